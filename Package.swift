@@ -1,0 +1,57 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+  name: "Reform",
+  platforms: [.macOS(.v15)],
+  products: [
+    .library(name: "ReformWire", targets: ["ReformWire"]),
+    .executable(name: "reform-protogen", targets: ["reform-protogen"]),
+    .executable(name: "reform-bench", targets: ["reform-bench"]),
+    .executable(name: "reform-fuzz", targets: ["reform-fuzz"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/grpc/grpc-swift-2.git", from: "2.4.3"),
+  ],
+  targets: [
+    // libprotobuf-c, found by pkg-config: the only protobuf runtime in the product.
+    .systemLibrary(
+      name: "CProtobufC",
+      pkgConfig: "libprotobuf-c",
+      providers: [.apt(["libprotobuf-c-dev"])]
+    ),
+    // The C that protoc-c generated from Protos/ (regenerate with Protos/generate).
+    .target(
+      name: "ReformProtoC",
+      dependencies: ["CProtobufC"],
+      publicHeadersPath: "include"
+    ),
+    // The Swift mirror of every message, the protobuf-c bridge, serializers and method descriptors.
+    .target(
+      name: "ReformWire",
+      dependencies: [
+        "CProtobufC",
+        "ReformProtoC",
+        .product(name: "GRPCCore", package: "grpc-swift-2"),
+      ]
+    ),
+
+    // Code generation: protoc-c's C of descriptor.proto, read by the Swift generator.
+    .target(
+      name: "ProtocDescriptorC",
+      dependencies: ["CProtobufC"],
+      publicHeadersPath: "include"
+    ),
+    .target(name: "ReformProtogen", dependencies: ["CProtobufC", "ProtocDescriptorC"]),
+    .executableTarget(name: "reform-protogen", dependencies: ["ReformProtogen"]),
+
+    // Measurement and robustness tools.
+    .executableTarget(name: "reform-bench", dependencies: ["ReformWire"]),
+    .executableTarget(name: "reform-fuzz", dependencies: ["ReformWire", "CProtobufC"]),
+
+    .testTarget(
+      name: "ReformWireTests",
+      dependencies: ["ReformWire", "ReformProtogen", "CProtobufC", "ReformProtoC"]
+    ),
+  ]
+)

@@ -1,0 +1,53 @@
+import GRPCCore
+import ReformWire
+import Testing
+
+/// Bad bytes and unencodable text become `invalidArgument` errors that name what to fix.
+@Suite struct WireErrorTests {
+  @Test func undecodableBytesNameTheMessageType() {
+    // Field 1 as a length-delimited string claiming 10 bytes, with 2 present.
+    let truncated: [UInt8] = [0x0a, 0x0a, 0x41, 0x42]
+    #expect(throws: WireError(.undecodable, in: "reform.v1.Principal")) {
+      try Principal(wireBytes: truncated)
+    }
+  }
+
+  @Test func invalidUTF8NamesTheTypeAndField() {
+    // Field 2 (display_name) holding 0xC3 0x28, an invalid UTF-8 sequence.
+    let bytes: [UInt8] = [0x12, 0x02, 0xc3, 0x28]
+    #expect(throws: WireError(.invalidUTF8, in: "reform.v1.Principal", field: "display_name")) {
+      try Principal(wireBytes: bytes)
+    }
+  }
+
+  @Test func invalidUTF8InANestedMessageNamesTheNestedType() {
+    // DateRange.first (field 1) is a CalendarDate: a valid message; SourceRef.document is text.
+    let bytes: [UInt8] = [0x0a, 0x01, 0xff]
+    #expect(throws: WireError(.invalidUTF8, in: "reform.v1.SourceRef", field: "document")) {
+      try SourceRef(wireBytes: bytes)
+    }
+  }
+
+  @Test func textWithNulCannotBeEncoded() {
+    #expect(throws: WireError(.nulInText, in: "reform.v1.Principal", field: "unit_code")) {
+      try Principal(unitCode: "A\u{0}B").wireBytes()
+    }
+  }
+
+  @Test func deserializerMapsToInvalidArgument() throws {
+    let deserializer = WireDeserializer<Principal>()
+    do {
+      _ = try deserializer.deserialize([UInt8]([0x12, 0x02, 0xc3, 0x28]))
+      Issue.record("expected an error")
+    } catch let error as RPCError {
+      #expect(error.code == .invalidArgument)
+      #expect(error.message.contains("reform.v1.Principal.display_name"))
+    }
+  }
+
+  @Test func serializerAndDeserializerAgree() throws {
+    let value = Principal(id: "p-1", displayName: "Lò Văn Páo", unitCode: "DUK", roles: [.clerk, .viewer])
+    let bytes: [UInt8] = try WireSerializer<Principal>().serialize(value)
+    #expect(try WireDeserializer<Principal>().deserialize(bytes) == value)
+  }
+}
