@@ -45,13 +45,16 @@ let package = Package(
     .target(name: "ReformProtogen", dependencies: ["CProtobufC", "ProtocDescriptorC"]),
     .executableTarget(name: "reform-protogen", dependencies: ["ReformProtogen"]),
 
+    // Samples and fuzzing of the wire, shared by the tests and the tools below.
+    .target(name: "ReformWireTesting", dependencies: ["ReformWire", "CProtobufC"]),
+
     // Measurement and robustness tools.
-    .executableTarget(name: "reform-bench", dependencies: ["ReformWire"]),
-    .executableTarget(name: "reform-fuzz", dependencies: ["ReformWire", "CProtobufC"]),
+    .executableTarget(name: "reform-bench", dependencies: ["ReformWire", "ReformWireTesting", "CProtobufC"]),
+    .executableTarget(name: "reform-fuzz", dependencies: ["ReformWire", "ReformWireTesting"]),
 
     .testTarget(
       name: "ReformWireTests",
-      dependencies: ["ReformWire", "ReformProtogen", "CProtobufC", "ReformProtoC"]
+      dependencies: ["ReformWire", "ReformWireTesting", "ReformProtogen", "CProtobufC", "ReformProtoC"]
     ),
   ]
 )

@@ -1,5 +1,6 @@
 import Foundation
 import ReformWire
+import ReformWireTesting
 import Testing
 
 /// Every message type: canonical bytes → Swift value → the same bytes → an equal value.

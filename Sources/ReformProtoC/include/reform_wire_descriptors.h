@@ -3,8 +3,18 @@
 #ifndef REFORM_WIRE_DESCRIPTORS_H
 #define REFORM_WIRE_DESCRIPTORS_H
 
-#include "reform/v1/common.pb-c.h"
 #include "grpc/health/v1/health.pb-c.h"
+#include "reform/v1/common.pb-c.h"
+#include "reform/v1/admin.pb-c.h"
+#include "reform/v1/classification.pb-c.h"
+#include "reform/v1/diagnostics.pb-c.h"
+#include "reform/v1/exchange.pb-c.h"
+#include "reform/v1/hub.pb-c.h"
+#include "reform/v1/unit.pb-c.h"
+#include "reform/v1/indicator.pb-c.h"
+#include "reform/v1/inspection.pb-c.h"
+#include "reform/v1/person.pb-c.h"
+#include "reform/v1/registry.pb-c.h"
 
 static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__grpc__health__v1__health_check_request(void) {
   return &grpc__health__v1__health_check_request__descriptor;
@@ -12,14 +22,659 @@ static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__grpc__he
 static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__grpc__health__v1__health_check_response(void) {
   return &grpc__health__v1__health_check_response__descriptor;
 }
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__admin_audit_entry(void) {
+  return &reform__v1__admin_audit_entry__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__admin_cancel_job_request(void) {
+  return &reform__v1__admin_cancel_job_request__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__admin_coordinator_info(void) {
+  return &reform__v1__admin_coordinator_info__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__admin_create_token_request(void) {
+  return &reform__v1__admin_create_token_request__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__admin_create_token_response(void) {
+  return &reform__v1__admin_create_token_response__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__admin_drain_worker_request(void) {
+  return &reform__v1__admin_drain_worker_request__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__admin_job_info(void) {
+  return &reform__v1__admin_job_info__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__admin_list_jobs_request(void) {
+  return &reform__v1__admin_list_jobs_request__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__admin_list_jobs_response(void) {
+  return &reform__v1__admin_list_jobs_response__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__admin_list_tokens_request(void) {
+  return &reform__v1__admin_list_tokens_request__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__admin_list_tokens_response(void) {
+  return &reform__v1__admin_list_tokens_response__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__admin_list_workers_request(void) {
+  return &reform__v1__admin_list_workers_request__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__admin_list_workers_response(void) {
+  return &reform__v1__admin_list_workers_response__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__admin_module_status(void) {
+  return &reform__v1__admin_module_status__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__admin_query_audit_request(void) {
+  return &reform__v1__admin_query_audit_request__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__admin_query_audit_response(void) {
+  return &reform__v1__admin_query_audit_response__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__admin_resume_worker_request(void) {
+  return &reform__v1__admin_resume_worker_request__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__admin_revoke_token_request(void) {
+  return &reform__v1__admin_revoke_token_request__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__admin_status_count(void) {
+  return &reform__v1__admin_status_count__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__admin_status_request(void) {
+  return &reform__v1__admin_status_request__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__admin_status_response(void) {
+  return &reform__v1__admin_status_response__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__admin_time_range(void) {
+  return &reform__v1__admin_time_range__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__admin_token_info(void) {
+  return &reform__v1__admin_token_info__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__admin_worker_info(void) {
+  return &reform__v1__admin_worker_info__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__approve_period_request(void) {
+  return &reform__v1__approve_period_request__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__approve_period_response(void) {
+  return &reform__v1__approve_period_response__descriptor;
+}
 static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__calendar_date(void) {
   return &reform__v1__calendar_date__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__classification_csv_chunk(void) {
+  return &reform__v1__classification_csv_chunk__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__classification_define_rule_set_request(void) {
+  return &reform__v1__classification_define_rule_set_request__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__classification_define_rule_set_response(void) {
+  return &reform__v1__classification_define_rule_set_response__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__classification_evaluation(void) {
+  return &reform__v1__classification_evaluation__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__classification_explain_request(void) {
+  return &reform__v1__classification_explain_request__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__classification_explain_response(void) {
+  return &reform__v1__classification_explain_response__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__classification_export_csv_request(void) {
+  return &reform__v1__classification_export_csv_request__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__classification_get_rule_set_request(void) {
+  return &reform__v1__classification_get_rule_set_request__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__classification_get_rule_set_response(void) {
+  return &reform__v1__classification_get_rule_set_response__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__classification_get_run_request(void) {
+  return &reform__v1__classification_get_run_request__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__classification_get_run_response(void) {
+  return &reform__v1__classification_get_run_response__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__classification_grant_quota_exception_request(void) {
+  return &reform__v1__classification_grant_quota_exception_request__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__classification_grant_quota_exception_response(void) {
+  return &reform__v1__classification_grant_quota_exception_response__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__classification_input_error(void) {
+  return &reform__v1__classification_input_error__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__classification_list_evaluations_request(void) {
+  return &reform__v1__classification_list_evaluations_request__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__classification_list_evaluations_response(void) {
+  return &reform__v1__classification_list_evaluations_response__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__classification_list_quota_exceptions_request(void) {
+  return &reform__v1__classification_list_quota_exceptions_request__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__classification_list_quota_exceptions_response(void) {
+  return &reform__v1__classification_list_quota_exceptions_response__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__classification_list_results_request(void) {
+  return &reform__v1__classification_list_results_request__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__classification_list_results_response(void) {
+  return &reform__v1__classification_list_results_response__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__classification_list_rule_sets_request(void) {
+  return &reform__v1__classification_list_rule_sets_request__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__classification_list_rule_sets_response(void) {
+  return &reform__v1__classification_list_rule_sets_response__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__classification_list_runs_request(void) {
+  return &reform__v1__classification_list_runs_request__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__classification_list_runs_response(void) {
+  return &reform__v1__classification_list_runs_response__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__classification_revoke_quota_exception_request(void) {
+  return &reform__v1__classification_revoke_quota_exception_request__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__classification_revoke_quota_exception_response(void) {
+  return &reform__v1__classification_revoke_quota_exception_response__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__classification_run(void) {
+  return &reform__v1__classification_run__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__classification_run_issue(void) {
+  return &reform__v1__classification_run_issue__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__classification_run_request(void) {
+  return &reform__v1__classification_run_request__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__classification_run_response(void) {
+  return &reform__v1__classification_run_response__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__classification_summary_request(void) {
+  return &reform__v1__classification_summary_request__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__classification_summary_response(void) {
+  return &reform__v1__classification_summary_response__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__close_unit_request(void) {
+  return &reform__v1__close_unit_request__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__close_unit_response(void) {
+  return &reform__v1__close_unit_response__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__collective_evaluation(void) {
+  return &reform__v1__collective_evaluation__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__compute_indicators_request(void) {
+  return &reform__v1__compute_indicators_request__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__compute_indicators_response(void) {
+  return &reform__v1__compute_indicators_response__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__create_person_request(void) {
+  return &reform__v1__create_person_request__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__create_person_response(void) {
+  return &reform__v1__create_person_response__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__create_unit_request(void) {
+  return &reform__v1__create_unit_request__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__create_unit_response(void) {
+  return &reform__v1__create_unit_response__descriptor;
 }
 static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__date_range(void) {
   return &reform__v1__date_range__descriptor;
 }
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__define_indicator_set_request(void) {
+  return &reform__v1__define_indicator_set_request__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__define_indicator_set_response(void) {
+  return &reform__v1__define_indicator_set_response__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__diagnostics_echo_request(void) {
+  return &reform__v1__diagnostics_echo_request__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__diagnostics_echo_response(void) {
+  return &reform__v1__diagnostics_echo_response__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__diagnostics_fail_request(void) {
+  return &reform__v1__diagnostics_fail_request__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__diagnostics_get_tally_request(void) {
+  return &reform__v1__diagnostics_get_tally_request__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__diagnostics_sleep_request(void) {
+  return &reform__v1__diagnostics_sleep_request__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__diagnostics_sleep_response(void) {
+  return &reform__v1__diagnostics_sleep_response__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__diagnostics_stream_item(void) {
+  return &reform__v1__diagnostics_stream_item__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__diagnostics_stream_items_request(void) {
+  return &reform__v1__diagnostics_stream_items_request__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__diagnostics_tally(void) {
+  return &reform__v1__diagnostics_tally__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__diagnostics_tally_request(void) {
+  return &reform__v1__diagnostics_tally_request__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__diagnostics_worker(void) {
+  return &reform__v1__diagnostics_worker__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__discipline_record(void) {
+  return &reform__v1__discipline_record__descriptor;
+}
 static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__empty(void) {
   return &reform__v1__empty__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__exchange_abort_upload_request(void) {
+  return &reform__v1__exchange_abort_upload_request__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__exchange_attachment(void) {
+  return &reform__v1__exchange_attachment__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__exchange_attachment_chunk(void) {
+  return &reform__v1__exchange_attachment_chunk__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__exchange_begin_upload_request(void) {
+  return &reform__v1__exchange_begin_upload_request__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__exchange_check_duplicates_request(void) {
+  return &reform__v1__exchange_check_duplicates_request__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__exchange_check_duplicates_response(void) {
+  return &reform__v1__exchange_check_duplicates_response__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__exchange_commit_upload_request(void) {
+  return &reform__v1__exchange_commit_upload_request__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__exchange_count_documents_request(void) {
+  return &reform__v1__exchange_count_documents_request__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__exchange_count_documents_response(void) {
+  return &reform__v1__exchange_count_documents_response__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__exchange_delivery(void) {
+  return &reform__v1__exchange_delivery__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__exchange_document(void) {
+  return &reform__v1__exchange_document__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__exchange_document_metadata(void) {
+  return &reform__v1__exchange_document_metadata__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__exchange_document_type(void) {
+  return &reform__v1__exchange_document_type__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__exchange_duplicate_confirmation(void) {
+  return &reform__v1__exchange_duplicate_confirmation__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__exchange_duplicate_match(void) {
+  return &reform__v1__exchange_duplicate_match__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__exchange_envelope_chunk(void) {
+  return &reform__v1__exchange_envelope_chunk__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__exchange_export_edxml_request(void) {
+  return &reform__v1__exchange_export_edxml_request__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__exchange_fetch_attachment_request(void) {
+  return &reform__v1__exchange_fetch_attachment_request__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__exchange_get_document_request(void) {
+  return &reform__v1__exchange_get_document_request__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__exchange_get_document_response(void) {
+  return &reform__v1__exchange_get_document_response__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__exchange_get_trace_request(void) {
+  return &reform__v1__exchange_get_trace_request__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__exchange_import_edxml_request(void) {
+  return &reform__v1__exchange_import_edxml_request__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__exchange_incoming(void) {
+  return &reform__v1__exchange_incoming__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__exchange_list_inbox_request(void) {
+  return &reform__v1__exchange_list_inbox_request__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__exchange_list_inbox_response(void) {
+  return &reform__v1__exchange_list_inbox_response__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__exchange_list_overdue_request(void) {
+  return &reform__v1__exchange_list_overdue_request__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__exchange_list_overdue_response(void) {
+  return &reform__v1__exchange_list_overdue_response__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__exchange_list_sent_request(void) {
+  return &reform__v1__exchange_list_sent_request__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__exchange_list_sent_response(void) {
+  return &reform__v1__exchange_list_sent_response__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__exchange_notice(void) {
+  return &reform__v1__exchange_notice__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__exchange_organ(void) {
+  return &reform__v1__exchange_organ__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__exchange_outgoing(void) {
+  return &reform__v1__exchange_outgoing__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__exchange_overdue_item(void) {
+  return &reform__v1__exchange_overdue_item__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__exchange_overdue_total(void) {
+  return &reform__v1__exchange_overdue_total__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__exchange_recall_request(void) {
+  return &reform__v1__exchange_recall_request__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__exchange_recall_response(void) {
+  return &reform__v1__exchange_recall_response__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__exchange_receiver_trace(void) {
+  return &reform__v1__exchange_receiver_trace__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__exchange_send_notice_request(void) {
+  return &reform__v1__exchange_send_notice_request__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__exchange_send_notice_response(void) {
+  return &reform__v1__exchange_send_notice_response__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__exchange_send_request(void) {
+  return &reform__v1__exchange_send_request__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__exchange_send_response(void) {
+  return &reform__v1__exchange_send_response__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__exchange_signer(void) {
+  return &reform__v1__exchange_signer__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__exchange_staff(void) {
+  return &reform__v1__exchange_staff__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__exchange_stamp(void) {
+  return &reform__v1__exchange_stamp__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__exchange_trace(void) {
+  return &reform__v1__exchange_trace__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__exchange_unit_count(void) {
+  return &reform__v1__exchange_unit_count__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__exchange_upload(void) {
+  return &reform__v1__exchange_upload__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__exchange_upload_chunk_request(void) {
+  return &reform__v1__exchange_upload_chunk_request__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__exchange_watch_event(void) {
+  return &reform__v1__exchange_watch_event__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__exchange_watch_request(void) {
+  return &reform__v1__exchange_watch_request__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__get_indicator_set_request(void) {
+  return &reform__v1__get_indicator_set_request__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__get_indicator_set_response(void) {
+  return &reform__v1__get_indicator_set_response__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__get_person_request(void) {
+  return &reform__v1__get_person_request__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__get_person_response(void) {
+  return &reform__v1__get_person_response__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__get_unit_request(void) {
+  return &reform__v1__get_unit_request__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__get_unit_response(void) {
+  return &reform__v1__get_unit_response__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__hub_cancel(void) {
+  return &reform__v1__hub_cancel__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__hub_drain(void) {
+  return &reform__v1__hub_drain__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__hub_frame(void) {
+  return &reform__v1__hub_frame__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__hub_job(void) {
+  return &reform__v1__hub_job__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__hub_ping(void) {
+  return &reform__v1__hub_ping__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__hub_resume(void) {
+  return &reform__v1__hub_resume__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__hub_welcome(void) {
+  return &reform__v1__hub_welcome__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__indicator_computation_skip(void) {
+  return &reform__v1__indicator_computation_skip__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__indicator_definition(void) {
+  return &reform__v1__indicator_definition__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__indicator_parameter(void) {
+  return &reform__v1__indicator_parameter__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__indicator_period_state(void) {
+  return &reform__v1__indicator_period_state__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__indicator_period_transition(void) {
+  return &reform__v1__indicator_period_transition__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__indicator_ratio(void) {
+  return &reform__v1__indicator_ratio__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__indicator_result(void) {
+  return &reform__v1__indicator_result__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__indicator_set(void) {
+  return &reform__v1__indicator_set__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__indicator_target(void) {
+  return &reform__v1__indicator_target__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__indicator_term_mapping(void) {
+  return &reform__v1__indicator_term_mapping__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__indicator_value(void) {
+  return &reform__v1__indicator_value__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__indicator_value_entry(void) {
+  return &reform__v1__indicator_value_entry__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__inspection_blackout(void) {
+  return &reform__v1__inspection_blackout__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__inspection_calendar(void) {
+  return &reform__v1__inspection_calendar__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__inspection_calendar_day(void) {
+  return &reform__v1__inspection_calendar_day__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__inspection_calendar_notice(void) {
+  return &reform__v1__inspection_calendar_notice__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__inspection_change(void) {
+  return &reform__v1__inspection_change__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__inspection_compute_risk_request(void) {
+  return &reform__v1__inspection_compute_risk_request__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__inspection_compute_risk_response(void) {
+  return &reform__v1__inspection_compute_risk_response__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__inspection_day_override(void) {
+  return &reform__v1__inspection_day_override__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__inspection_export_file(void) {
+  return &reform__v1__inspection_export_file__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__inspection_export_programme_request(void) {
+  return &reform__v1__inspection_export_programme_request__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__inspection_get_calendar_request(void) {
+  return &reform__v1__inspection_get_calendar_request__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__inspection_get_programme_request(void) {
+  return &reform__v1__inspection_get_programme_request__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__inspection_inspector(void) {
+  return &reform__v1__inspection_inspector__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__inspection_leave_change(void) {
+  return &reform__v1__inspection_leave_change__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__inspection_length_rule(void) {
+  return &reform__v1__inspection_length_rule__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__inspection_list_programmes_request(void) {
+  return &reform__v1__inspection_list_programmes_request__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__inspection_list_programmes_response(void) {
+  return &reform__v1__inspection_list_programmes_response__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__inspection_load_calendar_notice_request(void) {
+  return &reform__v1__inspection_load_calendar_notice_request__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__inspection_lunar_date(void) {
+  return &reform__v1__inspection_lunar_date__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__inspection_move(void) {
+  return &reform__v1__inspection_move__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__inspection_objective(void) {
+  return &reform__v1__inspection_objective__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__inspection_plan_input(void) {
+  return &reform__v1__inspection_plan_input__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__inspection_plan_request(void) {
+  return &reform__v1__inspection_plan_request__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__inspection_plan_response(void) {
+  return &reform__v1__inspection_plan_response__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__inspection_programme(void) {
+  return &reform__v1__inspection_programme__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__inspection_programme_summary(void) {
+  return &reform__v1__inspection_programme_summary__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__inspection_remove_calendar_notice_request(void) {
+  return &reform__v1__inspection_remove_calendar_notice_request__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__inspection_replan_request(void) {
+  return &reform__v1__inspection_replan_request__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__inspection_replan_response(void) {
+  return &reform__v1__inspection_replan_response__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__inspection_risk_component(void) {
+  return &reform__v1__inspection_risk_component__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__inspection_risk_weights(void) {
+  return &reform__v1__inspection_risk_weights__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__inspection_rules(void) {
+  return &reform__v1__inspection_rules__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__inspection_team(void) {
+  return &reform__v1__inspection_team__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__inspection_team_load(void) {
+  return &reform__v1__inspection_team_load__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__inspection_unavailability(void) {
+  return &reform__v1__inspection_unavailability__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__inspection_unit_added(void) {
+  return &reform__v1__inspection_unit_added__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__inspection_unit_risk(void) {
+  return &reform__v1__inspection_unit_risk__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__inspection_unplaced_visit(void) {
+  return &reform__v1__inspection_unplaced_visit__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__inspection_visit(void) {
+  return &reform__v1__inspection_visit__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__inspection_visit_cancelled(void) {
+  return &reform__v1__inspection_visit_cancelled__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__inspection_visit_due(void) {
+  return &reform__v1__inspection_visit_due__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__job_progress(void) {
+  return &reform__v1__job_progress__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__job_result(void) {
+  return &reform__v1__job_result__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__job_stream_item(void) {
+  return &reform__v1__job_stream_item__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__list_indicator_sets_request(void) {
+  return &reform__v1__list_indicator_sets_request__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__list_indicator_sets_response(void) {
+  return &reform__v1__list_indicator_sets_response__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__list_people_request(void) {
+  return &reform__v1__list_people_request__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__list_people_response(void) {
+  return &reform__v1__list_people_response__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__list_period_states_request(void) {
+  return &reform__v1__list_period_states_request__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__list_period_states_response(void) {
+  return &reform__v1__list_period_states_response__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__list_unit_history_request(void) {
+  return &reform__v1__list_unit_history_request__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__list_unit_history_response(void) {
+  return &reform__v1__list_unit_history_response__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__list_units_request(void) {
+  return &reform__v1__list_units_request__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__list_units_response(void) {
+  return &reform__v1__list_units_response__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__list_values_request(void) {
+  return &reform__v1__list_values_request__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__list_values_response(void) {
+  return &reform__v1__list_values_response__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__move_unit_request(void) {
+  return &reform__v1__move_unit_request__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__move_unit_response(void) {
+  return &reform__v1__move_unit_response__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__org_unit(void) {
+  return &reform__v1__org_unit__descriptor;
 }
 static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__page_request(void) {
   return &reform__v1__page_request__descriptor;
@@ -27,17 +682,170 @@ static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__
 static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__page_response(void) {
   return &reform__v1__page_response__descriptor;
 }
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__party_membership(void) {
+  return &reform__v1__party_membership__descriptor;
+}
 static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__period(void) {
   return &reform__v1__period__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__person(void) {
+  return &reform__v1__person__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__person_evaluation(void) {
+  return &reform__v1__person_evaluation__descriptor;
 }
 static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__principal(void) {
   return &reform__v1__principal__descriptor;
 }
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__rating(void) {
+  return &reform__v1__rating__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__rating_criterion_score(void) {
+  return &reform__v1__rating_criterion_score__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__rating_decline_finding(void) {
+  return &reform__v1__rating_decline_finding__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__rating_level_count(void) {
+  return &reform__v1__rating_level_count__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__rating_position(void) {
+  return &reform__v1__rating_position__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__rating_quota_config(void) {
+  return &reform__v1__rating_quota_config__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__rating_quota_demotion(void) {
+  return &reform__v1__rating_quota_demotion__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__rating_quota_exception(void) {
+  return &reform__v1__rating_quota_exception__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__rating_quota_group_outcome(void) {
+  return &reform__v1__rating_quota_group_outcome__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__rating_rule(void) {
+  return &reform__v1__rating_rule__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__rating_rule_check(void) {
+  return &reform__v1__rating_rule_check__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__rating_rule_parameter(void) {
+  return &reform__v1__rating_rule_parameter__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__rating_rule_set(void) {
+  return &reform__v1__rating_rule_set__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__rating_score_scale(void) {
+  return &reform__v1__rating_score_scale__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__rating_scores(void) {
+  return &reform__v1__rating_scores__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__rating_task_counts(void) {
+  return &reform__v1__rating_task_counts__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__rating_unit_summary(void) {
+  return &reform__v1__rating_unit_summary__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__record_reform_studies_request(void) {
+  return &reform__v1__record_reform_studies_request__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__record_reform_studies_response(void) {
+  return &reform__v1__record_reform_studies_response__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__reform_study_record(void) {
+  return &reform__v1__reform_study_record__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__registry_csv_chunk(void) {
+  return &reform__v1__registry_csv_chunk__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__registry_export_csv_request(void) {
+  return &reform__v1__registry_export_csv_request__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__registry_import_csv_event(void) {
+  return &reform__v1__registry_import_csv_event__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__registry_import_csv_request(void) {
+  return &reform__v1__registry_import_csv_request__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__registry_import_error(void) {
+  return &reform__v1__registry_import_error__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__registry_import_error_batch(void) {
+  return &reform__v1__registry_import_error_batch__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__registry_import_progress(void) {
+  return &reform__v1__registry_import_progress__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__registry_import_summary(void) {
+  return &reform__v1__registry_import_summary__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__registry_report_request(void) {
+  return &reform__v1__registry_report_request__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__registry_report_response(void) {
+  return &reform__v1__registry_report_response__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__registry_report_row(void) {
+  return &reform__v1__registry_report_row__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__reopen_period_request(void) {
+  return &reform__v1__reopen_period_request__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__reopen_period_response(void) {
+  return &reform__v1__reopen_period_response__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__report_values_request(void) {
+  return &reform__v1__report_values_request__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__report_values_response(void) {
+  return &reform__v1__report_values_response__descriptor;
+}
 static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__source_ref(void) {
   return &reform__v1__source_ref__descriptor;
 }
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__submit_evaluations_request(void) {
+  return &reform__v1__submit_evaluations_request__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__submit_evaluations_response(void) {
+  return &reform__v1__submit_evaluations_response__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__submit_period_request(void) {
+  return &reform__v1__submit_period_request__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__submit_period_response(void) {
+  return &reform__v1__submit_period_response__descriptor;
+}
 static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__timestamp(void) {
   return &reform__v1__timestamp__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__unit_history_entry(void) {
+  return &reform__v1__unit_history_entry__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__update_person_request(void) {
+  return &reform__v1__update_person_request__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__update_person_response(void) {
+  return &reform__v1__update_person_response__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__update_unit_request(void) {
+  return &reform__v1__update_unit_request__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__update_unit_response(void) {
+  return &reform__v1__update_unit_response__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__worker_frame(void) {
+  return &reform__v1__worker_frame__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__worker_heartbeat(void) {
+  return &reform__v1__worker_heartbeat__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__worker_hello(void) {
+  return &reform__v1__worker_hello__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__worker_leaving(void) {
+  return &reform__v1__worker_leaving__descriptor;
 }
 
 #endif

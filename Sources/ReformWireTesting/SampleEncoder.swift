@@ -6,34 +6,44 @@ import Foundation
 ///
 /// Canonical means what libprotobuf-c and protoc both emit: fields in number order, proto3
 /// defaults omitted, repeated scalars packed, one member per oneof.
-struct SampleEncoder {
+public struct SampleEncoder: Sendable {
   /// What values the sample holds.
-  struct Variant {
+  public struct Variant: Sendable {
     /// Text for every string field; `normalization` chooses NFC or NFD for Vietnamese text.
-    var text: String
+    public var text: String
     /// Which member of each oneof is set (index among its members, modulo their count).
-    var oneofChoice: Int
+    public var oneofChoice: Int
     /// Elements per repeated field.
-    var repeatCount: Int
+    public var repeatCount: Int
     /// Set every field to a non-default value; when false, only oneof members, at their zero.
-    var full: Bool
+    public var full: Bool
     /// Put enum numbers the schema does not name into repeated enum fields.
-    var unknownEnums: Bool
+    public var unknownEnums: Bool
 
-    static let vietnameseNFC = "Nguyễn Thị Hương — Đảng ủy Khối các cơ quan và doanh nghiệp tỉnh Lai Châu; Hỏa tốc, Tối mật"
-    static var vietnameseNFD: String { vietnameseNFC.decomposedStringWithCanonicalMapping }
+    public init(text: String, oneofChoice: Int, repeatCount: Int, full: Bool, unknownEnums: Bool) {
+      self.text = text
+      self.oneofChoice = oneofChoice
+      self.repeatCount = repeatCount
+      self.full = full
+      self.unknownEnums = unknownEnums
+    }
 
-    static let nfc = Variant(text: vietnameseNFC, oneofChoice: 0, repeatCount: 3, full: true, unknownEnums: false)
-    static var nfd: Variant { Variant(text: vietnameseNFD, oneofChoice: 1, repeatCount: 2, full: true, unknownEnums: false) }
-    static let maximal = Variant(
+    public static let vietnameseNFC = "Nguyễn Thị Hương — Đảng ủy Khối các cơ quan và doanh nghiệp tỉnh Lai Châu; Hỏa tốc, Tối mật"
+    public static var vietnameseNFD: String { vietnameseNFC.decomposedStringWithCanonicalMapping }
+
+    public static let nfc = Variant(text: vietnameseNFC, oneofChoice: 0, repeatCount: 3, full: true, unknownEnums: false)
+    public static var nfd: Variant { Variant(text: vietnameseNFD, oneofChoice: 1, repeatCount: 2, full: true, unknownEnums: false) }
+    public static let maximal = Variant(
       text: String(repeating: "Ủy ban Kiểm tra Đảng ủy Khối 😀 ", count: 600), oneofChoice: 2, repeatCount: 40,
       full: true, unknownEnums: true)
-    static let zeroOneofs = Variant(text: "", oneofChoice: 0, repeatCount: 0, full: false, unknownEnums: false)
+    public static let zeroOneofs = Variant(text: "", oneofChoice: 0, repeatCount: 0, full: false, unknownEnums: false)
   }
 
-  var variant: Variant
+  public var variant: Variant
 
-  func encode(_ descriptor: UnsafePointer<ProtobufCMessageDescriptor>) -> [UInt8] {
+  public init(variant: Variant) { self.variant = variant }
+
+  public func encode(_ descriptor: UnsafePointer<ProtobufCMessageDescriptor>) -> [UInt8] {
     var out: [UInt8] = []
     let d = descriptor.pointee
     let fields = UnsafeBufferPointer(start: d.fields, count: Int(d.n_fields))
@@ -56,6 +66,15 @@ struct SampleEncoder {
     return out
   }
 
+  /// The encoder for sub-messages: at most two elements per repeated field below the top level,
+  /// so samples of deep schemas stay small while the top level can be made large.
+  private var nested: SampleEncoder {
+    var variant = variant
+    variant.repeatCount = min(variant.repeatCount, 2)
+    variant.text = String(variant.text.prefix(200))
+    return SampleEncoder(variant: variant)
+  }
+
   private func isOneof(_ f: ProtobufCFieldDescriptor) -> Bool {
     f.flags & UInt32(PROTOBUF_C_FIELD_FLAG_ONEOF.rawValue) != 0
   }
@@ -67,7 +86,7 @@ struct SampleEncoder {
     case PROTOBUF_C_TYPE_BYTES:
       tag(f.id, 2, &out); lengthDelimited(zero ? [] : Array(0...255), &out)
     case PROTOBUF_C_TYPE_MESSAGE:
-      let sub = zero ? [] : SampleEncoder(variant: variant).encode(f.descriptor.assumingMemoryBound(to: ProtobufCMessageDescriptor.self))
+      let sub = zero ? [] : nested.encode(f.descriptor.assumingMemoryBound(to: ProtobufCMessageDescriptor.self))
       tag(f.id, 2, &out); lengthDelimited(sub, &out)
     default:
       tag(f.id, wireType(f.type), &out)
@@ -87,7 +106,7 @@ struct SampleEncoder {
         } else if f.type == PROTOBUF_C_TYPE_BYTES {
           tag(f.id, 2, &out); lengthDelimited(i == 1 ? [] : Array(repeating: UInt8(i & 0xff), count: i + 1), &out)
         } else {
-          let sub = i == 1 ? [] : SampleEncoder(variant: variant).encode(f.descriptor.assumingMemoryBound(to: ProtobufCMessageDescriptor.self))
+          let sub = i == 1 ? [] : nested.encode(f.descriptor.assumingMemoryBound(to: ProtobufCMessageDescriptor.self))
           tag(f.id, 2, &out); lengthDelimited(sub, &out)
         }
       }
