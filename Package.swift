@@ -6,12 +6,14 @@ let package = Package(
   platforms: [.macOS(.v15)],
   products: [
     .library(name: "ReformWire", targets: ["ReformWire"]),
+    .executable(name: "reformd", targets: ["reformd"]),
     .executable(name: "reform-protogen", targets: ["reform-protogen"]),
     .executable(name: "reform-bench", targets: ["reform-bench"]),
     .executable(name: "reform-fuzz", targets: ["reform-fuzz"]),
   ],
   dependencies: [
     .package(url: "https://github.com/grpc/grpc-swift-2.git", from: "2.4.3"),
+    .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
   ],
   targets: [
     // libprotobuf-c, found by pkg-config: the only protobuf runtime in the product.
@@ -34,6 +36,12 @@ let package = Package(
         "ReformProtoC",
         .product(name: "GRPCCore", package: "grpc-swift-2"),
       ]
+    ),
+
+    // The server executable.
+    .executableTarget(
+      name: "reformd",
+      dependencies: ["ReformWire", .product(name: "ArgumentParser", package: "swift-argument-parser")]
     ),
 
     // Code generation: protoc-c's C of descriptor.proto, read by the Swift generator.

@@ -21,10 +21,10 @@ import Testing
   }
 
   @Test func invalidUTF8InANestedMessageNamesTheNestedType() {
-    // DateRange.first (field 1) is a CalendarDate: a valid message; SourceRef.document is text.
-    let bytes: [UInt8] = [0x0a, 0x01, 0xff]
-    #expect(throws: WireError(.invalidUTF8, in: "reform.v1.SourceRef", field: "document")) {
-      try SourceRef(wireBytes: bytes)
+    // Person.studies (field 14) → ReformStudyRecord.form (field 3) holding the lone byte 0xFF.
+    let bytes: [UInt8] = [0x72, 0x03, 0x1a, 0x01, 0xff]
+    #expect(throws: WireError(.invalidUTF8, in: "reform.v1.ReformStudyRecord", field: "form")) {
+      try Person(wireBytes: bytes)
     }
   }
 
