@@ -6,6 +6,8 @@ let package = Package(
   platforms: [.macOS(.v15)],
   products: [
     .library(name: "ReformWire", targets: ["ReformWire"]),
+    .library(name: "ReformClient", targets: ["ReformClient"]),
+    .executable(name: "reformctl", targets: ["reformctl"]),
     .executable(name: "reformd", targets: ["reformd"]),
     .executable(name: "reform-protogen", targets: ["reform-protogen"]),
     .executable(name: "reform-bench", targets: ["reform-bench"]),
@@ -13,7 +15,10 @@ let package = Package(
   ],
   dependencies: [
     .package(url: "https://github.com/grpc/grpc-swift-2.git", from: "2.4.3"),
+    .package(url: "https://github.com/grpc/grpc-swift-nio-transport.git", from: "2.9.2"),
     .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+    .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+    .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
   ],
   targets: [
     // libprotobuf-c, found by pkg-config: the only protobuf runtime in the product.
@@ -38,10 +43,46 @@ let package = Package(
       ]
     ),
 
-    // The server executable.
+    // The coordinator, the worker runtime, dispatch and supervision.
+    .target(
+      name: "ReformHub",
+      dependencies: [
+        "ReformWire",
+        .product(name: "GRPCCore", package: "grpc-swift-2"),
+        .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),
+        .product(name: "Logging", package: "swift-log"),
+        .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+      ]
+    ),
+    // Worker modules: one each, domain logic apart from its store and handlers.
+    .target(name: "Diagnostics", dependencies: ["ReformHub", "ReformWire"]),
+
+    // The Swift client library.
+    .target(
+      name: "ReformClient",
+      dependencies: [
+        "ReformWire",
+        .product(name: "GRPCCore", package: "grpc-swift-2"),
+        .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),
+      ]
+    ),
+
+    // Executables: thin.
     .executableTarget(
       name: "reformd",
-      dependencies: ["ReformWire", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+      dependencies: [
+        "ReformWire", "ReformHub", "Diagnostics",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        .product(name: "Logging", package: "swift-log"),
+        .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+      ]
+    ),
+    .executableTarget(
+      name: "reformctl",
+      dependencies: [
+        "ReformClient", "ReformWire",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
     ),
 
     // Code generation: protoc-c's C of descriptor.proto, read by the Swift generator.
@@ -60,6 +101,10 @@ let package = Package(
     .executableTarget(name: "reform-bench", dependencies: ["ReformWire", "ReformWireTesting", "CProtobufC"]),
     .executableTarget(name: "reform-fuzz", dependencies: ["ReformWire", "ReformWireTesting"]),
 
+    .testTarget(
+      name: "ReformHubTests",
+      dependencies: ["ReformClient", "ReformWire", "ReformHub"]
+    ),
     .testTarget(
       name: "ReformWireTests",
       dependencies: ["ReformWire", "ReformWireTesting", "ReformProtogen", "CProtobufC", "ReformProtoC"]

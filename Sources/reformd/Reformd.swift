@@ -1,41 +1,56 @@
 import ArgumentParser
 import Foundation
-import ReformWire
+import Logging
 
-/// `reformd`: the Reform server executable.
+/// `reformd`: the Reform server — the coordinator, a worker of one module, or the embedded
+/// default that runs both on one machine.
 @main
-struct Reformd: ParsableCommand {
+struct Reformd: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "reformd",
     abstract: "The Reform server: the coordinator, its worker modules, and the embedded default.",
-    subcommands: [Schema.self]
-  )
-}
-
-/// `reformd schema`: the services and methods this build serves, as the schema declares them.
-struct Schema: ParsableCommand {
-  static let configuration = CommandConfiguration(
-    abstract: "List every service and method of the schema, with its streaming shape and whether a call is safe to repeat."
+    discussion: """
+      Every option can also come from a file: --config FILE reads lines of `option = value`
+      (long option names without the dashes; `#` starts a comment), as if they were given
+      before the options on the command line.
+      """,
+    subcommands: [Up.self, CoordinatorCommand.self, WorkerCommand.self, Schema.self]
   )
 
-  func run() {
-    var methods = 0
-    for service in WireCatalogue.services {
-      print(service.name)
-      for method in service.methods {
-        methods += 1
-        let shape = switch (method.clientStreaming, method.serverStreaming) {
-        case (false, false): "unary"
-        case (false, true): "server-streaming"
-        case (true, false): "client-streaming"
-        case (true, true): "bidirectional"
-        }
-        let name = method.descriptor.method.padding(toLength: 24, withPad: " ", startingAt: 0)
-        let shapeColumn = shape.padding(toLength: 17, withPad: " ", startingAt: 0)
-        let safety = (method.isSafeToRepeat ? "safe to repeat" : "runs at most once").padding(toLength: 18, withPad: " ", startingAt: 0)
-        print("  \(name) \(shapeColumn) \(safety) \(method.inputType) → \(method.outputType)")
+  static func main() async {
+    do {
+      var command = try parseAsRoot(try ConfigFile.expand(Array(CommandLine.arguments.dropFirst())))
+      if var command = command as? AsyncParsableCommand {
+        try await command.run()
+      } else {
+        try command.run()
       }
+    } catch {
+      exit(withError: error)
     }
-    print("\(WireCatalogue.services.count) services, \(methods) methods, \(WireCatalogue.messageTypes.count) message types")
   }
 }
+
+/// Options every server command shares.
+struct ServerOptions: ParsableArguments {
+  @Option(help: "Folder for data, sockets and tokens.")
+  var data: String = "./reform-data"
+
+  @Option(help: "Log level: trace, debug, info, notice, warning, error or critical.")
+  var logLevel: Logger.Level = .info
+
+  @Option(help: ArgumentHelp("Stop when this process is no longer the parent (set by `reformd up`).", visibility: .hidden))
+  var parentPid: Int32?
+
+  /// Sends logs to standard error at the chosen level.
+  func bootstrapLogging() {
+    let level = logLevel
+    LoggingSystem.bootstrap { label in
+      var handler = StreamLogHandler.standardError(label: label)
+      handler.logLevel = level
+      return handler
+    }
+  }
+}
+
+extension Logger.Level: @retroactive ExpressibleByArgument {}

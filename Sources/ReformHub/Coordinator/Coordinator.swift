@@ -1,0 +1,67 @@
+import Foundation
+import GRPCCore
+import GRPCNIOTransportHTTP2
+import Logging
+import ReformWire
+import ServiceLifecycle
+
+/// The coordinator: Reform's one front door. It serves `WorkerHub`, `Admin` and
+/// `grpc.health.v1.Health` itself and forwards every method of every module service to a
+/// worker of that module, on every endpoint it listens on.
+public struct Coordinator: Service {
+  public let configuration: CoordinatorConfiguration
+  private let logger: Logger
+
+  public init(configuration: CoordinatorConfiguration, logger: Logger) {
+    self.configuration = configuration
+    self.logger = logger
+  }
+
+  /// Serves until the task is cancelled or a graceful shutdown is asked for, then stops
+  /// accepting calls and returns once the calls in progress have ended.
+  public func run() async throws {
+    let hub = Hub(
+      configuration: Hub.Configuration(
+        queueCapacity: configuration.queueCapacity, attachWait: configuration.attachWait,
+        heartbeatInterval: configuration.heartbeatInterval, version: ReformVersion.current),
+      logger: logger)
+    let info = AdminCoordinatorInfo(
+      version: ReformVersion.current, pid: getpid(), host: ProcessInfo.processInfo.hostName,
+      startedAt: Hub.timestamp(Date()), listenAddresses: configuration.listen.map(\.description))
+    let services: [any RegistrableRPCService] = [
+      WorkerHubEndpoint(hub: hub), HealthEndpoint(hub: hub), AdminEndpoint(hub: hub, coordinator: info),
+      ForwardingService(hub: hub),
+    ]
+    let servers = configuration.listen.map { endpoint in
+      if let path = endpoint.unixPath { try? FileManager.default.removeItem(atPath: path) }
+      var config = HTTP2ServerTransport.Posix.Config.defaults
+      config.rpc.maxRequestPayloadSize = configuration.maxRequestBytes
+      return (endpoint, GRPCServer(
+        transport: .http2NIOPosix(address: endpoint.serverAddress, transportSecurity: .plaintext, config: config),
+        services: services))
+    }
+    // Detaches workers that stopped heart-beating, for as long as the servers run.
+    let reaper = Task {
+      while !Task.isCancelled {
+        try? await Task.sleep(for: configuration.heartbeatInterval)
+        await hub.reapSilentWorkers()
+      }
+    }
+    defer { reaper.cancel() }
+    try await withGracefulShutdownHandler {
+      try await withThrowingDiscardingTaskGroup { group in
+        for (endpoint, server) in servers {
+          group.addTask { try await server.serve() }
+          group.addTask {
+            if let address = try await server.listeningAddress {
+              logger.info("listening", metadata: ["endpoint": "\(endpoint)", "address": "\(address)"])
+            }
+          }
+        }
+      }
+    } onGracefulShutdown: {
+      logger.info("coordinator shutting down")
+      for (_, server) in servers { server.beginGracefulShutdown() }
+    }
+  }
+}

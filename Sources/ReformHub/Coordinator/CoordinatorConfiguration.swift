@@ -1,0 +1,28 @@
+/// How a coordinator listens and dispatches.
+public struct CoordinatorConfiguration: Sendable {
+  /// Where clients and workers connect: `host:port` and `unix:/path` endpoints.
+  public var listen: [ReformAddress]
+  /// Calls that may wait per module before new ones get `RESOURCE_EXHAUSTED`.
+  public var queueCapacity: Int
+  /// How long a call waits for a first worker of its module before `UNAVAILABLE`, when its
+  /// own deadline is later or absent.
+  public var attachWait: Duration
+  /// How often workers are asked to heartbeat; five missed beats detach a worker.
+  public var heartbeatInterval: Duration
+  /// The largest request message accepted, in bytes.
+  public var maxRequestBytes: Int
+
+  public init(
+    listen: [ReformAddress],
+    queueCapacity: Int = 4096,
+    attachWait: Duration = .seconds(10),
+    heartbeatInterval: Duration = .milliseconds(500),
+    maxRequestBytes: Int = 64 * 1024 * 1024
+  ) {
+    self.listen = listen
+    self.queueCapacity = queueCapacity
+    self.attachWait = attachWait
+    self.heartbeatInterval = heartbeatInterval
+    self.maxRequestBytes = maxRequestBytes
+  }
+}

@@ -1,0 +1,58 @@
+import GRPCCore
+import ReformWire
+
+/// Every method of every module service: each call becomes a job for a worker of the module,
+/// its request bytes passed through undecoded, its answer relayed back as the worker gave it.
+struct ForwardingService: RegistrableRPCService {
+  let hub: Hub
+
+  func registerMethods<Transport: ServerTransport>(with router: inout RPCRouter<Transport>) {
+    for module in ModuleCatalogue.modules {
+      for method in ModuleCatalogue.methods(of: module) where !method.clientStreaming {
+        let hub = self.hub
+        router.registerHandler(
+          forMethod: method.descriptor, deserializer: RawDeserializer(), serializer: RawSerializer()
+        ) { request, context in
+          StreamingServerResponse { writer in
+            try await Self.forward(request, method: method, module: module, hub: hub, writer: writer)
+            return [:]
+          }
+        }
+      }
+    }
+  }
+
+  private static func forward(
+    _ request: StreamingServerRequest<[UInt8]>, method: WireMethodInfo, module: String, hub: Hub,
+    writer: RPCWriter<[UInt8]>
+  ) async throws {
+    var payload: [UInt8]?
+    for try await message in request.messages {
+      guard payload == nil else {
+        throw RPCError(code: .invalidArgument, message: "\(method.path) takes exactly one request message")
+      }
+      payload = message
+    }
+    guard let payload else {
+      throw RPCError(code: .invalidArgument, message: "\(method.path) takes exactly one request message; none was sent")
+    }
+    let (id, events) = try await hub.submit(
+      method: method, module: module, payload: payload, timeout: GRPCTimeout.parse(request.metadata), caller: nil)
+    try await withTaskCancellationHandler {
+      for await event in events {
+        switch event {
+        case .item(let bytes):
+          try await writer.write(bytes)
+        case .finished(let outcome):
+          if let code = outcome.code { throw RPCError(code: code, message: outcome.message) }
+          if !method.serverStreaming { try await writer.write(outcome.payload) }
+          return
+        }
+      }
+      // The stream ended without an outcome: the call was cancelled.
+      throw RPCError(code: .cancelled, message: "\(method.path) was cancelled")
+    } onCancel: {
+      Task { await hub.cancel(id, reason: "the caller cancelled or its deadline passed") }
+    }
+  }
+}

@@ -1,0 +1,396 @@
+import Foundation
+import GRPCCore
+import Logging
+import ReformWire
+
+/// The coordinator's live state: the workers attached over `WorkerHub.Attach`, a bounded queue
+/// of jobs per module, and the jobs in flight. Every dispatch decision is made here, on one
+/// actor, so no two decisions race.
+///
+/// ## Topics
+/// - ``submit(method:module:payload:timeout:caller:)``: a call becomes a job.
+/// - ``attach(_:address:outbound:)``, ``receive(_:from:)``, ``detach(_:reason:)``: the worker side.
+/// - ``drain(_:)``, ``resume(_:)``, ``workers(module:)``, ``jobs(module:)``, ``status(module:window:)``: operators.
+actor Hub {
+  struct Configuration: Sendable {
+    var queueCapacity: Int
+    var attachWait: Duration
+    var heartbeatInterval: Duration
+    var version: String
+  }
+
+  private struct WorkerEntry {
+    let id: String
+    let hello: WorkerHello
+    let address: String
+    let attachedAt: Date
+    var state: AdminWorkerState
+    /// Jobs sent and not yet answered, cancelled ones included: they hold capacity until the
+    /// worker says they are done.
+    var running: Set<Int64> = []
+    var done: Int64 = 0
+    var failed: Int64 = 0
+    var lastHeartbeat: ContinuousClock.Instant
+    var lastHeartbeatWall: Date
+    let outbound: AsyncStream<HubFrame>.Continuation
+
+    var capacity: Int { max(1, Int(hello.capacity)) }
+    var module: String { hello.module }
+  }
+
+  private struct Job {
+    let id: Int64
+    let method: WireMethodInfo
+    let module: String
+    let payload: [UInt8]
+    let deadline: ContinuousClock.Instant?
+    let deadlineWall: Date?
+    let caller: Principal?
+    let submitted: ContinuousClock.Instant
+    var attempt: Int32 = 1
+    var workerID: String?
+    var itemsSent: Int64 = 0
+    var partial: [UInt8] = []
+    var progressNote = ""
+    var cancelling = false
+    let events: AsyncStream<JobEvent>.Continuation
+  }
+
+  let configuration: Configuration
+  private let logger: Logger
+  private let clock = ContinuousClock()
+  private var workers: [String: WorkerEntry] = [:]
+  private var queues: [String: [Int64]] = [:]
+  private var jobs: [Int64: Job] = [:]
+  private var statistics: [String: ModuleStatistics] = [:]
+  private var nextJobID: Int64 = 1
+  private var nextWorkerNumber = 1
+  private var healthWatchers: [UUID: (service: String, continuation: AsyncStream<HealthCheckResponse.ServingStatus>.Continuation)] = [:]
+
+  init(configuration: Configuration, logger: Logger) {
+    self.configuration = configuration
+    self.logger = logger
+  }
+
+  // MARK: - Calls
+
+  /// Turns a call into a job: queued for the module, sent to the least-loaded live worker as
+  /// soon as one has room.
+  ///
+  /// - Throws: `RESOURCE_EXHAUSTED` when the module's queue is full.
+  func submit(
+    method: WireMethodInfo, module: String, payload: [UInt8], timeout: Duration?, caller: Principal?
+  ) throws(RPCError) -> (id: Int64, events: AsyncStream<JobEvent>) {
+    let queued = queues[module, default: []].count
+    guard queued < configuration.queueCapacity else {
+      throw RPCError(
+        code: .resourceExhausted,
+        message: "the queue of module '\(module)' is full (\(configuration.queueCapacity) calls waiting); retry later")
+    }
+    let (events, continuation) = AsyncStream.makeStream(of: JobEvent.self)
+    let now = clock.now
+    let id = nextJobID
+    nextJobID += 1
+    jobs[id] = Job(
+      id: id, method: method, module: module, payload: payload,
+      deadline: timeout.map { now + $0 }, deadlineWall: timeout.map { Date().addingTimeInterval(Self.seconds($0)) },
+      caller: caller, submitted: now, events: continuation)
+    queues[module, default: []].append(id)
+    dispatch(module)
+    if jobs[id]?.workerID == nil { scheduleExpiry(of: id) }
+    return (id, events)
+  }
+
+  /// The caller has gone (cancelled, or its deadline passed): forget the job and tell its
+  /// worker to stop.
+  func cancel(_ id: Int64, reason: String) {
+    guard let job = jobs.removeValue(forKey: id) else { return }
+    job.events.finish()
+    if let workerID = job.workerID, let worker = workers[workerID] {
+      worker.outbound.yield(HubFrame(frame: .cancel(HubCancel(jobId: id, reason: reason, statusCode: 1))))
+    } else {
+      queues[job.module]?.removeAll { $0 == id }
+    }
+  }
+
+  /// An operator cancels a job: its caller gets `CANCELLED`, its worker is told to stop.
+  func cancelByOperator(_ id: Int64, reason: String) throws(RPCError) -> AdminJobInfo {
+    guard let info = jobs(module: "").first(where: { $0.jobId == id }), let job = jobs[id] else {
+      throw RPCError(code: .notFound, message: "job_id: no call in flight has id \(id)")
+    }
+    if let workerID = job.workerID {
+      workers[workerID]?.outbound.yield(HubFrame(frame: .cancel(HubCancel(jobId: id, reason: reason, statusCode: 1))))
+    }
+    finish(id, .failure(.cancelled, "cancelled by an operator: \(reason)"))
+    return info
+  }
+
+  /// A job still waiting when its deadline (or the wait for a first worker) runs out ends with
+  /// `UNAVAILABLE` if no worker of its module is attached, `DEADLINE_EXCEEDED` otherwise.
+  private func scheduleExpiry(of id: Int64) {
+    guard let job = jobs[id] else { return }
+    var until = job.deadline
+    if !hasLiveWorker(job.module) {
+      let attachLimit = clock.now + configuration.attachWait
+      until = min(until ?? attachLimit, attachLimit)
+    }
+    guard let until else { return }
+    Task { [weak self] in
+      try? await Task.sleep(until: until, clock: .continuous)
+      await self?.expire(id)
+    }
+  }
+
+  private func expire(_ id: Int64) {
+    guard let job = jobs[id], job.workerID == nil else { return }
+    if !hasLiveWorker(job.module) {
+      finish(id, .failure(.unavailable, "no worker of module '\(job.module)' is attached; \(job.method.path) could not run"))
+    } else if let deadline = job.deadline, clock.now >= deadline {
+      finish(id, .failure(.deadlineExceeded, "the deadline passed while \(job.method.path) waited for a free worker of module '\(job.module)'"))
+    } else {
+      scheduleExpiry(of: id)
+    }
+  }
+
+  private func hasLiveWorker(_ module: String) -> Bool {
+    workers.values.contains { $0.module == module && $0.state == .attached }
+  }
+
+  /// Sends queued jobs of the module to workers with room, least loaded first.
+  private func dispatch(_ module: String) {
+    while var queue = queues[module], !queue.isEmpty {
+      let candidates = workers.values.filter { $0.module == module && $0.state == .attached && $0.running.count < $0.capacity }
+      guard let worker = candidates.min(by: { ($0.running.count, $0.done) < ($1.running.count, $1.done) }) else { return }
+      let id = queue.removeFirst()
+      queues[module] = queue
+      guard var job = jobs[id], job.workerID == nil else { continue }
+      job.workerID = worker.id
+      jobs[id] = job
+      workers[worker.id]?.running.insert(id)
+      worker.outbound.yield(HubFrame(frame: .job(HubJob(
+        jobId: id, method: job.method.path, payload: job.payload,
+        deadline: job.deadlineWall.map(Self.timestamp), attempt: job.attempt, caller: job.caller))))
+    }
+  }
+
+  private func finish(_ id: Int64, _ outcome: JobOutcome) {
+    guard let job = jobs.removeValue(forKey: id) else { return }
+    queues[job.module]?.removeAll { $0 == id }
+    let status = Int32(outcome.code.map { Status.Code($0).rawValue } ?? 0)
+    statistics[job.module, default: ModuleStatistics()].record(latency: clock.now - job.submitted, status: status, at: clock.now)
+    job.events.yield(.finished(outcome))
+    job.events.finish()
+  }
+
+  // MARK: - Workers
+
+  /// Registers a worker that said hello; returns its id. The worker's welcome goes out first.
+  ///
+  /// - Throws: `INVALID_ARGUMENT` when the module is unknown or it claims a method its module
+  ///   does not have.
+  func attach(_ hello: WorkerHello, address: String, outbound: AsyncStream<HubFrame>.Continuation) throws(RPCError) -> String {
+    guard ModuleCatalogue.services[hello.module] != nil else {
+      throw RPCError(code: .invalidArgument, message: "hello.module '\(hello.module)' is not a module; expected one of \(ModuleCatalogue.modules.joined(separator: ", "))")
+    }
+    let known = Set(ModuleCatalogue.methods(of: hello.module).map(\.path))
+    if let stranger = hello.methods.first(where: { !known.contains($0) }) {
+      throw RPCError(code: .invalidArgument, message: "hello.methods: '\(stranger)' is not a method of module '\(hello.module)'")
+    }
+    let id = "\(hello.module)-\(nextWorkerNumber)"
+    nextWorkerNumber += 1
+    workers[id] = WorkerEntry(
+      id: id, hello: hello, address: address, attachedAt: Date(), state: .attached,
+      lastHeartbeat: clock.now, lastHeartbeatWall: Date(), outbound: outbound)
+    outbound.yield(HubFrame(frame: .welcome(HubWelcome(
+      workerId: id, heartbeatIntervalMs: Int32(Self.milliseconds(configuration.heartbeatInterval)),
+      hubVersion: configuration.version))))
+    logger.info("worker attached", metadata: ["worker": "\(id)", "pid": "\(hello.pid)", "host": "\(hello.host)", "capacity": "\(hello.capacity)"])
+    healthChanged()
+    dispatch(hello.module)
+    return id
+  }
+
+  /// Handles one frame from an attached worker.
+  func receive(_ frame: WorkerFrame, from workerID: String) {
+    guard workers[workerID] != nil else { return }
+    switch frame.frame {
+    case .result(let result):
+      workers[workerID]?.running.remove(result.jobId)
+      if var job = jobs[result.jobId], job.workerID == workerID {
+        if result.end {
+          let outcome = JobOutcome(status: result.statusCode, message: result.message, payload: job.partial + result.payload)
+          if outcome.code == nil { workers[workerID]?.done += 1 } else { workers[workerID]?.failed += 1 }
+          finish(result.jobId, outcome)
+        } else {
+          job.partial += result.payload
+          jobs[result.jobId] = job
+        }
+      }
+      if let module = workers[workerID]?.module { dispatch(module) }
+    case .item(let item):
+      guard var job = jobs[item.jobId], job.workerID == workerID else { return }
+      job.itemsSent += 1
+      jobs[item.jobId] = job
+      job.events.yield(.item(item.payload))
+    case .progress(let progress):
+      jobs[progress.jobId]?.progressNote = progress.note
+    case .heartbeat:
+      workers[workerID]?.lastHeartbeat = clock.now
+      workers[workerID]?.lastHeartbeatWall = Date()
+    case .leaving(let leaving):
+      workers[workerID]?.state = .draining
+      logger.info("worker leaving", metadata: ["worker": "\(workerID)", "reason": "\(leaving.reason)"])
+      healthChanged()
+    case .hello, nil:
+      break
+    }
+  }
+
+  /// A worker's stream ended or it stopped heart-beating. Its running jobs go to another
+  /// worker when the method is safe to repeat and nothing was streamed yet; the others end
+  /// with `UNAVAILABLE`: never a silent duplicate.
+  func detach(_ workerID: String, reason: String) {
+    guard let worker = workers.removeValue(forKey: workerID) else { return }
+    worker.outbound.finish()
+    var requeued: [Int64] = []
+    for id in worker.running.sorted() {
+      guard var job = jobs[id], job.workerID == workerID else { continue }
+      if job.method.isSafeToRepeat && job.itemsSent == 0 {
+        job.workerID = nil
+        job.attempt += 1
+        job.partial = []
+        jobs[id] = job
+        requeued.append(id)
+      } else {
+        let why = job.itemsSent > 0
+          ? "it had already streamed \(job.itemsSent) items"
+          : "\(job.method.path) is not safe to repeat and may have taken effect"
+        finish(id, .failure(.unavailable, "worker \(workerID) of module '\(job.module)' went away while running this call; not retried because \(why)"))
+      }
+    }
+    queues[worker.module, default: []].insert(contentsOf: requeued, at: 0)
+    logger.warning("worker detached", metadata: ["worker": "\(workerID)", "reason": "\(reason)", "requeued": "\(requeued.count)"])
+    healthChanged()
+    dispatch(worker.module)
+    for id in requeued where jobs[id]?.workerID == nil { scheduleExpiry(of: id) }
+  }
+
+  /// Detaches workers that missed heart-beats for five intervals.
+  func reapSilentWorkers() {
+    let limit = configuration.heartbeatInterval * 5
+    for worker in workers.values where clock.now - worker.lastHeartbeat > limit {
+      detach(worker.id, reason: "no heartbeat for \(Self.milliseconds(clock.now - worker.lastHeartbeat)) ms")
+    }
+  }
+
+  /// Stops sending new jobs to a worker; it finishes those it has.
+  func drain(_ workerID: String, reason: String) throws(RPCError) -> AdminWorkerInfo {
+    guard workers[workerID] != nil else { throw Self.noSuchWorker(workerID) }
+    workers[workerID]?.state = .draining
+    workers[workerID]?.outbound.yield(HubFrame(frame: .drain(HubDrain(reason: reason))))
+    logger.info("worker draining", metadata: ["worker": "\(workerID)", "reason": "\(reason)"])
+    healthChanged()
+    return info(workers[workerID]!)
+  }
+
+  /// Sends jobs to a drained worker again.
+  func resume(_ workerID: String) throws(RPCError) -> AdminWorkerInfo {
+    guard let worker = workers[workerID] else { throw Self.noSuchWorker(workerID) }
+    workers[workerID]?.state = .attached
+    worker.outbound.yield(HubFrame(frame: .resume(HubResume(reason: "resumed by an operator"))))
+    healthChanged()
+    dispatch(worker.module)
+    return info(workers[workerID]!)
+  }
+
+  private static func noSuchWorker(_ id: String) -> RPCError {
+    RPCError(code: .notFound, message: "worker_id: no attached worker is called '\(id)'")
+  }
+
+  // MARK: - Operators
+
+  func workers(module: String) -> [AdminWorkerInfo] {
+    workers.values.filter { module.isEmpty || $0.module == module }.sorted { $0.id < $1.id }.map(info)
+  }
+
+  private func info(_ worker: WorkerEntry) -> AdminWorkerInfo {
+    AdminWorkerInfo(
+      workerId: worker.id, module: worker.module, address: worker.address, pid: worker.hello.pid,
+      host: worker.hello.host, state: worker.state, inFlight: Int32(worker.running.count), done: worker.done,
+      failed: worker.failed, lastHeartbeat: Self.timestamp(worker.lastHeartbeatWall),
+      heartbeatAgeMs: Self.milliseconds(clock.now - worker.lastHeartbeat), capacity: Int32(worker.capacity),
+      version: worker.hello.version, attachedAt: Self.timestamp(worker.attachedAt))
+  }
+
+  func jobs(module: String) -> [AdminJobInfo] {
+    jobs.values.filter { module.isEmpty || $0.module == module }.sorted { $0.id < $1.id }.map { job in
+      AdminJobInfo(
+        jobId: job.id, method: job.method.path, module: job.module, workerId: job.workerID ?? "",
+        state: job.workerID == nil ? .queued : .running, ageMs: Self.milliseconds(clock.now - job.submitted),
+        attempt: job.attempt, caller: job.caller, deadline: job.deadlineWall.map(Self.timestamp),
+        itemsSent: job.itemsSent, progressNote: job.progressNote)
+    }
+  }
+
+  func status(module: String, window: Duration) -> [AdminModuleStatus] {
+    ModuleCatalogue.modules.filter { module.isEmpty || $0 == module }.map { name in
+      let members = workers.values.filter { $0.module == name }
+      let stats = statistics[name] ?? ModuleStatistics()
+      let summary = stats.summary(window: window, now: clock.now)
+      return AdminModuleStatus(
+        module: name, workers: Int32(members.count), draining: Int32(members.filter { $0.state == .draining }.count),
+        queueDepth: Int32(queues[name, default: []].count), queueCapacity: Int32(configuration.queueCapacity),
+        inFlight: Int32(jobs.values.filter { $0.module == name && $0.workerID != nil }.count), calls: stats.calls,
+        callsPerSecondMilli: summary.callsPerSecondMilli, p50LatencyUs: summary.p50, p99LatencyUs: summary.p99,
+        errors: stats.errorsByCode.values.reduce(0, +),
+        errorsByCode: stats.errorsByCode.sorted { $0.key < $1.key }.map { AdminStatusCount(statusCode: $0.key, calls: $0.value) })
+    }
+  }
+
+  // MARK: - Health
+
+  /// `SERVING` for the whole server (`""`), for the coordinator's own services, and for a
+  /// module's service while one of its workers is attached; nil for a service nobody serves.
+  func health(of service: String) -> HealthCheckResponse.ServingStatus? {
+    if service.isEmpty || [HealthService.name, AdminService.name, WorkerHubService.name].contains(service) {
+      return .serving
+    }
+    guard let module = ModuleCatalogue.module(owning: service) else { return nil }
+    return hasLiveWorker(module) ? .serving : .notServing
+  }
+
+  /// The service's status now and after every change, until the stream is dropped.
+  func watchHealth(of service: String) -> AsyncStream<HealthCheckResponse.ServingStatus> {
+    let (stream, continuation) = AsyncStream.makeStream(of: HealthCheckResponse.ServingStatus.self)
+    let key = UUID()
+    healthWatchers[key] = (service, continuation)
+    continuation.yield(health(of: service) ?? .serviceUnknown)
+    continuation.onTermination = { [weak self] _ in Task { await self?.stopWatching(key) } }
+    return stream
+  }
+
+  private func stopWatching(_ key: UUID) { healthWatchers[key] = nil }
+
+  private func healthChanged() {
+    for watcher in healthWatchers.values {
+      watcher.continuation.yield(health(of: watcher.service) ?? .serviceUnknown)
+    }
+  }
+
+  // MARK: - Units
+
+  static func timestamp(_ date: Date) -> Timestamp {
+    let seconds = date.timeIntervalSince1970.rounded(.down)
+    return Timestamp(seconds: Int64(seconds), nanos: Int32((date.timeIntervalSince1970 - seconds) * 1e9))
+  }
+
+  static func milliseconds(_ duration: Duration) -> Int64 {
+    let (s, atto) = duration.components
+    return s * 1000 + atto / 1_000_000_000_000_000
+  }
+
+  static func seconds(_ duration: Duration) -> Double {
+    let (s, atto) = duration.components
+    return Double(s) + Double(atto) / 1e18
+  }
+}

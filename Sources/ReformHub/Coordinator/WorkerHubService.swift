@@ -1,0 +1,53 @@
+import GRPCCore
+import ReformWire
+
+/// `reform.v1.WorkerHub`: workers dial in and attach over one bidirectional stream; the first
+/// frame must be a hello, then jobs flow down and results, items and heartbeats flow up.
+struct WorkerHubEndpoint: RegistrableRPCService {
+  let hub: Hub
+
+  func registerMethods<Transport: ServerTransport>(with router: inout RPCRouter<Transport>) {
+    router.registerHandler(
+      forMethod: WorkerHubService.Attach.descriptor,
+      deserializer: WireDeserializer<WorkerFrame>(),
+      serializer: WireSerializer<HubFrame>()
+    ) { request, context in
+      StreamingServerResponse { writer in
+        try await attach(request, peer: context.remotePeer, writer: writer)
+        return [:]
+      }
+    }
+  }
+
+  private func attach(_ request: StreamingServerRequest<WorkerFrame>, peer: String, writer: RPCWriter<HubFrame>) async throws {
+    let (outbound, continuation) = AsyncStream.makeStream(of: HubFrame.self)
+    let hub = self.hub
+    // Whichever side ends first (the worker's stream, or the hub dropping the worker) ends both.
+    try await withThrowingTaskGroup(of: Void.self) { group in
+      group.addTask {
+        for await frame in outbound { try await writer.write(frame) }
+      }
+      group.addTask {
+        var workerID: String?
+        defer { continuation.finish() }
+        do {
+          for try await frame in request.messages {
+            if let id = workerID {
+              await hub.receive(frame, from: id)
+            } else if case .hello(let hello)? = frame.frame {
+              workerID = try await hub.attach(hello, address: peer, outbound: continuation)
+            } else {
+              throw RPCError(code: .invalidArgument, message: "the first frame of WorkerHub.Attach must be a hello")
+            }
+          }
+          if let id = workerID { await hub.detach(id, reason: "the worker closed its stream") }
+        } catch {
+          if let id = workerID { await hub.detach(id, reason: "the worker's stream failed: \(error)") }
+          throw error
+        }
+      }
+      try await group.next()
+      group.cancelAll()
+    }
+  }
+}

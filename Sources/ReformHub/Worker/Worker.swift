@@ -1,0 +1,113 @@
+import Foundation
+import GRPCCore
+import GRPCNIOTransportHTTP2
+import Logging
+import ReformWire
+import ServiceLifecycle
+
+/// A worker: hosts one module, dials its coordinator and attaches over `WorkerHub.Attach`,
+/// runs the jobs it is sent up to its capacity, heart-beats, and reconnects with backoff when
+/// the coordinator goes away.
+public struct Worker: Service {
+  public let module: any WorkerModule
+  public let configuration: WorkerConfiguration
+  private let logger: Logger
+
+  public init(module: any WorkerModule, configuration: WorkerConfiguration, logger: Logger) {
+    self.module = module
+    self.configuration = configuration
+    self.logger = logger
+  }
+
+  /// Serves until cancelled, or until a graceful shutdown: then it tells the hub it is
+  /// leaving, takes no new job, finishes those it has, and returns.
+  public func run() async throws {
+    var methods = ModuleMethods()
+    module.register(into: &methods)
+    let identity = WorkerIdentity(
+      id: "", module: module.name, pid: getpid(), host: ProcessInfo.processInfo.hostName, version: ReformVersion.current)
+    let session = WorkerSession(methods: methods, identity: identity)
+    let hello = WorkerHello(
+      module: module.name, methods: methods.paths, capacity: Int32(configuration.capacity),
+      version: ReformVersion.current, pid: identity.pid, host: identity.host, instanceId: UUID().uuidString)
+
+    await withGracefulShutdownHandler {
+      var backoff = configuration.reconnectBackoff.first
+      while !Task.isCancelled, !(await session.isLeaving) {
+        let attached = await attachOnce(hello: hello, session: session)
+        if await session.isLeaving { break }
+        if attached { backoff = configuration.reconnectBackoff.first }
+        let jittered = backoff * Double.random(in: 0.8...1.2)
+        logger.info("coordinator unreachable; retrying", metadata: ["in_ms": "\(Int(Hub.seconds(jittered) * 1000))"])
+        try? await Task.sleep(for: jittered)
+        backoff = min(backoff * 2, configuration.reconnectBackoff.longest)
+      }
+    } onGracefulShutdown: {
+      Task { await session.leave() }
+    }
+    logger.info("worker stopped")
+  }
+
+  /// One attachment, from dialling to the end of the stream. Returns whether it got as far as
+  /// a welcome.
+  private func attachOnce(hello: WorkerHello, session: WorkerSession) async -> Bool {
+    var transportConfig = HTTP2ClientTransport.Posix.Config.defaults
+    transportConfig.backoff = .init(initial: .milliseconds(100), max: .seconds(1), multiplier: 1.6, jitter: 0.2)
+    let (outbound, continuation) = AsyncStream.makeStream(of: WorkerFrame.self)
+    var welcomed = false
+    do {
+      let transport = try HTTP2ClientTransport.Posix(
+        target: configuration.coordinator.clientTarget, transportSecurity: .plaintext, config: transportConfig)
+      welcomed = try await withGRPCClient(transport: transport) { client in
+        await session.connected(continuation)
+        var options = CallOptions.defaults
+        options.waitForReady = false
+        return try await client.bidirectionalStreaming(
+          request: StreamingClientRequest(of: WorkerFrame.self) { writer in
+            try await writer.write(WorkerFrame(frame: .hello(hello)))
+            for await frame in outbound { try await writer.write(frame) }
+          },
+          descriptor: WorkerHubService.Attach.descriptor,
+          serializer: WireSerializer<WorkerFrame>(),
+          deserializer: WireDeserializer<HubFrame>(),
+          options: options
+        ) { response in
+          try await receive(response, session: session, outbound: continuation)
+        }
+      }
+    } catch {
+      logger.debug("attachment ended", metadata: ["error": "\(error)"])
+    }
+    continuation.finish()
+    await session.disconnected()
+    return welcomed
+  }
+
+  /// Reads hub frames until the stream ends, heart-beating meanwhile.
+  private func receive(
+    _ response: StreamingClientResponse<HubFrame>, session: WorkerSession,
+    outbound: AsyncStream<WorkerFrame>.Continuation
+  ) async throws -> Bool {
+    var welcomed = false
+    try await withThrowingTaskGroup(of: Void.self) { group in
+      var heartbeatStarted = false
+      for try await frame in response.messages {
+        if case .welcome(let welcome)? = frame.frame, !heartbeatStarted {
+          welcomed = true
+          heartbeatStarted = true
+          logger.info("attached", metadata: ["worker": "\(welcome.workerId)", "coordinator": "\(configuration.coordinator)"])
+          let interval = Duration.milliseconds(max(50, Int(welcome.heartbeatIntervalMs)))
+          group.addTask {
+            while !Task.isCancelled {
+              try await Task.sleep(for: interval)
+              outbound.yield(await session.heartbeat())
+            }
+          }
+        }
+        await session.handle(frame)
+      }
+      group.cancelAll()
+    }
+    return welcomed
+  }
+}

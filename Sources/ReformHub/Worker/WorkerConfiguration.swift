@@ -1,0 +1,15 @@
+/// How a worker reaches its coordinator and how much it takes on.
+public struct WorkerConfiguration: Sendable {
+  /// The coordinator's endpoint, `host:port` or `unix:/path`.
+  public var coordinator: ReformAddress
+  /// How many jobs the worker runs at once.
+  public var capacity: Int
+  /// The first and the longest wait between attempts to reach the coordinator.
+  public var reconnectBackoff: (first: Duration, longest: Duration)
+
+  public init(coordinator: ReformAddress, capacity: Int = 64, reconnectBackoff: (first: Duration, longest: Duration) = (.milliseconds(100), .seconds(1))) {
+    self.coordinator = coordinator
+    self.capacity = capacity
+    self.reconnectBackoff = reconnectBackoff
+  }
+}

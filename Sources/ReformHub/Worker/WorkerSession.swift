@@ -1,0 +1,157 @@
+import Foundation
+import GRPCCore
+import ReformWire
+import Synchronization
+
+/// One worker's running state across its attachments: the stream to the hub while attached,
+/// the jobs running, counters for heartbeats, and whether it is leaving.
+actor WorkerSession {
+  private let methods: ModuleMethods
+  private var identity: WorkerIdentity
+  private var outbound: AsyncStream<WorkerFrame>.Continuation?
+  private var running: [Int64: Task<Void, Never>] = [:]
+  private var done: Int64 = 0
+  private var failed: Int64 = 0
+  private var idleWaiters: [CheckedContinuation<Void, Never>] = []
+  private(set) var isLeaving = false
+
+  init(methods: ModuleMethods, identity: WorkerIdentity) {
+    self.methods = methods
+    self.identity = identity
+  }
+
+  func connected(_ outbound: AsyncStream<WorkerFrame>.Continuation) {
+    self.outbound = outbound
+    if isLeaving { outbound.yield(WorkerFrame(frame: .leaving(WorkerLeaving(reason: "shutting down")))) }
+  }
+
+  /// The stream to the hub is gone: results of running jobs could not be delivered, so they
+  /// are cancelled; the hub re-dispatches them or reports them to their callers.
+  func disconnected() {
+    outbound = nil
+    for task in running.values { task.cancel() }
+  }
+
+  func heartbeat(nonce: Int64 = 0) -> WorkerFrame {
+    WorkerFrame(frame: .heartbeat(WorkerHeartbeat(
+      inFlight: Int32(running.count), done: done, failed: failed, time: Self.timestamp(Date()), pingNonce: nonce)))
+  }
+
+  func handle(_ frame: HubFrame) {
+    switch frame.frame {
+    case .welcome(let welcome):
+      identity.id = welcome.workerId
+    case .job(let job):
+      start(job)
+    case .cancel(let cancel):
+      running[cancel.jobId]?.cancel()
+    case .ping(let ping):
+      outbound?.yield(heartbeat(nonce: ping.nonce))
+    case .drain, .resume, nil:
+      // The hub stops and restarts sending jobs; nothing changes here.
+      break
+    }
+  }
+
+  private func start(_ job: HubJob) {
+    let context = JobContext(
+      jobID: job.jobId, attempt: job.attempt, caller: job.caller,
+      deadline: job.deadline.map { Date(timeIntervalSince1970: Double($0.seconds) + Double($0.nanos) / 1e9) },
+      worker: identity)
+    let handler = methods.handlers[job.method]
+    let outbound = self.outbound
+    running[job.jobId] = Task {
+      let sequence = ItemSequence()
+      let result = await Self.run(handler, job: job, context: context) { item in
+        let number = sequence.next()
+        outbound?.yield(WorkerFrame(frame: .item(JobStreamItem(jobId: job.jobId, sequence: number, payload: item))))
+      }
+      outbound?.yield(WorkerFrame(frame: .result(result)))
+      self.finished(job.jobId, ok: result.statusCode == 0)
+    }
+  }
+
+  private func finished(_ id: Int64, ok: Bool) {
+    running[id] = nil
+    if ok { done += 1 } else { failed += 1 }
+    if running.isEmpty {
+      for waiter in idleWaiters { waiter.resume() }
+      idleWaiters = []
+    }
+  }
+
+  /// Stops taking work: tells the hub, then waits until every running job has finished.
+  func leave() async {
+    isLeaving = true
+    outbound?.yield(WorkerFrame(frame: .leaving(WorkerLeaving(reason: "shutting down"))))
+    if !running.isEmpty {
+      await withCheckedContinuation { idleWaiters.append($0) }
+    }
+    outbound?.finish()
+  }
+
+  /// Runs one job's handler within its deadline and turns every ending into a result.
+  private static func run(
+    _ handler: ModuleMethods.Handler?, job: HubJob, context: JobContext, emit: @escaping @Sendable ([UInt8]) -> Void
+  ) async -> JobResult {
+    guard let handler else {
+      return JobResult(jobId: job.jobId, statusCode: Int32(Status.Code.unimplemented.rawValue), message: "\(job.method) is not served by this worker", end: true)
+    }
+    do {
+      let payload = try await withDeadline(context.deadline) {
+        try await handler(job.payload, context, emit)
+      }
+      return JobResult(jobId: job.jobId, statusCode: 0, payload: payload, end: true)
+    } catch let error as RPCError {
+      return failure(job, error.code, error.message)
+    } catch let error as any RPCErrorConvertible {
+      return failure(job, error.rpcErrorCode, error.rpcErrorMessage)
+    } catch is DeadlinePassed {
+      return failure(job, .deadlineExceeded, "\(job.method) did not finish before its deadline")
+    } catch is CancellationError {
+      return failure(job, .cancelled, "\(job.method) was cancelled")
+    } catch {
+      return failure(job, .internalError, "\(job.method) failed: \(error)")
+    }
+  }
+
+  private static func failure(_ job: HubJob, _ code: RPCError.Code, _ message: String) -> JobResult {
+    JobResult(jobId: job.jobId, statusCode: Int32(Status.Code(code).rawValue), message: message, end: true)
+  }
+
+  static func timestamp(_ date: Date) -> Timestamp {
+    let seconds = date.timeIntervalSince1970.rounded(.down)
+    return Timestamp(seconds: Int64(seconds), nanos: Int32((date.timeIntervalSince1970 - seconds) * 1e9))
+  }
+}
+
+/// Numbers the items of one streaming job, 1, 2, 3…, whichever thread emits them.
+final class ItemSequence: Sendable {
+  private let last = Mutex<Int64>(0)
+
+  func next() -> Int64 {
+    last.withLock { value in
+      value += 1
+      return value
+    }
+  }
+}
+
+/// The job's deadline passed while its handler ran.
+struct DeadlinePassed: Error {}
+
+/// Runs `body`, cancelling it and throwing ``DeadlinePassed`` if `deadline` comes first.
+func withDeadline<T: Sendable>(_ deadline: Date?, _ body: @escaping @Sendable () async throws -> T) async throws -> T {
+  guard let deadline else { return try await body() }
+  return try await withThrowingTaskGroup(of: T?.self) { group in
+    group.addTask { try await body() }
+    group.addTask {
+      let remaining = deadline.timeIntervalSinceNow
+      if remaining > 0 { try await Task.sleep(for: .nanoseconds(Int64(remaining * 1e9))) }
+      return nil
+    }
+    defer { group.cancelAll() }
+    guard let first = try await group.next(), let value = first else { throw DeadlinePassed() }
+    return value
+  }
+}

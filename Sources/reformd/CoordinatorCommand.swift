@@ -1,0 +1,39 @@
+import ArgumentParser
+import Logging
+import ReformHub
+import ServiceLifecycle
+
+/// `reformd coordinator`: the gRPC front door that workers attach to.
+struct CoordinatorCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "coordinator",
+    abstract: "Serve gRPC on every --listen endpoint and route module calls to attached workers."
+  )
+
+  @OptionGroup var server: ServerOptions
+
+  @Option(help: "An endpoint to serve on: HOST:PORT or unix:PATH. Repeat for several.")
+  var listen: [String] = ["127.0.0.1:7420"]
+
+  @Option(help: "Calls that may wait per module before new ones are refused with RESOURCE_EXHAUSTED.")
+  var queueCapacity: Int = 4096
+
+  @Option(help: "Milliseconds a call waits for a first worker of its module before UNAVAILABLE.")
+  var attachWaitMs: Int = 10_000
+
+  func run() async throws {
+    server.bootstrapLogging()
+    let logger = Logger(label: "reform.coordinator")
+    let endpoints = try listen.map(ReformAddress.init)
+    for endpoint in endpoints where !endpoint.isLocal {
+      throw ValidationError("--listen \(endpoint): plaintext is allowed on loopback and Unix sockets only until TLS is configured")
+    }
+    let coordinator = Coordinator(
+      configuration: CoordinatorConfiguration(
+        listen: endpoints, queueCapacity: queueCapacity, attachWait: .milliseconds(attachWaitMs)),
+      logger: logger)
+    let group = ServiceGroup(services: [coordinator], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+    ParentWatch.start(parent: server.parentPid, group: group)
+    try await group.run()
+  }
+}

@@ -1,0 +1,140 @@
+import Foundation
+import GRPCCore
+import GRPCNIOTransportHTTP2
+import Logging
+import ReformHub
+import ReformWire
+import ServiceLifecycle
+
+/// Keeps `reformd up`'s child processes running: starts them, restarts one that dies with
+/// backoff, says `ready` when every module has a worker attached, and on shutdown stops them
+/// all (SIGTERM, then SIGKILL after a grace period) before returning.
+struct Supervisor: Service {
+  struct ChildSpec: Sendable {
+    var name: String
+    var executable: String
+    var arguments: [String]
+  }
+
+  let children: [ChildSpec]
+  let modules: [String]
+  let probe: ReformAddress
+  let announce: String
+  let logger: Logger
+
+  func run() async throws {
+    let state = SupervisorState(logger: logger)
+    for child in children { await state.start(child) }
+    await withGracefulShutdownHandler {
+      await watchReadiness()
+    } onGracefulShutdown: {
+      Task { await state.stopAll() }
+    }
+    await state.stopAll()
+    await state.waitUntilAllExited()
+    logger.info("stopped")
+  }
+
+  /// Polls the coordinator's worker list; prints `ready` each time every module has an
+  /// attached worker after a time when one had none.
+  private func watchReadiness() async {
+    var wasReady = false
+    while !Task.isCancelled, !Task.isShuttingDownGracefully {
+      let ready = await isReady()
+      if ready && !wasReady {
+        FileHandle.standardOutput.write(Data("ready \(announce)\n".utf8))
+      } else if !ready && wasReady {
+        logger.warning("not ready: a module has no attached worker")
+      }
+      wasReady = ready
+      try? await Task.sleep(for: .milliseconds(200))
+    }
+  }
+
+  private func isReady() async -> Bool {
+    do {
+      let transport = try HTTP2ClientTransport.Posix(target: probe.clientTarget, transportSecurity: .plaintext)
+      return try await withGRPCClient(transport: transport) { (client: GRPCClient<HTTP2ClientTransport.Posix>) -> Bool in
+        var options = CallOptions.defaults
+        options.timeout = .seconds(1)
+        options.waitForReady = false
+        let response = try await client.unary(
+          request: ClientRequest(message: AdminListWorkersRequest()),
+          descriptor: AdminService.ListWorkers.descriptor,
+          serializer: WireSerializer<AdminListWorkersRequest>(), deserializer: WireDeserializer<AdminListWorkersResponse>(),
+          options: options
+        ) { try $0.message }
+        let attached = Set(response.workers.filter { $0.state == .attached }.map(\.module))
+        return modules.allSatisfy(attached.contains)
+      }
+    } catch {
+      return false
+    }
+  }
+}
+
+/// The child processes and their restarts.
+actor SupervisorState {
+  private var processes: [String: Process] = [:]
+  private var failures: [String: Int] = [:]
+  private var stopping = false
+  private let logger: Logger
+
+  init(logger: Logger) { self.logger = logger }
+
+  func start(_ spec: Supervisor.ChildSpec) {
+    guard !stopping else { return }
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: spec.executable)
+    process.arguments = spec.arguments
+    let started = ContinuousClock.now
+    process.terminationHandler = { [weak self] process in
+      let status = process.terminationStatus
+      let reason = process.terminationReason == .uncaughtSignal ? "signal \(status)" : "status \(status)"
+      Task { await self?.exited(spec, reason: reason, after: ContinuousClock.now - started) }
+    }
+    do {
+      try process.run()
+      processes[spec.name] = process
+      logger.info("started \(spec.name)", metadata: ["pid": "\(process.processIdentifier)"])
+    } catch {
+      logger.error("could not start \(spec.name): \(error)")
+    }
+  }
+
+  private func exited(_ spec: Supervisor.ChildSpec, reason: String, after uptime: Duration) async {
+    processes[spec.name] = nil
+    guard !stopping else { return }
+    // Backoff grows with failures in a row; a child that ran for a minute starts over.
+    let count = uptime > .seconds(60) ? 1 : failures[spec.name, default: 0] + 1
+    failures[spec.name] = count
+    let delay = Duration.milliseconds(min(100 * (1 << min(count - 1, 6)), 5_000))
+    logger.warning("\(spec.name) exited (\(reason)); restarting in \(delay)")
+    try? await Task.sleep(for: delay)
+    start(spec)
+  }
+
+  /// Asks every child to stop, and kills those still running after ten seconds.
+  func stopAll() async {
+    guard !stopping else { return }
+    stopping = true
+    for (name, process) in processes {
+      logger.info("stopping \(name)")
+      kill(process.processIdentifier, SIGTERM)
+    }
+    let deadline = ContinuousClock.now + .seconds(10)
+    while processes.values.contains(where: \.isRunning), ContinuousClock.now < deadline {
+      try? await Task.sleep(for: .milliseconds(50))
+    }
+    for (name, process) in processes where process.isRunning {
+      logger.warning("\(name) did not stop in time; killing it")
+      kill(process.processIdentifier, SIGKILL)
+    }
+  }
+
+  func waitUntilAllExited() async {
+    while processes.values.contains(where: \.isRunning) {
+      try? await Task.sleep(for: .milliseconds(50))
+    }
+  }
+}

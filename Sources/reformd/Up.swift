@@ -1,0 +1,67 @@
+import ArgumentParser
+import Foundation
+import Logging
+import ReformHub
+import ServiceLifecycle
+
+/// `reformd up`: the embedded default on one machine — a coordinator and one worker per
+/// module as child processes, over a Unix socket in the data folder, supervised.
+struct Up: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Run a coordinator and one worker per module on this machine, supervised.",
+    discussion: """
+      Clients connect on every --listen endpoint (loopback only) and on unix:DATA/reform.sock.
+      A line beginning with `ready` is printed once every module has a worker attached, and
+      again after a restart. A worker or coordinator that dies is restarted with backoff.
+      Ctrl-C or SIGTERM stops everything and leaves no process behind.
+      """
+  )
+
+  @OptionGroup var server: ServerOptions
+
+  @Option(help: "A TCP endpoint for clients, HOST:PORT on loopback. Repeat for several.")
+  var listen: [String] = ["127.0.0.1:7420"]
+
+  @Flag(help: "Load the demo data set once (from Deploy/demo) when the data folder is new.")
+  var demo = false
+
+  @Option(help: "Jobs each worker runs at once.")
+  var capacity: Int = 64
+
+  func run() async throws {
+    server.bootstrapLogging()
+    let logger = Logger(label: "reform.up")
+    let data = URL(fileURLWithPath: server.data).standardizedFileURL.path
+    try FileManager.default.createDirectory(atPath: data, withIntermediateDirectories: true)
+    let endpoints = try listen.map(ReformAddress.init)
+    for endpoint in endpoints where !endpoint.isLocal || endpoint.unixPath != nil {
+      throw ValidationError("--listen \(endpoint): `up` serves TCP on loopback only (the Unix socket is DATA/reform.sock)")
+    }
+    if demo { logger.notice("--demo: no module with demo data is built yet; starting without it") }
+    let socket = ReformAddress.unix(data + "/reform.sock")
+    let executable = try Self.executablePath()
+    let parent = "\(getpid())"
+    let common = ["--data", data, "--log-level", server.logLevel.rawValue, "--parent-pid", parent]
+    var children = [
+      Supervisor.ChildSpec(
+        name: "coordinator", executable: executable,
+        arguments: ["coordinator"] + (endpoints + [socket]).flatMap { ["--listen", $0.description] } + common)
+    ]
+    for module in ModuleHost.available {
+      children.append(Supervisor.ChildSpec(
+        name: "worker \(module)", executable: executable,
+        arguments: ["worker", "--module", module, "--coordinator", socket.description, "--capacity", "\(capacity)"] + common))
+    }
+    let supervisor = Supervisor(
+      children: children, modules: ModuleHost.available, probe: socket,
+      announce: (endpoints + [socket]).map(\.description).joined(separator: " "), logger: logger)
+    let group = ServiceGroup(services: [supervisor], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+    try await group.run()
+  }
+
+  static func executablePath() throws -> String {
+    if let path = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") { return path }
+    guard let path = Bundle.main.executablePath else { throw ValidationError("cannot find reformd's own executable") }
+    return path
+  }
+}

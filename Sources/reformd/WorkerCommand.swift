@@ -1,0 +1,51 @@
+import ArgumentParser
+import Diagnostics
+import Logging
+import ReformHub
+import ServiceLifecycle
+
+/// `reformd worker`: hosts one module and attaches to a coordinator.
+struct WorkerCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "worker",
+    abstract: "Host one module and serve the jobs a coordinator sends it.",
+    discussion: "On SIGTERM the worker drains: it takes no new job, finishes those it has, and exits 0."
+  )
+
+  @OptionGroup var server: ServerOptions
+
+  @Option(help: "The module to host: \(ModuleHost.available.joined(separator: ", ")).")
+  var module: String
+
+  @Option(help: "The coordinator's endpoint: HOST:PORT or unix:PATH.")
+  var coordinator: String = "127.0.0.1:7420"
+
+  @Option(help: "Jobs to run at once.")
+  var capacity: Int = 64
+
+  func run() async throws {
+    server.bootstrapLogging()
+    let logger = Logger(label: "reform.worker.\(module)")
+    guard capacity > 0 else { throw ValidationError("--capacity must be at least 1") }
+    let worker = Worker(
+      module: try ModuleHost.make(module, data: server.data),
+      configuration: WorkerConfiguration(coordinator: try ReformAddress(coordinator), capacity: capacity),
+      logger: logger)
+    let group = ServiceGroup(services: [worker], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+    ParentWatch.start(parent: server.parentPid, group: group)
+    try await group.run()
+  }
+}
+
+/// The modules this build can host.
+enum ModuleHost {
+  static let available = ["diagnostics"]
+
+  static func make(_ name: String, data: String) throws -> any WorkerModule {
+    switch name {
+    case "diagnostics": return try DiagnosticsModule(dataDirectory: data + "/diagnostics")
+    default:
+      throw ValidationError("--module \(name): this build hosts \(available.joined(separator: ", ")); other modules are not built yet")
+    }
+  }
+}

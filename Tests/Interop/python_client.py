@@ -1,0 +1,76 @@
+#!/usr/bin/env python3
+"""A gRPC client not written in Swift: Python's grpcio calls Reform's coordinator.
+
+Stubs are generated from Protos/ with grpcio-tools at run time (into a temporary folder),
+then Health.Check and Diagnostics.Echo are called through the coordinator at ADDRESS
+(host:port or unix:/path). Prints one line per call; exits non-zero on any failure.
+
+    python3 Tests/Interop/python_client.py unix:/tmp/reform/reform.sock
+"""
+import importlib
+import os
+import shutil
+import sys
+import tempfile
+
+import grpc
+from grpc_tools import protoc
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+PROTOS = os.path.join(ROOT, "Protos")
+
+
+def generate(out):
+    # Python would mistake a generated `grpc/` package for grpcio itself, so the health proto
+    # is generated under another folder name; its package stays grpc.health.v1 on the wire.
+    source = os.path.join(out, "src")
+    shutil.copytree(os.path.join(PROTOS, "reform"), os.path.join(source, "reform"))
+    os.makedirs(os.path.join(source, "interop_health"))
+    shutil.copy(os.path.join(PROTOS, "grpc", "health", "v1", "health.proto"), os.path.join(source, "interop_health"))
+    files = ["interop_health/health.proto"] + [
+        os.path.relpath(os.path.join(d, f), source)
+        for d, _, fs in os.walk(os.path.join(source, "reform")) for f in fs if f.endswith(".proto")
+    ]
+    status = protoc.main(["protoc", f"-I{source}", f"--python_out={out}", f"--grpc_python_out={out}"] + files)
+    if status != 0:
+        sys.exit(f"grpc_tools.protoc failed with {status}")
+    sys.path.insert(0, out)
+
+
+def main():
+    if len(sys.argv) != 2:
+        sys.exit(__doc__)
+    address = sys.argv[1]
+    out = tempfile.mkdtemp(prefix="reform-interop-")
+    try:
+        generate(out)
+        health_pb2 = importlib.import_module("interop_health.health_pb2")
+        health_grpc = importlib.import_module("interop_health.health_pb2_grpc")
+        diagnostics_pb2 = importlib.import_module("reform.v1.diagnostics_pb2")
+        diagnostics_grpc = importlib.import_module("reform.v1.diagnostics_pb2_grpc")
+
+        with grpc.insecure_channel(address) as channel:
+            health = health_grpc.HealthStub(channel)
+            whole = health.Check(health_pb2.HealthCheckRequest(service=""), timeout=10)
+            module = health.Check(health_pb2.HealthCheckRequest(service="reform.v1.Diagnostics"), timeout=10)
+            print("health", health_pb2.HealthCheckResponse.ServingStatus.Name(whole.status),
+                  health_pb2.HealthCheckResponse.ServingStatus.Name(module.status))
+
+            text = "Nghị quyết 01-NQ/ĐUK — cải cách hành chính"
+            echo = diagnostics_grpc.DiagnosticsStub(channel).Echo(
+                diagnostics_pb2.DiagnosticsEchoRequest(text=text, payload=b"\x00\x01\xff"), timeout=10)
+            if echo.text != text or echo.payload != b"\x00\x01\xff":
+                sys.exit(f"echo came back changed: {echo.text!r} {echo.payload!r}")
+            print("echo", echo.worker.module, echo.worker.pid, echo.text)
+
+            try:
+                health.Check(health_pb2.HealthCheckRequest(service="no.such.Service"), timeout=10)
+                sys.exit("Check of an unknown service should fail with NOT_FOUND")
+            except grpc.RpcError as error:
+                print("unknown", error.code().name)
+    finally:
+        shutil.rmtree(out, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
