@@ -98,9 +98,24 @@ let package = Package(
     .target(name: "ReformWireTesting", dependencies: ["ReformWire", "CProtobufC"]),
 
     // Measurement and robustness tools.
-    .executableTarget(name: "reform-bench", dependencies: ["ReformWire", "ReformWireTesting", "CProtobufC"]),
+    .executableTarget(
+      name: "reform-bench",
+      dependencies: [
+        "ReformWire", "ReformWireTesting", "CProtobufC",
+        .product(name: "GRPCCore", package: "grpc-swift-2"),
+        .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),
+      ]
+    ),
     .executableTarget(name: "reform-fuzz", dependencies: ["ReformWire", "ReformWireTesting"]),
 
+    .testTarget(
+      name: "ReformClientTests",
+      dependencies: [
+        "ReformClient", "ReformWire", "reformctl",
+        .product(name: "GRPCCore", package: "grpc-swift-2"),
+        .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),
+      ]
+    ),
     .testTarget(
       name: "ReformHubTests",
       dependencies: ["ReformClient", "ReformWire", "ReformHub"]

@@ -39,6 +39,13 @@ enum DiagnosticsLimits {
     }
   }
 
+  static func check(_ request: DiagnosticsTallyRequest) throws(RPCError) {
+    try checkKey(request.key)
+    guard (0...60_000).contains(request.holdMs) else {
+      throw invalid("hold_ms", "must be between 0 and 60000; got \(request.holdMs)")
+    }
+  }
+
   /// Tally keys name files: 1–128 characters of letters, digits, `.`, `_` and `-`, not
   /// starting with a dot.
   static func checkKey(_ key: String, field: String = "key") throws(RPCError) {

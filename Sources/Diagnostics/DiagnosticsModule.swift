@@ -53,12 +53,15 @@ public struct DiagnosticsModule: WorkerModule {
       }
     }
     methods.unary(DiagnosticsService.Tally.self) { request, context in
-      try DiagnosticsLimits.checkKey(request.key)
+      try DiagnosticsLimits.check(request)
+      let value: Int64
       do {
-        return DiagnosticsTally(key: request.key, value: try tallies.increment(request.key), worker: Self.describe(context.worker))
+        value = try tallies.increment(request.key)
       } catch {
         throw RPCError(code: .internalError, message: "\(error)")
       }
+      if request.holdMs > 0 { try await Task.sleep(for: .milliseconds(request.holdMs)) }
+      return DiagnosticsTally(key: request.key, value: value, worker: Self.describe(context.worker))
     }
     methods.unary(DiagnosticsService.GetTally.self) { request, context in
       try DiagnosticsLimits.checkKey(request.key)

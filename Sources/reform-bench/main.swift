@@ -1,66 +1,23 @@
-// reform-bench: encode and decode throughput of the wire layer.
+// reform-bench: measurements that print figures (BENCHMARKS.md says how each was taken).
 //
-//   swift run -c release reform-bench [--seconds S]
+//   reform-bench wire [--seconds S]   encode/decode of member records, beside libprotobuf-c alone
+//   reform-bench hub  [--seconds S]   echo through the coordinator, beside a plain grpc-swift-2 server
 //
-// For a realistic member record and for a page of 1,000 of them, prints messages/s and MB/s
-// of ReformWire (Swift value ⇄ bytes, through libprotobuf-c) beside the baseline of
-// libprotobuf-c alone (pack of a ready C struct; unpack and free), so the cost of the Swift
-// bridge can be read off. Figures go to BENCHMARKS.md.
-import CProtobufC
-import ReformWire
-import ReformWireTesting
+// Build in release: swift build -c release --product reform-bench --product reformd
+import Foundation
 
-let seconds = CommandLine.arguments.firstIndex(of: "--seconds")
-  .flatMap { $0 + 1 < CommandLine.arguments.count ? Double(CommandLine.arguments[$0 + 1]) : nil } ?? 2.0
-let window = Duration.milliseconds(Int(seconds * 1000))
+let arguments = Array(CommandLine.arguments.dropFirst())
+let seconds = arguments.firstIndex(of: "--seconds")
+  .flatMap { $0 + 1 < arguments.count ? Double(arguments[$0 + 1]) : nil } ?? 2.0
 
-/// Runs `body` repeatedly for about `seconds`, after a warm-up; returns runs per second.
-func measure(for window: Duration, _ body: () throws -> Void) rethrows -> Double {
-  let clock = ContinuousClock()
-  for _ in 0..<3 { try body() }
-  var runs = 0
-  let start = clock.now
-  var elapsed = Duration.zero
-  while elapsed < window {
-    for _ in 0..<8 { try body() }
-    runs += 8
-    elapsed = clock.now - start
-  }
-  let (s, attoseconds) = elapsed.components
-  return Double(runs) / (Double(s) + Double(attoseconds) / 1e18)
+switch arguments.first {
+case "wire", nil:
+  try WireBenchmark.run(seconds: seconds)
+case "hub":
+  try await HubBenchmark.run(seconds: seconds)
+case "serve-echo":
+  try await PlainEchoServer.serve(port: Int(arguments.dropFirst().first ?? "") ?? 0)
+default:
+  print("usage: reform-bench [wire|hub] [--seconds S]")
+  exit(64)
 }
-
-func row(_ name: String, _ runsPerSecond: Double, messagesPerRun: Int, bytes: Int) {
-  let messages = runsPerSecond * Double(messagesPerRun)
-  let megabytes = runsPerSecond * Double(bytes) / 1_000_000
-  let name = name.padding(toLength: 44, withPad: " ", startingAt: 0)
-  print("\(name) \(format(messages).leftPad(12)) msg/s \(format(megabytes).leftPad(9)) MB/s")
-}
-
-func format(_ value: Double) -> String {
-  value >= 100 ? String(Int(value.rounded())) : String(Double(Int(value * 10)) / 10)
-}
-
-extension String {
-  func leftPad(_ width: Int) -> String { String(repeating: " ", count: max(0, width - count)) + self }
-}
-
-func bench<M: WireMessage>(_ label: String, _ value: M, messagesPerRun: Int, window: Duration) throws {
-  let bytes = try value.wireBytes()
-  print("\n\(label): \(bytes.count) bytes encoded")
-  row("  encode  ReformWire (Swift → C → bytes)", try measure(for: window) { _ = try value.wireBytes() }, messagesPerRun: messagesPerRun, bytes: bytes.count)
-  row("  decode  ReformWire (bytes → C → Swift)", try measure(for: window) { _ = try M(wireBytes: bytes) }, messagesPerRun: messagesPerRun, bytes: bytes.count)
-
-  // Baseline: libprotobuf-c by itself, on a C struct it unpacked once.
-  let unpacked = bytes.withUnsafeBufferPointer { protobuf_c_message_unpack(M.cDescriptor, nil, $0.count, $0.baseAddress)! }
-  defer { protobuf_c_message_free_unpacked(unpacked, nil) }
-  var out = [UInt8](repeating: 0, count: bytes.count)
-  row("  encode  libprotobuf-c alone (pack)", measure(for: window) { _ = protobuf_c_message_pack(unpacked, &out) }, messagesPerRun: messagesPerRun, bytes: bytes.count)
-  row("  decode  libprotobuf-c alone (unpack, free)", measure(for: window) {
-    bytes.withUnsafeBufferPointer { protobuf_c_message_free_unpacked(protobuf_c_message_unpack(M.cDescriptor, nil, $0.count, $0.baseAddress), nil) }
-  }, messagesPerRun: messagesPerRun, bytes: bytes.count)
-}
-
-print("reform-bench: \(seconds) s per figure; messages/s counts member records (a page of 1,000 is 1,000)")
-try bench("member record (reform.v1.Person)", MemberSamples.member(7), messagesPerRun: 1, window: window)
-try bench("page of 1,000 members (reform.v1.ListPeopleResponse)", MemberSamples.page(1_000), messagesPerRun: 1_000, window: window)

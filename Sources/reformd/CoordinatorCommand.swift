@@ -21,12 +21,18 @@ struct CoordinatorCommand: AsyncParsableCommand {
   @Option(help: "Milliseconds a call waits for a first worker of its module before UNAVAILABLE.")
   var attachWaitMs: Int = 10_000
 
+  @Flag(help: "Allow plaintext on addresses other than loopback and Unix sockets (logged as a warning).")
+  var insecure = false
+
   func run() async throws {
     server.bootstrapLogging()
     let logger = Logger(label: "reform.coordinator")
     let endpoints = try listen.map(ReformAddress.init)
     for endpoint in endpoints where !endpoint.isLocal {
-      throw ValidationError("--listen \(endpoint): plaintext is allowed on loopback and Unix sockets only until TLS is configured")
+      guard insecure else {
+        throw ValidationError("--listen \(endpoint): plaintext is allowed on loopback and Unix sockets only; pass --insecure to serve it unencrypted anyway")
+      }
+      logger.warning("serving plaintext on a non-loopback address because of --insecure", metadata: ["endpoint": "\(endpoint)"])
     }
     let coordinator = Coordinator(
       configuration: CoordinatorConfiguration(

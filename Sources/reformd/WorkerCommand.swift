@@ -23,13 +23,23 @@ struct WorkerCommand: AsyncParsableCommand {
   @Option(help: "Jobs to run at once.")
   var capacity: Int = 64
 
+  @Flag(help: "Allow plaintext to a coordinator that is not on loopback or a Unix socket (logged as a warning).")
+  var insecure = false
+
   func run() async throws {
     server.bootstrapLogging()
     let logger = Logger(label: "reform.worker.\(module)")
     guard capacity > 0 else { throw ValidationError("--capacity must be at least 1") }
+    let address = try ReformAddress(coordinator)
+    if !address.isLocal {
+      guard insecure else {
+        throw ValidationError("--coordinator \(address): plaintext is allowed to loopback and Unix sockets only; pass --insecure to dial it unencrypted anyway")
+      }
+      logger.warning("dialling the coordinator in plaintext because of --insecure", metadata: ["coordinator": "\(address)"])
+    }
     let worker = Worker(
       module: try ModuleHost.make(module, data: server.data),
-      configuration: WorkerConfiguration(coordinator: try ReformAddress(coordinator), capacity: capacity),
+      configuration: WorkerConfiguration(coordinator: address, capacity: capacity),
       logger: logger)
     let group = ServiceGroup(services: [worker], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
     ParentWatch.start(parent: server.parentPid, group: group)

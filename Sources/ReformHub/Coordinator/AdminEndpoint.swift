@@ -49,11 +49,12 @@ struct AdminEndpoint: RegistrableRPCService {
     _ method: M.Type, _ router: inout RPCRouter<Transport>,
     _ body: @escaping @Sendable (M.Input) async throws -> M.Output
   ) {
+    let path = M.info.path
     router.registerHandler(
       forMethod: M.descriptor, deserializer: WireDeserializer<M.Input>(), serializer: WireSerializer<M.Output>()
     ) { request, _ in
       guard let message = try await request.messages.first(where: { _ in true }) else {
-        throw RPCError(code: .invalidArgument, message: "\(M.info.path) takes one request message")
+        throw RPCError(code: .invalidArgument, message: "\(path) takes one request message")
       }
       return StreamingServerResponse(single: ServerResponse(message: try await body(message)))
     }

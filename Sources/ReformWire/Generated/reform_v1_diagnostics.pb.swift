@@ -195,13 +195,19 @@ public struct DiagnosticsStreamItem: Sendable, Equatable {
 /// test can check that an unsafe call ran exactly once or failed with UNAVAILABLE.
 public struct DiagnosticsTallyRequest: Sendable, Equatable {
   public var key: String = ""
+  /// Milliseconds to wait after counting and before answering (0–60000): a worker that dies
+  /// in this window has applied the call without answering it, which is what a test of "never
+  /// a silent duplicate" needs to provoke.
+  public var holdMs: Int32 = 0
 
   public init() {}
 
   public init(
-    key: String = ""
+    key: String = "",
+    holdMs: Int32 = 0
   ) {
     self.key = key
+    self.holdMs = holdMs
   }
 }
 
@@ -425,10 +431,12 @@ extension DiagnosticsTallyRequest: WireMessage {
   public init(reading r: CMessageReader) throws(WireError) {
     self.init()
     key = try r.string(1)
+    holdMs = r.scalar(2)
   }
 
   public func write(to w: CMessageWriter) throws(WireError) {
     if !key.isEmpty { try w.setString(1, key) }
+    if holdMs != 0 { w.setScalar(2, holdMs) }
   }
 }
 

@@ -43,8 +43,8 @@ struct Tool {
     let inURL = scratch.appendingPathComponent("in"), outURL = scratch.appendingPathComponent("out")
     let errURL = scratch.appendingPathComponent("err")
     try Data(input).write(to: inURL)
-    FileManager.default.createFile(atPath: outURL.path, contents: nil)
-    FileManager.default.createFile(atPath: errURL.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
 
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")

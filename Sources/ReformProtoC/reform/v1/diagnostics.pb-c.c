@@ -1066,7 +1066,7 @@ const ProtobufCMessageDescriptor reform__v1__diagnostics_stream_item__descriptor
   (ProtobufCMessageInit) reform__v1__diagnostics_stream_item__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor reform__v1__diagnostics_tally_request__field_descriptors[1] =
+static const ProtobufCFieldDescriptor reform__v1__diagnostics_tally_request__field_descriptors[2] =
 {
   {
     "key",
@@ -1080,14 +1080,27 @@ static const ProtobufCFieldDescriptor reform__v1__diagnostics_tally_request__fie
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "hold_ms",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT32,
+    0,   /* quantifier_offset */
+    offsetof(Reform__V1__DiagnosticsTallyRequest, hold_ms),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned reform__v1__diagnostics_tally_request__field_indices_by_name[] = {
+  1,   /* field[1] = hold_ms */
   0,   /* field[0] = key */
 };
 static const ProtobufCIntRange reform__v1__diagnostics_tally_request__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 1 }
+  { 0, 2 }
 };
 const ProtobufCMessageDescriptor reform__v1__diagnostics_tally_request__descriptor =
 {
@@ -1097,7 +1110,7 @@ const ProtobufCMessageDescriptor reform__v1__diagnostics_tally_request__descript
   "Reform__V1__DiagnosticsTallyRequest",
   "reform.v1",
   sizeof(Reform__V1__DiagnosticsTallyRequest),
-  1,
+  2,
   reform__v1__diagnostics_tally_request__field_descriptors,
   reform__v1__diagnostics_tally_request__field_indices_by_name,
   1,  reform__v1__diagnostics_tally_request__number_ranges,

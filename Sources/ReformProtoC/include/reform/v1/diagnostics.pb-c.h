@@ -231,10 +231,16 @@ struct  Reform__V1__DiagnosticsTallyRequest
 {
   ProtobufCMessage base;
   char *key;
+  /*
+   * Milliseconds to wait after counting and before answering (0–60000): a worker that dies
+   * in this window has applied the call without answering it, which is what a test of "never
+   * a silent duplicate" needs to provoke.
+   */
+  int32_t hold_ms;
 };
 #define REFORM__V1__DIAGNOSTICS_TALLY_REQUEST__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&reform__v1__diagnostics_tally_request__descriptor) \
-    , (char *)protobuf_c_empty_string }
+    , (char *)protobuf_c_empty_string, 0 }
 
 
 /*

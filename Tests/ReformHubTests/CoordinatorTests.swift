@@ -1,0 +1,266 @@
+import Foundation
+import ReformClient
+import ReformWire
+import Testing
+
+/// The coordinator and its workers as separate processes on a real Unix socket: calls,
+/// streams, load sharing, deadlines, drains and what happens when processes die.
+@Suite(.serialized, .timeLimit(.minutes(3)))
+struct CoordinatorTests {
+  @Test func callReachesAWorkerAndBackAndAStreamStreams() async throws {
+    let cluster = try Cluster()
+    try cluster.startCoordinator()
+    let worker = try cluster.startWorker()
+    try await cluster.waitForWorkers(1)
+    try await cluster.withClient { client in
+      let text = "Đảng ủy Khối các cơ quan và doanh nghiệp tỉnh Lai Châu"
+      let echo = try await client.diagnostics.echo(text: text, payload: [0, 1, 2, 255])
+      #expect(Array(echo.text.utf8) == Array(text.utf8))
+      #expect(echo.payload == [0, 1, 2, 255])
+      #expect(echo.worker?.pid == worker.processIdentifier)
+      #expect(echo.worker?.module == "diagnostics")
+
+      let items = ItemCollector()
+      try await client.stream(DiagnosticsService.StreamItems.self, DiagnosticsStreamItemsRequest(itemCount: 200, payloadBytes: 64)) {
+        await items.add($0.index)
+      }
+      #expect(await items.values == Array(0..<200))
+    }
+  }
+
+  @Test func twoWorkersShareALoadOfAThousandCalls() async throws {
+    let cluster = try Cluster()
+    try cluster.startCoordinator()
+    let first = try cluster.startWorker(capacity: 8)
+    let second = try cluster.startWorker(capacity: 8)
+    try await cluster.waitForWorkers(2)
+    try await cluster.withClient { client in
+      try await withThrowingTaskGroup(of: Void.self) { group in
+        for i in 0..<1000 {
+          group.addTask { _ = try await client.diagnostics.echo(text: "call \(i)", payload: []) }
+          if i >= 64 { try await group.next() }
+        }
+        try await group.waitForAll()
+      }
+    }
+    let all = try await cluster.withClient { client in try await client.admin.listWorkers(module: "diagnostics") }
+    let done = Dictionary(uniqueKeysWithValues: all.workers.map { ($0.pid, $0.done) })
+    #expect(done.values.reduce(0, +) == 1000)
+    #expect((done[first.processIdentifier] ?? 0) > 0, "the first worker did no work: \(done)")
+    #expect((done[second.processIdentifier] ?? 0) > 0, "the second worker did no work: \(done)")
+  }
+
+  @Test func killingAWorkerDuringSafeCallsLosesNone() async throws {
+    let cluster = try Cluster()
+    try cluster.startCoordinator()
+    let victim = try cluster.startWorker(capacity: 256)
+    try cluster.startWorker(capacity: 256)
+    try await cluster.waitForWorkers(2)
+    let failures = try await cluster.withClient { client in
+      try await withThrowingTaskGroup(of: String?.self) { group in
+        for _ in 0..<1000 {
+          group.addTask {
+            do {
+              _ = try await client.call(DiagnosticsService.Sleep.self, DiagnosticsSleepRequest(durationMs: 300), timeout: .seconds(60))
+              return nil
+            } catch let error as ReformError {
+              return "\(error.code): \(error.message)"
+            }
+          }
+        }
+        try await cluster.waitUntilBusy(victim)
+        cluster.kill9(victim)
+        var failures: [String] = []
+        for try await failure in group { if let failure { failures.append(failure) } }
+        return failures
+      }
+    }
+    #expect(failures.isEmpty, "\(failures.count) calls failed, e.g. \(failures.prefix(3))")
+  }
+
+  @Test func killingAWorkerDuringUnsafeCallsNeverRunsOneTwice() async throws {
+    let cluster = try Cluster()
+    try cluster.startCoordinator()
+    let victim = try cluster.startWorker(capacity: 64)
+    try cluster.startWorker(capacity: 64)
+    try await cluster.waitForWorkers(2)
+    let run = UUID().uuidString.prefix(8)
+    // Each call counts, then holds its answer for 500 ms: the kill lands between the effect
+    // and the answer of every call the victim holds.
+    let results = try await cluster.withClient { client in
+      try await withThrowingTaskGroup(of: (String, ReformError.Code?).self) { group in
+        for i in 0..<400 {
+          let key = "\(run)-\(i)"
+          group.addTask {
+            do {
+              _ = try await client.call(
+                DiagnosticsService.Tally.self, DiagnosticsTallyRequest(key: key, holdMs: 500), timeout: .seconds(60))
+              return (key, nil)
+            } catch let error as ReformError {
+              return (key, error.code)
+            }
+          }
+        }
+        try await cluster.waitUntilBusy(victim)
+        cluster.kill9(victim)
+        var results: [(String, ReformError.Code?)] = []
+        for try await result in group { results.append(result) }
+        return results
+      }
+    }
+    let unavailable = results.filter { $0.1 == .unavailable }.count
+    #expect(unavailable > 0, "the kill hit no call in flight")
+    #expect(results.filter { $0.1 == nil }.count + unavailable == 400, "other failures: \(results.filter { $0.1 != nil && $0.1 != .unavailable }.prefix(3))")
+    try await cluster.withClient { client in
+      for (key, code) in results {
+        let count = try await client.call(DiagnosticsService.GetTally.self, DiagnosticsGetTallyRequest(key: key)).value
+        if code == nil {
+          #expect(count == 1, "\(key) succeeded but ran \(count) times")
+        } else {
+          #expect(count <= 1, "\(key) failed but ran \(count) times")
+        }
+      }
+    }
+  }
+
+  @Test func aDeadlinePassingInAWorkerCancelsItThere() async throws {
+    let cluster = try Cluster()
+    try cluster.startCoordinator()
+    try cluster.startWorker()
+    try await cluster.waitForWorkers(1)
+    let key = "cancel-\(UUID().uuidString.prefix(8))"
+    try await cluster.withClient { client in
+      do {
+        _ = try await client.call(
+          DiagnosticsService.Sleep.self, DiagnosticsSleepRequest(durationMs: 10_000, cancelTallyKey: key), timeout: .milliseconds(300))
+        Issue.record("expected DEADLINE_EXCEEDED")
+      } catch let error as ReformError {
+        #expect(error.code == .deadlineExceeded)
+      }
+      // The worker saw the cancellation: its handler recorded it.
+      var seen: Int64 = 0
+      for _ in 0..<50 where seen == 0 {
+        seen = try await client.call(DiagnosticsService.GetTally.self, DiagnosticsGetTallyRequest(key: key)).value
+        if seen == 0 { try await Task.sleep(for: .milliseconds(100)) }
+      }
+      #expect(seen == 1)
+    }
+  }
+
+  @Test func workersReattachWithinFiveSecondsOfACoordinatorRestart() async throws {
+    let cluster = try Cluster()
+    let first = try cluster.startCoordinator()
+    try cluster.startWorker()
+    try cluster.startWorker()
+    try await cluster.waitForWorkers(2)
+    cluster.kill9(first)
+    let restarted = ContinuousClock.now
+    try cluster.startCoordinator()
+    try await cluster.waitForWorkers(2, limit: .seconds(5))
+    #expect(ContinuousClock.now - restarted < .seconds(5))
+    let echo = try await cluster.withClient { client in try await client.diagnostics.echo(text: "again", payload: []) }
+    #expect(echo.text == "again")
+  }
+
+  @Test func aDrainedWorkerGetsNoNewJobAndFinishesItsOwn() async throws {
+    let cluster = try Cluster()
+    try cluster.startCoordinator()
+    let drained = try cluster.startWorker(capacity: 4)
+    let other = try cluster.startWorker(capacity: 4)
+    try await cluster.waitForWorkers(2)
+    try await cluster.withClient { client in
+      let drainedID = try await client.admin.listWorkers(module: "").workers.first { $0.pid == drained.processIdentifier }!.workerId
+      try await withThrowingTaskGroup(of: Int32.self) { group in
+        for _ in 0..<8 {
+          group.addTask { try await client.call(DiagnosticsService.Sleep.self, DiagnosticsSleepRequest(durationMs: 800)).worker?.pid ?? 0 }
+        }
+        try await Task.sleep(for: .milliseconds(200))
+        let before = try await client.admin.listWorkers(module: "").workers.first { $0.workerId == drainedID }!
+        #expect(before.inFlight == 4)
+        _ = try await client.admin.drainWorker(id: drainedID, reason: "test")
+        for _ in 0..<40 {
+          let pid = try await client.diagnostics.echo(text: "after drain", payload: []).worker?.pid
+          #expect(pid == other.processIdentifier)
+        }
+        var finished: [Int32: Int] = [:]
+        for try await pid in group { finished[pid, default: 0] += 1 }
+        #expect(finished[drained.processIdentifier] == 4, "the drained worker finished \(finished)")
+      }
+      let after = try await client.admin.listWorkers(module: "").workers.first { $0.workerId == drainedID }!
+      #expect(after.state == .draining)
+      #expect(after.done == 4)
+      #expect(after.inFlight == 0)
+    }
+  }
+
+  @Test func aModuleWithNoWorkerAnswersUnavailable() async throws {
+    let cluster = try Cluster()
+    try cluster.startCoordinator(["--attach-wait-ms", "300"])
+    try await Task.sleep(for: .milliseconds(500))
+    try await cluster.withClient { client in
+      do {
+        _ = try await client.diagnostics.echo(text: "anyone?", payload: [])
+        Issue.record("expected UNAVAILABLE")
+      } catch let error as ReformError {
+        #expect(error.code == .unavailable)
+        #expect(error.message.contains("diagnostics"))
+      }
+      #expect(try await client.health.check(service: DiagnosticsService.name) == .notServing)
+      #expect(try await client.health.check(service: "") == .serving)
+    }
+  }
+
+  @Test func aFullQueueAnswersResourceExhausted() async throws {
+    let cluster = try Cluster()
+    try cluster.startCoordinator(["--queue-capacity", "4"])
+    try cluster.startWorker(capacity: 1)
+    try await cluster.waitForWorkers(1)
+    let codes = try await cluster.withClient { client in
+      try await withThrowingTaskGroup(of: ReformError.Code?.self) { group in
+        for _ in 0..<12 {
+          group.addTask {
+            do {
+              _ = try await client.call(DiagnosticsService.Sleep.self, DiagnosticsSleepRequest(durationMs: 400))
+              return nil
+            } catch let error as ReformError { return error.code }
+          }
+        }
+        var codes: [ReformError.Code?] = []
+        for try await code in group { codes.append(code) }
+        return codes
+      }
+    }
+    #expect(codes.filter { $0 == nil }.count == 5, "one running and four queued succeed: \(codes)")
+    #expect(codes.filter { $0 == .resourceExhausted }.count == 7)
+  }
+
+  @Test func badInputNamesTheFieldAndLeavesTheWorkerUp() async throws {
+    let cluster = try Cluster()
+    try cluster.startCoordinator()
+    let worker = try cluster.startWorker()
+    try await cluster.waitForWorkers(1)
+    try await cluster.withClient { client in
+      do {
+        _ = try await client.call(DiagnosticsService.Sleep.self, DiagnosticsSleepRequest(durationMs: -5))
+        Issue.record("expected INVALID_ARGUMENT")
+      } catch let error as ReformError {
+        #expect(error.code == .invalidArgument)
+        #expect(error.message.hasPrefix("duration_ms"))
+      }
+      do {
+        _ = try await client.call(DiagnosticsService.Tally.self, DiagnosticsTallyRequest(key: "../../etc/passwd"))
+        Issue.record("expected INVALID_ARGUMENT")
+      } catch let error as ReformError {
+        #expect(error.code == .invalidArgument)
+        #expect(error.message.hasPrefix("key"))
+      }
+    }
+    #expect(worker.isRunning)
+  }
+}
+
+/// Collects stream items from a `@Sendable` callback.
+actor ItemCollector {
+  private(set) var values: [Int32] = []
+  func add(_ value: Int32) { values.append(value) }
+}

@@ -1,0 +1,112 @@
+import Foundation
+import ReformClient
+import ReformWire
+
+/// Real `reformd` processes for a test: a coordinator on a Unix socket in a fresh folder, and
+/// workers attached to it. Everything it started is killed when the test ends.
+final class Cluster: @unchecked Sendable {
+  let directory: String
+  let socket: String
+  private(set) var coordinator: Process?
+  private(set) var workers: [Process] = []
+
+  /// The `reformd` executable the build made beside the tests.
+  static let reformd: String = {
+    if let path = ProcessInfo.processInfo.environment["REFORMD"] { return path }
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent().deletingLastPathComponent()
+    return root.appendingPathComponent(".build/debug/reformd").path
+  }()
+
+  /// The address clients use.
+  var address: String { "unix:\(socket)" }
+
+  init() throws {
+    // Unix socket paths are limited to about 100 bytes: keep the folder short.
+    directory = "/tmp/reform-test-\(UUID().uuidString.prefix(8))"
+    socket = directory + "/reform.sock"
+    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+  }
+
+  deinit {
+    for process in workers + [coordinator].compactMap({ $0 }) where process.isRunning {
+      kill(process.processIdentifier, SIGKILL)
+      process.waitUntilExit()
+    }
+    try? FileManager.default.removeItem(atPath: directory)
+  }
+
+  /// Starts the coordinator on the cluster's socket, with extra options.
+  @discardableResult
+  func startCoordinator(_ extra: [String] = []) throws -> Process {
+    let process = try launch(
+      ["coordinator", "--listen", address, "--data", directory, "--log-level", "warning"] + extra, log: "coordinator")
+    coordinator = process
+    return process
+  }
+
+  /// Starts one worker of the module.
+  @discardableResult
+  func startWorker(module: String = "diagnostics", capacity: Int = 64) throws -> Process {
+    let process = try launch(
+      ["worker", "--module", module, "--coordinator", address, "--data", directory, "--capacity", "\(capacity)", "--log-level", "warning"],
+      log: "worker-\(workers.count)")
+    workers.append(process)
+    return process
+  }
+
+  private func launch(_ arguments: [String], log: String) throws -> Process {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: Self.reformd)
+    process.arguments = arguments
+    let logPath = "\(directory)/\(log).log"
+    _ = FileManager.default.createFile(atPath: logPath, contents: nil)
+    let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: logPath))
+    handle.seekToEndOfFile()
+    process.standardError = handle
+    process.standardOutput = handle
+    try process.run()
+    return process
+  }
+
+  /// Waits until `count` workers (of any module) are attached, or fails after `limit`.
+  func waitForWorkers(_ count: Int, limit: Duration = .seconds(20)) async throws {
+    let deadline = ContinuousClock.now + limit
+    while ContinuousClock.now < deadline {
+      let attached = try? await ReformClient.connect(to: address) { client in
+        try await client.admin.listWorkers(module: "").workers.filter { $0.state == .attached }.count
+      }
+      if attached == count { return }
+      try await Task.sleep(for: .milliseconds(100))
+    }
+    throw ClusterError(description: "\(count) workers did not attach within \(limit); logs in \(directory)")
+  }
+
+  /// Waits until the worker process has jobs in flight, so a kill lands mid-call.
+  func waitUntilBusy(_ worker: Process, limit: Duration = .seconds(20)) async throws {
+    let deadline = ContinuousClock.now + limit
+    while ContinuousClock.now < deadline {
+      let inFlight = try await withClient { client in
+        try await client.admin.listWorkers(module: "").workers.first { $0.pid == worker.processIdentifier }?.inFlight ?? 0
+      }
+      if inFlight > 0 { return }
+      try await Task.sleep(for: .milliseconds(20))
+    }
+    throw ClusterError(description: "worker \(worker.processIdentifier) got no job within \(limit)")
+  }
+
+  /// `kill -9`, then reaps the process.
+  func kill9(_ process: Process) {
+    kill(process.processIdentifier, SIGKILL)
+    process.waitUntilExit()
+  }
+
+  /// Runs `body` with a client connected to the coordinator.
+  func withClient<R: Sendable>(_ body: @Sendable (ReformClient) async throws -> R) async throws -> R {
+    try await ReformClient.connect(to: address, body)
+  }
+}
+
+struct ClusterError: Error, CustomStringConvertible {
+  var description: String
+}
