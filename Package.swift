@@ -67,11 +67,17 @@ let package = Package(
       ]
     ),
 
+    // What both executables share on the command line: --config files.
+    .target(
+      name: "ReformCommandLine",
+      dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")]
+    ),
+
     // Executables: thin.
     .executableTarget(
       name: "reformd",
       dependencies: [
-        "ReformWire", "ReformHub", "Diagnostics",
+        "ReformWire", "ReformHub", "Diagnostics", "ReformCommandLine",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Logging", package: "swift-log"),
         .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -80,7 +86,7 @@ let package = Package(
     .executableTarget(
       name: "reformctl",
       dependencies: [
-        "ReformClient", "ReformWire",
+        "ReformClient", "ReformWire", "ReformCommandLine",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -111,7 +117,7 @@ let package = Package(
     .testTarget(
       name: "ReformClientTests",
       dependencies: [
-        "ReformClient", "ReformWire", "reformctl",
+        "ReformClient", "ReformWire", "reformctl", "ReformCommandLine",
         .product(name: "GRPCCore", package: "grpc-swift-2"),
         .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),
       ]

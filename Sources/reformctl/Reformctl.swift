@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ReformCommandLine
 
 /// `reformctl`: the operator's command line for a Reform coordinator, built on
 /// ``ReformClient``.

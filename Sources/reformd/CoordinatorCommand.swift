@@ -21,6 +21,9 @@ struct CoordinatorCommand: AsyncParsableCommand {
   @Option(help: "Milliseconds a call waits for a first worker of its module before UNAVAILABLE.")
   var attachWaitMs: Int = 10_000
 
+  @Option(help: "Calls one client connection may have open at once.")
+  var maxConcurrentStreams: Int = 4096
+
   @Flag(help: "Allow plaintext on addresses other than loopback and Unix sockets (logged as a warning).")
   var insecure = false
 
@@ -36,7 +39,8 @@ struct CoordinatorCommand: AsyncParsableCommand {
     }
     let coordinator = Coordinator(
       configuration: CoordinatorConfiguration(
-        listen: endpoints, queueCapacity: queueCapacity, attachWait: .milliseconds(attachWaitMs)),
+        listen: endpoints, queueCapacity: queueCapacity, attachWait: .milliseconds(attachWaitMs),
+        maxConcurrentStreams: maxConcurrentStreams),
       logger: logger)
     let group = ServiceGroup(services: [coordinator], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
     ParentWatch.start(parent: server.parentPid, group: group)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Logging
+import ReformCommandLine
 
 /// `reformd`: the Reform server — the coordinator, a worker of one module, or the embedded
 /// default that runs both on one machine.
@@ -19,7 +20,7 @@ struct Reformd: AsyncParsableCommand {
 
   static func main() async {
     do {
-      var command = try parseAsRoot(try ConfigFile.expand(Array(CommandLine.arguments.dropFirst())))
+      var command = try parseAsRoot(try ConfigFileArguments.expand(Array(CommandLine.arguments.dropFirst()), for: Reformd.self))
       if var command = command as? AsyncParsableCommand {
         try await command.run()
       } else {
@@ -33,6 +34,9 @@ struct Reformd: AsyncParsableCommand {
 
 /// Options every server command shares.
 struct ServerOptions: ParsableArguments {
+  @Option(help: "Read options from FILE: lines of `option = value`; options on the command line win.")
+  var config: String?
+
   @Option(help: "Folder for data, sockets and tokens.")
   var data: String = "./reform-data"
 

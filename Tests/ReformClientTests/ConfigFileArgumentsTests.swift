@@ -1,4 +1,5 @@
 import Foundation
+import ReformCommandLine
 import Testing
 
 @testable import reformctl

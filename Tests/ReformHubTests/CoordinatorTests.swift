@@ -193,6 +193,34 @@ struct CoordinatorTests {
     }
   }
 
+  @Test func aWorkerGivenSigtermFinishesWhatItHasAndExitsZero() async throws {
+    let cluster = try Cluster()
+    try cluster.startCoordinator()
+    let leaving = try cluster.startWorker(capacity: 4)
+    let staying = try cluster.startWorker(capacity: 4)
+    try await cluster.waitForWorkers(2)
+    try await cluster.withClient { client in
+      try await withThrowingTaskGroup(of: Int32.self) { group in
+        for _ in 0..<8 {
+          group.addTask { try await client.call(DiagnosticsService.Sleep.self, DiagnosticsSleepRequest(durationMs: 1000)).worker?.pid ?? 0 }
+        }
+        try await cluster.waitUntilBusy(leaving)
+        try await Task.sleep(for: .milliseconds(100))
+        kill(leaving.processIdentifier, SIGTERM)
+        try await Task.sleep(for: .milliseconds(100))
+        for _ in 0..<20 {
+          let pid = try await client.diagnostics.echo(text: "while leaving", payload: []).worker?.pid
+          #expect(pid == staying.processIdentifier)
+        }
+        var finished: [Int32: Int] = [:]
+        for try await pid in group { finished[pid, default: 0] += 1 }
+        #expect(finished[leaving.processIdentifier] == 4, "the leaving worker finished \(finished)")
+      }
+    }
+    leaving.waitUntilExit()
+    #expect(leaving.terminationReason == .exit && leaving.terminationStatus == 0)
+  }
+
   @Test func aModuleWithNoWorkerAnswersUnavailable() async throws {
     let cluster = try Cluster()
     try cluster.startCoordinator(["--attach-wait-ms", "300"])

@@ -36,6 +36,7 @@ public struct Coordinator: Service {
       if let path = endpoint.unixPath { try? FileManager.default.removeItem(atPath: path) }
       var config = HTTP2ServerTransport.Posix.Config.defaults
       config.rpc.maxRequestPayloadSize = configuration.maxRequestBytes
+      config.http2.maxConcurrentStreams = configuration.maxConcurrentStreams
       return (endpoint, GRPCServer(
         transport: .http2NIOPosix(address: endpoint.serverAddress, transportSecurity: .plaintext, config: config),
         services: services))

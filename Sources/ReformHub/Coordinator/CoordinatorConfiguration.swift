@@ -11,18 +11,23 @@ public struct CoordinatorConfiguration: Sendable {
   public var heartbeatInterval: Duration
   /// The largest request message accepted, in bytes.
   public var maxRequestBytes: Int
+  /// Calls one client connection may have open at once (HTTP/2 streams). HTTP/2's usual 100
+  /// would cap how many calls a single client keeps in flight through the coordinator.
+  public var maxConcurrentStreams: Int
 
   public init(
     listen: [ReformAddress],
     queueCapacity: Int = 4096,
     attachWait: Duration = .seconds(10),
     heartbeatInterval: Duration = .milliseconds(500),
-    maxRequestBytes: Int = 64 * 1024 * 1024
+    maxRequestBytes: Int = 64 * 1024 * 1024,
+    maxConcurrentStreams: Int = 4096
   ) {
     self.listen = listen
     self.queueCapacity = queueCapacity
     self.attachWait = attachWait
     self.heartbeatInterval = heartbeatInterval
     self.maxRequestBytes = maxRequestBytes
+    self.maxConcurrentStreams = maxConcurrentStreams
   }
 }

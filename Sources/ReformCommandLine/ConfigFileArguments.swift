@@ -15,11 +15,11 @@ import Foundation
 /// an option wins) and the subcommand that declares the options parses them.
 ///
 /// Kept free of any one tool's commands so that `reformd` can use the same rules.
-enum ConfigFileArguments {
+public enum ConfigFileArguments {
   /// A problem with `--config` or the file it names, said with the file and line.
-  struct Failure: Error, CustomStringConvertible {
+  public struct Failure: Error, CustomStringConvertible {
     /// What is wrong, e.g. `reform.conf:3: expected 'key = value'`.
-    var description: String
+    public var description: String
   }
 
   /// The arguments with `--config FILE` replaced by the file's options; unchanged when there
@@ -29,7 +29,7 @@ enum ConfigFileArguments {
   ///   - arguments: The command line without the program's name.
   ///   - root: The root command, whose subcommand names locate where the options go.
   /// - Throws: ``Failure`` when `--config` has no value or the file cannot be read or parsed.
-  static func expand(_ arguments: [String], for root: ParsableCommand.Type) throws -> [String] {
+  public static func expand(_ arguments: [String], for root: ParsableCommand.Type) throws -> [String] {
     var remaining: [String] = []
     var path: String?
     var index = arguments.startIndex
@@ -60,7 +60,7 @@ enum ConfigFileArguments {
   }
 
   /// The options a configuration file holds, as command-line arguments.
-  static func fileOptions(_ path: String) throws -> [String] {
+  public static func fileOptions(_ path: String) throws -> [String] {
     let text: String
     do {
       text = try String(contentsOfFile: path, encoding: .utf8)
