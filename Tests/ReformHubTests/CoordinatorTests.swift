@@ -19,6 +19,8 @@ struct CoordinatorTests {
       #expect(echo.payload == [0, 1, 2, 255])
       #expect(echo.worker?.pid == worker.processIdentifier)
       #expect(echo.worker?.module == "diagnostics")
+      #expect(echo.caller?.id == "anonymous", "the caller's identity travels with the job")
+      #expect(echo.attempt == 1)
 
       let items = ItemCollector()
       try await client.stream(DiagnosticsService.StreamItems.self, DiagnosticsStreamItemsRequest(itemCount: 200, payloadBytes: 64)) {
@@ -221,6 +223,30 @@ struct CoordinatorTests {
     #expect(leaving.terminationReason == .exit && leaving.terminationStatus == 0)
   }
 
+  @Test func healthWatchFollowsWorkersComingAndGoing() async throws {
+    let cluster = try Cluster()
+    try cluster.startCoordinator()
+    try await Task.sleep(for: .milliseconds(300))
+    let statuses = StatusCollector()
+    try await cluster.withClient { client in
+      try await withThrowingTaskGroup(of: Void.self) { group in
+        group.addTask {
+          try await client.health.watch(service: DiagnosticsService.name) { status in
+            await statuses.add(status)
+            if await statuses.values.count == 3 { throw CancellationError() }
+          }
+        }
+        try await statuses.waitFor(count: 1)
+        let worker = try cluster.startWorker()
+        try await statuses.waitFor(count: 2)
+        cluster.kill9(worker)
+        try await statuses.waitFor(count: 3)
+        group.cancelAll()
+      }
+    }
+    #expect(await statuses.values == [.notServing, .serving, .notServing])
+  }
+
   @Test func aModuleWithNoWorkerAnswersUnavailable() async throws {
     let cluster = try Cluster()
     try cluster.startCoordinator(["--attach-wait-ms", "300"])
@@ -284,6 +310,17 @@ struct CoordinatorTests {
       }
     }
     #expect(worker.isRunning)
+  }
+}
+
+/// Collects health statuses as a watch delivers them.
+actor StatusCollector {
+  private(set) var values: [HealthCheckResponse.ServingStatus] = []
+  func add(_ value: HealthCheckResponse.ServingStatus) { values.append(value) }
+
+  func waitFor(count: Int) async throws {
+    for _ in 0..<200 where values.count < count { try await Task.sleep(for: .milliseconds(50)) }
+    if values.count < count { throw ClusterError(description: "only \(values) after 10 s") }
   }
 }
 

@@ -14,7 +14,8 @@ struct ForwardingService: RegistrableRPCService {
           forMethod: method.descriptor, deserializer: RawDeserializer(), serializer: RawSerializer()
         ) { request, context in
           StreamingServerResponse { writer in
-            try await Self.forward(request, method: method, module: module, hub: hub, writer: writer)
+            try await Self.forward(
+              request, method: method, module: module, caller: Self.caller(context), hub: hub, writer: writer)
             return [:]
           }
         }
@@ -22,9 +23,15 @@ struct ForwardingService: RegistrableRPCService {
     }
   }
 
+  /// Who is calling, as the job carries it to the worker. Until bearer tokens are checked,
+  /// every caller is the anonymous principal, named by its connection.
+  private static func caller(_ context: ServerContext) -> Principal {
+    Principal(id: "anonymous", displayName: "unauthenticated caller at \(context.remotePeer)")
+  }
+
   private static func forward(
-    _ request: StreamingServerRequest<[UInt8]>, method: WireMethodInfo, module: String, hub: Hub,
-    writer: RPCWriter<[UInt8]>
+    _ request: StreamingServerRequest<[UInt8]>, method: WireMethodInfo, module: String, caller: Principal,
+    hub: Hub, writer: RPCWriter<[UInt8]>
   ) async throws {
     var payload: [UInt8]?
     for try await message in request.messages {
@@ -37,7 +44,7 @@ struct ForwardingService: RegistrableRPCService {
       throw RPCError(code: .invalidArgument, message: "\(method.path) takes exactly one request message; none was sent")
     }
     let (id, events) = try await hub.submit(
-      method: method, module: module, payload: payload, timeout: GRPCTimeout.parse(request.metadata), caller: nil)
+      method: method, module: module, payload: payload, timeout: GRPCTimeout.parse(request.metadata), caller: caller)
     try await withTaskCancellationHandler {
       for await event in events {
         switch event {
