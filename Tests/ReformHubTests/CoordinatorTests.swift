@@ -264,6 +264,34 @@ struct CoordinatorTests {
     }
   }
 
+  @Test func waitingCallsGetUnavailableWhenTheLastWorkerGoes() async throws {
+    let cluster = try Cluster()
+    try cluster.startCoordinator(["--attach-wait-ms", "500"])
+    let only = try cluster.startWorker(capacity: 1)
+    try await cluster.waitForWorkers(1)
+    let started = ContinuousClock.now
+    let codes = try await cluster.withClient { client in
+      try await withThrowingTaskGroup(of: ReformError.Code?.self) { group in
+        for _ in 0..<3 {
+          group.addTask {
+            do {
+              _ = try await client.call(DiagnosticsService.Sleep.self, DiagnosticsSleepRequest(durationMs: 5000))
+              return nil
+            } catch let error as ReformError { return error.code }
+          }
+        }
+        try await cluster.waitUntilBusy(only)
+        try await Task.sleep(for: .milliseconds(100))
+        cluster.kill9(only)
+        var codes: [ReformError.Code?] = []
+        for try await code in group { codes.append(code) }
+        return codes
+      }
+    }
+    #expect(codes == [.unavailable, .unavailable, .unavailable], "\(codes)")
+    #expect(ContinuousClock.now - started < .seconds(5), "they waited for no one")
+  }
+
   @Test func aFullQueueAnswersResourceExhausted() async throws {
     let cluster = try Cluster()
     try cluster.startCoordinator(["--queue-capacity", "4"])

@@ -152,6 +152,13 @@ actor Hub {
     }
   }
 
+  /// When a module has lost its last live worker, every call waiting for it gets the attach
+  /// wait: it ends with `UNAVAILABLE` unless a worker comes back in time.
+  private func armExpiriesIfOrphaned(_ module: String) {
+    guard !hasLiveWorker(module) else { return }
+    for id in queues[module, default: []] where jobs[id]?.workerID == nil { scheduleExpiry(of: id) }
+  }
+
   private func hasLiveWorker(_ module: String) -> Bool {
     workers.values.contains { $0.module == module && $0.state == .attached }
   }
@@ -241,6 +248,7 @@ actor Hub {
       workers[workerID]?.state = .draining
       logger.info("worker leaving", metadata: ["worker": "\(workerID)", "reason": "\(leaving.reason)"])
       healthChanged()
+      if let module = workers[workerID]?.module { armExpiriesIfOrphaned(module) }
     case .hello, nil:
       break
     }
@@ -272,7 +280,7 @@ actor Hub {
     logger.warning("worker detached", metadata: ["worker": "\(workerID)", "reason": "\(reason)", "requeued": "\(requeued.count)"])
     healthChanged()
     dispatch(worker.module)
-    for id in requeued where jobs[id]?.workerID == nil { scheduleExpiry(of: id) }
+    armExpiriesIfOrphaned(worker.module)
   }
 
   /// Detaches workers that missed heart-beats for five intervals.
@@ -290,6 +298,7 @@ actor Hub {
     workers[workerID]?.outbound.yield(HubFrame(frame: .drain(HubDrain(reason: reason))))
     logger.info("worker draining", metadata: ["worker": "\(workerID)", "reason": "\(reason)"])
     healthChanged()
+    armExpiriesIfOrphaned(workers[workerID]!.module)
     return info(workers[workerID]!)
   }
 
