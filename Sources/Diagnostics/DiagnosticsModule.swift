@@ -20,7 +20,7 @@ public struct DiagnosticsModule: WorkerModule {
     methods.unary(DiagnosticsService.Echo.self) { request, context in
       DiagnosticsEchoResponse(
         payload: request.payload, text: request.text, worker: Self.describe(context.worker), caller: context.caller,
-        attempt: context.attempt, handledAt: Self.now())
+        attempt: context.attempt, handledAt: .now)
     }
     methods.unary(DiagnosticsService.Sleep.self) { request, context in
       try DiagnosticsLimits.check(request)
@@ -33,7 +33,9 @@ public struct DiagnosticsModule: WorkerModule {
         throw error
       }
       let slept = ContinuousClock.now - started
-      return DiagnosticsSleepResponse(sleptMs: slept.components.seconds * 1000 + slept.components.attoseconds / 1_000_000_000_000_000, worker: Self.describe(context.worker))
+      return DiagnosticsSleepResponse(
+        sleptMs: slept.components.seconds * 1000 + slept.components.attoseconds / 1_000_000_000_000_000,
+        worker: Self.describe(context.worker))
     }
     methods.unary(DiagnosticsService.Fail.self) { request, _ in
       try DiagnosticsLimits.check(request)
@@ -49,7 +51,7 @@ public struct DiagnosticsModule: WorkerModule {
           throw RPCError(code: code, message: "failed after \(index) items, as asked")
         }
         if request.intervalMs > 0, index > 0 { try await Task.sleep(for: .milliseconds(request.intervalMs)) }
-        try writer.write(DiagnosticsStreamItem(index: index, payload: payload, worker: Self.describe(context.worker), sentAt: Self.now()))
+        try writer.write(DiagnosticsStreamItem(index: index, payload: payload, worker: Self.describe(context.worker), sentAt: .now))
       }
     }
     methods.unary(DiagnosticsService.Tally.self) { request, context in
@@ -71,10 +73,5 @@ public struct DiagnosticsModule: WorkerModule {
 
   static func describe(_ worker: WorkerIdentity) -> DiagnosticsWorker {
     DiagnosticsWorker(workerId: worker.id, pid: worker.pid, host: worker.host, module: worker.module, version: worker.version)
-  }
-
-  static func now() -> Timestamp {
-    let t = Date().timeIntervalSince1970
-    return Timestamp(seconds: Int64(t.rounded(.down)), nanos: Int32((t - t.rounded(.down)) * 1e9))
   }
 }

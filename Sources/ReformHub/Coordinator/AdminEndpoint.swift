@@ -36,7 +36,7 @@ struct AdminEndpoint: RegistrableRPCService {
       info.residentBytes = ResidentMemory.bytes()
       return AdminStatusResponse(
         modules: await hub.status(module: request.module, window: window), coordinator: info,
-        windowMs: Hub.milliseconds(window), time: Hub.timestamp(Date()))
+        windowMs: window.inMilliseconds, time: .now)
     }
     for method in [AdminService.CreateToken.info, AdminService.ListTokens.info, AdminService.RevokeToken.info, AdminService.QueryAudit.info] {
       router.registerHandler(forMethod: method.descriptor, deserializer: RawDeserializer(), serializer: RawSerializer()) { _, _ in

@@ -27,7 +27,7 @@ public struct Coordinator: Service {
       logger: logger)
     let info = AdminCoordinatorInfo(
       version: ReformVersion.current, pid: getpid(), host: ProcessInfo.processInfo.hostName,
-      startedAt: Hub.timestamp(Date()), listenAddresses: configuration.listen.map(\.description))
+      startedAt: .now, listenAddresses: configuration.listen.map(\.description))
     let services: [any RegistrableRPCService] = [
       WorkerHubEndpoint(hub: hub), HealthEndpoint(hub: hub), AdminEndpoint(hub: hub, coordinator: info),
       ForwardingService(hub: hub),

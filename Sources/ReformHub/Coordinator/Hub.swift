@@ -93,7 +93,7 @@ actor Hub {
     nextJobID += 1
     jobs[id] = Job(
       id: id, method: method, module: module, payload: payload,
-      deadline: timeout.map { now + $0 }, deadlineWall: timeout.map { Date().addingTimeInterval(Self.seconds($0)) },
+      deadline: timeout.map { now + $0 }, deadlineWall: timeout.map { Date().addingTimeInterval($0.inSeconds) },
       caller: caller, submitted: now, events: continuation)
     queues[module, default: []].append(id)
     dispatch(module)
@@ -176,7 +176,7 @@ actor Hub {
       workers[worker.id]?.running.insert(id)
       worker.outbound.yield(HubFrame(frame: .job(HubJob(
         jobId: id, method: job.method.path, payload: job.payload,
-        deadline: job.deadlineWall.map(Self.timestamp), attempt: job.attempt, caller: job.caller))))
+        deadline: job.deadlineWall.map(Timestamp.init), attempt: job.attempt, caller: job.caller))))
     }
   }
 
@@ -209,7 +209,7 @@ actor Hub {
       id: id, hello: hello, address: address, attachedAt: Date(), state: .attached,
       lastHeartbeat: clock.now, lastHeartbeatWall: Date(), outbound: outbound)
     outbound.yield(HubFrame(frame: .welcome(HubWelcome(
-      workerId: id, heartbeatIntervalMs: Int32(Self.milliseconds(configuration.heartbeatInterval)),
+      workerId: id, heartbeatIntervalMs: Int32(configuration.heartbeatInterval.inMilliseconds),
       hubVersion: configuration.version))))
     logger.info("worker attached", metadata: ["worker": "\(id)", "pid": "\(hello.pid)", "host": "\(hello.host)", "capacity": "\(hello.capacity)"])
     healthChanged()
@@ -287,7 +287,7 @@ actor Hub {
   func reapSilentWorkers() {
     let limit = configuration.heartbeatInterval * 5
     for worker in workers.values where clock.now - worker.lastHeartbeat > limit {
-      detach(worker.id, reason: "no heartbeat for \(Self.milliseconds(clock.now - worker.lastHeartbeat)) ms")
+      detach(worker.id, reason: "no heartbeat for \((clock.now - worker.lastHeartbeat).inMilliseconds) ms")
     }
   }
 
@@ -326,17 +326,17 @@ actor Hub {
     AdminWorkerInfo(
       workerId: worker.id, module: worker.module, address: worker.address, pid: worker.hello.pid,
       host: worker.hello.host, state: worker.state, inFlight: Int32(worker.running.count), done: worker.done,
-      failed: worker.failed, lastHeartbeat: Self.timestamp(worker.lastHeartbeatWall),
-      heartbeatAgeMs: Self.milliseconds(clock.now - worker.lastHeartbeat), capacity: Int32(worker.capacity),
-      version: worker.hello.version, attachedAt: Self.timestamp(worker.attachedAt))
+      failed: worker.failed, lastHeartbeat: Timestamp(worker.lastHeartbeatWall),
+      heartbeatAgeMs: (clock.now - worker.lastHeartbeat).inMilliseconds, capacity: Int32(worker.capacity),
+      version: worker.hello.version, attachedAt: Timestamp(worker.attachedAt))
   }
 
   func jobs(module: String) -> [AdminJobInfo] {
     jobs.values.filter { module.isEmpty || $0.module == module }.sorted { $0.id < $1.id }.map { job in
       AdminJobInfo(
         jobId: job.id, method: job.method.path, module: job.module, workerId: job.workerID ?? "",
-        state: job.workerID == nil ? .queued : .running, ageMs: Self.milliseconds(clock.now - job.submitted),
-        attempt: job.attempt, caller: job.caller, deadline: job.deadlineWall.map(Self.timestamp),
+        state: job.workerID == nil ? .queued : .running, ageMs: (clock.now - job.submitted).inMilliseconds,
+        attempt: job.attempt, caller: job.caller, deadline: job.deadlineWall.map(Timestamp.init),
         itemsSent: job.itemsSent, progressNote: job.progressNote)
     }
   }
@@ -384,22 +384,5 @@ actor Hub {
     for watcher in healthWatchers.values {
       watcher.continuation.yield(health(of: watcher.service) ?? .serviceUnknown)
     }
-  }
-
-  // MARK: - Units
-
-  static func timestamp(_ date: Date) -> Timestamp {
-    let seconds = date.timeIntervalSince1970.rounded(.down)
-    return Timestamp(seconds: Int64(seconds), nanos: Int32((date.timeIntervalSince1970 - seconds) * 1e9))
-  }
-
-  static func milliseconds(_ duration: Duration) -> Int64 {
-    let (s, atto) = duration.components
-    return s * 1000 + atto / 1_000_000_000_000_000
-  }
-
-  static func seconds(_ duration: Duration) -> Double {
-    let (s, atto) = duration.components
-    return Double(s) + Double(atto) / 1e18
   }
 }

@@ -38,7 +38,7 @@ public struct Worker: Service {
         if await session.isLeaving { break }
         if attached { backoff = configuration.reconnectBackoff.first }
         let jittered = backoff * Double.random(in: 0.8...1.2)
-        logger.info("coordinator unreachable; retrying", metadata: ["in_ms": "\(Int(Hub.seconds(jittered) * 1000))"])
+        logger.info("coordinator unreachable; retrying", metadata: ["in_ms": "\(jittered.inMilliseconds)"])
         try? await Task.sleep(for: jittered)
         backoff = min(backoff * 2, configuration.reconnectBackoff.longest)
       }

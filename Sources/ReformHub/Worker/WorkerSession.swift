@@ -34,7 +34,7 @@ actor WorkerSession {
 
   func heartbeat(nonce: Int64 = 0) -> WorkerFrame {
     WorkerFrame(frame: .heartbeat(WorkerHeartbeat(
-      inFlight: Int32(running.count), done: done, failed: failed, time: Self.timestamp(Date()), pingNonce: nonce)))
+      inFlight: Int32(running.count), done: done, failed: failed, time: .now, pingNonce: nonce)))
   }
 
   func handle(_ frame: HubFrame) {
@@ -56,7 +56,7 @@ actor WorkerSession {
   private func start(_ job: HubJob) {
     let context = JobContext(
       jobID: job.jobId, attempt: job.attempt, caller: job.caller,
-      deadline: job.deadline.map { Date(timeIntervalSince1970: Double($0.seconds) + Double($0.nanos) / 1e9) },
+      deadline: job.deadline?.date,
       worker: identity)
     let handler = methods.handlers[job.method]
     let outbound = self.outbound
@@ -117,11 +117,6 @@ actor WorkerSession {
 
   private static func failure(_ job: HubJob, _ code: RPCError.Code, _ message: String) -> JobResult {
     JobResult(jobId: job.jobId, statusCode: Int32(Status.Code(code).rawValue), message: message, end: true)
-  }
-
-  static func timestamp(_ date: Date) -> Timestamp {
-    let seconds = date.timeIntervalSince1970.rounded(.down)
-    return Timestamp(seconds: Int64(seconds), nanos: Int32((date.timeIntervalSince1970 - seconds) * 1e9))
   }
 }
 

@@ -24,8 +24,7 @@ enum Format {
 
   /// The instant a `Timestamp` (UTC seconds and nanoseconds) names; `nil` when unset.
   static func date(_ timestamp: Timestamp?) -> Date? {
-    guard let timestamp else { return nil }
-    return Date(timeIntervalSince1970: Double(timestamp.seconds) + Double(timestamp.nanos) / 1e9)
+    timestamp?.date
   }
 
   /// A duration in milliseconds with two decimals, e.g. `0.84`, for round trips.
