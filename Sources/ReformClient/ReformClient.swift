@@ -209,6 +209,9 @@ public struct ReformClient: Sendable {
   private func callOptions(timeout: Duration?) -> CallOptions {
     var options = CallOptions.defaults
     options.timeout = timeout
+    // Fail at once with UNAVAILABLE when the coordinator cannot be reached, rather than
+    // waiting out the deadline: an operator or a caller's retry logic decides what next.
+    options.waitForReady = false
     return options
   }
 }
