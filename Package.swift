@@ -19,6 +19,8 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
     .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
     .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+    .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+    .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"6.0.0"),
   ],
   targets: [
     // libprotobuf-c, found by pkg-config: the only protobuf runtime in the product.
@@ -52,6 +54,15 @@ let package = Package(
         .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),
         .product(name: "Logging", package: "swift-log"),
         .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+      ]
+    ),
+    // Tokens, their store, the access policy and token files: pure of any transport.
+    .target(
+      name: "ReformSecurity",
+      dependencies: [
+        "ReformWire",
+        .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "Crypto", package: "swift-crypto"),
       ]
     ),
     // Worker modules: one each, domain logic apart from its store and handlers.
@@ -125,6 +136,10 @@ let package = Package(
     .testTarget(
       name: "ReformHubTests",
       dependencies: ["ReformClient", "ReformWire", "ReformHub"]
+    ),
+    .testTarget(
+      name: "ReformSecurityTests",
+      dependencies: ["ReformSecurity", "ReformWire"]
     ),
     .testTarget(
       name: "ReformWireTests",

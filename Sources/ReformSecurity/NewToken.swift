@@ -1,0 +1,98 @@
+import Foundation
+import ReformWire
+
+/// A validated request to create a token: the pure half of ``TokenStore/create(_:createdBy:now:)``.
+///
+/// It checks every field and names the first wrong one, normalises the principal (roles
+/// deduplicated and in the schema's order, names trimmed), and computes a fingerprint of the
+/// request so that an idempotency key reused for a different request is caught.
+struct NewToken: Sendable, Equatable {
+  static let maxKeyLength = 200
+  static let maxNameLength = 200
+  static let maxNoteLength = 1000
+
+  var idempotencyKey: String
+  /// Principal id as given; empty when the store is to assign one.
+  var principalId: String
+  var displayName: String
+  var unitCode: String
+  var roles: [Role]
+  var expiresAt: Date?
+  var note: String
+
+  init(_ request: AdminCreateTokenRequest, now: Date) throws(TokenStoreError) {
+    let key = request.idempotencyKey.trimmingCharacters(in: .whitespacesAndNewlines)
+    guard !key.isEmpty else {
+      // The coordinator may re-dispatch an IDEMPOTENT call; without a key that would mint a
+      // second token.
+      throw .invalid("idempotency_key", "required, so that a repeated call creates nothing")
+    }
+    guard key.count <= Self.maxKeyLength else {
+      throw .invalid("idempotency_key", "at most \(Self.maxKeyLength) characters")
+    }
+
+    guard let principal = request.principal else {
+      throw .invalid("principal", "required: a token names the principal it acts as")
+    }
+    let principalId = principal.id.trimmingCharacters(in: .whitespacesAndNewlines)
+    guard principalId.count <= Self.maxNameLength else {
+      throw .invalid("principal.id", "at most \(Self.maxNameLength) characters")
+    }
+    let displayName = principal.displayName.trimmingCharacters(in: .whitespacesAndNewlines)
+    guard !displayName.isEmpty else {
+      throw .invalid("principal.display_name", "required, so that people can tell who acted")
+    }
+    guard displayName.count <= Self.maxNameLength else {
+      throw .invalid("principal.display_name", "at most \(Self.maxNameLength) characters")
+    }
+    let unitCode = principal.unitCode.trimmingCharacters(in: .whitespacesAndNewlines)
+    guard unitCode.count <= Self.maxNameLength else {
+      throw .invalid("principal.unit_code", "at most \(Self.maxNameLength) characters")
+    }
+
+    guard !principal.roles.isEmpty else {
+      throw .invalid("principal.roles", "at least one role is required")
+    }
+    for role in principal.roles where !Role.assignable.contains(role) {
+      throw .invalid(
+        "principal.roles",
+        "\(role) is not a role; use \(Role.assignable.map(\.name).joined(separator: ", "))")
+    }
+    let roles = Role.assignable.filter(principal.roles.contains)
+    if roles.contains(.clerk) && unitCode.isEmpty {
+      throw .invalid("principal.unit_code", "required for a clerk, who acts only for their own unit")
+    }
+
+    var expiresAt: Date?
+    if let expiry = request.expiresAt {
+      guard expiry.isValid else {
+        throw .invalid("expires_at", "nanos must be from 0 to 999999999")
+      }
+      guard expiry.date > now else {
+        throw .invalid("expires_at", "must be in the future")
+      }
+      expiresAt = expiry.date
+    }
+
+    guard request.note.count <= Self.maxNoteLength else {
+      throw .invalid("note", "at most \(Self.maxNoteLength) characters")
+    }
+
+    self.idempotencyKey = key
+    self.principalId = principalId
+    self.displayName = displayName
+    self.unitCode = unitCode
+    self.roles = roles
+    self.expiresAt = expiresAt
+    self.note = request.note
+  }
+
+  /// What makes two requests "the same" for idempotency: every field but the key. Expiry is
+  /// kept to the millisecond, the precision the store keeps.
+  var fingerprint: String {
+    let expiry = expiresAt.map { String(Int64(($0.timeIntervalSince1970 * 1000).rounded())) } ?? "-"
+    return [principalId, displayName, unitCode, roles.map(\.name).joined(separator: ","), expiry, note]
+      .map { "\($0.utf8.count):\($0)" }
+      .joined(separator: "|")
+  }
+}

@@ -1,0 +1,172 @@
+import Foundation
+import GRDB
+import ReformWire
+
+/// The bearer tokens of the system, in an SQLite file: created, listed, revoked, and checked
+/// on every call.
+///
+/// Only the SHA-256 of each secret is stored (see ``TokenHash``), so the file opens nothing if
+/// it is copied; a secret is returned once, by ``create(_:createdBy:now:)``. The database runs
+/// in WAL mode so that the many reads of ``authenticate(secret:now:)`` never wait for a write.
+/// Times are stored in UTC.
+///
+/// Every method takes `now`, so that tests pin expiry and last use without sleeping.
+///
+/// ## Topics
+/// - ``init(path:)``: opens or creates the file and migrates it.
+/// - ``create(_:createdBy:now:)``, ``list(_:now:)``, ``revoke(tokenId:revokedBy:reason:now:)``:
+///   the Admin token calls.
+/// - ``authenticate(secret:now:)``: the check behind every call, returning an
+///   ``AuthenticationResult``.
+public final class TokenStore: Sendable {
+  /// How stale `last_used_at` may get: recording every use would make every call a write.
+  public static let lastUseResolution: TimeInterval = 60
+
+  private let database: DatabasePool
+
+  /// Opens the token database at `path`, creating it when missing, and applies any migration
+  /// not yet applied.
+  public init(path: String) throws {
+    var configuration = Configuration()
+    configuration.label = "ReformSecurity.TokenStore"
+    // A DatabasePool always runs in WAL mode.
+    self.database = try DatabasePool(path: path, configuration: configuration)
+    try Self.migrator.migrate(database)
+  }
+
+  /// Creates a token for the request's principal and returns its secret, once.
+  ///
+  /// A repeat with the same idempotency key creates nothing: it answers the same token with
+  /// `replayed` true and an empty `token`, because the secret was never kept. The same key with
+  /// a different request is refused, so that a mistake cannot go unnoticed.
+  ///
+  /// - Parameters:
+  ///   - request: principal (an empty id gets one assigned), optional expiry, note, key.
+  ///   - createdBy: `Principal.id` of the caller, recorded with the token.
+  /// - Throws: ``TokenStoreError`` naming the wrong field, or the database's error.
+  public func create(
+    _ request: AdminCreateTokenRequest, createdBy: String, now: Date = Date()
+  ) async throws -> AdminCreateTokenResponse {
+    let new = try NewToken(request, now: now)
+    let secret = TokenSecret.generate()
+    let candidate = TokenRow(
+      id: Self.newIdentifier(prefix: "tok_"),
+      secretHash: secret.hash.hex,
+      principalId: new.principalId.isEmpty ? Self.newIdentifier(prefix: "pr_") : new.principalId,
+      displayName: new.displayName,
+      unitCode: new.unitCode,
+      roles: new.roles.map(\.name).joined(separator: ","),
+      note: new.note,
+      createdAt: now,
+      createdBy: createdBy,
+      expiresAt: new.expiresAt,
+      revokedAt: nil,
+      revokedBy: "",
+      revokeReason: "",
+      lastUsedAt: nil,
+      idempotencyKey: new.idempotencyKey,
+      requestFingerprint: new.fingerprint)
+
+    // Lookup and insert in one transaction: two concurrent repeats cannot both insert.
+    let (row, replayed) = try await database.write { db -> (TokenRow, Bool) in
+      let earlier = try TokenRow
+        .filter(TokenRow.Columns.idempotencyKey == new.idempotencyKey)
+        .fetchOne(db)
+      if let earlier {
+        guard earlier.requestFingerprint == new.fingerprint else {
+          throw TokenStoreError(
+            .conflict,
+            "idempotency_key: already used by token \(earlier.id) for a different request")
+        }
+        return (earlier, true)
+      }
+      try candidate.insert(db)
+      return (candidate, false)
+    }
+    return AdminCreateTokenResponse(
+      token: replayed ? "" : secret.plaintext, info: row.info, replayed: replayed)
+  }
+
+  /// The tokens that match `request`'s filters, newest first; never their secrets.
+  ///
+  /// `unit_code` keeps one unit's principals; revoked and expired tokens are left out unless
+  /// asked for. Paging is not applied yet: every match is returned.
+  public func list(_ request: AdminListTokensRequest, now: Date = Date()) async throws -> [AdminTokenInfo] {
+    try await database.read { db in
+      var query = TokenRow.all()
+      if !request.unitCode.isEmpty {
+        query = query.filter(TokenRow.Columns.unitCode == request.unitCode)
+      }
+      if !request.includeRevoked {
+        query = query.filter(TokenRow.Columns.revokedAt == nil)
+      }
+      if !request.includeExpired {
+        query = query.filter(TokenRow.Columns.expiresAt == nil || TokenRow.Columns.expiresAt > now)
+      }
+      return try query
+        .order(TokenRow.Columns.createdAt.desc, TokenRow.Columns.id.desc)
+        .fetchAll(db)
+        .map(\.info)
+    }
+  }
+
+  /// Revokes a token at once; revoking it again changes nothing and answers it as it is.
+  ///
+  /// - Throws: ``TokenStoreError`` when `tokenId` is empty or names no token.
+  public func revoke(
+    tokenId: String, revokedBy: String, reason: String = "", now: Date = Date()
+  ) async throws -> AdminTokenInfo {
+    guard !tokenId.isEmpty else { throw TokenStoreError.invalid("token_id", "required") }
+    return try await database.write { db in
+      guard var row = try TokenRow.fetchOne(db, key: tokenId) else {
+        throw TokenStoreError(.notFound, "token_id: no token \(tokenId)")
+      }
+      if row.revokedAt == nil {
+        row.revokedAt = now
+        row.revokedBy = revokedBy
+        row.revokeReason = reason
+        try row.update(db)
+      }
+      return row.info
+    }
+  }
+
+  /// Checks a presented secret: its shape, then its hash against the store, then revocation
+  /// and expiry. A live token's `last_used_at` is brought up to date at most once per
+  /// ``lastUseResolution``, so that most calls only read.
+  public func authenticate(secret text: String, now: Date = Date()) async throws -> AuthenticationResult {
+    guard let secret = TokenSecret(parsing: text) else { return .malformed }
+    let hash = secret.hash
+    let found = try await database.read { db in
+      try TokenRow.filter(TokenRow.Columns.secretHash == hash.hex).fetchOne(db)
+    }
+    // The lookup by hash already matched; the constant-time check keeps the final decision
+    // independent of how the index compared strings.
+    guard let row = found, TokenHash(hex: row.secretHash) == hash else { return .unknown }
+    if row.revokedAt != nil { return .revoked(tokenId: row.id) }
+    if let expiry = row.expiresAt, expiry <= now { return .expired(tokenId: row.id) }
+
+    if row.lastUsedAt.map({ now.timeIntervalSince($0) >= Self.lastUseResolution }) ?? true {
+      let stale = now.addingTimeInterval(-Self.lastUseResolution)
+      try await database.write { db in
+        // Conditional, so that concurrent calls of one token write once.
+        _ = try TokenRow
+          .filter(key: row.id)
+          .filter(TokenRow.Columns.lastUsedAt == nil || TokenRow.Columns.lastUsedAt <= stale)
+          .updateAll(db, TokenRow.Columns.lastUsedAt.set(to: now))
+      }
+    }
+    return .ok(row.principal, tokenId: row.id)
+  }
+
+  /// A random identifier: public, unlike a secret, so 64 bits are plenty to avoid collisions.
+  private static func newIdentifier(prefix: String) -> String {
+    prefix + String(UInt64.random(in: .min ... .max), radix: 16).leftPadded(to: 16)
+  }
+}
+
+extension String {
+  fileprivate func leftPadded(to length: Int) -> String {
+    String(repeating: "0", count: Swift.max(0, length - count)) + self
+  }
+}
