@@ -49,10 +49,11 @@ let package = Package(
     .target(
       name: "ReformHub",
       dependencies: [
-        "ReformWire",
+        "ReformWire", "ReformSecurity",
         .product(name: "GRPCCore", package: "grpc-swift-2"),
         .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),
         .product(name: "Logging", package: "swift-log"),
+        .product(name: "Crypto", package: "swift-crypto"),
         .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
       ]
     ),
@@ -88,7 +89,7 @@ let package = Package(
     .executableTarget(
       name: "reformd",
       dependencies: [
-        "ReformWire", "ReformHub", "Diagnostics", "ReformCommandLine",
+        "ReformWire", "ReformHub", "ReformSecurity", "Diagnostics", "ReformCommandLine",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Logging", package: "swift-log"),
         .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -135,7 +136,11 @@ let package = Package(
     ),
     .testTarget(
       name: "ReformHubTests",
-      dependencies: ["ReformClient", "ReformWire", "ReformHub"]
+      dependencies: [
+        "ReformClient", "ReformWire", "ReformHub", "ReformSecurity",
+        .product(name: "GRPCCore", package: "grpc-swift-2"),
+        .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),
+      ]
     ),
     .testTarget(
       name: "ReformSecurityTests",

@@ -24,19 +24,21 @@ enum HubBenchmark {
     try await Task.sleep(for: .milliseconds(500))
     children.append(try launch(reformd, ["worker", "--module", "diagnostics", "--coordinator", "unix:\(folder)/hub.sock", "--data", folder, "--capacity", "1100", "--log-level", "error"]))
     try await Task.sleep(for: .seconds(2))
+    let token = try String(contentsOfFile: folder + "/admin.token", encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+    let metadata: Metadata = ["authorization": "Bearer \(token)"]
 
     print("reform-bench hub: Diagnostics.Echo with 100 bytes of text, \(seconds) s per figure after a warm-up")
     print("concurrency | plain calls/s   p50 ms   p99 ms | via coordinator calls/s   p50 ms   p99 ms | ratio b/a")
     try await withClient(port: plainPort) { plain in
       try await withClient(port: hubPort) { hub in
         for concurrency in [1, 16, 64] {
-          let a = try await load(plain, concurrency: concurrency, seconds: seconds)
-          let b = try await load(hub, concurrency: concurrency, seconds: seconds)
+          let a = try await load(plain, concurrency: concurrency, seconds: seconds, metadata: metadata)
+          let b = try await load(hub, concurrency: concurrency, seconds: seconds, metadata: metadata)
           print(
             "\(String(concurrency).leftPad(11)) | \(format(a.rate).leftPad(13)) \(ms(a.p50).leftPad(8)) \(ms(a.p99).leftPad(8)) | "
               + "\(format(b.rate).leftPad(23)) \(ms(b.p50).leftPad(8)) \(ms(b.p99).leftPad(8)) | \(String(format: "%.2f", b.rate / a.rate).leftPad(9))")
         }
-        try await memoryWithCallsInFlight(hub)
+        try await memoryWithCallsInFlight(hub, metadata: metadata)
       }
     }
   }
@@ -56,9 +58,11 @@ enum HubBenchmark {
     try await withGRPCClient(transport: transport) { client in try await body(client) }
   }
 
-  private static func echo(_ client: GRPCClient<HTTP2ClientTransport.Posix>, _ request: DiagnosticsEchoRequest) async throws {
+  private static func echo(
+    _ client: GRPCClient<HTTP2ClientTransport.Posix>, _ request: DiagnosticsEchoRequest, metadata: Metadata
+  ) async throws {
     _ = try await client.unary(
-      request: ClientRequest(message: request), descriptor: DiagnosticsService.Echo.descriptor,
+      request: ClientRequest(message: request, metadata: metadata), descriptor: DiagnosticsService.Echo.descriptor,
       serializer: WireSerializer<DiagnosticsEchoRequest>(), deserializer: WireDeserializer<DiagnosticsEchoResponse>(),
       options: .defaults
     ) { try $0.message }
@@ -66,7 +70,7 @@ enum HubBenchmark {
 
   /// `concurrency` loops of back-to-back calls for `seconds`, after one second of warm-up.
   private static func load(
-    _ client: GRPCClient<HTTP2ClientTransport.Posix>, concurrency: Int, seconds: Double
+    _ client: GRPCClient<HTTP2ClientTransport.Posix>, concurrency: Int, seconds: Double, metadata: Metadata
   ) async throws -> (rate: Double, p50: Duration, p99: Duration) {
     let request = DiagnosticsEchoRequest(text: String(repeating: "Lai Châu ", count: 10))
     let clock = ContinuousClock()
@@ -78,7 +82,7 @@ enum HubBenchmark {
           var mine: [Duration] = []
           while clock.now < end {
             let start = clock.now
-            try await echo(client, request)
+            try await echo(client, request, metadata: metadata)
             if start >= warmEnd { mine.append(clock.now - start) }
           }
           return mine
@@ -94,10 +98,10 @@ enum HubBenchmark {
 
   /// 1,000 calls of `Diagnostics.Sleep` held in flight; the coordinator reports its own
   /// resident memory through `Admin.Status`.
-  private static func memoryWithCallsInFlight(_ client: GRPCClient<HTTP2ClientTransport.Posix>) async throws {
+  private static func memoryWithCallsInFlight(_ client: GRPCClient<HTTP2ClientTransport.Posix>, metadata: Metadata) async throws {
     func status() async throws -> AdminStatusResponse {
       try await client.unary(
-        request: ClientRequest(message: AdminStatusRequest()), descriptor: AdminService.Status.descriptor,
+        request: ClientRequest(message: AdminStatusRequest(), metadata: metadata), descriptor: AdminService.Status.descriptor,
         serializer: WireSerializer<AdminStatusRequest>(), deserializer: WireDeserializer<AdminStatusResponse>(),
         options: .defaults
       ) { try $0.message }
@@ -107,7 +111,7 @@ enum HubBenchmark {
       for _ in 0..<1000 {
         group.addTask {
           _ = try await client.unary(
-            request: ClientRequest(message: DiagnosticsSleepRequest(durationMs: 4000)), descriptor: DiagnosticsService.Sleep.descriptor,
+            request: ClientRequest(message: DiagnosticsSleepRequest(durationMs: 4000), metadata: metadata), descriptor: DiagnosticsService.Sleep.descriptor,
             serializer: WireSerializer<DiagnosticsSleepRequest>(), deserializer: WireDeserializer<DiagnosticsSleepResponse>(),
             options: .defaults
           ) { try $0.message }

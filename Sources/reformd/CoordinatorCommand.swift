@@ -1,6 +1,8 @@
+import Foundation
 import ArgumentParser
 import Logging
 import ReformHub
+import ReformSecurity
 import ServiceLifecycle
 
 /// `reformd coordinator`: the gRPC front door that workers attach to.
@@ -24,6 +26,15 @@ struct CoordinatorCommand: AsyncParsableCommand {
   @Option(help: "Calls one client connection may have open at once.")
   var maxConcurrentStreams: Int = 4096
 
+  @Option(help: "The SQLite file of bearer tokens (default DATA/coordinator.sqlite).")
+  var tokenStore: String?
+
+  @Option(help: "The worker secret's file, mode 0600; made when missing (default DATA/worker.secret).")
+  var workerSecretFile: String?
+
+  @Option(help: "Where a first admin token is written, mode 0600, when the file does not exist (default DATA/admin.token).")
+  var adminTokenFile: String?
+
   @Flag(help: "Allow plaintext on addresses other than loopback and Unix sockets (logged as a warning).")
   var insecure = false
 
@@ -37,9 +48,16 @@ struct CoordinatorCommand: AsyncParsableCommand {
       }
       logger.warning("serving plaintext on a non-loopback address because of --insecure", metadata: ["endpoint": "\(endpoint)"])
     }
+    try FileManager.default.createDirectory(atPath: server.data, withIntermediateDirectories: true)
+    let storePath = tokenStore ?? server.data + "/coordinator.sqlite"
+    let workerSecret = try Bootstrap.workerSecret(at: workerSecretFile ?? server.data + "/worker.secret")
+    let adminPath = adminTokenFile ?? server.data + "/admin.token"
+    if try await Bootstrap.adminToken(at: adminPath, store: TokenStore(path: storePath)) {
+      logger.notice("wrote a first admin token", metadata: ["file": "\(adminPath)"])
+    }
     let coordinator = Coordinator(
       configuration: CoordinatorConfiguration(
-        listen: endpoints, queueCapacity: queueCapacity, attachWait: .milliseconds(attachWaitMs),
+        listen: endpoints, tokenStorePath: storePath, workerSecret: workerSecret, queueCapacity: queueCapacity, attachWait: .milliseconds(attachWaitMs),
         maxConcurrentStreams: maxConcurrentStreams),
       logger: logger)
     let group = ServiceGroup(services: [coordinator], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)

@@ -3,6 +3,7 @@ import GRPCCore
 import GRPCNIOTransportHTTP2
 import Logging
 import ReformHub
+import ReformSecurity
 import ReformWire
 import ServiceLifecycle
 
@@ -19,6 +20,8 @@ struct Supervisor: Service {
   let children: [ChildSpec]
   let modules: [String]
   let probe: ReformAddress
+  /// The admin token the coordinator writes; the readiness probe lists workers with it.
+  let tokenFile: String
   let announce: String
   let logger: Logger
 
@@ -53,13 +56,14 @@ struct Supervisor: Service {
 
   private func isReady() async -> Bool {
     do {
+      let token = try TokenFile.read(from: tokenFile)
       let transport = try HTTP2ClientTransport.Posix(target: probe.clientTarget, transportSecurity: .plaintext)
       return try await withGRPCClient(transport: transport) { (client: GRPCClient<HTTP2ClientTransport.Posix>) -> Bool in
         var options = CallOptions.defaults
         options.timeout = .seconds(1)
         options.waitForReady = false
         let response = try await client.unary(
-          request: ClientRequest(message: AdminListWorkersRequest()),
+          request: ClientRequest(message: AdminListWorkersRequest(), metadata: ["authorization": "Bearer \(token)"]),
           descriptor: AdminService.ListWorkers.descriptor,
           serializer: WireSerializer<AdminListWorkersRequest>(), deserializer: WireDeserializer<AdminListWorkersResponse>(),
           options: options

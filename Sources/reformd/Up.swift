@@ -38,6 +38,8 @@ struct Up: AsyncParsableCommand {
       throw ValidationError("--listen \(endpoint): `up` serves TCP on loopback only (the Unix socket is DATA/reform.sock)")
     }
     if demo { logger.notice("--demo: no module with demo data is built yet; starting without it") }
+    // Made before the children start, so a worker never starts without its secret.
+    _ = try Bootstrap.workerSecret(at: data + "/worker.secret")
     let socket = ReformAddress.unix(data + "/reform.sock")
     let executable = try Self.executablePath()
     let parent = "\(getpid())"
@@ -53,7 +55,7 @@ struct Up: AsyncParsableCommand {
         arguments: ["worker", "--module", module, "--coordinator", socket.description, "--capacity", "\(capacity)"] + common))
     }
     let supervisor = Supervisor(
-      children: children, modules: ModuleHost.available, probe: socket,
+      children: children, modules: ModuleHost.available, probe: socket, tokenFile: data + "/admin.token",
       announce: (endpoints + [socket]).map(\.description).joined(separator: " "), logger: logger)
     let group = ServiceGroup(services: [supervisor], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
     try await group.run()

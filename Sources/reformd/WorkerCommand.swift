@@ -2,6 +2,7 @@ import ArgumentParser
 import Diagnostics
 import Logging
 import ReformHub
+import ReformSecurity
 import ServiceLifecycle
 
 /// `reformd worker`: hosts one module and attaches to a coordinator.
@@ -23,6 +24,9 @@ struct WorkerCommand: AsyncParsableCommand {
   @Option(help: "Jobs to run at once.")
   var capacity: Int = 64
 
+  @Option(help: "The worker secret's file, mode 0600 (default DATA/worker.secret).")
+  var secretFile: String?
+
   @Flag(help: "Allow plaintext to a coordinator that is not on loopback or a Unix socket (logged as a warning).")
   var insecure = false
 
@@ -39,7 +43,8 @@ struct WorkerCommand: AsyncParsableCommand {
     }
     let worker = Worker(
       module: try ModuleHost.make(module, data: server.data),
-      configuration: WorkerConfiguration(coordinator: address, capacity: capacity),
+      configuration: WorkerConfiguration(
+        coordinator: address, secret: try TokenFile.read(from: secretFile ?? server.data + "/worker.secret"), capacity: capacity),
       logger: logger)
     let group = ServiceGroup(services: [worker], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
     ParentWatch.start(parent: server.parentPid, group: group)

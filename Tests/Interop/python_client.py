@@ -3,9 +3,10 @@
 
 Stubs are generated from Protos/ with grpcio-tools at run time (into a temporary folder),
 then Health.Check and Diagnostics.Echo are called through the coordinator at ADDRESS
-(host:port or unix:/path). Prints one line per call; exits non-zero on any failure.
+(host:port or unix:/path), Echo with the bearer token in REFORM_TOKEN. Prints one line per
+call; exits non-zero on any failure.
 
-    python3 Tests/Interop/python_client.py unix:/tmp/reform/reform.sock
+    REFORM_TOKEN=$(cat reform-data/admin.token) python3 Tests/Interop/python_client.py unix:reform-data/reform.sock
 """
 import importlib
 import os
@@ -57,11 +58,19 @@ def main():
                   health_pb2.HealthCheckResponse.ServingStatus.Name(module.status))
 
             text = "Nghị quyết 01-NQ/ĐUK — cải cách hành chính"
+            token = os.environ.get("REFORM_TOKEN", "")
             echo = diagnostics_grpc.DiagnosticsStub(channel).Echo(
-                diagnostics_pb2.DiagnosticsEchoRequest(text=text, payload=b"\x00\x01\xff"), timeout=10)
+                diagnostics_pb2.DiagnosticsEchoRequest(text=text, payload=b"\x00\x01\xff"), timeout=10,
+                metadata=[("authorization", f"Bearer {token}")])
             if echo.text != text or echo.payload != b"\x00\x01\xff":
                 sys.exit(f"echo came back changed: {echo.text!r} {echo.payload!r}")
             print("echo", echo.worker.module, echo.worker.pid, echo.text)
+
+            try:
+                diagnostics_grpc.DiagnosticsStub(channel).Echo(diagnostics_pb2.DiagnosticsEchoRequest(text="x"), timeout=10)
+                sys.exit("Echo without a token should fail with UNAUTHENTICATED")
+            except grpc.RpcError as error:
+                print("tokenless", error.code().name)
 
             try:
                 health.Check(health_pb2.HealthCheckRequest(service="no.such.Service"), timeout=10)

@@ -47,26 +47,25 @@ import Testing
   @Test func passedDeadlineIsDeadlineExceeded() async throws {
     try await FakeCoordinator.serve { address in
       try await ReformClient.connect(to: address) { client in
-        let start = ContinuousClock.now
+        // The server would answer OK after 30 s; the caller gives up after 100 ms.
         let error = await #expect(throws: ReformError.self) {
           _ = try await client.call(
-            DiagnosticsService.Sleep.self, DiagnosticsSleepRequest(durationMs: 1_000), timeout: .milliseconds(100))
+            DiagnosticsService.Sleep.self, DiagnosticsSleepRequest(durationMs: 30_000), timeout: .milliseconds(100))
         }
         #expect(error?.code == .deadlineExceeded)
-        #expect(start.duration(to: .now) < .milliseconds(900))
       }
     }
   }
 
-  @Test func nobodyListeningIsUnavailableAndFast() async throws {
-    let start = ContinuousClock.now
+  /// Nobody listening is UNAVAILABLE at once — not DEADLINE_EXCEEDED after a minute of
+  /// waiting for a server to appear.
+  @Test func nobodyListeningIsUnavailable() async throws {
     let error = await #expect(throws: ReformError.self) {
       try await ReformClient.connect(to: "unix:/nonexistent/reform-\(UUID()).sock") { client in
-        _ = try await client.health.check(timeout: .seconds(10))
+        _ = try await client.health.check(timeout: .seconds(60))
       }
     }
     #expect(error?.code == .unavailable)
-    #expect(start.duration(to: .now) < .seconds(5))
   }
 
   @Test func streamHandsOverEveryItemInOrder() async throws {

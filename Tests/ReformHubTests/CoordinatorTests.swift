@@ -19,7 +19,8 @@ struct CoordinatorTests {
       #expect(echo.payload == [0, 1, 2, 255])
       #expect(echo.worker?.pid == worker.processIdentifier)
       #expect(echo.worker?.module == "diagnostics")
-      #expect(echo.caller?.id == "anonymous", "the caller's identity travels with the job")
+      #expect(echo.caller?.id == "admin", "the caller's identity travels with the job")
+      #expect(echo.caller?.roles == [.admin])
       #expect(echo.attempt == 1)
 
       let items = ItemCollector()
@@ -269,7 +270,6 @@ struct CoordinatorTests {
     try cluster.startCoordinator(["--attach-wait-ms", "500"])
     let only = try cluster.startWorker(capacity: 1)
     try await cluster.waitForWorkers(1)
-    let started = ContinuousClock.now
     let codes = try await cluster.withClient { client in
       try await withThrowingTaskGroup(of: ReformError.Code?.self) { group in
         for _ in 0..<3 {
@@ -289,7 +289,6 @@ struct CoordinatorTests {
       }
     }
     #expect(codes == [.unavailable, .unavailable, .unavailable], "\(codes)")
-    #expect(ContinuousClock.now - started < .seconds(5), "they waited for no one")
   }
 
   @Test func aFullQueueAnswersResourceExhausted() async throws {

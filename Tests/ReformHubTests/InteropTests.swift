@@ -17,6 +17,7 @@ struct InteropTests {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     process.arguments = ["python3", script, cluster.address]
+    process.environment = ProcessInfo.processInfo.environment.merging(["REFORM_TOKEN": try cluster.adminToken]) { $1 }
     process.standardOutput = output
     process.standardError = output
     try process.run()
@@ -28,5 +29,6 @@ struct InteropTests {
     #expect(lines.contains("health SERVING SERVING"), "\(text)")
     #expect(lines.contains("echo diagnostics \(worker.processIdentifier) Nghị quyết 01-NQ/ĐUK — cải cách hành chính"), "\(text)")
     #expect(lines.contains("unknown NOT_FOUND"), "\(text)")
+    #expect(lines.contains("tokenless UNAUTHENTICATED"), "\(text)")
   }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import ReformClient
+import ReformSecurity
 import ReformWire
 import Testing
 
@@ -26,7 +27,11 @@ struct UpTests {
     #expect(ready.contains("unix:\(directory)/reform.sock"))
 
     let address = "127.0.0.1:\(port)"
-    let (workers, coordinatorPID) = try await ReformClient.connect(to: address) { client in
+    let tokenPath = directory + "/admin.token"
+    let mode = try FileManager.default.attributesOfItem(atPath: tokenPath)[.posixPermissions] as? Int
+    #expect(mode == 0o600, "admin.token has mode \(String(mode ?? 0, radix: 8))")
+    let token = try TokenFile.read(from: tokenPath)
+    let (workers, coordinatorPID) = try await ReformClient.connect(to: address, token: token) { client in
       (try await client.admin.listWorkers(module: "").workers, try await client.admin.status().coordinator?.pid ?? 0)
     }
     #expect(workers.map(\.module).sorted() == ["diagnostics"])
@@ -34,7 +39,7 @@ struct UpTests {
     kill(victim, SIGKILL)
 
     _ = try await lines.waitFor(prefix: "ready", count: 2, limit: .seconds(30))
-    let replacement = try await ReformClient.connect(to: address) { client in
+    let replacement = try await ReformClient.connect(to: address, token: token) { client in
       try await client.diagnostics.echo(text: "vẫn chạy", payload: []).worker?.pid ?? 0
     }
     #expect(replacement != victim && replacement != 0)

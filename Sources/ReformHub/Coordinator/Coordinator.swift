@@ -2,6 +2,7 @@ import Foundation
 import GRPCCore
 import GRPCNIOTransportHTTP2
 import Logging
+import ReformSecurity
 import ReformWire
 import ServiceLifecycle
 
@@ -28,9 +29,16 @@ public struct Coordinator: Service {
     let info = AdminCoordinatorInfo(
       version: ReformVersion.current, pid: getpid(), host: ProcessInfo.processInfo.hostName,
       startedAt: .now, listenAddresses: configuration.listen.map(\.description))
+    let gatekeeper = Gatekeeper(
+      tokens: try TokenStore(path: configuration.tokenStorePath), policy: .reform,
+      workerSecretHash: configuration.workerSecret.map(Gatekeeper.hash(workerSecret:)))
+    if configuration.workerSecret == nil {
+      logger.warning("no worker secret is configured: no worker can attach")
+    }
     let services: [any RegistrableRPCService] = [
-      WorkerHubEndpoint(hub: hub), HealthEndpoint(hub: hub), AdminEndpoint(hub: hub, coordinator: info),
-      ForwardingService(hub: hub),
+      WorkerHubEndpoint(hub: hub, gatekeeper: gatekeeper), HealthEndpoint(hub: hub),
+      AdminEndpoint(hub: hub, gatekeeper: gatekeeper, coordinator: info),
+      ForwardingService(hub: hub, gatekeeper: gatekeeper),
     ]
     let servers = configuration.listen.map { endpoint in
       if let path = endpoint.unixPath { try? FileManager.default.removeItem(atPath: path) }

@@ -14,9 +14,15 @@ public struct CoordinatorConfiguration: Sendable {
   /// Calls one client connection may have open at once (HTTP/2 streams). HTTP/2's usual 100
   /// would cap how many calls a single client keeps in flight through the coordinator.
   public var maxConcurrentStreams: Int
+  /// The SQLite file of bearer tokens (only their hashes).
+  public var tokenStorePath: String
+  /// The secret workers present in their hello; with none, no worker can attach.
+  public var workerSecret: String?
 
   public init(
     listen: [ReformAddress],
+    tokenStorePath: String,
+    workerSecret: String?,
     queueCapacity: Int = 4096,
     attachWait: Duration = .seconds(10),
     heartbeatInterval: Duration = .milliseconds(500),
@@ -24,6 +30,8 @@ public struct CoordinatorConfiguration: Sendable {
     maxConcurrentStreams: Int = 4096
   ) {
     self.listen = listen
+    self.tokenStorePath = tokenStorePath
+    self.workerSecret = workerSecret
     self.queueCapacity = queueCapacity
     self.attachWait = attachWait
     self.heartbeatInterval = heartbeatInterval

@@ -5,17 +5,19 @@ import ReformWire
 /// its request bytes passed through undecoded, its answer relayed back as the worker gave it.
 struct ForwardingService: RegistrableRPCService {
   let hub: Hub
+  let gatekeeper: Gatekeeper
 
   func registerMethods<Transport: ServerTransport>(with router: inout RPCRouter<Transport>) {
     for module in ModuleCatalogue.modules {
       for method in ModuleCatalogue.methods(of: module) where !method.clientStreaming {
         let hub = self.hub
+        let gatekeeper = self.gatekeeper
         router.registerHandler(
           forMethod: method.descriptor, deserializer: RawDeserializer(), serializer: RawSerializer()
         ) { request, context in
-          StreamingServerResponse { writer in
-            try await Self.forward(
-              request, method: method, module: module, caller: Self.caller(context), hub: hub, writer: writer)
+          let caller = try await gatekeeper.admit(method, metadata: request.metadata)
+          return StreamingServerResponse { writer in
+            try await Self.forward(request, method: method, module: module, caller: caller, hub: hub, writer: writer)
             return [:]
           }
         }
@@ -23,14 +25,8 @@ struct ForwardingService: RegistrableRPCService {
     }
   }
 
-  /// Who is calling, as the job carries it to the worker. Until bearer tokens are checked,
-  /// every caller is the anonymous principal, named by its connection.
-  private static func caller(_ context: ServerContext) -> Principal {
-    Principal(id: "anonymous", displayName: "unauthenticated caller at \(context.remotePeer)")
-  }
-
   private static func forward(
-    _ request: StreamingServerRequest<[UInt8]>, method: WireMethodInfo, module: String, caller: Principal,
+    _ request: StreamingServerRequest<[UInt8]>, method: WireMethodInfo, module: String, caller: Principal?,
     hub: Hub, writer: RPCWriter<[UInt8]>
   ) async throws {
     var payload: [UInt8]?

@@ -5,6 +5,7 @@ import ReformWire
 /// frame must be a hello, then jobs flow down and results, items and heartbeats flow up.
 struct WorkerHubEndpoint: RegistrableRPCService {
   let hub: Hub
+  let gatekeeper: Gatekeeper
 
   func registerMethods<Transport: ServerTransport>(with router: inout RPCRouter<Transport>) {
     router.registerHandler(
@@ -22,6 +23,7 @@ struct WorkerHubEndpoint: RegistrableRPCService {
   private func attach(_ request: StreamingServerRequest<WorkerFrame>, peer: String, writer: RPCWriter<HubFrame>) async throws {
     let (outbound, continuation) = AsyncStream.makeStream(of: HubFrame.self)
     let hub = self.hub
+    let gatekeeper = self.gatekeeper
     // Whichever side ends first (the worker's stream, or the hub dropping the worker) ends both.
     try await withThrowingTaskGroup(of: Void.self) { group in
       group.addTask {
@@ -35,6 +37,9 @@ struct WorkerHubEndpoint: RegistrableRPCService {
             if let id = workerID {
               await hub.receive(frame, from: id)
             } else if case .hello(let hello)? = frame.frame {
+              guard gatekeeper.admitsWorker(secret: hello.workerSecret) else {
+                throw RPCError(code: .unauthenticated, message: "hello.worker_secret: not the worker secret this coordinator expects")
+              }
               workerID = try await hub.attach(hello, address: peer, outbound: continuation)
             } else {
               throw RPCError(code: .invalidArgument, message: "the first frame of WorkerHub.Attach must be a hello")

@@ -29,7 +29,8 @@ public struct Worker: Service {
     let session = WorkerSession(methods: methods, identity: identity)
     let hello = WorkerHello(
       module: module.name, methods: methods.paths, capacity: Int32(configuration.capacity),
-      version: ReformVersion.current, pid: identity.pid, host: identity.host, instanceId: UUID().uuidString)
+      version: ReformVersion.current, pid: identity.pid, host: identity.host, workerSecret: configuration.secret,
+      instanceId: UUID().uuidString)
 
     await withGracefulShutdownHandler {
       var backoff = configuration.reconnectBackoff.first

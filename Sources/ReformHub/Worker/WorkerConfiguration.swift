@@ -2,13 +2,16 @@
 public struct WorkerConfiguration: Sendable {
   /// The coordinator's endpoint, `host:port` or `unix:/path`.
   public var coordinator: ReformAddress
+  /// The secret the coordinator expects in a worker's hello.
+  public var secret: String
   /// How many jobs the worker runs at once.
   public var capacity: Int
   /// The first and the longest wait between attempts to reach the coordinator.
   public var reconnectBackoff: (first: Duration, longest: Duration)
 
-  public init(coordinator: ReformAddress, capacity: Int = 64, reconnectBackoff: (first: Duration, longest: Duration) = (.milliseconds(100), .seconds(1))) {
+  public init(coordinator: ReformAddress, secret: String, capacity: Int = 64, reconnectBackoff: (first: Duration, longest: Duration) = (.milliseconds(100), .seconds(1))) {
     self.coordinator = coordinator
+    self.secret = secret
     self.capacity = capacity
     self.reconnectBackoff = reconnectBackoff
   }

@@ -1,5 +1,6 @@
 import Foundation
 import ReformClient
+import ReformSecurity
 import ReformWire
 
 /// Real `reformd` processes for a test: a coordinator on a Unix socket in a fresh folder, and
@@ -26,6 +27,13 @@ final class Cluster: @unchecked Sendable {
     directory = "/tmp/reform-test-\(UUID().uuidString.prefix(8))"
     socket = directory + "/reform.sock"
     try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    // The secret exists before any process starts, as `reformd up` makes sure.
+    try TokenFile.write(TokenSecret.generate().plaintext, to: directory + "/worker.secret")
+  }
+
+  /// The first admin token, which the coordinator writes to the data folder.
+  var adminToken: String {
+    get throws { try TokenFile.read(from: directory + "/admin.token") }
   }
 
   deinit {
@@ -47,9 +55,10 @@ final class Cluster: @unchecked Sendable {
 
   /// Starts one worker of the module.
   @discardableResult
-  func startWorker(module: String = "diagnostics", capacity: Int = 64) throws -> Process {
+  func startWorker(module: String = "diagnostics", capacity: Int = 64, extra: [String] = []) throws -> Process {
     let process = try launch(
-      ["worker", "--module", module, "--coordinator", address, "--data", directory, "--capacity", "\(capacity)", "--log-level", "warning"],
+      ["worker", "--module", module, "--coordinator", address, "--data", directory, "--capacity", "\(capacity)", "--log-level", "warning"]
+        + extra,
       log: "worker-\(workers.count)")
     workers.append(process)
     return process
@@ -69,11 +78,21 @@ final class Cluster: @unchecked Sendable {
     return process
   }
 
+  /// Everything the cluster's processes logged so far.
+  func logs() throws -> String {
+    try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix(".log") }
+      .map { try String(contentsOfFile: directory + "/" + $0, encoding: .utf8) }.joined(separator: "\n")
+  }
+
   /// Waits until `count` workers (of any module) are attached, or fails after `limit`.
   func waitForWorkers(_ count: Int, limit: Duration = .seconds(20)) async throws {
     let deadline = ContinuousClock.now + limit
     while ContinuousClock.now < deadline {
-      let attached = try? await ReformClient.connect(to: address) { client in
+      guard let token = try? adminToken else {
+        try await Task.sleep(for: .milliseconds(100))
+        continue
+      }
+      let attached = try? await ReformClient.connect(to: address, token: token) { client in
         try await client.admin.listWorkers(module: "").workers.filter { $0.state == .attached }.count
       }
       if attached == count { return }
@@ -103,7 +122,7 @@ final class Cluster: @unchecked Sendable {
 
   /// Runs `body` with a client connected to the coordinator.
   func withClient<R: Sendable>(_ body: @Sendable (ReformClient) async throws -> R) async throws -> R {
-    try await ReformClient.connect(to: address, body)
+    try await ReformClient.connect(to: address, token: try adminToken, body)
   }
 }
 

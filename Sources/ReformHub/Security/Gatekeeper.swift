@@ -1,0 +1,65 @@
+import Crypto
+import Foundation
+import GRPCCore
+import ReformSecurity
+import ReformWire
+
+/// Decides, before anything runs, whether a call may: it reads the bearer token from the
+/// `authorization` header, authenticates it against the token store, and applies the access
+/// policy's rule for the method. The principal it returns travels with the job.
+///
+/// Tokens never reach a log: failures name the token's id at most, never its secret.
+struct Gatekeeper: Sendable {
+  let tokens: TokenStore
+  let policy: AccessPolicy
+  /// The SHA-256 of the secret workers present in their hello; nil admits no worker.
+  let workerSecretHash: [UInt8]?
+
+  /// The principal calling `method`, or nil for a method anyone may call.
+  ///
+  /// - Throws: `UNAUTHENTICATED` (no, malformed, unknown, expired or revoked token) or
+  ///   `PERMISSION_DENIED` (the roles do not allow the method), each saying why.
+  func admit(_ method: WireMethodInfo, metadata: Metadata) async throws(RPCError) -> Principal? {
+    var principal: Principal?
+    if let header = metadata[stringValues: "authorization"].first(where: { _ in true }) {
+      principal = try await authenticate(header)
+    }
+    switch policy.decide(method: method.path, principal: principal) {
+    case .allow:
+      return principal
+    case .unauthenticated(let reason):
+      throw RPCError(code: .unauthenticated, message: reason)
+    case .permissionDenied(let reason):
+      throw RPCError(code: .permissionDenied, message: reason)
+    }
+  }
+
+  private func authenticate(_ header: String) async throws(RPCError) -> Principal {
+    let parts = header.split(separator: " ", maxSplits: 1)
+    guard parts.count == 2, parts[0].lowercased() == "bearer" else {
+      throw RPCError(code: .unauthenticated, message: "authorization: expected `Bearer TOKEN`")
+    }
+    let result: AuthenticationResult
+    do {
+      result = try await tokens.authenticate(secret: String(parts[1]).trimmingCharacters(in: .whitespaces))
+    } catch {
+      throw RPCError(code: .unavailable, message: "the token store could not be read; retry later")
+    }
+    guard let principal = result.principal else {
+      throw RPCError(code: .unauthenticated, message: "authorization: \(result.failureReason ?? "not accepted")")
+    }
+    return principal
+  }
+
+  /// Whether a worker's hello carries the worker secret.
+  func admitsWorker(secret: String) -> Bool {
+    guard let expected = workerSecretHash else { return false }
+    let presented = Array(SHA256.hash(data: Data(secret.utf8)))
+    // Compare every byte, whatever the first difference: no timing hint at the secret.
+    return presented.count == expected.count && zip(presented, expected).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
+  }
+
+  static func hash(workerSecret: String) -> [UInt8] {
+    Array(SHA256.hash(data: Data(workerSecret.utf8)))
+  }
+}

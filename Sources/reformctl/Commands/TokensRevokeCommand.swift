@@ -1,0 +1,30 @@
+import ArgumentParser
+import ReformClient
+import ReformWire
+
+/// `reformctl tokens revoke ID`: the token stops working at once.
+struct TokensRevokeCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "revoke",
+    abstract: "Revoke a token at once.",
+    discussion: ExitStatus.help
+  )
+
+  @OptionGroup(title: "Connection")
+  var options: GlobalOptions
+
+  @Argument(help: "The token's id, as 'reformctl tokens list' shows it.")
+  var id: String
+
+  @Option(help: "Why, kept with the token.")
+  var reason: String = ""
+
+  func run() async throws {
+    let request = AdminRevokeTokenRequest(tokenId: id, reason: reason)
+    let timeout = options.callTimeout
+    try await options.withClient { client in
+      let token = try await client.call(AdminService.RevokeToken.self, request, timeout: timeout)
+      print("revoked \(token.tokenId) (\(token.principal?.displayName ?? ""))")
+    }
+  }
+}

@@ -1,0 +1,170 @@
+import Foundation
+import GRPCCore
+import GRPCNIOTransportHTTP2
+import ReformClient
+import ReformSecurity
+import ReformWire
+import Testing
+
+/// Who may call what, enforced by the coordinator on every method of every service. The
+/// table of cases is made from `AccessPolicy.reform` and `WireCatalogue`, so a method added
+/// to the schema is called here too.
+@Suite(.serialized, .timeLimit(.minutes(3)))
+struct AuthorizationTests {
+  /// One way of presenting (or not presenting) credentials, and the principal behind it.
+  struct Credential: Sendable {
+    var name: String
+    var header: String?
+    var principal: Principal?
+  }
+
+  @Test func everyMethodAnswersExactlyAsThePolicySays() async throws {
+    let cluster = try Cluster()
+    try cluster.startCoordinator(["--attach-wait-ms", "200"])
+    try cluster.startWorker()
+    try await cluster.waitForWorkers(1)
+    let credentials = try await makeCredentials(cluster)
+    let methods = WireCatalogue.services.flatMap(\.methods).filter { !$0.clientStreaming }
+    #expect(methods.count == WireCatalogue.services.flatMap(\.methods).count - 1, "only WorkerHub.Attach streams both ways")
+
+    let transport = try HTTP2ClientTransport.Posix(target: .unixDomainSocket(path: cluster.socket), transportSecurity: .plaintext)
+    let mismatches = try await withGRPCClient(transport: transport) { client in
+      try await withThrowingTaskGroup(of: String?.self) { group in
+        var started = 0
+        var mismatches: [String] = []
+        for method in methods {
+          for credential in credentials {
+            group.addTask {
+              let code = await Self.call(client, method, header: credential.header)
+              let expected = AccessPolicy.reform.decide(method: method.path, principal: credential.principal)
+              let ok: Bool
+              switch expected {
+              case .allow: ok = code != .unauthenticated && code != .permissionDenied
+              case .unauthenticated: ok = code == .unauthenticated
+              case .permissionDenied: ok = code == .permissionDenied
+              }
+              return ok ? nil : "\(method.path) with \(credential.name): got \(code.map { "\($0)" } ?? "OK"), policy says \(expected)"
+            }
+            started += 1
+            // At most 64 calls at a time.
+            if started >= 64, let answer = try await group.next(), let mismatch = answer { mismatches.append(mismatch) }
+          }
+        }
+        for try await mismatch in group { if let mismatch { mismatches.append(mismatch) } }
+        return mismatches
+      }
+    }
+    #expect(mismatches.isEmpty, "\(mismatches.count) mismatches, e.g.:\n\(mismatches.prefix(10).joined(separator: "\n"))")
+  }
+
+  /// No token, a malformed, an unknown, an expired and a revoked one; then one principal per
+  /// role, the clerk for a unit.
+  private func makeCredentials(_ cluster: Cluster) async throws -> [Credential] {
+    try await cluster.withClient { client in
+      func create(_ principal: Principal, expires: Timestamp? = nil) async throws -> (String, AdminTokenInfo) {
+        let response = try await client.call(
+          AdminService.CreateToken.self,
+          AdminCreateTokenRequest(idempotencyKey: UUID().uuidString, principal: principal, expiresAt: expires))
+        return (response.token, response.info!)
+      }
+      let viewer = Principal(id: "p-viewer", displayName: "Người xem", unitCode: "DUK", roles: [.viewer])
+      let (expired, _) = try await create(viewer, expires: Timestamp(Date().addingTimeInterval(1)))
+      let (revoked, revokedInfo) = try await create(viewer)
+      _ = try await client.call(AdminService.RevokeToken.self, AdminRevokeTokenRequest(tokenId: revokedInfo.tokenId))
+      var credentials = [
+        Credential(name: "no token", header: nil, principal: nil),
+        Credential(name: "a malformed token", header: "Bearer not-a-token", principal: nil),
+        Credential(name: "an unknown token", header: "Bearer \(TokenSecret.generate().plaintext)", principal: nil),
+        Credential(name: "an expired token", header: "Bearer \(expired)", principal: nil),
+        Credential(name: "a revoked token", header: "Bearer \(revoked)", principal: nil),
+        Credential(name: "a scheme other than Bearer", header: "Basic YWRtaW46YWRtaW4=", principal: nil),
+      ]
+      let people: [(String, Principal)] = [
+        ("admin", Principal(id: "p-admin", displayName: "Quản trị", roles: [.admin])),
+        ("operator", Principal(id: "p-operator", displayName: "Vận hành", roles: [.operator])),
+        ("clerk of CB1", Principal(id: "p-clerk", displayName: "Văn thư", unitCode: "CB1", roles: [.clerk])),
+        ("inspector", Principal(id: "p-inspector", displayName: "Kiểm tra viên", roles: [.inspector])),
+        ("viewer", viewer),
+      ]
+      for (name, principal) in people {
+        let (token, _) = try await create(principal)
+        credentials.append(Credential(name: name, header: "Bearer \(token)", principal: principal))
+      }
+      try await Task.sleep(for: .milliseconds(1100))  // the expired token's second passes
+      return credentials
+    }
+  }
+
+  /// Calls a method with an empty request; returns its status code, nil for OK.
+  private static func call(
+    _ client: GRPCClient<HTTP2ClientTransport.Posix>, _ method: WireMethodInfo, header: String?
+  ) async -> RPCError.Code? {
+    var metadata: Metadata = [:]
+    if let header { metadata.addString(header, forKey: "authorization") }
+    var options = CallOptions.defaults
+    options.timeout = .seconds(20)
+    do {
+      if method.serverStreaming {
+        try await client.serverStreaming(
+          request: ClientRequest(message: [UInt8](), metadata: metadata), descriptor: method.descriptor,
+          serializer: Raw(), deserializer: Raw(), options: options
+        ) { response in
+          for try await _ in response.messages { break }
+        }
+      } else {
+        _ = try await client.unary(
+          request: ClientRequest(message: [UInt8](), metadata: metadata), descriptor: method.descriptor,
+          serializer: Raw(), deserializer: Raw(), options: options
+        ) { try $0.message }
+      }
+      return nil
+    } catch let error as RPCError {
+      return error.code
+    } catch {
+      return .unknown
+    }
+  }
+
+  @Test func aWorkerWithoutTheSecretIsRefused() async throws {
+    let cluster = try Cluster()
+    try cluster.startCoordinator()
+    try TokenFile.write("rf_wrong", to: cluster.directory + "/wrong.secret")
+    let impostor = try cluster.startWorker(extra: ["--secret-file", cluster.directory + "/wrong.secret"])
+    try await Task.sleep(for: .seconds(2))
+    let workers = try await cluster.withClient { client in try await client.admin.listWorkers(module: "").workers }
+    #expect(workers.isEmpty)
+    #expect(impostor.isRunning, "a refused worker keeps trying, with backoff")
+    try cluster.startWorker()
+    try await cluster.waitForWorkers(1)
+  }
+
+  @Test func noTokenEverReachesALog() async throws {
+    let cluster = try Cluster()
+    try cluster.startCoordinator(["--log-level", "trace"])
+    try cluster.startWorker(extra: ["--log-level", "trace"])
+    try await cluster.waitForWorkers(1)
+    let secrets = try await cluster.withClient { client in
+      let created = try await client.call(
+        AdminService.CreateToken.self,
+        AdminCreateTokenRequest(idempotencyKey: "log-check", principal: Principal(id: "p", displayName: "P", roles: [.viewer])))
+      _ = try await client.diagnostics.echo(text: "with the admin token", payload: [])
+      return [created.token, try cluster.adminToken, try TokenFile.read(from: cluster.directory + "/worker.secret")]
+    }
+    for secret in [secrets[0], TokenSecret.generate().plaintext] {
+      _ = try? await ReformClient.connect(to: cluster.address, token: secret) { client in
+        try await client.diagnostics.echo(text: "with another token", payload: [])
+      }
+    }
+    let logs = try cluster.logs()
+    #expect(!logs.isEmpty)
+    for secret in secrets {
+      #expect(!logs.contains(secret), "a secret appears in the logs")
+    }
+  }
+}
+
+/// Request and response bytes as they are, to call any method without its types.
+struct Raw: MessageSerializer, MessageDeserializer {
+  func serialize<Bytes: GRPCContiguousBytes>(_ message: [UInt8]) throws -> Bytes { Bytes(message) }
+  func deserialize<Bytes: GRPCContiguousBytes>(_ bytes: Bytes) throws -> [UInt8] { bytes.withUnsafeBytes { Array($0) } }
+}
