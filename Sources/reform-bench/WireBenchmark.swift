@@ -10,7 +10,8 @@ enum WireBenchmark {
     try bench("member record (reform.v1.Person)", MemberSamples.member(7), messagesPerRun: 1, window: window)
     try bench("page of 1,000 members (reform.v1.ListPeopleResponse)", MemberSamples.page(1_000), messagesPerRun: 1_000, window: window)
   }
-  /// Runs `body` repeatedly for about `seconds`, after a warm-up; returns runs per second.
+
+  /// Runs `body` repeatedly for about `window`, after a warm-up; returns runs per second.
   static func measure(for window: Duration, _ body: () throws -> Void) rethrows -> Double {
     let clock = ContinuousClock()
     for _ in 0..<3 { try body() }
@@ -36,7 +37,6 @@ enum WireBenchmark {
   static func format(_ value: Double) -> String {
     value >= 100 ? String(Int(value.rounded())) : String(Double(Int(value * 10)) / 10)
   }
-
 
   static func bench<M: WireMessage>(_ label: String, _ value: M, messagesPerRun: Int, window: Duration) throws {
     let bytes = try value.wireBytes()

@@ -21,7 +21,7 @@ struct Reformctl: AsyncParsableCommand {
       """,
     subcommands: [
       PingCommand.self, HealthCommand.self, WorkersCommand.self, JobsCommand.self, StatusCommand.self,
-      TokensCommand.self,
+      TokensCommand.self, AuditCommand.self,
     ]
   )
 

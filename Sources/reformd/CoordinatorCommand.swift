@@ -29,6 +29,9 @@ struct CoordinatorCommand: AsyncParsableCommand {
   @Option(help: "The SQLite file of bearer tokens (default DATA/coordinator.sqlite).")
   var tokenStore: String?
 
+  @Option(help: "The SQLite file of the audit log (default DATA/audit.sqlite).")
+  var auditLog: String?
+
   @Option(help: "The worker secret's file, mode 0600; made when missing (default DATA/worker.secret).")
   var workerSecretFile: String?
 
@@ -57,7 +60,8 @@ struct CoordinatorCommand: AsyncParsableCommand {
     }
     let coordinator = Coordinator(
       configuration: CoordinatorConfiguration(
-        listen: endpoints, tokenStorePath: storePath, workerSecret: workerSecret, queueCapacity: queueCapacity, attachWait: .milliseconds(attachWaitMs),
+        listen: endpoints, tokenStorePath: storePath, workerSecret: workerSecret,
+        auditLogPath: auditLog ?? server.data + "/audit.sqlite", queueCapacity: queueCapacity, attachWait: .milliseconds(attachWaitMs),
         maxConcurrentStreams: maxConcurrentStreams),
       logger: logger)
     let group = ServiceGroup(services: [coordinator], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)

@@ -168,3 +168,42 @@ struct Raw: MessageSerializer, MessageDeserializer {
   func serialize<Bytes: GRPCContiguousBytes>(_ message: [UInt8]) throws -> Bytes { Bytes(message) }
   func deserialize<Bytes: GRPCContiguousBytes>(_ bytes: Bytes) throws -> [UInt8] { bytes.withUnsafeBytes { Array($0) } }
 }
+
+/// The audit log, as the coordinator writes it.
+@Suite(.serialized, .timeLimit(.minutes(3)))
+struct AuditTests {
+  @Test func writesReadsOfRecordsAndRefusalsAreAuditedAndReadsAreNot() async throws {
+    let cluster = try Cluster()
+    try cluster.startCoordinator()
+    try cluster.startWorker()
+    try await cluster.waitForWorkers(1)
+    let viewerToken = try await cluster.withClient { client in
+      _ = try await client.call(DiagnosticsService.Tally.self, DiagnosticsTallyRequest(key: "audited"))
+      _ = try await client.diagnostics.echo(text: "a read that is not audited", payload: [])
+      return try await client.call(
+        AdminService.CreateToken.self,
+        AdminCreateTokenRequest(
+          idempotencyKey: "viewer", principal: Principal(id: "p-viewer", displayName: "Người xem", unitCode: "DUK", roles: [.viewer]))
+      ).token
+    }
+    try await ReformClient.connect(to: cluster.address, token: viewerToken) { viewer in
+      await #expect(throws: ReformError.self) {
+        _ = try await viewer.call(DiagnosticsService.Tally.self, DiagnosticsTallyRequest(key: "not allowed"))
+      }
+      await #expect(throws: ReformError.self) {
+        _ = try await viewer.call(AdminService.QueryAudit.self, AdminQueryAuditRequest())
+      }
+    }
+    let entries = try await cluster.withClient { client in
+      try await client.call(AdminService.QueryAudit.self, AdminQueryAuditRequest()).entries
+    }
+    let summary = entries.map { "\($0.action) \($0.method) \($0.principal?.id ?? "-") \($0.statusCode)" }
+    #expect(entries.map(\.sequence) == Array(1...Int64(entries.count)), "gapless, oldest first")
+    #expect(summary.contains("ADMIN_AUDIT_ACTION_WRITE /reform.v1.Diagnostics/Tally admin 0"), "\(summary)")
+    #expect(summary.contains("ADMIN_AUDIT_ACTION_WRITE /reform.v1.Admin/CreateToken admin 0"), "\(summary)")
+    #expect(summary.contains("ADMIN_AUDIT_ACTION_DENIED /reform.v1.Diagnostics/Tally p-viewer 7"), "\(summary)")
+    #expect(summary.contains("ADMIN_AUDIT_ACTION_DENIED /reform.v1.Admin/QueryAudit p-viewer 7"), "\(summary)")
+    #expect(!entries.contains { $0.method == DiagnosticsService.Echo.info.path }, "a plain read is not audited")
+    #expect(entries.allSatisfy { !$0.peer.isEmpty && $0.time != nil })
+  }
+}

@@ -64,14 +64,14 @@ struct CoordinatorTests {
         for _ in 0..<1000 {
           group.addTask {
             do {
-              _ = try await client.call(DiagnosticsService.Sleep.self, DiagnosticsSleepRequest(durationMs: 300), timeout: .seconds(60))
+              _ = try await client.call(DiagnosticsService.Sleep.self, DiagnosticsSleepRequest(durationMs: 2000), timeout: .seconds(120))
               return nil
             } catch let error as ReformError {
               return "\(error.code): \(error.message)"
             }
           }
         }
-        try await cluster.waitUntilBusy(victim)
+        try await cluster.waitUntilBusy(victim, client: client)
         cluster.kill9(victim)
         var failures: [String] = []
         for try await failure in group { if let failure { failures.append(failure) } }
@@ -88,7 +88,7 @@ struct CoordinatorTests {
     try cluster.startWorker(capacity: 64)
     try await cluster.waitForWorkers(2)
     let run = UUID().uuidString.prefix(8)
-    // Each call counts, then holds its answer for 500 ms: the kill lands between the effect
+    // Each call counts, then holds its answer for 2 s: the kill lands between the effect
     // and the answer of every call the victim holds.
     let results = try await cluster.withClient { client in
       try await withThrowingTaskGroup(of: (String, ReformError.Code?).self) { group in
@@ -97,14 +97,14 @@ struct CoordinatorTests {
           group.addTask {
             do {
               _ = try await client.call(
-                DiagnosticsService.Tally.self, DiagnosticsTallyRequest(key: key, holdMs: 500), timeout: .seconds(60))
+                DiagnosticsService.Tally.self, DiagnosticsTallyRequest(key: key, holdMs: 2000), timeout: .seconds(120))
               return (key, nil)
             } catch let error as ReformError {
               return (key, error.code)
             }
           }
         }
-        try await cluster.waitUntilBusy(victim)
+        try await cluster.waitUntilBusy(victim, client: client)
         cluster.kill9(victim)
         var results: [(String, ReformError.Code?)] = []
         for try await result in group { results.append(result) }
@@ -169,17 +169,15 @@ struct CoordinatorTests {
     let cluster = try Cluster()
     try cluster.startCoordinator()
     let drained = try cluster.startWorker(capacity: 4)
-    let other = try cluster.startWorker(capacity: 4)
+    let other = try cluster.startWorker(capacity: 8)
     try await cluster.waitForWorkers(2)
     try await cluster.withClient { client in
       let drainedID = try await client.admin.listWorkers(module: "").workers.first { $0.pid == drained.processIdentifier }!.workerId
       try await withThrowingTaskGroup(of: Int32.self) { group in
         for _ in 0..<8 {
-          group.addTask { try await client.call(DiagnosticsService.Sleep.self, DiagnosticsSleepRequest(durationMs: 800)).worker?.pid ?? 0 }
+          group.addTask { try await client.call(DiagnosticsService.Sleep.self, DiagnosticsSleepRequest(durationMs: 3000)).worker?.pid ?? 0 }
         }
-        try await Task.sleep(for: .milliseconds(200))
-        let before = try await client.admin.listWorkers(module: "").workers.first { $0.workerId == drainedID }!
-        #expect(before.inFlight == 4)
+        try await cluster.waitUntilBusy(drained, client: client, inFlight: 4)
         _ = try await client.admin.drainWorker(id: drainedID, reason: "test")
         for _ in 0..<40 {
           let pid = try await client.diagnostics.echo(text: "after drain", payload: []).worker?.pid
@@ -200,17 +198,19 @@ struct CoordinatorTests {
     let cluster = try Cluster()
     try cluster.startCoordinator()
     let leaving = try cluster.startWorker(capacity: 4)
-    let staying = try cluster.startWorker(capacity: 4)
+    let staying = try cluster.startWorker(capacity: 8)
     try await cluster.waitForWorkers(2)
     try await cluster.withClient { client in
       try await withThrowingTaskGroup(of: Int32.self) { group in
         for _ in 0..<8 {
-          group.addTask { try await client.call(DiagnosticsService.Sleep.self, DiagnosticsSleepRequest(durationMs: 1000)).worker?.pid ?? 0 }
+          group.addTask { try await client.call(DiagnosticsService.Sleep.self, DiagnosticsSleepRequest(durationMs: 3000)).worker?.pid ?? 0 }
         }
-        try await cluster.waitUntilBusy(leaving)
-        try await Task.sleep(for: .milliseconds(100))
+        try await cluster.waitUntilBusy(leaving, client: client, inFlight: 4)
         kill(leaving.processIdentifier, SIGTERM)
-        try await Task.sleep(for: .milliseconds(100))
+        // The worker tells the hub it is leaving; from then on it gets no job.
+        while try await client.admin.listWorkers(module: "").workers.first(where: { $0.pid == leaving.processIdentifier })?.state != .draining {
+          try await Task.sleep(for: .milliseconds(10))
+        }
         for _ in 0..<20 {
           let pid = try await client.diagnostics.echo(text: "while leaving", payload: []).worker?.pid
           #expect(pid == staying.processIdentifier)
@@ -280,8 +280,7 @@ struct CoordinatorTests {
             } catch let error as ReformError { return error.code }
           }
         }
-        try await cluster.waitUntilBusy(only)
-        try await Task.sleep(for: .milliseconds(100))
+        try await cluster.waitUntilBusy(only, client: client)
         cluster.kill9(only)
         var codes: [ReformError.Code?] = []
         for try await code in group { codes.append(code) }

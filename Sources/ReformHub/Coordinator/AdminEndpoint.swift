@@ -3,11 +3,12 @@ import GRPCCore
 import ReformSecurity
 import ReformWire
 
-/// `reform.v1.Admin`: what operators see and do — workers, jobs, per-module status, tokens.
-/// The audit log comes with its store and answers `UNIMPLEMENTED` until then.
+/// `reform.v1.Admin`: what operators see and do — workers, jobs, per-module status, tokens,
+/// and the audit log, which no method can change.
 struct AdminEndpoint: RegistrableRPCService {
   let hub: Hub
   let gatekeeper: Gatekeeper
+  let auditor: Auditor
   let coordinator: AdminCoordinatorInfo
 
   func registerMethods<Transport: ServerTransport>(with router: inout RPCRouter<Transport>) {
@@ -50,11 +51,13 @@ struct AdminEndpoint: RegistrableRPCService {
     unary(AdminService.RevokeToken.self, &router) { request, caller in
       try await Self.storeCall { try await tokens.revoke(tokenId: request.tokenId, revokedBy: caller?.id ?? "", reason: request.reason) }
     }
-    let queryAudit = AdminService.QueryAudit.info
-    let gatekeeper = self.gatekeeper
-    router.registerHandler(forMethod: queryAudit.descriptor, deserializer: RawDeserializer(), serializer: RawSerializer()) { request, _ in
-      _ = try await gatekeeper.admit(queryAudit, metadata: request.metadata)
-      throw RPCError(code: .unimplemented, message: "\(queryAudit.path) is not available yet: the audit log comes with its store")
+    let log = auditor.log
+    unary(AdminService.QueryAudit.self, &router) { request, _ in
+      do {
+        return try await log.query(request)
+      } catch let error as AuditLogError {
+        throw RPCError(code: .invalidArgument, message: error.message)
+      }
     }
   }
 
@@ -79,14 +82,28 @@ struct AdminEndpoint: RegistrableRPCService {
   ) {
     let info = M.info
     let gatekeeper = self.gatekeeper
+    let auditor = self.auditor
     router.registerHandler(
       forMethod: M.descriptor, deserializer: WireDeserializer<M.Input>(), serializer: WireSerializer<M.Output>()
-    ) { request, _ in
-      let caller = try await gatekeeper.admit(info, metadata: request.metadata)
-      guard let message = try await request.messages.first(where: { _ in true }) else {
-        throw RPCError(code: .invalidArgument, message: "\(info.path) takes one request message")
+    ) { request, context in
+      let caller: Principal?
+      do {
+        caller = try await gatekeeper.admit(info, metadata: request.metadata)
+      } catch let error as Gatekeeper.Refusal {
+        await auditor.recordRefusal(info, principal: error.principal, peer: context.remotePeer, error: error.error)
+        throw error.error
       }
-      return StreamingServerResponse(single: ServerResponse(message: try await body(message, caller)))
+      do {
+        guard let message = try await request.messages.first(where: { _ in true }) else {
+          throw RPCError(code: .invalidArgument, message: "\(info.path) takes one request message")
+        }
+        let response = try await body(message, caller)
+        await auditor.record(info, caller: caller, peer: context.remotePeer, error: nil)
+        return StreamingServerResponse(single: ServerResponse(message: response))
+      } catch {
+        await auditor.record(info, caller: caller, peer: context.remotePeer, error: error as? RPCError ?? RPCError(code: .unknown, message: "\(error)"))
+        throw error
+      }
     }
   }
 }

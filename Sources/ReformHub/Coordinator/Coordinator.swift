@@ -35,10 +35,11 @@ public struct Coordinator: Service {
     if configuration.workerSecret == nil {
       logger.warning("no worker secret is configured: no worker can attach")
     }
+    let auditor = Auditor(log: try AuditLog(path: configuration.auditLogPath), logger: logger)
     let services: [any RegistrableRPCService] = [
       WorkerHubEndpoint(hub: hub, gatekeeper: gatekeeper), HealthEndpoint(hub: hub),
-      AdminEndpoint(hub: hub, gatekeeper: gatekeeper, coordinator: info),
-      ForwardingService(hub: hub, gatekeeper: gatekeeper),
+      AdminEndpoint(hub: hub, gatekeeper: gatekeeper, auditor: auditor, coordinator: info),
+      ForwardingService(hub: hub, gatekeeper: gatekeeper, auditor: auditor),
     ]
     let servers = configuration.listen.map { endpoint in
       if let path = endpoint.unixPath { try? FileManager.default.removeItem(atPath: path) }

@@ -18,11 +18,14 @@ public struct CoordinatorConfiguration: Sendable {
   public var tokenStorePath: String
   /// The secret workers present in their hello; with none, no worker can attach.
   public var workerSecret: String?
+  /// The SQLite file of the audit log.
+  public var auditLogPath: String
 
   public init(
     listen: [ReformAddress],
     tokenStorePath: String,
     workerSecret: String?,
+    auditLogPath: String,
     queueCapacity: Int = 4096,
     attachWait: Duration = .seconds(10),
     heartbeatInterval: Duration = .milliseconds(500),
@@ -32,6 +35,7 @@ public struct CoordinatorConfiguration: Sendable {
     self.listen = listen
     self.tokenStorePath = tokenStorePath
     self.workerSecret = workerSecret
+    self.auditLogPath = auditLogPath
     self.queueCapacity = queueCapacity
     self.attachWait = attachWait
     self.heartbeatInterval = heartbeatInterval

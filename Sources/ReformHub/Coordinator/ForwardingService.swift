@@ -6,18 +6,33 @@ import ReformWire
 struct ForwardingService: RegistrableRPCService {
   let hub: Hub
   let gatekeeper: Gatekeeper
+  let auditor: Auditor
 
   func registerMethods<Transport: ServerTransport>(with router: inout RPCRouter<Transport>) {
     for module in ModuleCatalogue.modules {
       for method in ModuleCatalogue.methods(of: module) where !method.clientStreaming {
         let hub = self.hub
         let gatekeeper = self.gatekeeper
+        let auditor = self.auditor
         router.registerHandler(
           forMethod: method.descriptor, deserializer: RawDeserializer(), serializer: RawSerializer()
         ) { request, context in
-          let caller = try await gatekeeper.admit(method, metadata: request.metadata)
+          let caller: Principal?
+          do {
+            caller = try await gatekeeper.admit(method, metadata: request.metadata)
+          } catch let error as Gatekeeper.Refusal {
+            await auditor.recordRefusal(method, principal: error.principal, peer: context.remotePeer, error: error.error)
+            throw error.error
+          }
           return StreamingServerResponse { writer in
-            try await Self.forward(request, method: method, module: module, caller: caller, hub: hub, writer: writer)
+            do {
+              try await Self.forward(request, method: method, module: module, caller: caller, hub: hub, writer: writer)
+              await auditor.record(method, caller: caller, peer: context.remotePeer, error: nil)
+            } catch {
+              let failure = error as? RPCError ?? RPCError(code: .unknown, message: "\(error)")
+              await auditor.record(method, caller: caller, peer: context.remotePeer, error: failure)
+              throw error
+            }
             return [:]
           }
         }

@@ -17,21 +17,32 @@ struct Gatekeeper: Sendable {
 
   /// The principal calling `method`, or nil for a method anyone may call.
   ///
-  /// - Throws: `UNAUTHENTICATED` (no, malformed, unknown, expired or revoked token) or
-  ///   `PERMISSION_DENIED` (the roles do not allow the method), each saying why.
-  func admit(_ method: WireMethodInfo, metadata: Metadata) async throws(RPCError) -> Principal? {
+  /// - Throws: ``Refusal``: `UNAUTHENTICATED` (no, malformed, unknown, expired or revoked
+  ///   token) or `PERMISSION_DENIED` (the roles do not allow the method), each saying why,
+  ///   with the principal when the token was good.
+  func admit(_ method: WireMethodInfo, metadata: Metadata) async throws(Refusal) -> Principal? {
     var principal: Principal?
     if let header = metadata[stringValues: "authorization"].first(where: { _ in true }) {
-      principal = try await authenticate(header)
+      do {
+        principal = try await authenticate(header)
+      } catch {
+        throw Refusal(error: error, principal: nil)
+      }
     }
     switch policy.decide(method: method.path, principal: principal) {
     case .allow:
       return principal
     case .unauthenticated(let reason):
-      throw RPCError(code: .unauthenticated, message: reason)
+      throw Refusal(error: RPCError(code: .unauthenticated, message: reason), principal: principal)
     case .permissionDenied(let reason):
-      throw RPCError(code: .permissionDenied, message: reason)
+      throw Refusal(error: RPCError(code: .permissionDenied, message: reason), principal: principal)
     }
+  }
+
+  /// A call the gatekeeper turned away, and who made it when that is known.
+  struct Refusal: Error {
+    var error: RPCError
+    var principal: Principal?
   }
 
   private func authenticate(_ header: String) async throws(RPCError) -> Principal {

@@ -101,17 +101,17 @@ final class Cluster: @unchecked Sendable {
     throw ClusterError(description: "\(count) workers did not attach within \(limit); logs in \(directory)")
   }
 
-  /// Waits until the worker process has jobs in flight, so a kill lands mid-call.
-  func waitUntilBusy(_ worker: Process, limit: Duration = .seconds(20)) async throws {
+  /// Waits until the worker process has at least `inFlight` jobs running, so that a kill or
+  /// a drain lands mid-call. Polls through the caller's own client.
+  func waitUntilBusy(_ worker: Process, client: ReformClient, inFlight: Int32 = 1, limit: Duration = .seconds(30)) async throws {
     let deadline = ContinuousClock.now + limit
+    var seen: Int32 = 0
     while ContinuousClock.now < deadline {
-      let inFlight = try await withClient { client in
-        try await client.admin.listWorkers(module: "").workers.first { $0.pid == worker.processIdentifier }?.inFlight ?? 0
-      }
-      if inFlight > 0 { return }
-      try await Task.sleep(for: .milliseconds(20))
+      seen = try await client.admin.listWorkers(module: "").workers.first { $0.pid == worker.processIdentifier }?.inFlight ?? 0
+      if seen >= inFlight { return }
+      try await Task.sleep(for: .milliseconds(10))
     }
-    throw ClusterError(description: "worker \(worker.processIdentifier) got no job within \(limit)")
+    throw ClusterError(description: "worker \(worker.processIdentifier) had \(seen) jobs, not \(inFlight), within \(limit)")
   }
 
   /// `kill -9`, then reaps the process.

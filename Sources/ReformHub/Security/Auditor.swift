@@ -1,0 +1,49 @@
+import GRPCCore
+import Logging
+import ReformSecurity
+import ReformWire
+
+/// Writes the audit log: every call that may change data, every read of a document or a
+/// rating, and every call the gatekeeper refused — who, when, method, unit, outcome and the
+/// connection it came from. Entries are appended once the outcome is known; the log itself
+/// refuses any change to them.
+struct Auditor: Sendable {
+  let log: AuditLog
+  let logger: Logger
+
+  /// Reads that are audited too: a document's content or metadata, a person's rating.
+  static let auditedReads: Set<String> = [
+    ExchangeService.GetDocument.info.path, ExchangeService.FetchAttachment.info.path,
+    ExchangeService.ExportEdxml.info.path, ExchangeService.GetTrace.info.path,
+    ClassificationService.ListResults.info.path, ClassificationService.Explain.info.path,
+    ClassificationService.ExportCsv.info.path,
+  ]
+
+  /// What an admitted call of `method` is recorded as, or nil when it is not recorded.
+  static func action(for method: WireMethodInfo) -> AdminAuditAction? {
+    if method.idempotency != .noSideEffects { return .write }
+    return auditedReads.contains(method.path) ? .read : nil
+  }
+
+  /// Records an admitted call's outcome, when the method is audited.
+  func record(_ method: WireMethodInfo, caller: Principal?, peer: String, error: RPCError?) async {
+    guard let action = Self.action(for: method) else { return }
+    await append(method, caller: caller, peer: peer, action: action, error: error)
+  }
+
+  /// Records a call the gatekeeper refused.
+  func recordRefusal(_ method: WireMethodInfo, principal: Principal?, peer: String, error: RPCError) async {
+    await append(method, caller: principal, peer: peer, action: .denied, error: error)
+  }
+
+  private func append(_ method: WireMethodInfo, caller: Principal?, peer: String, action: AdminAuditAction, error: RPCError?) async {
+    let entry = AdminAuditEntry(
+      time: .now, principal: caller, method: method.path, unitCode: caller?.unitCode ?? "", action: action,
+      statusCode: Int32(error.map { Status.Code($0.code).rawValue } ?? 0), message: error?.message ?? "", peer: peer)
+    do {
+      _ = try await log.append(entry)
+    } catch {
+      logger.error("the audit log refused an entry", metadata: ["method": "\(method.path)", "error": "\(error)"])
+    }
+  }
+}

@@ -1,0 +1,80 @@
+import GRDB
+import ReformWire
+
+/// A validated ``AuditLog/query(_:)`` request: the filters as one SQL condition, the order,
+/// the page size and where the page starts.
+struct AuditQuery: Sendable {
+  /// The page size when the request gives none.
+  static let defaultPageSize = 100
+  /// The largest page served; a larger request is served this many, as AIP-158 advises.
+  static let maxPageSize = 1000
+
+  var newestFirst: Bool
+  var pageSize: Int
+  var start: AuditPageToken?
+  /// Every given filter, ANDed; no filter matches everything.
+  var filter: SQLExpression
+
+  init(_ request: AdminQueryAuditRequest) throws(AuditLogError) {
+    newestFirst = request.newestFirst
+
+    let page = request.page ?? PageRequest()
+    guard page.pageSize >= 0 else {
+      throw .invalid("page.page_size", "must not be negative")
+    }
+    pageSize = page.pageSize == 0 ? Self.defaultPageSize : min(Int(page.pageSize), Self.maxPageSize)
+    start = try AuditPageToken(parsing: page.pageToken, newestFirst: newestFirst)
+
+    typealias C = AuditRow.Columns
+    var conditions: [SQLExpression] = []
+    if !request.principalId.isEmpty { conditions.append(C.principalId == request.principalId) }
+    if !request.method.isEmpty { conditions.append(C.method == request.method) }
+    if !request.unitCode.isEmpty { conditions.append(C.unitCode == request.unitCode) }
+    if !request.target.isEmpty { conditions.append(C.target == request.target) }
+
+    if let range = request.timeRange {
+      var since: Int64?
+      var until: Int64?
+      if let value = range.since {
+        guard let nanos = AuditRow.nanos(of: value) else {
+          throw .invalid("time_range.since", "must be a valid instant between 1970 and 2262")
+        }
+        since = nanos
+        conditions.append(C.timeNanos >= nanos)  // inclusive
+      }
+      if let value = range.until {
+        guard let nanos = AuditRow.nanos(of: value) else {
+          throw .invalid("time_range.until", "must be a valid instant between 1970 and 2262")
+        }
+        until = nanos
+        conditions.append(C.timeNanos < nanos)  // exclusive
+      }
+      if let since, let until, since > until {
+        throw .invalid("time_range", "since is after until")
+      }
+    }
+
+    switch request.outcome {
+    case .unspecified: break
+    case .succeeded: conditions.append(C.statusCode == 0)
+    case .failed: conditions.append(C.statusCode != 0)
+    default:
+      throw .invalid("outcome", "\(request.outcome) is not an outcome; use succeeded or failed")
+    }
+    if !request.statusCodes.isEmpty {
+      conditions.append(request.statusCodes.contains(C.statusCode))
+    }
+    if !request.actions.isEmpty {
+      conditions.append(request.actions.map(\.rawValue).contains(C.action))
+    }
+
+    filter = conditions.joined(operator: .and)
+  }
+
+  /// The condition that keeps the entries after the page token, in the query's order.
+  var afterStart: SQLExpression? {
+    guard let start else { return nil }
+    return newestFirst
+      ? AuditRow.Columns.sequence < start.after : AuditRow.Columns.sequence > start.after
+  }
+}
