@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import ReformWire
+import Synchronization
 
 /// The bearer tokens of the system, in an SQLite file: created, listed, revoked, and checked
 /// on every call.
@@ -23,6 +24,25 @@ public final class TokenStore: Sendable {
   public static let lastUseResolution: TimeInterval = 60
 
   private let database: DatabasePool
+
+  /// Tokens that authenticated in the last minute, by hash: every call of a busy client is
+  /// then answered without a database read. Exact as long as this store is the only writer
+  /// of its file (one coordinator): a revocation here drops the entry at once, and each entry
+  /// keeps its token's expiry.
+  private let recent = Mutex(RecentTokens())
+
+  private struct RecentTokens: Sendable {
+    var byHash: [String: RecentToken] = [:]
+    /// Counts revocations, so that a lookup that began before one cannot cache its answer.
+    var generation = 0
+  }
+
+  private struct RecentToken: Sendable {
+    var principal: Principal
+    var tokenId: String
+    var expiresAt: Date?
+    var checkedAt: Date
+  }
 
   /// Opens the token database at `path`, creating it when missing, and applies any migration
   /// not yet applied.
@@ -117,6 +137,12 @@ public final class TokenStore: Sendable {
     tokenId: String, revokedBy: String, reason: String = "", now: Date = Date()
   ) async throws -> AdminTokenInfo {
     guard !tokenId.isEmpty else { throw TokenStoreError.invalid("token_id", "required") }
+    defer {
+      recent.withLock {
+        $0.generation += 1
+        $0.byHash = $0.byHash.filter { $0.value.tokenId != tokenId }
+      }
+    }
     return try await database.write { db in
       guard var row = try TokenRow.fetchOne(db, key: tokenId) else {
         throw TokenStoreError(.notFound, "token_id: no token \(tokenId)")
@@ -137,6 +163,11 @@ public final class TokenStore: Sendable {
   public func authenticate(secret text: String, now: Date = Date()) async throws -> AuthenticationResult {
     guard let secret = TokenSecret(parsing: text) else { return .malformed }
     let hash = secret.hash
+    let (cached, generation) = recent.withLock { ($0.byHash[hash.hex], $0.generation) }
+    if let cached, now.timeIntervalSince(cached.checkedAt) < Self.lastUseResolution {
+      if let expiry = cached.expiresAt, expiry <= now { return .expired(tokenId: cached.tokenId) }
+      return .ok(cached.principal, tokenId: cached.tokenId)
+    }
     let found = try await database.read { db in
       try TokenRow.filter(TokenRow.Columns.secretHash == hash.hex).fetchOne(db)
     }
@@ -156,7 +187,12 @@ public final class TokenStore: Sendable {
           .updateAll(db, TokenRow.Columns.lastUsedAt.set(to: now))
       }
     }
-    return .ok(row.principal, tokenId: row.id)
+    let principal = row.principal
+    recent.withLock {
+      guard $0.generation == generation else { return }
+      $0.byHash[hash.hex] = RecentToken(principal: principal, tokenId: row.id, expiresAt: row.expiresAt, checkedAt: now)
+    }
+    return .ok(principal, tokenId: row.id)
   }
 
   /// A random identifier: public, unlike a secret, so 64 bits are plenty to avoid collisions.

@@ -100,6 +100,18 @@ struct TokenStoreTests {
     }
   }
 
+  @Test func aTokenInUseStopsWorkingTheMomentItIsRevoked() async throws {
+    try await withStore { store, _ throws in
+      let created = try await store.create(request(), createdBy: "pr_admin", now: now)
+      let id = try #require(created.info?.tokenId)
+      // Recently authenticated tokens are answered from memory; a revocation must reach them.
+      #expect(try await store.authenticate(secret: created.token, now: now.addingTimeInterval(1)).principal != nil)
+      #expect(try await store.authenticate(secret: created.token, now: now.addingTimeInterval(2)).principal != nil)
+      _ = try await store.revoke(tokenId: id, revokedBy: "pr_admin", now: now.addingTimeInterval(3))
+      #expect(try await store.authenticate(secret: created.token, now: now.addingTimeInterval(4)) == .revoked(tokenId: id))
+    }
+  }
+
   @Test func revokingAnUnknownTokenIsNotFound() async throws {
     try await withStore { store, _ throws in
       await #expect(throws: TokenStoreError(.notFound, "token_id: no token tok_nope")) {
