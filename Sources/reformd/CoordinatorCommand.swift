@@ -26,6 +26,15 @@ struct CoordinatorCommand: AsyncParsableCommand {
   @Option(help: "Calls one client connection may have open at once.")
   var maxConcurrentStreams: Int = 4096
 
+  @Option(help: "The largest request message accepted, in bytes; larger ones get RESOURCE_EXHAUSTED naming the limit.")
+  var maxRequestBytes: Int = 64 * 1024 * 1024
+
+  @Option(help: "Calls a second each bearer token may make on average; 0 for no limit.")
+  var rateLimit: Double = 10_000
+
+  @Option(help: "Calls each bearer token may make in a burst.")
+  var rateBurst: Double = 20_000
+
   @Option(help: "The SQLite file of bearer tokens (default DATA/coordinator.sqlite).")
   var tokenStore: String?
 
@@ -62,7 +71,8 @@ struct CoordinatorCommand: AsyncParsableCommand {
       configuration: CoordinatorConfiguration(
         listen: endpoints, tokenStorePath: storePath, workerSecret: workerSecret,
         auditLogPath: auditLog ?? server.data + "/audit.sqlite", queueCapacity: queueCapacity, attachWait: .milliseconds(attachWaitMs),
-        maxConcurrentStreams: maxConcurrentStreams),
+        maxRequestBytes: maxRequestBytes, maxConcurrentStreams: maxConcurrentStreams,
+        rateLimit: (rateLimit, rateBurst)),
       logger: logger)
     let group = ServiceGroup(services: [coordinator], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
     ParentWatch.start(parent: server.parentPid, group: group)

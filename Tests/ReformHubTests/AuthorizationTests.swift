@@ -207,3 +207,47 @@ struct AuditTests {
     #expect(entries.allSatisfy { !$0.peer.isEmpty && $0.time != nil })
   }
 }
+
+/// Per-token rate limits and the largest request: each refusal says which limit.
+@Suite(.serialized, .timeLimit(.minutes(3)))
+struct LimitTests {
+  @Test func aTokenOverItsRateGetsResourceExhaustedNamingTheLimit() async throws {
+    let cluster = try Cluster()
+    try cluster.startCoordinator(["--rate-limit", "1", "--rate-burst", "5"])
+    try cluster.startWorker()
+    try await cluster.waitForWorkers(1)
+    try await Task.sleep(for: .seconds(5))  // the polls above drew on the bucket; let it refill
+    let outcomes = try await cluster.withClient { client in
+      var outcomes: [String] = []
+      for _ in 0..<8 {
+        do {
+          _ = try await client.diagnostics.echo(text: "again", payload: [])
+          outcomes.append("OK")
+        } catch let error as ReformError {
+          outcomes.append("\(error.code): \(error.message)")
+        }
+      }
+      return outcomes
+    }
+    #expect(outcomes.prefix(5).allSatisfy { $0 == "OK" }, "\(outcomes)")
+    #expect(outcomes.dropFirst(5).contains { $0.hasPrefix("RESOURCE_EXHAUSTED: rate limit: token tok_") }, "\(outcomes)")
+  }
+
+  @Test func aRequestOverTheSizeLimitGetsResourceExhaustedNamingTheLimit() async throws {
+    let cluster = try Cluster()
+    try cluster.startCoordinator(["--max-request-bytes", "1024"])
+    try cluster.startWorker()
+    try await cluster.waitForWorkers(1)
+    try await cluster.withClient { client in
+      _ = try await client.diagnostics.echo(text: "small", payload: [UInt8](repeating: 1, count: 100))
+      do {
+        _ = try await client.diagnostics.echo(text: "large", payload: [UInt8](repeating: 1, count: 4096))
+        Issue.record("expected RESOURCE_EXHAUSTED")
+      } catch let error as ReformError {
+        #expect(error.code == .resourceExhausted)
+        let size = try DiagnosticsEchoRequest(payload: [UInt8](repeating: 1, count: 4096), text: "large").wireBytes().count
+        #expect(error.message == "request too large: \(size) bytes, over the limit of 1024 bytes (--max-request-bytes)")
+      }
+    }
+  }
+}

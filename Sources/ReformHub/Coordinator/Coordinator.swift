@@ -31,7 +31,8 @@ public struct Coordinator: Service {
       startedAt: .now, listenAddresses: configuration.listen.map(\.description))
     let gatekeeper = Gatekeeper(
       tokens: try TokenStore(path: configuration.tokenStorePath), policy: .reform,
-      workerSecretHash: configuration.workerSecret.map(Gatekeeper.hash(workerSecret:)))
+      workerSecretHash: configuration.workerSecret.map(Gatekeeper.hash(workerSecret:)),
+      rateLimiter: RateLimiter(rate: configuration.rateLimit.perSecond, burst: configuration.rateLimit.burst))
     if configuration.workerSecret == nil {
       logger.warning("no worker secret is configured: no worker can attach")
     }
@@ -39,12 +40,15 @@ public struct Coordinator: Service {
     let services: [any RegistrableRPCService] = [
       WorkerHubEndpoint(hub: hub, gatekeeper: gatekeeper), HealthEndpoint(hub: hub),
       AdminEndpoint(hub: hub, gatekeeper: gatekeeper, auditor: auditor, coordinator: info),
-      ForwardingService(hub: hub, gatekeeper: gatekeeper, auditor: auditor),
+      ForwardingService(hub: hub, gatekeeper: gatekeeper, auditor: auditor, maxRequestBytes: configuration.maxRequestBytes),
     ]
     let servers = configuration.listen.map { endpoint in
       if let path = endpoint.unixPath { try? FileManager.default.removeItem(atPath: path) }
       var config = HTTP2ServerTransport.Posix.Config.defaults
-      config.rpc.maxRequestPayloadSize = configuration.maxRequestBytes
+      // The transport resets a stream whose message is over its limit, which a caller sees as
+      // UNAVAILABLE; so it takes up to twice ours, and the coordinator itself refuses what is
+      // over ours with RESOURCE_EXHAUSTED naming the limit.
+      config.rpc.maxRequestPayloadSize = configuration.maxRequestBytes * 2 + 65_536
       config.http2.maxConcurrentStreams = configuration.maxConcurrentStreams
       return (endpoint, GRPCServer(
         transport: .http2NIOPosix(address: endpoint.serverAddress, transportSecurity: .plaintext, config: config),

@@ -20,6 +20,8 @@ public struct CoordinatorConfiguration: Sendable {
   public var workerSecret: String?
   /// The SQLite file of the audit log.
   public var auditLogPath: String
+  /// Calls a second each bearer token may make on average (0: no limit), and in a burst.
+  public var rateLimit: (perSecond: Double, burst: Double)
 
   public init(
     listen: [ReformAddress],
@@ -30,7 +32,8 @@ public struct CoordinatorConfiguration: Sendable {
     attachWait: Duration = .seconds(10),
     heartbeatInterval: Duration = .milliseconds(500),
     maxRequestBytes: Int = 64 * 1024 * 1024,
-    maxConcurrentStreams: Int = 4096
+    maxConcurrentStreams: Int = 4096,
+    rateLimit: (perSecond: Double, burst: Double) = (perSecond: 10_000, burst: 20_000)
   ) {
     self.listen = listen
     self.tokenStorePath = tokenStorePath
@@ -41,5 +44,6 @@ public struct CoordinatorConfiguration: Sendable {
     self.heartbeatInterval = heartbeatInterval
     self.maxRequestBytes = maxRequestBytes
     self.maxConcurrentStreams = maxConcurrentStreams
+    self.rateLimit = rateLimit
   }
 }

@@ -7,6 +7,7 @@ struct ForwardingService: RegistrableRPCService {
   let hub: Hub
   let gatekeeper: Gatekeeper
   let auditor: Auditor
+  let maxRequestBytes: Int
 
   func registerMethods<Transport: ServerTransport>(with router: inout RPCRouter<Transport>) {
     for module in ModuleCatalogue.modules {
@@ -14,6 +15,7 @@ struct ForwardingService: RegistrableRPCService {
         let hub = self.hub
         let gatekeeper = self.gatekeeper
         let auditor = self.auditor
+        let limit = self.maxRequestBytes
         router.registerHandler(
           forMethod: method.descriptor, deserializer: RawDeserializer(), serializer: RawSerializer()
         ) { request, context in
@@ -26,7 +28,8 @@ struct ForwardingService: RegistrableRPCService {
           }
           return StreamingServerResponse { writer in
             do {
-              try await Self.forward(request, method: method, module: module, caller: caller, hub: hub, writer: writer)
+              try await Self.forward(
+                request, method: method, module: module, caller: caller, limit: limit, hub: hub, writer: writer)
               await auditor.record(method, caller: caller, peer: context.remotePeer, error: nil)
             } catch {
               let failure = error as? RPCError ?? RPCError(code: .unknown, message: "\(error)")
@@ -42,7 +45,7 @@ struct ForwardingService: RegistrableRPCService {
 
   private static func forward(
     _ request: StreamingServerRequest<[UInt8]>, method: WireMethodInfo, module: String, caller: Principal?,
-    hub: Hub, writer: RPCWriter<[UInt8]>
+    limit: Int, hub: Hub, writer: RPCWriter<[UInt8]>
   ) async throws {
     var payload: [UInt8]?
     for try await message in request.messages {
@@ -53,6 +56,11 @@ struct ForwardingService: RegistrableRPCService {
     }
     guard let payload else {
       throw RPCError(code: .invalidArgument, message: "\(method.path) takes exactly one request message; none was sent")
+    }
+    guard payload.count <= limit else {
+      throw RPCError(
+        code: .resourceExhausted,
+        message: "request too large: \(payload.count) bytes, over the limit of \(limit) bytes (--max-request-bytes)")
     }
     let (id, events) = try await hub.submit(
       method: method, module: module, payload: payload, timeout: GRPCTimeout.parse(request.metadata), caller: caller)

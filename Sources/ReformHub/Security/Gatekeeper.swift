@@ -14,6 +14,10 @@ struct Gatekeeper: Sendable {
   let policy: AccessPolicy
   /// The SHA-256 of the secret workers present in their hello; nil admits no worker.
   let workerSecretHash: [UInt8]?
+  /// Calls a second each token may make.
+  let rateLimiter: RateLimiter
+  /// The rate limiter's time origin.
+  private let epoch = ContinuousClock.now
 
   /// The principal calling `method`, or nil for a method anyone may call.
   ///
@@ -23,10 +27,18 @@ struct Gatekeeper: Sendable {
   func admit(_ method: WireMethodInfo, metadata: Metadata) async throws(Refusal) -> Principal? {
     var principal: Principal?
     if let header = metadata[stringValues: "authorization"].first(where: { _ in true }) {
+      let tokenId: String
       do {
-        principal = try await authenticate(header)
+        (principal, tokenId) = try await authenticate(header)
       } catch {
         throw Refusal(error: error, principal: nil)
+      }
+      if let wait = rateLimiter.admit(tokenId, at: (ContinuousClock.now - epoch).inSeconds) {
+        throw Refusal(
+          error: RPCError(
+            code: .resourceExhausted,
+            message: "rate limit: token \(tokenId) may make \(Int(rateLimiter.rate)) calls a second (bursts of \(Int(rateLimiter.burst))); retry in \(Int((wait * 1000).rounded(.up))) ms"),
+          principal: principal)
       }
     }
     switch policy.decide(method: method.path, principal: principal) {
@@ -45,7 +57,7 @@ struct Gatekeeper: Sendable {
     var principal: Principal?
   }
 
-  private func authenticate(_ header: String) async throws(RPCError) -> Principal {
+  private func authenticate(_ header: String) async throws(RPCError) -> (Principal, String) {
     let parts = header.split(separator: " ", maxSplits: 1)
     guard parts.count == 2, parts[0].lowercased() == "bearer" else {
       throw RPCError(code: .unauthenticated, message: "authorization: expected `Bearer TOKEN`")
@@ -56,10 +68,10 @@ struct Gatekeeper: Sendable {
     } catch {
       throw RPCError(code: .unavailable, message: "the token store could not be read; retry later")
     }
-    guard let principal = result.principal else {
+    guard case .ok(let principal, let tokenId) = result else {
       throw RPCError(code: .unauthenticated, message: "authorization: \(result.failureReason ?? "not accepted")")
     }
-    return principal
+    return (principal, tokenId)
   }
 
   /// Whether a worker's hello carries the worker secret.
@@ -74,3 +86,4 @@ struct Gatekeeper: Sendable {
     Array(SHA256.hash(data: Data(workerSecret.utf8)))
   }
 }
+

@@ -20,7 +20,7 @@ extension WorkerConfiguration: CustomStringConvertible, CustomReflectable {
 
 extension CoordinatorConfiguration: CustomStringConvertible, CustomReflectable {
   public var description: String {
-    "CoordinatorConfiguration(listen: \(listen.map(\.description)), tokenStorePath: \(tokenStorePath), workerSecret: (redacted))"
+    "CoordinatorConfiguration(listen: \(listen.map(\.description)), tokenStorePath: \(tokenStorePath), workerSecret: (redacted), rateLimit: \(rateLimit))"
   }
   public var customMirror: Mirror {
     Mirror(self, children: ["listen": listen, "tokenStorePath": tokenStorePath, "workerSecret": "(redacted)"])
