@@ -251,3 +251,47 @@ struct LimitTests {
     }
   }
 }
+
+/// Plaintext is for loopback and Unix sockets; anywhere else the operator must say so.
+@Suite(.serialized, .timeLimit(.minutes(2)))
+struct PlaintextTests {
+  /// Runs reformd to its end (or for `seconds`), returning its status and what it printed.
+  private func run(_ arguments: [String], for seconds: Double? = nil) throws -> (Int32, String, Bool) {
+    let directory = "/tmp/reform-plain-\(UUID().uuidString.prefix(8))"
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: Cluster.reformd)
+    process.arguments = arguments + ["--data", directory]
+    let output = Pipe()
+    process.standardOutput = output
+    process.standardError = output
+    try process.run()
+    var stillRunning = false
+    if let seconds {
+      Thread.sleep(forTimeInterval: seconds)
+      stillRunning = process.isRunning
+      if stillRunning { kill(process.processIdentifier, SIGTERM) }
+    }
+    let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    return (process.terminationStatus, text, stillRunning)
+  }
+
+  @Test func aCoordinatorRefusesPlaintextOffLoopbackWithoutInsecure() throws {
+    let (status, text, _) = try run(["coordinator", "--listen", "0.0.0.0:0"])
+    #expect(status != 0)
+    #expect(text.contains("--listen 0.0.0.0:0: plaintext is allowed on loopback and Unix sockets only; pass --insecure"), "\(text)")
+  }
+
+  @Test func withInsecureItServesAndWarns() throws {
+    let (_, text, stillRunning) = try run(["coordinator", "--listen", "0.0.0.0:0", "--insecure"], for: 2)
+    #expect(stillRunning, "\(text)")
+    #expect(text.contains("serving plaintext on a non-loopback address because of --insecure"), "\(text)")
+  }
+
+  @Test func aWorkerRefusesToDialPlaintextOffLoopbackWithoutInsecure() throws {
+    let (status, text, _) = try run(["worker", "--module", "diagnostics", "--coordinator", "0.0.0.0:7420"])
+    #expect(status != 0)
+    #expect(text.contains("--coordinator 0.0.0.0:7420: plaintext is allowed to loopback and Unix sockets only"), "\(text)")
+  }
+}
