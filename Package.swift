@@ -89,7 +89,7 @@ let package = Package(
     .executableTarget(
       name: "reformd",
       dependencies: [
-        "ReformWire", "ReformHub", "ReformSecurity", "Diagnostics", "ReformCommandLine",
+        "ReformWire", "ReformHub", "ReformSecurity", "ReformClient", "Diagnostics", "ReformCommandLine",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Logging", package: "swift-log"),
         .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

@@ -1,7 +1,6 @@
 import Foundation
-import GRPCCore
-import GRPCNIOTransportHTTP2
 import Logging
+import ReformClient
 import ReformHub
 import ReformSecurity
 import ReformWire
@@ -38,41 +37,35 @@ struct Supervisor: Service {
     logger.info("stopped")
   }
 
-  /// Polls the coordinator's worker list; prints `ready` each time every module has an
-  /// attached worker after a time when one had none.
+  /// Polls the coordinator's worker list over one connection (it reconnects by itself when
+  /// the coordinator restarts); prints `ready` each time every module has an attached worker
+  /// after a time when one had none.
   private func watchReadiness() async {
-    var wasReady = false
-    while !Task.isCancelled, !Task.isShuttingDownGracefully {
-      let ready = await isReady()
-      if ready && !wasReady {
-        FileHandle.standardOutput.write(Data("ready \(announce)\n".utf8))
-      } else if !ready && wasReady {
-        logger.warning("not ready: a module has no attached worker")
-      }
-      wasReady = ready
-      try? await Task.sleep(for: .milliseconds(200))
+    // The coordinator writes the admin token when it first starts.
+    var token: String?
+    while token == nil, !Task.isCancelled, !Task.isShuttingDownGracefully {
+      token = try? TokenFile.read(from: tokenFile)
+      if token == nil { try? await Task.sleep(for: .milliseconds(200)) }
     }
-  }
-
-  private func isReady() async -> Bool {
+    guard let token else { return }
     do {
-      let token = try TokenFile.read(from: tokenFile)
-      let transport = try HTTP2ClientTransport.Posix(target: probe.clientTarget, transportSecurity: .plaintext)
-      return try await withGRPCClient(transport: transport) { (client: GRPCClient<HTTP2ClientTransport.Posix>) -> Bool in
-        var options = CallOptions.defaults
-        options.timeout = .seconds(1)
-        options.waitForReady = false
-        let response = try await client.unary(
-          request: ClientRequest(message: AdminListWorkersRequest(), metadata: ["authorization": "Bearer \(token)"]),
-          descriptor: AdminService.ListWorkers.descriptor,
-          serializer: WireSerializer<AdminListWorkersRequest>(), deserializer: WireDeserializer<AdminListWorkersResponse>(),
-          options: options
-        ) { try $0.message }
-        let attached = Set(response.workers.filter { $0.state == .attached }.map(\.module))
-        return modules.allSatisfy(attached.contains)
+      try await ReformClient.connect(to: probe.description, token: token) { client in
+        var wasReady = false
+        while !Task.isCancelled, !Task.isShuttingDownGracefully {
+          let attached = try? await client.admin.listWorkers(module: "", timeout: .seconds(1)).workers
+            .filter { $0.state == .attached }.map(\.module)
+          let ready = attached.map { Set($0) }.map { modules.allSatisfy($0.contains) } ?? false
+          if ready && !wasReady {
+            FileHandle.standardOutput.write(Data("ready \(announce)\n".utf8))
+          } else if !ready && wasReady {
+            logger.warning("not ready: a module has no attached worker")
+          }
+          wasReady = ready
+          try? await Task.sleep(for: .milliseconds(200))
+        }
       }
     } catch {
-      return false
+      logger.error("the readiness probe stopped: \(error)")
     }
   }
 }

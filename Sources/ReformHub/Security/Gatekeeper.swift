@@ -77,9 +77,7 @@ struct Gatekeeper: Sendable {
   /// Whether a worker's hello carries the worker secret.
   func admitsWorker(secret: String) -> Bool {
     guard let expected = workerSecretHash else { return false }
-    let presented = Array(SHA256.hash(data: Data(secret.utf8)))
-    // Compare every byte, whatever the first difference: no timing hint at the secret.
-    return presented.count == expected.count && zip(presented, expected).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
+    return TokenHash.constantTimeEqual(Self.hash(workerSecret: secret), expected)
   }
 
   static func hash(workerSecret: String) -> [UInt8] {
