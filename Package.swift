@@ -21,6 +21,8 @@ let package = Package(
     .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
     .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
     .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"6.0.0"),
+    .package(url: "https://github.com/apple/swift-certificates.git", from: "1.21.1"),
+    .package(url: "https://github.com/apple/swift-asn1.git", from: "1.7.4"),
   ],
   targets: [
     // libprotobuf-c, found by pkg-config: the only protobuf runtime in the product.
@@ -55,6 +57,9 @@ let package = Package(
         .product(name: "Logging", package: "swift-log"),
         .product(name: "Crypto", package: "swift-crypto"),
         .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+        .product(name: "X509", package: "swift-certificates"),
+        .product(name: "SwiftASN1", package: "swift-asn1"),
+        "ReformClient",
       ]
     ),
     // Tokens, their store, the access policy and token files: pure of any transport.
@@ -82,7 +87,7 @@ let package = Package(
     // What both executables share on the command line: --config files.
     .target(
       name: "ReformCommandLine",
-      dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")]
+      dependencies: ["ReformClient", .product(name: "ArgumentParser", package: "swift-argument-parser")]
     ),
 
     // Executables: thin.
@@ -100,6 +105,7 @@ let package = Package(
       dependencies: [
         "ReformClient", "ReformWire", "ReformCommandLine",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        .product(name: "Crypto", package: "swift-crypto"),
       ]
     ),
 

@@ -42,13 +42,15 @@ public struct ReformClient: Sendable {
 
   /// Connects to a coordinator, runs `body` with the client, then shuts the client down.
   ///
-  /// The connection is plaintext HTTP/2, which the coordinator accepts on loopback and Unix
-  /// sockets. It is made lazily by the first call and re-made when it drops.
+  /// The connection is HTTP/2, over TLS when `tls` is given and plaintext otherwise (which the
+  /// coordinator accepts on loopback and Unix sockets). It is made lazily by the first call
+  /// and re-made when it drops.
   ///
   /// - Parameters:
   ///   - address: `host:port` (an IPv4 address, a DNS name, or `[ipv6]:port`) or `unix:PATH`.
   ///   - token: The bearer token every call carries as `authorization: Bearer TOKEN`; `nil`
   ///     for none.
+  ///   - tls: How to speak TLS to the coordinator (``ClientTLS``); `nil` for plaintext.
   ///   - body: The work to do with the client. The client must not be used after it returns.
   /// - Returns: What `body` returns.
   /// - Throws: ``ReformError`` when the address is bad or the client cannot run; otherwise
@@ -56,12 +58,14 @@ public struct ReformClient: Sendable {
   public static func connect<Result: Sendable>(
     to address: String,
     token: String? = nil,
+    tls: ClientTLS? = nil,
     _ body: @Sendable (ReformClient) async throws -> Result
   ) async throws -> Result {
     let target = try parseAddress(address).resolvableTarget
     let transport: HTTP2ClientTransport.Posix
     do {
-      transport = try HTTP2ClientTransport.Posix(target: target, transportSecurity: .plaintext)
+      transport = try HTTP2ClientTransport.Posix(
+        target: target, transportSecurity: try tls?.validated().transportSecurity ?? .plaintext)
     } catch {
       throw ReformError(error)
     }

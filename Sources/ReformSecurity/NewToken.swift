@@ -19,6 +19,9 @@ struct NewToken: Sendable, Equatable {
   var roles: [Role]
   var expiresAt: Date?
   var note: String
+  /// The SHA-256 of the client certificate the principal is bound to, lowercase hex; empty for
+  /// a bearer token.
+  var certificateSHA256: String
 
   init(_ request: AdminCreateTokenRequest, now: Date) throws(TokenStoreError) {
     let key = request.idempotencyKey.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -78,7 +81,18 @@ struct NewToken: Sendable, Equatable {
       throw .invalid("note", "at most \(Self.maxNoteLength) characters")
     }
 
+    let certificate = request.clientCertificateSha256.trimmingCharacters(in: .whitespaces).lowercased()
+    if !certificate.isEmpty {
+      guard certificate.utf8.count == 64, certificate.utf8.allSatisfy({ (48...57).contains($0) || (97...102).contains($0) }) else {
+        throw .invalid("client_certificate_sha256", "64 hex digits: the SHA-256 of the certificate's DER encoding")
+      }
+    }
+    if roles.contains(.worker) && certificate.isEmpty {
+      throw .invalid("principal.roles", "worker is for principals bound to a client certificate; set client_certificate_sha256")
+    }
+
     self.idempotencyKey = key
+    self.certificateSHA256 = certificate
     self.principalId = principalId
     self.displayName = displayName
     self.unitCode = unitCode
@@ -91,7 +105,7 @@ struct NewToken: Sendable, Equatable {
   /// kept to the millisecond, the precision the store keeps.
   var fingerprint: String {
     let expiry = expiresAt.map { String(Int64(($0.timeIntervalSince1970 * 1000).rounded())) } ?? "-"
-    return [principalId, displayName, unitCode, roles.map(\.name).joined(separator: ","), expiry, note]
+    return [principalId, displayName, unitCode, roles.map(\.name).joined(separator: ","), expiry, note, certificateSHA256]
       .map { "\($0.utf8.count):\($0)" }
       .joined(separator: "|")
   }

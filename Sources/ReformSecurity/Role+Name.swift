@@ -3,7 +3,7 @@ import ReformWire
 extension Role {
   /// The roles a principal can hold, in the schema's order: every known role but
   /// `ROLE_UNSPECIFIED`, which names no permission.
-  public static let assignable: [Role] = [.admin, .operator, .clerk, .inspector, .viewer]
+  public static let assignable: [Role] = [.admin, .operator, .clerk, .inspector, .viewer, .worker]
 
   /// The short lowercase name people read in messages and that ``TokenStore`` stores:
   /// `admin`, `operator`, `clerk`, `inspector`, `viewer`; the schema's name for anything else.
@@ -14,6 +14,7 @@ extension Role {
     case .clerk: "clerk"
     case .inspector: "inspector"
     case .viewer: "viewer"
+    case .worker: "worker"
     default: description
     }
   }

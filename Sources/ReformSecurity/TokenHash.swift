@@ -16,6 +16,11 @@ public struct TokenHash: Sendable, Equatable, CustomStringConvertible {
   }
 
   /// A hash read back from storage; `nil` unless `hex` is 64 lowercase hexadecimal digits.
+  /// Wraps a digest computed elsewhere, e.g. the SHA-256 of a client certificate.
+  public init(bytes digest: [UInt8]) {
+    self.hex = Self.hexDigits(digest)
+  }
+
   public init?(hex: String) {
     guard hex.utf8.count == 64,
       hex.utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) })

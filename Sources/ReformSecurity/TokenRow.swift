@@ -46,6 +46,15 @@ struct TokenRow: Codable, Sendable, FetchableRecord, PersistableRecord {
 
   typealias Columns = CodingKeys
 
+  /// What `secret_hash` holds for a principal bound to a client certificate: the certificate's
+  /// SHA-256 behind this prefix, which no bearer secret's hash (64 hex digits) can equal.
+  static let certificatePrefix = "cert:"
+
+  /// The bound certificate's SHA-256, or nil for a bearer token.
+  var certificateSHA256: String? {
+    secretHash.hasPrefix(Self.certificatePrefix) ? String(secretHash.dropFirst(Self.certificatePrefix.count)) : nil
+  }
+
   var principal: Principal {
     Principal(
       id: principalId, displayName: displayName, unitCode: unitCode,
@@ -63,6 +72,7 @@ struct TokenRow: Codable, Sendable, FetchableRecord, PersistableRecord {
       revokedAt: revokedAt.map(Timestamp.init),
       revokedBy: revokedBy,
       lastUsedAt: lastUsedAt.map(Timestamp.init),
-      note: note)
+      note: note,
+      clientCertificateSha256: certificateSHA256 ?? "")
   }
 }

@@ -71,7 +71,7 @@ public final class TokenStore: Sendable {
     let secret = TokenSecret.generate()
     let candidate = TokenRow(
       id: Self.newIdentifier(prefix: "tok_"),
-      secretHash: secret.hash.hex,
+      secretHash: new.certificateSHA256.isEmpty ? secret.hash.hex : TokenRow.certificatePrefix + new.certificateSHA256,
       principalId: new.principalId.isEmpty ? Self.newIdentifier(prefix: "pr_") : new.principalId,
       displayName: new.displayName,
       unitCode: new.unitCode,
@@ -104,7 +104,7 @@ public final class TokenStore: Sendable {
       return (candidate, false)
     }
     return AdminCreateTokenResponse(
-      token: replayed ? "" : secret.plaintext, info: row.info, replayed: replayed)
+      token: replayed || row.certificateSHA256 != nil ? "" : secret.plaintext, info: row.info, replayed: replayed)
   }
 
   /// The tokens that match `request`'s filters, newest first; never their secrets.
@@ -163,17 +163,32 @@ public final class TokenStore: Sendable {
   public func authenticate(secret text: String, now: Date = Date()) async throws -> AuthenticationResult {
     guard let secret = TokenSecret(parsing: text) else { return .malformed }
     let hash = secret.hash
-    let (cached, generation) = recent.withLock { ($0.byHash[hash.hex], $0.generation) }
+    return try await authenticate(storedHash: hash.hex, now: now) { TokenHash(hex: $0) == hash }
+  }
+
+  /// Finds the principal bound to a client certificate, given the SHA-256 of its DER
+  /// encoding; revocation and expiry apply as to a bearer token.
+  public func authenticate(certificateSHA256 digest: [UInt8], now: Date = Date()) async throws -> AuthenticationResult {
+    let stored = TokenRow.certificatePrefix + TokenHash(bytes: digest).hex
+    return try await authenticate(storedHash: stored, now: now) { $0 == stored }
+  }
+
+  /// The lookup behind both kinds of credential: by the stored `secret_hash`, through the
+  /// cache, then revocation and expiry; `matches` makes the final comparison.
+  private func authenticate(
+    storedHash: String, now: Date, matches: (String) -> Bool
+  ) async throws -> AuthenticationResult {
+    let (cached, generation) = recent.withLock { ($0.byHash[storedHash], $0.generation) }
     if let cached, now.timeIntervalSince(cached.checkedAt) < Self.lastUseResolution {
       if let expiry = cached.expiresAt, expiry <= now { return .expired(tokenId: cached.tokenId) }
       return .ok(cached.principal, tokenId: cached.tokenId)
     }
     let found = try await database.read { db in
-      try TokenRow.filter(TokenRow.Columns.secretHash == hash.hex).fetchOne(db)
+      try TokenRow.filter(TokenRow.Columns.secretHash == storedHash).fetchOne(db)
     }
-    // The lookup by hash already matched; the constant-time check keeps the final decision
-    // independent of how the index compared strings.
-    guard let row = found, TokenHash(hex: row.secretHash) == hash else { return .unknown }
+    // The lookup by hash already matched; for a secret the constant-time check keeps the final
+    // decision independent of how the index compared strings.
+    guard let row = found, matches(row.secretHash) else { return .unknown }
     if row.revokedAt != nil { return .revoked(tokenId: row.id) }
     if let expiry = row.expiresAt, expiry <= now { return .expired(tokenId: row.id) }
 
@@ -190,7 +205,7 @@ public final class TokenStore: Sendable {
     let principal = row.principal
     recent.withLock {
       guard $0.generation == generation else { return }
-      $0.byHash[hash.hex] = RecentToken(principal: principal, tokenId: row.id, expiresAt: row.expiresAt, checkedAt: now)
+      $0.byHash[storedHash] = RecentToken(principal: principal, tokenId: row.id, expiresAt: row.expiresAt, checkedAt: now)
     }
     return .ok(principal, tokenId: row.id)
   }

@@ -47,16 +47,38 @@ struct CoordinatorCommand: AsyncParsableCommand {
   @Option(help: "Where a first admin token is written, mode 0600, when the file does not exist (default DATA/admin.token).")
   var adminTokenFile: String?
 
+  @Option(help: ArgumentHelp("PEM certificate chain to serve TLS with on TCP endpoints.", valueName: "file"))
+  var tlsCert: String?
+
+  @Option(help: ArgumentHelp("PEM private key of --tls-cert.", valueName: "file"))
+  var tlsKey: String?
+
+  @Option(help: ArgumentHelp("PEM certificate authority of client certificates: mutual TLS, a client certificate required on TCP endpoints.", valueName: "file"))
+  var clientCa: String?
+
   @Flag(help: "Allow plaintext on addresses other than loopback and Unix sockets (logged as a warning).")
   var insecure = false
+
+  /// The TLS configuration the options describe, checked; nil for plaintext.
+  func serverTLS() throws -> ServerTLS? {
+    guard tlsCert != nil || tlsKey != nil || clientCa != nil else { return nil }
+    guard let tlsCert, let tlsKey else {
+      throw ValidationError("--tls-cert and --tls-key go together\(clientCa != nil ? ", and --client-ca needs both" : "")")
+    }
+    for (option, path) in [("--tls-cert", tlsCert), ("--tls-key", tlsKey), ("--client-ca", clientCa ?? tlsCert)] {
+      guard FileManager.default.isReadableFile(atPath: path) else { throw ValidationError("\(option) \(path): no such readable file") }
+    }
+    return ServerTLS(certificateChainFile: tlsCert, privateKeyFile: tlsKey, clientCAFile: clientCa)
+  }
 
   func run() async throws {
     server.bootstrapLogging()
     let logger = Logger(label: "reform.coordinator")
     let endpoints = try listen.map(ReformAddress.init)
-    for endpoint in endpoints where !endpoint.isLocal {
+    let tls = try serverTLS()
+    for endpoint in endpoints where !endpoint.isLocal && tls == nil {
       guard insecure else {
-        throw ValidationError("--listen \(endpoint): plaintext is allowed on loopback and Unix sockets only; pass --insecure to serve it unencrypted anyway")
+        throw ValidationError("--listen \(endpoint): plaintext is allowed on loopback and Unix sockets only; give --tls-cert and --tls-key, or pass --insecure to serve it unencrypted anyway")
       }
       logger.warning("serving plaintext on a non-loopback address because of --insecure", metadata: ["endpoint": "\(endpoint)"])
     }
@@ -72,7 +94,7 @@ struct CoordinatorCommand: AsyncParsableCommand {
         listen: endpoints, tokenStorePath: storePath, workerSecret: workerSecret,
         auditLogPath: auditLog ?? server.data + "/audit.sqlite", queueCapacity: queueCapacity, attachWait: .milliseconds(attachWaitMs),
         maxRequestBytes: maxRequestBytes, maxConcurrentStreams: maxConcurrentStreams,
-        rateLimit: (rateLimit, rateBurst)),
+        rateLimit: (rateLimit, rateBurst), tls: tls),
       logger: logger)
     let group = ServiceGroup(services: [coordinator], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
     ParentWatch.start(parent: server.parentPid, group: group)

@@ -1,4 +1,6 @@
 import ArgumentParser
+import Foundation
+import ReformCommandLine
 import Diagnostics
 import Logging
 import ReformHub
@@ -27,6 +29,9 @@ struct WorkerCommand: AsyncParsableCommand {
   @Option(help: "The worker secret's file, mode 0600 (default DATA/worker.secret).")
   var secretFile: String?
 
+  @OptionGroup(title: "TLS")
+  var tlsOptions: ClientTLSOptions
+
   @Flag(help: "Allow plaintext to a coordinator that is not on loopback or a Unix socket (logged as a warning).")
   var insecure = false
 
@@ -35,16 +40,20 @@ struct WorkerCommand: AsyncParsableCommand {
     let logger = Logger(label: "reform.worker.\(module)")
     guard capacity > 0 else { throw ValidationError("--capacity must be at least 1") }
     let address = try ReformAddress(coordinator)
-    if !address.isLocal {
+    let tls = try tlsOptions.resolved()
+    if !address.isLocal && tls == nil {
       guard insecure else {
-        throw ValidationError("--coordinator \(address): plaintext is allowed to loopback and Unix sockets only; pass --insecure to dial it unencrypted anyway")
+        throw ValidationError("--coordinator \(address): plaintext is allowed to loopback and Unix sockets only; give --tls (or --tls-ca), or pass --insecure to dial it unencrypted anyway")
       }
       logger.warning("dialling the coordinator in plaintext because of --insecure", metadata: ["coordinator": "\(address)"])
     }
+    // With a client certificate the secret may be left out: the certificate stands in for it.
+    let secretPath = secretFile ?? server.data + "/worker.secret"
+    let secret = tls?.certificateFile != nil && secretFile == nil && !FileManager.default.fileExists(atPath: secretPath)
+      ? "" : try TokenFile.read(from: secretPath)
     let worker = Worker(
       module: try ModuleHost.make(module, data: server.data),
-      configuration: WorkerConfiguration(
-        coordinator: address, secret: try TokenFile.read(from: secretFile ?? server.data + "/worker.secret"), capacity: capacity),
+      configuration: WorkerConfiguration(coordinator: address, secret: secret, capacity: capacity, tls: tls),
       logger: logger)
     let group = ServiceGroup(services: [worker], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
     ParentWatch.start(parent: server.parentPid, group: group)

@@ -280,7 +280,7 @@ struct PlaintextTests {
   @Test func aCoordinatorRefusesPlaintextOffLoopbackWithoutInsecure() throws {
     let (status, text, _) = try run(["coordinator", "--listen", "0.0.0.0:0"])
     #expect(status != 0)
-    #expect(text.contains("--listen 0.0.0.0:0: plaintext is allowed on loopback and Unix sockets only; pass --insecure"), "\(text)")
+    #expect(text.contains("--listen 0.0.0.0:0: plaintext is allowed on loopback and Unix sockets only; give --tls-cert and --tls-key, or pass --insecure"), "\(text)")
   }
 
   @Test func withInsecureItServesAndWarns() throws {

@@ -22,6 +22,13 @@ private func request(
     note: note)
 }
 
+/// A principal bound to a client certificate by its SHA-256.
+private func certificateRequest(_ fingerprint: String, roles: [Role] = [.worker]) -> AdminCreateTokenRequest {
+  var create = request(unit: "", roles: roles)
+  create.clientCertificateSha256 = fingerprint
+  return create
+}
+
 /// Runs `body` with a store in a new temporary file, and that file's path.
 @discardableResult
 private func withStore<T>(_ body: (TokenStore, String) async throws -> T) async throws -> T {
@@ -48,6 +55,22 @@ struct TokenStoreTests {
 
       let result = try await store.authenticate(secret: created.token, now: now)
       #expect(result == .ok(principal, tokenId: info.tokenId))
+    }
+  }
+
+  @Test func aCertificateBindingAuthenticatesByTheCertificatesDigestAndHasNoSecret() async throws {
+    try await withStore { store, _ throws in
+      let digest = [UInt8](repeating: 0xAB, count: 32)
+      let created = try await store.create(certificateRequest(String(repeating: "AB", count: 32)), createdBy: "pr_admin", now: now)
+      #expect(created.token.isEmpty)
+      let info = try #require(created.info)
+      #expect(info.clientCertificateSha256 == String(repeating: "ab", count: 32))
+      let principal = try #require(info.principal)
+      #expect(try await store.authenticate(certificateSHA256: digest, now: now) == .ok(principal, tokenId: info.tokenId))
+      #expect(try await store.authenticate(certificateSHA256: [UInt8](repeating: 0xAC, count: 32), now: now) == .unknown)
+
+      _ = try await store.revoke(tokenId: info.tokenId, revokedBy: "pr_admin", now: now)
+      #expect(try await store.authenticate(certificateSHA256: digest, now: now) == .revoked(tokenId: info.tokenId))
     }
   }
 
@@ -148,13 +171,15 @@ struct TokenStoreTests {
 
   @Test(arguments: [
     (request(roles: []), "principal.roles: at least one role is required"),
-    (request(roles: [.unspecified]), "principal.roles: ROLE_UNSPECIFIED is not a role; use admin, operator, clerk, inspector, viewer"),
+    (request(roles: [.unspecified]), "principal.roles: ROLE_UNSPECIFIED is not a role; use admin, operator, clerk, inspector, viewer, worker"),
     (request(unit: "", roles: [.clerk]), "principal.unit_code: required for a clerk, who acts only for their own unit"),
     (request(name: "  "), "principal.display_name: required, so that people can tell who acted"),
     (request(expiresAt: now), "expires_at: must be in the future"),
     (request(expiresAt: now.addingTimeInterval(-1)), "expires_at: must be in the future"),
     (request(key: ""), "idempotency_key: required, so that a repeated call creates nothing"),
     (AdminCreateTokenRequest(idempotencyKey: "k"), "principal: required: a token names the principal it acts as"),
+    (request(unit: "", roles: [.worker]), "principal.roles: worker is for principals bound to a client certificate; set client_certificate_sha256"),
+    (certificateRequest("ab:cd"), "client_certificate_sha256: 64 hex digits: the SHA-256 of the certificate's DER encoding"),
   ])
   func anInvalidRequestIsRefusedNamingTheField(create: AdminCreateTokenRequest, message: String) async throws {
     try await withStore { store, _ throws in

@@ -88,7 +88,8 @@ struct AdminEndpoint: RegistrableRPCService {
     ) { request, context in
       let caller: Principal?
       do {
-        caller = try await gatekeeper.admit(info, metadata: request.metadata)
+        caller = try await gatekeeper.admit(
+          info, metadata: request.metadata, peerCertificate: ServerTLS.peerCertificateSHA256(context))
       } catch let error as Gatekeeper.Refusal {
         await auditor.recordRefusal(info, principal: error.principal, peer: context.remotePeer, error: error.error)
         throw error.error

@@ -51,7 +51,10 @@ public struct Coordinator: Service {
       config.rpc.maxRequestPayloadSize = configuration.maxRequestBytes * 2 + 65_536
       config.http2.maxConcurrentStreams = configuration.maxConcurrentStreams
       return (endpoint, GRPCServer(
-        transport: .http2NIOPosix(address: endpoint.serverAddress, transportSecurity: .plaintext, config: config),
+        transport: .http2NIOPosix(
+          address: endpoint.serverAddress,
+          transportSecurity: endpoint.unixPath == nil ? configuration.tls?.transportSecurity ?? .plaintext : .plaintext,
+          config: config),
         services: services))
     }
     // Detaches workers that stopped heart-beating, for as long as the servers run.

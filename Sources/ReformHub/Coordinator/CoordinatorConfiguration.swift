@@ -22,6 +22,8 @@ public struct CoordinatorConfiguration: Sendable {
   public var auditLogPath: String
   /// Calls a second each bearer token may make on average (0: no limit), and in a burst.
   public var rateLimit: (perSecond: Double, burst: Double)
+  /// TLS, and mutual TLS, on the TCP endpoints; `nil` serves plaintext.
+  public var tls: ServerTLS?
 
   public init(
     listen: [ReformAddress],
@@ -33,8 +35,10 @@ public struct CoordinatorConfiguration: Sendable {
     heartbeatInterval: Duration = .milliseconds(500),
     maxRequestBytes: Int = 64 * 1024 * 1024,
     maxConcurrentStreams: Int = 4096,
-    rateLimit: (perSecond: Double, burst: Double) = (perSecond: 10_000, burst: 20_000)
+    rateLimit: (perSecond: Double, burst: Double) = (perSecond: 10_000, burst: 20_000),
+    tls: ServerTLS? = nil
   ) {
+    self.tls = tls
     self.listen = listen
     self.tokenStorePath = tokenStorePath
     self.workerSecret = workerSecret

@@ -21,7 +21,8 @@ struct ForwardingService: RegistrableRPCService {
         ) { request, context in
           let caller: Principal?
           do {
-            caller = try await gatekeeper.admit(method, metadata: request.metadata)
+            caller = try await gatekeeper.admit(
+              method, metadata: request.metadata, peerCertificate: ServerTLS.peerCertificateSHA256(context))
           } catch let error as Gatekeeper.Refusal {
             await auditor.recordRefusal(method, principal: error.principal, peer: context.remotePeer, error: error.error)
             throw error.error

@@ -14,13 +14,16 @@ struct WorkerHubEndpoint: RegistrableRPCService {
       serializer: WireSerializer<HubFrame>()
     ) { request, context in
       StreamingServerResponse { writer in
-        try await attach(request, peer: context.remotePeer, writer: writer)
+        try await attach(
+          request, peer: context.remotePeer, certificate: ServerTLS.peerCertificateSHA256(context), writer: writer)
         return [:]
       }
     }
   }
 
-  private func attach(_ request: StreamingServerRequest<WorkerFrame>, peer: String, writer: RPCWriter<HubFrame>) async throws {
+  private func attach(
+    _ request: StreamingServerRequest<WorkerFrame>, peer: String, certificate: [UInt8]?, writer: RPCWriter<HubFrame>
+  ) async throws {
     let (outbound, continuation) = AsyncStream.makeStream(of: HubFrame.self)
     let hub = self.hub
     let gatekeeper = self.gatekeeper
@@ -37,8 +40,10 @@ struct WorkerHubEndpoint: RegistrableRPCService {
             if let id = workerID {
               await hub.receive(frame, from: id)
             } else if case .hello(let hello)? = frame.frame {
-              guard gatekeeper.admitsWorker(secret: hello.workerSecret) else {
-                throw RPCError(code: .unauthenticated, message: "hello.worker_secret: not the worker secret this coordinator expects")
+              guard await gatekeeper.admitsWorker(secret: hello.workerSecret, certificate: certificate) else {
+                throw RPCError(
+                  code: .unauthenticated,
+                  message: "hello.worker_secret: not the worker secret this coordinator expects, and no client certificate bound to a worker principal")
               }
               workerID = try await hub.attach(hello, address: peer, outbound: continuation)
             } else {

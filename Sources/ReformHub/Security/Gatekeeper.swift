@@ -5,8 +5,9 @@ import ReformSecurity
 import ReformWire
 
 /// Decides, before anything runs, whether a call may: it reads the bearer token from the
-/// `authorization` header, authenticates it against the token store, and applies the access
-/// policy's rule for the method. The principal it returns travels with the job.
+/// `authorization` header (or, with none, the client certificate of a mutual-TLS connection),
+/// authenticates it against the token store, and applies the access policy's rule for the
+/// method. The principal it returns travels with the job.
 ///
 /// Tokens never reach a log: failures name the token's id at most, never its secret.
 struct Gatekeeper: Sendable {
@@ -24,12 +25,19 @@ struct Gatekeeper: Sendable {
   /// - Throws: ``Refusal``: `UNAUTHENTICATED` (no, malformed, unknown, expired or revoked
   ///   token) or `PERMISSION_DENIED` (the roles do not allow the method), each saying why,
   ///   with the principal when the token was good.
-  func admit(_ method: WireMethodInfo, metadata: Metadata) async throws(Refusal) -> Principal? {
+  func admit(
+    _ method: WireMethodInfo, metadata: Metadata, peerCertificate: [UInt8]? = nil
+  ) async throws(Refusal) -> Principal? {
     var principal: Principal?
-    if let header = metadata[stringValues: "authorization"].first(where: { _ in true }) {
+    let header = metadata[stringValues: "authorization"].first(where: { _ in true })
+    if header != nil || peerCertificate != nil {
       let tokenId: String
       do {
-        (principal, tokenId) = try await authenticate(header)
+        if let header {
+          (principal, tokenId) = try await authenticate(header)
+        } else {
+          (principal, tokenId) = try await authenticate(certificate: peerCertificate ?? [])
+        }
       } catch {
         throw Refusal(error: error, principal: nil)
       }
@@ -74,10 +82,35 @@ struct Gatekeeper: Sendable {
     return (principal, tokenId)
   }
 
-  /// Whether a worker's hello carries the worker secret.
-  func admitsWorker(secret: String) -> Bool {
-    guard let expected = workerSecretHash else { return false }
-    return TokenHash.constantTimeEqual(Self.hash(workerSecret: secret), expected)
+  /// The principal bound to a client certificate, by the SHA-256 of its DER encoding.
+  private func authenticate(certificate digest: [UInt8]) async throws(RPCError) -> (Principal, String) {
+    let result: AuthenticationResult
+    do {
+      result = try await tokens.authenticate(certificateSHA256: digest)
+    } catch {
+      throw RPCError(code: .unavailable, message: "the token store could not be read; retry later")
+    }
+    guard case .ok(let principal, let tokenId) = result else {
+      let reason = result == .unknown
+        ? "no bearer token, and the client certificate (SHA-256 \(TokenHash(bytes: digest))) is bound to no principal"
+        : result.failureReason ?? "not accepted"
+      throw RPCError(code: .unauthenticated, message: "authorization: \(reason)")
+    }
+    return (principal, tokenId)
+  }
+
+  /// Whether a worker may attach: its hello carries the worker secret, or its connection showed
+  /// a client certificate bound to a live principal with the worker role.
+  func admitsWorker(secret: String, certificate: [UInt8]?) async -> Bool {
+    if let expected = workerSecretHash, !secret.isEmpty,
+      TokenHash.constantTimeEqual(Self.hash(workerSecret: secret), expected)
+    {
+      return true
+    }
+    guard let certificate,
+      case .ok(let principal, _)? = try? await tokens.authenticate(certificateSHA256: certificate)
+    else { return false }
+    return principal.roles.contains(.worker)
   }
 
   static func hash(workerSecret: String) -> [UInt8] {

@@ -58,7 +58,8 @@ public struct Worker: Service {
     var welcomed = false
     do {
       let transport = try HTTP2ClientTransport.Posix(
-        target: configuration.coordinator.clientTarget, transportSecurity: .plaintext, config: transportConfig)
+        target: configuration.coordinator.clientTarget,
+        transportSecurity: configuration.tls?.transportSecurity ?? .plaintext, config: transportConfig)
       welcomed = try await withGRPCClient(transport: transport) { client in
         await session.connected(continuation)
         var options = CallOptions.defaults
@@ -76,6 +77,9 @@ public struct Worker: Service {
           try await receive(response, session: session, outbound: continuation)
         }
       }
+    } catch let error as RPCError where error.code == .unauthenticated {
+      // Retrying will not help until an operator fixes the secret or the certificate binding.
+      logger.error("the coordinator refused this worker", metadata: ["error": "\(error.message)"])
     } catch {
       logger.debug("attachment ended", metadata: ["error": "\(error)"])
     }

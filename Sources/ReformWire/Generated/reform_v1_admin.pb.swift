@@ -519,6 +519,8 @@ public struct AdminTokenInfo: Sendable, Equatable {
   public var lastUsedAt: Timestamp? = nil
   /// Free text, e.g. "Văn thư Sở Nội vụ".
   public var note: String = ""
+  /// Set when the principal is bound to a client certificate rather than a bearer secret.
+  public var clientCertificateSha256: String = ""
 
   public init() {}
 
@@ -532,7 +534,8 @@ public struct AdminTokenInfo: Sendable, Equatable {
     revokedAt: Timestamp? = nil,
     revokedBy: String = "",
     lastUsedAt: Timestamp? = nil,
-    note: String = ""
+    note: String = "",
+    clientCertificateSha256: String = ""
   ) {
     self.tokenId = tokenId
     self.principal = principal
@@ -544,6 +547,7 @@ public struct AdminTokenInfo: Sendable, Equatable {
     self.revokedBy = revokedBy
     self.lastUsedAt = lastUsedAt
     self.note = note
+    self.clientCertificateSha256 = clientCertificateSha256
   }
 }
 
@@ -557,6 +561,11 @@ public struct AdminCreateTokenRequest: Sendable, Equatable {
   /// Unset for a token that never expires.
   public var expiresAt: Timestamp? = nil
   public var note: String = ""
+  /// Binds the principal to a client certificate instead of a bearer secret: the SHA-256 of
+  /// the certificate's DER encoding, 64 hex digits. A caller presenting that certificate under
+  /// mutual TLS then acts as the principal without a bearer token; the response's `token` is
+  /// empty.
+  public var clientCertificateSha256: String = ""
 
   public init() {}
 
@@ -564,12 +573,14 @@ public struct AdminCreateTokenRequest: Sendable, Equatable {
     idempotencyKey: String = "",
     principal: Principal? = nil,
     expiresAt: Timestamp? = nil,
-    note: String = ""
+    note: String = "",
+    clientCertificateSha256: String = ""
   ) {
     self.idempotencyKey = idempotencyKey
     self.principal = principal
     self.expiresAt = expiresAt
     self.note = note
+    self.clientCertificateSha256 = clientCertificateSha256
   }
 }
 
@@ -1143,6 +1154,7 @@ extension AdminTokenInfo: WireMessage {
     revokedBy = try r.string(8)
     lastUsedAt = try r.message(9)
     note = try r.string(10)
+    clientCertificateSha256 = try r.string(11)
   }
 
   public func write(to w: CMessageWriter) throws(WireError) {
@@ -1156,6 +1168,7 @@ extension AdminTokenInfo: WireMessage {
     if !revokedBy.isEmpty { try w.setString(8, revokedBy) }
     if let value = lastUsedAt { try w.setMessage(9, value) }
     if !note.isEmpty { try w.setString(10, note) }
+    if !clientCertificateSha256.isEmpty { try w.setString(11, clientCertificateSha256) }
   }
 }
 
@@ -1172,6 +1185,7 @@ extension AdminCreateTokenRequest: WireMessage {
     principal = try r.message(2)
     expiresAt = try r.message(3)
     note = try r.string(4)
+    clientCertificateSha256 = try r.string(5)
   }
 
   public func write(to w: CMessageWriter) throws(WireError) {
@@ -1179,6 +1193,7 @@ extension AdminCreateTokenRequest: WireMessage {
     if let value = principal { try w.setMessage(2, value) }
     if let value = expiresAt { try w.setMessage(3, value) }
     if !note.isEmpty { try w.setString(4, note) }
+    if !clientCertificateSha256.isEmpty { try w.setString(5, clientCertificateSha256) }
   }
 }
 

@@ -58,9 +58,12 @@ public struct Role: WireEnum, CustomStringConvertible {
   public static let inspector = Role(rawValue: 4)
   /// `ROLE_VIEWER`
   public static let viewer = Role(rawValue: 5)
+  /// A worker process that attaches to the hub with a client certificate bound to it; it
+  /// may call no service method.
+  public static let worker = Role(rawValue: 6)
 
   /// Every value the schema names, in declaration order.
-  public static let allKnown: [Role] = [.unspecified, .admin, .`operator`, .clerk, .inspector, .viewer]
+  public static let allKnown: [Role] = [.unspecified, .admin, .`operator`, .clerk, .inspector, .viewer, .worker]
 
   /// The value's name in the schema, or its number when the schema does not name it.
   public var description: String {
@@ -71,6 +74,7 @@ public struct Role: WireEnum, CustomStringConvertible {
     case 3: "ROLE_CLERK"
     case 4: "ROLE_INSPECTOR"
     case 5: "ROLE_VIEWER"
+    case 6: "ROLE_WORKER"
     default: String(rawValue)
     }
   }

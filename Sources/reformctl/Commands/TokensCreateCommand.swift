@@ -33,23 +33,38 @@ struct TokensCreateCommand: AsyncParsableCommand {
   @Option(help: "A note kept with the token.")
   var note: String = ""
 
+  @Option(help: ArgumentHelp("Bind the principal to this PEM client certificate instead of a bearer secret: under mutual TLS, a caller showing it acts as the principal. Needed for the worker role.", valueName: "file"))
+  var certificate: String?
+
   func run() async throws {
     let roles = try role.map { name -> Role in
       guard let role = Role.allKnown.first(where: { Format.enumName($0.description, prefix: "ROLE_").lowercased() == name.lowercased() }),
         role != .unspecified
-      else { throw ValidationError("--role \(name): expected admin, operator, clerk, inspector or viewer") }
+      else { throw ValidationError("--role \(name): expected admin, operator, clerk, inspector, viewer or worker") }
       return role
+    }
+    let fingerprint = try certificate.map { path in
+      do {
+        return try CertificateFingerprint.sha256(pemFile: path)
+      } catch {
+        throw ValidationError("--certificate \(path): \(error)")
+      }
     }
     let request = AdminCreateTokenRequest(
       idempotencyKey: UUID().uuidString,
       principal: Principal(id: principalId, displayName: name, unitCode: unit, roles: roles),
       expiresAt: expiresInDays.map { Timestamp(Date().addingTimeInterval(Double($0) * 86_400)) },
-      note: note)
+      note: note,
+      clientCertificateSha256: fingerprint ?? "")
     let timeout = options.callTimeout
     try await options.withClient { client in
       let response = try await client.call(AdminService.CreateToken.self, request, timeout: timeout)
-      StandardError.print("created \(response.info?.tokenId ?? "") for \(name); the token is shown once:")
-      print(response.token)
+      if fingerprint != nil {
+        StandardError.print("bound \(response.info?.tokenId ?? "") for \(name) to the certificate with SHA-256 \(fingerprint ?? "")")
+      } else {
+        StandardError.print("created \(response.info?.tokenId ?? "") for \(name); the token is shown once:")
+        print(response.token)
+      }
     }
   }
 }

@@ -7,7 +7,7 @@ extension GlobalOptions {
   /// status of its category (``ExitStatus``).
   func withClient(_ body: @Sendable (ReformClient) async throws -> Void) async throws {
     do {
-      try await ReformClient.connect(to: resolvedAddress, token: try resolvedToken(), body)
+      try await ReformClient.connect(to: resolvedAddress, token: try resolvedToken(), tls: try tlsOptions.resolved(), body)
     } catch let error as ReformError {
       StandardError.print("reformctl: \(error.code): \(error.message)")
       throw ExitStatus.of(error.code)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ReformClient
+import ReformCommandLine
 
 /// The options every subcommand takes: where the coordinator is, the token to show it, and
 /// how long a call may take. `--config` is read before parsing by ``ConfigFileArguments``;
@@ -23,6 +24,9 @@ struct GlobalOptions: ParsableArguments, Sendable {
       "The bearer token. Default: $REFORM_TOKEN, else the contents of ./\(defaultTokenFile) if it exists.",
       valueName: "token"))
   var token: String?
+
+  @OptionGroup(title: "TLS")
+  var tlsOptions: ClientTLSOptions
 
   @Option(help: ArgumentHelp("Seconds each call may take.", valueName: "seconds"))
   var timeout: Double = 10

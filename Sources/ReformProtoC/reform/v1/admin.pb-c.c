@@ -2308,7 +2308,7 @@ const ProtobufCMessageDescriptor reform__v1__admin_status_response__descriptor =
   (ProtobufCMessageInit) reform__v1__admin_status_response__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor reform__v1__admin_token_info__field_descriptors[10] =
+static const ProtobufCFieldDescriptor reform__v1__admin_token_info__field_descriptors[11] =
 {
   {
     "token_id",
@@ -2430,8 +2430,21 @@ static const ProtobufCFieldDescriptor reform__v1__admin_token_info__field_descri
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "client_certificate_sha256",
+    11,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Reform__V1__AdminTokenInfo, client_certificate_sha256),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned reform__v1__admin_token_info__field_indices_by_name[] = {
+  10,   /* field[10] = client_certificate_sha256 */
   2,   /* field[2] = created_at */
   3,   /* field[3] = created_by */
   4,   /* field[4] = expires_at */
@@ -2446,7 +2459,7 @@ static const unsigned reform__v1__admin_token_info__field_indices_by_name[] = {
 static const ProtobufCIntRange reform__v1__admin_token_info__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 10 }
+  { 0, 11 }
 };
 const ProtobufCMessageDescriptor reform__v1__admin_token_info__descriptor =
 {
@@ -2456,14 +2469,14 @@ const ProtobufCMessageDescriptor reform__v1__admin_token_info__descriptor =
   "Reform__V1__AdminTokenInfo",
   "reform.v1",
   sizeof(Reform__V1__AdminTokenInfo),
-  10,
+  11,
   reform__v1__admin_token_info__field_descriptors,
   reform__v1__admin_token_info__field_indices_by_name,
   1,  reform__v1__admin_token_info__number_ranges,
   (ProtobufCMessageInit) reform__v1__admin_token_info__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor reform__v1__admin_create_token_request__field_descriptors[4] =
+static const ProtobufCFieldDescriptor reform__v1__admin_create_token_request__field_descriptors[5] =
 {
   {
     "idempotency_key",
@@ -2513,8 +2526,21 @@ static const ProtobufCFieldDescriptor reform__v1__admin_create_token_request__fi
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "client_certificate_sha256",
+    5,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Reform__V1__AdminCreateTokenRequest, client_certificate_sha256),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned reform__v1__admin_create_token_request__field_indices_by_name[] = {
+  4,   /* field[4] = client_certificate_sha256 */
   2,   /* field[2] = expires_at */
   0,   /* field[0] = idempotency_key */
   3,   /* field[3] = note */
@@ -2523,7 +2549,7 @@ static const unsigned reform__v1__admin_create_token_request__field_indices_by_n
 static const ProtobufCIntRange reform__v1__admin_create_token_request__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 4 }
+  { 0, 5 }
 };
 const ProtobufCMessageDescriptor reform__v1__admin_create_token_request__descriptor =
 {
@@ -2533,7 +2559,7 @@ const ProtobufCMessageDescriptor reform__v1__admin_create_token_request__descrip
   "Reform__V1__AdminCreateTokenRequest",
   "reform.v1",
   sizeof(Reform__V1__AdminCreateTokenRequest),
-  4,
+  5,
   reform__v1__admin_create_token_request__field_descriptors,
   reform__v1__admin_create_token_request__field_indices_by_name,
   1,  reform__v1__admin_create_token_request__number_ranges,

@@ -511,10 +511,14 @@ struct  Reform__V1__AdminTokenInfo
    * Free text, e.g. "Văn thư Sở Nội vụ".
    */
   char *note;
+  /*
+   * Set when the principal is bound to a client certificate rather than a bearer secret.
+   */
+  char *client_certificate_sha256;
 };
 #define REFORM__V1__ADMIN_TOKEN_INFO__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&reform__v1__admin_token_info__descriptor) \
-    , (char *)protobuf_c_empty_string, NULL, NULL, (char *)protobuf_c_empty_string, NULL, 0, NULL, (char *)protobuf_c_empty_string, NULL, (char *)protobuf_c_empty_string }
+    , (char *)protobuf_c_empty_string, NULL, NULL, (char *)protobuf_c_empty_string, NULL, 0, NULL, (char *)protobuf_c_empty_string, NULL, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string }
 
 
 /*
@@ -537,10 +541,17 @@ struct  Reform__V1__AdminCreateTokenRequest
    */
   Reform__V1__Timestamp *expires_at;
   char *note;
+  /*
+   * Binds the principal to a client certificate instead of a bearer secret: the SHA-256 of
+   * the certificate's DER encoding, 64 hex digits. A caller presenting that certificate under
+   * mutual TLS then acts as the principal without a bearer token; the response's `token` is
+   * empty.
+   */
+  char *client_certificate_sha256;
 };
 #define REFORM__V1__ADMIN_CREATE_TOKEN_REQUEST__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&reform__v1__admin_create_token_request__descriptor) \
-    , (char *)protobuf_c_empty_string, NULL, NULL, (char *)protobuf_c_empty_string }
+    , (char *)protobuf_c_empty_string, NULL, NULL, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string }
 
 
 /*

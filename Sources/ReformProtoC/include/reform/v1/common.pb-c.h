@@ -52,7 +52,12 @@ typedef enum _Reform__V1__Role {
   REFORM__V1__ROLE__ROLE_OPERATOR = 2,
   REFORM__V1__ROLE__ROLE_CLERK = 3,
   REFORM__V1__ROLE__ROLE_INSPECTOR = 4,
-  REFORM__V1__ROLE__ROLE_VIEWER = 5
+  REFORM__V1__ROLE__ROLE_VIEWER = 5,
+  /*
+   * A worker process that attaches to the hub with a client certificate bound to it; it
+   * may call no service method.
+   */
+  REFORM__V1__ROLE__ROLE_WORKER = 6
     PROTOBUF_C__FORCE_ENUM_TO_BE_INT_SIZE(REFORM__V1__ROLE)
 } Reform__V1__Role;
 
