@@ -56,6 +56,7 @@ public struct DiagnosticsModule: WorkerModule {
     }
     methods.unary(DiagnosticsService.Tally.self) { request, context in
       try DiagnosticsLimits.check(request)
+      context.audit.record(target: "tally \(request.key)")
       let value: Int64
       do {
         value = try tallies.increment(request.key)

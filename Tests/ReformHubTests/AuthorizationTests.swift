@@ -200,6 +200,9 @@ struct AuditTests {
     let summary = entries.map { "\($0.action) \($0.method) \($0.principal?.id ?? "-") \($0.statusCode)" }
     #expect(entries.map(\.sequence) == Array(1...Int64(entries.count)), "gapless, oldest first")
     #expect(summary.contains("ADMIN_AUDIT_ACTION_WRITE /reform.v1.Diagnostics/Tally admin 0"), "\(summary)")
+    #expect(
+      entries.first { $0.method == DiagnosticsService.Tally.info.path && $0.statusCode == 0 }?.target == "tally audited",
+      "the module names what the call acted on")
     #expect(summary.contains("ADMIN_AUDIT_ACTION_WRITE /reform.v1.Admin/CreateToken admin 0"), "\(summary)")
     #expect(summary.contains("ADMIN_AUDIT_ACTION_DENIED /reform.v1.Diagnostics/Tally p-viewer 7"), "\(summary)")
     #expect(summary.contains("ADMIN_AUDIT_ACTION_DENIED /reform.v1.Admin/QueryAudit p-viewer 7"), "\(summary)")

@@ -28,13 +28,14 @@ struct ForwardingService: RegistrableRPCService {
             throw error.error
           }
           return StreamingServerResponse { writer in
+            let note = AuditNote()
             do {
               try await Self.forward(
-                request, method: method, module: module, caller: caller, limit: limit, hub: hub, writer: writer)
-              await auditor.record(method, caller: caller, peer: context.remotePeer, error: nil)
+                request, method: method, module: module, caller: caller, limit: limit, hub: hub, writer: writer, note: note)
+              await auditor.record(method, caller: caller, peer: context.remotePeer, note: note, error: nil)
             } catch {
               let failure = error as? RPCError ?? RPCError(code: .unknown, message: "\(error)")
-              await auditor.record(method, caller: caller, peer: context.remotePeer, error: failure)
+              await auditor.record(method, caller: caller, peer: context.remotePeer, note: note, error: failure)
               throw error
             }
             return [:]
@@ -46,7 +47,7 @@ struct ForwardingService: RegistrableRPCService {
 
   private static func forward(
     _ request: StreamingServerRequest<[UInt8]>, method: WireMethodInfo, module: String, caller: Principal?,
-    limit: Int, hub: Hub, writer: RPCWriter<[UInt8]>
+    limit: Int, hub: Hub, writer: RPCWriter<[UInt8]>, note: AuditNote
   ) async throws {
     var payload: [UInt8]?
     for try await message in request.messages {
@@ -71,6 +72,7 @@ struct ForwardingService: RegistrableRPCService {
         case .item(let bytes):
           try await writer.write(bytes)
         case .finished(let outcome):
+          note.record(target: outcome.auditTarget, unit: outcome.auditUnit)
           if let code = outcome.code { throw RPCError(code: code, message: outcome.message) }
           if !method.serverStreaming { try await writer.write(outcome.payload) }
           return

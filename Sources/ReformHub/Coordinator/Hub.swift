@@ -225,7 +225,9 @@ actor Hub {
       workers[workerID]?.running.remove(result.jobId)
       if var job = jobs[result.jobId], job.workerID == workerID {
         if result.end {
-          let outcome = JobOutcome(status: result.statusCode, message: result.message, payload: job.partial + result.payload)
+          var outcome = JobOutcome(status: result.statusCode, message: result.message, payload: job.partial + result.payload)
+          outcome.auditTarget = result.auditTarget
+          outcome.auditUnit = result.auditUnit
           if outcome.code == nil { workers[workerID]?.done += 1 } else { workers[workerID]?.failed += 1 }
           finish(result.jobId, outcome)
         } else {

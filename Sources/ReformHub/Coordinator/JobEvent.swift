@@ -11,6 +11,9 @@ struct JobOutcome: Sendable {
   var code: RPCError.Code?
   var message: String
   var payload: [UInt8]
+  /// What the job acted on and for which unit, as the module reported them for the audit log.
+  var auditTarget = ""
+  var auditUnit = ""
 
   static func ok(_ payload: [UInt8]) -> JobOutcome { JobOutcome(code: nil, message: "", payload: payload) }
   static func failure(_ code: RPCError.Code, _ message: String) -> JobOutcome {

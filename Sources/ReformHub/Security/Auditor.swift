@@ -26,9 +26,13 @@ struct Auditor: Sendable {
   }
 
   /// Records an admitted call's outcome, when the method is audited.
-  func record(_ method: WireMethodInfo, caller: Principal?, peer: String, error: RPCError?) async {
+  ///
+  /// `note` carries what the module said the call acted on; without one, the unit is the
+  /// caller's.
+  func record(_ method: WireMethodInfo, caller: Principal?, peer: String, note: AuditNote? = nil, error: RPCError?) async {
     guard let action = Self.action(for: method) else { return }
-    await append(method, caller: caller, peer: peer, action: action, error: error)
+    let (target, unit) = note?.value ?? ("", "")
+    await append(method, caller: caller, peer: peer, action: action, error: error, target: target, unit: unit)
   }
 
   /// Records a call the gatekeeper refused.
@@ -36,9 +40,13 @@ struct Auditor: Sendable {
     await append(method, caller: principal, peer: peer, action: .denied, error: error)
   }
 
-  private func append(_ method: WireMethodInfo, caller: Principal?, peer: String, action: AdminAuditAction, error: RPCError?) async {
+  private func append(
+    _ method: WireMethodInfo, caller: Principal?, peer: String, action: AdminAuditAction, error: RPCError?,
+    target: String = "", unit: String = ""
+  ) async {
     let entry = AdminAuditEntry(
-      time: .now, principal: caller, method: method.path, unitCode: caller?.unitCode ?? "", action: action,
+      time: .now, principal: caller, method: method.path, unitCode: unit.isEmpty ? caller?.unitCode ?? "" : unit,
+      target: target, action: action,
       statusCode: Int32(error.map { Status.Code($0.code).rawValue } ?? 0), message: error?.message ?? "", peer: peer)
     do {
       _ = try await log.append(entry)

@@ -5,6 +5,8 @@ import ReformWire
 /// caller waits, and which worker runs it.
 public struct JobContext: Sendable {
   public var jobID: Int64
+  /// The full method path, e.g. `/reform.v1.Registry/ReportValues`.
+  public var method: String
   /// 1 for the first run; more when the job was re-dispatched after a worker vanished.
   public var attempt: Int32
   /// The caller, as the coordinator authenticated it; nil when calls carry no identity yet.
@@ -12,6 +14,22 @@ public struct JobContext: Sendable {
   /// When the caller stops waiting; the worker cancels the handler then.
   public var deadline: Date?
   public var worker: WorkerIdentity
+  /// Where the handler says what the job acted on (``AuditNote/record(target:unit:)``), for the
+  /// coordinator's audit log.
+  public let audit = AuditNote()
+
+  /// A job's context; the worker runtime makes one per job, and tests of a module's handlers
+  /// make their own.
+  public init(
+    jobID: Int64, method: String, attempt: Int32 = 1, caller: Principal?, deadline: Date? = nil, worker: WorkerIdentity
+  ) {
+    self.jobID = jobID
+    self.method = method
+    self.attempt = attempt
+    self.caller = caller
+    self.deadline = deadline
+    self.worker = worker
+  }
 }
 
 /// Which worker runs a job.
@@ -21,4 +39,12 @@ public struct WorkerIdentity: Sendable {
   public var pid: Int32
   public var host: String
   public var version: String
+
+  public init(id: String, module: String, pid: Int32, host: String, version: String) {
+    self.id = id
+    self.module = module
+    self.pid = pid
+    self.host = host
+    self.version = version
+  }
 }

@@ -55,17 +55,18 @@ actor WorkerSession {
 
   private func start(_ job: HubJob) {
     let context = JobContext(
-      jobID: job.jobId, attempt: job.attempt, caller: job.caller,
+      jobID: job.jobId, method: job.method, attempt: job.attempt, caller: job.caller,
       deadline: job.deadline?.date,
       worker: identity)
     let handler = methods.handlers[job.method]
     let outbound = self.outbound
     running[job.jobId] = Task {
       let sequence = ItemSequence()
-      let result = await Self.run(handler, job: job, context: context) { item in
+      var result = await Self.run(handler, job: job, context: context) { item in
         let number = sequence.next()
         outbound?.yield(WorkerFrame(frame: .item(JobStreamItem(jobId: job.jobId, sequence: number, payload: item))))
       }
+      (result.auditTarget, result.auditUnit) = context.audit.value
       outbound?.yield(WorkerFrame(frame: .result(result)))
       self.finished(job.jobId, ok: result.statusCode == 0)
     }

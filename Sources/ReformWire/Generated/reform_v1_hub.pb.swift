@@ -63,6 +63,10 @@ public struct JobResult: Sendable, Equatable {
   public var payload: [UInt8] = []
   /// True on the final frame of the job.
   public var end: Bool = false
+  /// What the job acted on (a person id, a DocumentId, a unit code…) and the unit it acted for
+  /// or on, as the module names them, for the audit log; empty when the module says nothing.
+  public var auditTarget: String = ""
+  public var auditUnit: String = ""
 
   public init() {}
 
@@ -71,13 +75,17 @@ public struct JobResult: Sendable, Equatable {
     statusCode: Int32 = 0,
     message: String = "",
     payload: [UInt8] = [],
-    end: Bool = false
+    end: Bool = false,
+    auditTarget: String = "",
+    auditUnit: String = ""
   ) {
     self.jobId = jobId
     self.statusCode = statusCode
     self.message = message
     self.payload = payload
     self.end = end
+    self.auditTarget = auditTarget
+    self.auditUnit = auditUnit
   }
 }
 
@@ -405,6 +413,8 @@ extension JobResult: WireMessage {
     message = try r.string(3)
     payload = r.bytes(4)
     end = r.bool(5)
+    auditTarget = try r.string(6)
+    auditUnit = try r.string(7)
   }
 
   public func write(to w: CMessageWriter) throws(WireError) {
@@ -413,6 +423,8 @@ extension JobResult: WireMessage {
     if !message.isEmpty { try w.setString(3, message) }
     if !payload.isEmpty { w.setBytes(4, payload) }
     if end { w.setBool(5, end) }
+    if !auditTarget.isEmpty { try w.setString(6, auditTarget) }
+    if !auditUnit.isEmpty { try w.setString(7, auditUnit) }
   }
 }
 

@@ -766,7 +766,7 @@ const ProtobufCMessageDescriptor reform__v1__worker_hello__descriptor =
   (ProtobufCMessageInit) reform__v1__worker_hello__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor reform__v1__job_result__field_descriptors[5] =
+static const ProtobufCFieldDescriptor reform__v1__job_result__field_descriptors[7] =
 {
   {
     "job_id",
@@ -828,8 +828,34 @@ static const ProtobufCFieldDescriptor reform__v1__job_result__field_descriptors[
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "audit_target",
+    6,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Reform__V1__JobResult, audit_target),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "audit_unit",
+    7,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Reform__V1__JobResult, audit_unit),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned reform__v1__job_result__field_indices_by_name[] = {
+  5,   /* field[5] = audit_target */
+  6,   /* field[6] = audit_unit */
   4,   /* field[4] = end */
   0,   /* field[0] = job_id */
   2,   /* field[2] = message */
@@ -839,7 +865,7 @@ static const unsigned reform__v1__job_result__field_indices_by_name[] = {
 static const ProtobufCIntRange reform__v1__job_result__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 5 }
+  { 0, 7 }
 };
 const ProtobufCMessageDescriptor reform__v1__job_result__descriptor =
 {
@@ -849,7 +875,7 @@ const ProtobufCMessageDescriptor reform__v1__job_result__descriptor =
   "Reform__V1__JobResult",
   "reform.v1",
   sizeof(Reform__V1__JobResult),
-  5,
+  7,
   reform__v1__job_result__field_descriptors,
   reform__v1__job_result__field_indices_by_name,
   1,  reform__v1__job_result__number_ranges,

@@ -111,10 +111,16 @@ struct  Reform__V1__JobResult
    * True on the final frame of the job.
    */
   protobuf_c_boolean end;
+  /*
+   * What the job acted on (a person id, a DocumentId, a unit code…) and the unit it acted for
+   * or on, as the module names them, for the audit log; empty when the module says nothing.
+   */
+  char *audit_target;
+  char *audit_unit;
 };
 #define REFORM__V1__JOB_RESULT__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&reform__v1__job_result__descriptor) \
-    , 0, 0, (char *)protobuf_c_empty_string, {0,NULL}, 0 }
+    , 0, 0, (char *)protobuf_c_empty_string, {0,NULL}, 0, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string }
 
 
 /*
