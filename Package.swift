@@ -74,6 +74,9 @@ let package = Package(
     // Worker modules: one each, domain logic apart from its store and handlers.
     .target(name: "Diagnostics", dependencies: ["ReformHub", "ReformWire"]),
 
+    // Each domain module's rules: pure Swift on Foundation alone, tested without a network.
+    .target(name: "ExchangeDomain"),
+
     // The Swift client library.
     .target(
       name: "ReformClient",
@@ -148,6 +151,7 @@ let package = Package(
         .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),
       ]
     ),
+    .testTarget(name: "ExchangeDomainTests", dependencies: ["ExchangeDomain"]),
     .testTarget(
       name: "ReformSecurityTests",
       dependencies: ["ReformSecurity", "ReformWire"]

@@ -1,0 +1,32 @@
+import Foundation
+
+extension String {
+  /// NFC with surrounding white space removed: the form every text of a stored document takes,
+  /// so that identity (a notation, a name) does not depend on how a keyboard composed `Đ` or `ế`.
+  var normalizedText: String {
+    precomposedStringWithCanonicalMapping.trimmingCharacters(in: .whitespacesAndNewlines)
+  }
+
+  /// Empty or only white space.
+  var isBlank: Bool { allSatisfy(\.isWhitespace) }
+
+  /// True when the text holds a character an XML 1.0 document cannot carry or a person cannot
+  /// see: a control character (tab, line feed and carriage return aside, when `multiline`), or
+  /// U+FFFE/U+FFFF. Refusing these at validation is what lets the edXML writer never fail on text.
+  func hasForbiddenCharacter(multiline: Bool) -> Bool {
+    unicodeScalars.contains { scalar in
+      if scalar.value == 0xFFFE || scalar.value == 0xFFFF { return true }
+      guard scalar.properties.generalCategory == .control else { return false }
+      return !(multiline && (scalar == "\t" || scalar == "\n" || scalar == "\r"))
+    }
+  }
+
+  /// Lower-cased, without diacritics and with `đ` read as `d`: the form in which a search for
+  /// "quyet dinh" finds "Quyết định".
+  var searchFolded: String {
+    precomposedStringWithCanonicalMapping
+      .replacingOccurrences(of: "đ", with: "d")
+      .replacingOccurrences(of: "Đ", with: "D")
+      .folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+  }
+}
