@@ -75,7 +75,10 @@ let package = Package(
     .target(name: "Diagnostics", dependencies: ["ReformHub", "ReformWire"]),
 
     // Each domain module's rules: pure Swift on Foundation alone, tested without a network.
+    .target(name: "RegistryDomain", exclude: ["IndicatorSets/01-NQ-DUK-2020-2025.json"]),
+    .target(name: "ClassificationDomain", exclude: ["RuleSets"]),
     .target(name: "ExchangeDomain"),
+    .target(name: "InspectionDomain"),
 
     // The Swift client library.
     .target(
@@ -151,7 +154,10 @@ let package = Package(
         .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),
       ]
     ),
+    .testTarget(name: "RegistryDomainTests", dependencies: ["RegistryDomain"]),
+    .testTarget(name: "ClassificationDomainTests", dependencies: ["ClassificationDomain"]),
     .testTarget(name: "ExchangeDomainTests", dependencies: ["ExchangeDomain"]),
+    .testTarget(name: "InspectionDomainTests", dependencies: ["InspectionDomain"]),
     .testTarget(
       name: "ReformSecurityTests",
       dependencies: ["ReformSecurity", "ReformWire"]

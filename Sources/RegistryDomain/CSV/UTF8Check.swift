@@ -1,0 +1,39 @@
+/// Byte-level UTF-8 checks for ``CSVParser``, which must say where a file stops being UTF-8.
+enum UTF8Check {
+  /// The index of the first byte that does not belong to a well-formed UTF-8 sequence, or
+  /// `nil` when every byte does.
+  static func firstInvalidIndex(in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    var index = 0
+    let count = bytes.count
+    while index < count {
+      let lead = bytes[index]
+      if lead < 0x80 {
+        index += 1
+        continue
+      }
+      let length: Int
+      var lower: UInt8 = 0x80
+      var upper: UInt8 = 0xBF
+      switch lead {
+      case 0xC2...0xDF: length = 2
+      case 0xE0: length = 3; lower = 0xA0
+      case 0xE1...0xEC, 0xEE...0xEF: length = 3
+      case 0xED: length = 3; upper = 0x9F
+      case 0xF0: length = 4; lower = 0x90
+      case 0xF1...0xF3: length = 4
+      case 0xF4: length = 4; upper = 0x8F
+      default: return index
+      }
+      guard index + length <= count else { return index }
+      guard (lower...upper).contains(bytes[index + 1]) else { return index }
+      for offset in 2..<length where !(0x80...0xBF).contains(bytes[index + offset]) { return index }
+      index += length
+    }
+    return nil
+  }
+
+  /// The number of characters (code points) the bytes start, counting each lead byte once.
+  static func characterCount(in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    bytes.reduce(0) { count, byte in (byte & 0xC0) == 0x80 ? count : count + 1 }
+  }
+}

@@ -1,0 +1,31 @@
+import InspectionDomain
+import Testing
+
+@Suite("Generated instances")
+struct GeneratedInstanceTests {
+  private let input = PlanInput.generated(units: 200, teams: 10, seed: 99)
+
+  @Test func theSameArgumentsGiveTheSameInstance() {
+    #expect(PlanInput.generated(units: 200, teams: 10, seed: 99) == input)
+    #expect(PlanInput.generated(units: 200, teams: 10, seed: 100) != input)
+  }
+
+  @Test func everyUnitHasAVisitOfThreeToTenWorkingDays() {
+    let first = input.visitsDue.filter { $0.dueID.hasSuffix("-1") }
+    #expect(first.count == 200)
+    #expect(first.allSatisfy { (3...10).contains($0.lengthDays ?? 0) })
+  }
+
+  @Test func windowsSpanAQuarterToAYear() throws {
+    for visit in input.visitsDue {
+      let window = try #require(visit.window)
+      #expect((91...365).contains(window.first.days(to: window.last) + 1))
+    }
+  }
+
+  @Test func teamsHaveThreeToFiveInspectorsAndSomeTakeLeave() {
+    #expect(input.teams.count == 10)
+    #expect(input.teams.allSatisfy { (3...5).contains($0.inspectors.count) })
+    #expect(input.teams.flatMap(\.inspectors).contains { !$0.unavailable.isEmpty })
+  }
+}

@@ -1,0 +1,127 @@
+import InspectionDomain
+import Testing
+
+/// A seeded generator for the tests' own random instances (SplitMix64).
+struct TestRandom {
+  private var state: UInt64
+  init(seed: UInt64) { state = seed }
+
+  mutating func int(_ range: ClosedRange<Int>) -> Int {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    z ^= z >> 31
+    return range.lowerBound + Int(z % UInt64(range.count))
+  }
+
+  mutating func chance(_ percent: Int) -> Bool { int(0...99) < percent }
+}
+
+/// A small, crowded random instance: few teams, several visits per unit, short windows, leave,
+/// blackouts and tight caps, so that the rules bind and some visits stay unplaced.
+func crowdedInstance(seed: UInt64) -> PlanInput {
+  var random = TestRandom(seed: seed)
+  let units = (1...random.int(3...10)).map { "U\($0)" }
+  let year = day(2026, 1, 1)
+  func randomRange(_ maxLength: Int) -> CivilDateRange {
+    let first = year.adding(days: random.int(0...330))
+    return span(first, min(first.adding(days: random.int(0...maxLength)), day(2026, 12, 31)))
+  }
+  var inspectorNumber = 0
+  let teams = (1...random.int(1...4)).map { t in
+    let members = (1...random.int(1...4)).map { _ in
+      inspectorNumber += 1
+      return Inspector(
+        inspectorID: "K\(inspectorNumber)", fullName: "Kiểm tra viên \(inspectorNumber)",
+        homeUnitCode: random.chance(40) ? units[random.int(0...units.count - 1)] : "UBKT",
+        conflictUnitCodes: random.chance(10) ? [units[random.int(0...units.count - 1)]] : [],
+        unavailable: (0..<random.int(0...3)).map { _ in Unavailability(dates: randomRange(20), reason: "nghỉ phép") })
+    }
+    return Team(
+      teamID: "T\(t)", name: "Đoàn \(t)", inspectors: members,
+      maxVisitsPerMonth: random.chance(30) ? random.int(1...3) : nil)
+  }
+  let visits = (1...random.int(4...20)).map { v in
+    let unit = units[random.int(0...units.count - 1)]
+    return VisitDue(
+      dueID: "V\(v)", unitCode: unit, unitName: "Chi bộ \(unit), Khối \"\(v)\"",
+      kind: VisitKind.allCases[random.int(0...3)],
+      lengthDays: random.chance(15) ? nil : random.int(1...8), unitMemberCount: random.int(0...60),
+      window: random.chance(10) ? nil : randomRange(120),
+      teamID: random.chance(10) ? "T\(random.int(1...teams.count))" : nil)
+  }
+  let blackouts = (0..<random.int(0...3)).map { _ in
+    Blackout(
+      dates: randomRange(30), reason: "Hội nghị",
+      unitCodes: random.chance(50) ? [units[random.int(0...units.count - 1)]] : [])
+  }
+  return PlanInput(
+    year: 2026, visitsDue: visits, teams: teams, blackouts: blackouts,
+    rules: PlanningRules(
+      minGapWorkingDays: random.int(0...15), maxVisitsPerTeamPerMonth: random.int(1...2),
+      lengths: VisitKind.allCases.map { LengthRule(kind: $0, minMembers: 0, lengthDays: random.int(2...6)) },
+      minInspectorsPresent: random.chance(30) ? random.int(1...2) : nil),
+    risks: units.filter { _ in random.chance(80) }.map { UnitRisk(unitCode: $0, scoreBP: random.int(0...10_000)) },
+    seed: seed)
+}
+
+@Suite("Independent checker")
+struct ProgrammeCheckerTests {
+  @Test func twoHundredRandomProgrammesKeepEveryHardRule() throws {
+    let calendar = try calendar2026()
+    var unplaced = 0
+    for seed in UInt64(1)...200 {
+      let input = crowdedInstance(seed: seed)
+      let programme = try Planner().plan(input, calendar: calendar)
+      let broken = ProgrammeChecker(input: input, calendar: calendar).violations(of: programme)
+      #expect(broken.isEmpty, "seed \(seed): \(broken)")
+      unplaced += programme.unplaced.count
+    }
+    // The instances are crowded enough that the rules bind.
+    #expect(unplaced > 0)
+  }
+
+  @Test func aGeneratedProgrammeOfSixtyUnitsKeepsEveryHardRule() throws {
+    let calendar = try calendar2026()
+    let input = PlanInput.generated(units: 60, teams: 6, seed: 3)
+    let programme = try Planner().plan(input, calendar: calendar)
+    #expect(ProgrammeChecker(input: input, calendar: calendar).violations(of: programme).isEmpty)
+    #expect(programme.unplaced.isEmpty)
+  }
+
+  @Test func theCheckerCatchesAVisitMovedOntoItsInspectorsOwnUnit() throws {
+    let calendar = try calendar2026()
+    let input = PlanInput(
+      year: 2026, visitsDue: [due("V1", unit: "U1")],
+      teams: [team("T1", [inspector("K1", home: "U1")]), team("T2", [inspector("K2")])])
+    var programme = try Planner().plan(input, calendar: calendar)
+    programme.visits[0].teamID = "T1"
+    let broken = ProgrammeChecker(input: input, calendar: calendar).violations(of: programme)
+    #expect(broken.contains { $0.contains("own unit") })
+  }
+
+  @Test func theCheckerCatchesOverlappingVisitsOfOneTeam() throws {
+    let calendar = try calendar2026()
+    let input = PlanInput(
+      year: 2026, visitsDue: [due("V1", unit: "U1", length: 3), due("V2", unit: "U2", length: 3)],
+      teams: [team("T1", [inspector("K1")])])
+    var programme = try Planner().plan(input, calendar: calendar)
+    programme.visits[1].firstDay = programme.visits[0].firstDay
+    programme.visits[1].lastDay = programme.visits[0].lastDay
+    let broken = ProgrammeChecker(input: input, calendar: calendar).violations(of: programme)
+    #expect(broken.contains { $0.contains("overlap") })
+  }
+
+  @Test func theCheckerCatchesAVisitDuringLeave() throws {
+    let calendar = try calendar2026()
+    let leave = span(day(2026, 1, 2), day(2026, 1, 16))
+    let input = PlanInput(
+      year: 2026, visitsDue: [due("V1", unit: "U1", length: 3)], teams: [team("T1", [inspector("K1", away: [leave])])])
+    var programme = try Planner().plan(input, calendar: calendar)
+    programme.visits[0].firstDay = day(2026, 1, 5)
+    programme.visits[0].lastDay = day(2026, 1, 7)
+    let broken = ProgrammeChecker(input: input, calendar: calendar).violations(of: programme)
+    #expect(broken.contains { $0.contains("inspectors present") })
+  }
+}
