@@ -51,7 +51,7 @@ let package = Package(
     .target(
       name: "ReformHub",
       dependencies: [
-        "ReformWire", "ReformSecurity",
+        "ReformWire", "ReformSecurity", "ReformModule",
         .product(name: "GRPCCore", package: "grpc-swift-2"),
         .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),
         .product(name: "Logging", package: "swift-log"),
@@ -72,7 +72,16 @@ let package = Package(
       ]
     ),
     // Worker modules: one each, domain logic apart from its store and handlers.
-    .target(name: "Diagnostics", dependencies: ["ReformHub", "ReformWire"]),
+    // What a worker module is written against: its handlers, a job's context and unit scope.
+    // Light on purpose (no transport, no store), so a module builds and tests on its own.
+    .target(
+      name: "ReformModule",
+      dependencies: ["ReformWire", .product(name: "GRPCCore", package: "grpc-swift-2")]
+    ),
+    .target(
+      name: "Diagnostics",
+      dependencies: ["ReformModule", "ReformWire", .product(name: "GRPCCore", package: "grpc-swift-2")]
+    ),
 
     // Each domain module's rules: pure Swift on Foundation alone, tested without a network.
     .target(name: "RegistryDomain", exclude: ["IndicatorSets/01-NQ-DUK-2020-2025.json"]),
@@ -100,7 +109,7 @@ let package = Package(
     .executableTarget(
       name: "reformd",
       dependencies: [
-        "ReformWire", "ReformHub", "ReformSecurity", "ReformClient", "Diagnostics", "ReformCommandLine",
+        "ReformWire", "ReformHub", "ReformModule", "ReformSecurity", "ReformClient", "Diagnostics", "ReformCommandLine",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Logging", package: "swift-log"),
         .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -149,7 +158,7 @@ let package = Package(
     .testTarget(
       name: "ReformHubTests",
       dependencies: [
-        "ReformClient", "ReformWire", "ReformHub", "ReformSecurity",
+        "ReformClient", "ReformWire", "ReformHub", "ReformModule", "ReformSecurity",
         .product(name: "GRPCCore", package: "grpc-swift-2"),
         .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),
       ]

@@ -1,6 +1,6 @@
 import Foundation
 import GRPCCore
-import ReformHub
+import ReformModule
 import ReformWire
 
 /// The `diagnostics` module: what operators use to test the path end to end — echo, sleep,

@@ -4,6 +4,7 @@ import ReformCommandLine
 import Diagnostics
 import Logging
 import ReformHub
+import ReformModule
 import ReformSecurity
 import ServiceLifecycle
 

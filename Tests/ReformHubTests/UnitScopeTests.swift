@@ -1,5 +1,7 @@
 import GRPCCore
 import ReformHub
+import ReformModule
+import ReformSecurity
 import ReformWire
 import Testing
 
@@ -7,9 +9,12 @@ import Testing
 /// unit a request is about, through `JobContext.requireScope`.
 @Suite("Unit scope in a job")
 struct UnitScopeTests {
+  /// A job as the coordinator sends it: the limit is what the access policy decided.
   private func context(_ method: String, _ caller: Principal?) -> JobContext {
-    JobContext(
-      jobID: 1, method: method, attempt: 1, caller: caller, deadline: nil,
+    var ownUnit: String?
+    if case .allow(let unit) = AccessPolicy.reform.decide(method: method, principal: caller) { ownUnit = unit }
+    return JobContext(
+      jobID: 1, method: method, attempt: 1, caller: caller, ownUnitLimit: ownUnit, deadline: nil,
       worker: WorkerIdentity(id: "w", module: "registry", pid: 1, host: "h", version: "v"))
   }
 

@@ -89,7 +89,7 @@ struct AdminEndpoint: RegistrableRPCService {
       let caller: Principal?
       do {
         caller = try await gatekeeper.admit(
-          info, metadata: request.metadata, peerCertificate: ServerTLS.peerCertificateSHA256(context))
+          info, metadata: request.metadata, peerCertificate: ServerTLS.peerCertificateSHA256(context)).principal
       } catch let error as Gatekeeper.Refusal {
         await auditor.recordRefusal(info, principal: error.principal, peer: context.remotePeer, error: error.error)
         throw error.error

@@ -1,4 +1,5 @@
 import GRPCCore
+import ReformModule
 import ReformWire
 
 /// Every method of every module service: each call becomes a job for a worker of the module,
@@ -20,8 +21,9 @@ struct ForwardingService: RegistrableRPCService {
           forMethod: method.descriptor, deserializer: RawDeserializer(), serializer: RawSerializer()
         ) { request, context in
           let caller: Principal?
+          let ownUnit: String?
           do {
-            caller = try await gatekeeper.admit(
+            (caller, ownUnit) = try await gatekeeper.admit(
               method, metadata: request.metadata, peerCertificate: ServerTLS.peerCertificateSHA256(context))
           } catch let error as Gatekeeper.Refusal {
             await auditor.recordRefusal(method, principal: error.principal, peer: context.remotePeer, error: error.error)
@@ -31,7 +33,8 @@ struct ForwardingService: RegistrableRPCService {
             let note = AuditNote()
             do {
               try await Self.forward(
-                request, method: method, module: module, caller: caller, limit: limit, hub: hub, writer: writer, note: note)
+                request, method: method, module: module, caller: caller, ownUnit: ownUnit, limit: limit, hub: hub,
+                writer: writer, note: note)
               await auditor.record(method, caller: caller, peer: context.remotePeer, note: note, error: nil)
             } catch {
               let failure = error as? RPCError ?? RPCError(code: .unknown, message: "\(error)")
@@ -46,7 +49,7 @@ struct ForwardingService: RegistrableRPCService {
   }
 
   private static func forward(
-    _ request: StreamingServerRequest<[UInt8]>, method: WireMethodInfo, module: String, caller: Principal?,
+    _ request: StreamingServerRequest<[UInt8]>, method: WireMethodInfo, module: String, caller: Principal?, ownUnit: String?,
     limit: Int, hub: Hub, writer: RPCWriter<[UInt8]>, note: AuditNote
   ) async throws {
     var payload: [UInt8]?
@@ -65,7 +68,8 @@ struct ForwardingService: RegistrableRPCService {
         message: "request too large: \(payload.count) bytes, over the limit of \(limit) bytes (--max-request-bytes)")
     }
     let (id, events) = try await hub.submit(
-      method: method, module: module, payload: payload, timeout: GRPCTimeout.parse(request.metadata), caller: caller)
+      method: method, module: module, payload: payload, timeout: GRPCTimeout.parse(request.metadata), caller: caller,
+      ownUnitLimit: ownUnit)
     try await withTaskCancellationHandler {
       for await event in events {
         switch event {

@@ -46,6 +46,7 @@ actor Hub {
     let deadline: ContinuousClock.Instant?
     let deadlineWall: Date?
     let caller: Principal?
+    let ownUnitLimit: String?
     let submitted: ContinuousClock.Instant
     var attempt: Int32 = 1
     var workerID: String?
@@ -79,7 +80,8 @@ actor Hub {
   ///
   /// - Throws: `RESOURCE_EXHAUSTED` when the module's queue is full.
   func submit(
-    method: WireMethodInfo, module: String, payload: [UInt8], timeout: Duration?, caller: Principal?
+    method: WireMethodInfo, module: String, payload: [UInt8], timeout: Duration?, caller: Principal?,
+    ownUnitLimit: String? = nil
   ) throws(RPCError) -> (id: Int64, events: AsyncStream<JobEvent>) {
     let queued = queues[module, default: []].count
     guard queued < configuration.queueCapacity else {
@@ -94,7 +96,7 @@ actor Hub {
     jobs[id] = Job(
       id: id, method: method, module: module, payload: payload,
       deadline: timeout.map { now + $0 }, deadlineWall: timeout.map { Date().addingTimeInterval($0.inSeconds) },
-      caller: caller, submitted: now, events: continuation)
+      caller: caller, ownUnitLimit: ownUnitLimit, submitted: now, events: continuation)
     queues[module, default: []].append(id)
     dispatch(module)
     if jobs[id]?.workerID == nil { scheduleExpiry(of: id) }
@@ -176,7 +178,8 @@ actor Hub {
       workers[worker.id]?.running.insert(id)
       worker.outbound.yield(HubFrame(frame: .job(HubJob(
         jobId: id, method: job.method.path, payload: job.payload,
-        deadline: job.deadlineWall.map(Timestamp.init), attempt: job.attempt, caller: job.caller))))
+        deadline: job.deadlineWall.map(Timestamp.init), attempt: job.attempt, caller: job.caller,
+        ownUnitLimit: job.ownUnitLimit ?? ""))))
     }
   }
 

@@ -1,5 +1,6 @@
 import GRPCCore
 import Logging
+import ReformModule
 import ReformSecurity
 import ReformWire
 

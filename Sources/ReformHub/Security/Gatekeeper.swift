@@ -20,14 +20,15 @@ struct Gatekeeper: Sendable {
   /// The rate limiter's time origin.
   private let epoch = ContinuousClock.now
 
-  /// The principal calling `method`, or nil for a method anyone may call.
+  /// Who is calling `method` (nil for a method anyone may call), and the unit they are limited
+  /// to when the policy allows them the method only for their own unit.
   ///
   /// - Throws: ``Refusal``: `UNAUTHENTICATED` (no, malformed, unknown, expired or revoked
   ///   token) or `PERMISSION_DENIED` (the roles do not allow the method), each saying why,
   ///   with the principal when the token was good.
   func admit(
     _ method: WireMethodInfo, metadata: Metadata, peerCertificate: [UInt8]? = nil
-  ) async throws(Refusal) -> Principal? {
+  ) async throws(Refusal) -> (principal: Principal?, ownUnit: String?) {
     var principal: Principal?
     let header = metadata[stringValues: "authorization"].first(where: { _ in true })
     if header != nil || peerCertificate != nil {
@@ -50,8 +51,8 @@ struct Gatekeeper: Sendable {
       }
     }
     switch policy.decide(method: method.path, principal: principal) {
-    case .allow:
-      return principal
+    case .allow(let ownUnit):
+      return (principal, ownUnit)
     case .unauthenticated(let reason):
       throw Refusal(error: RPCError(code: .unauthenticated, message: reason), principal: principal)
     case .permissionDenied(let reason):

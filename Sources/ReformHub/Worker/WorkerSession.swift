@@ -1,5 +1,6 @@
 import Foundation
 import GRPCCore
+import ReformModule
 import ReformWire
 import Synchronization
 
@@ -56,6 +57,7 @@ actor WorkerSession {
   private func start(_ job: HubJob) {
     let context = JobContext(
       jobID: job.jobId, method: job.method, attempt: job.attempt, caller: job.caller,
+      ownUnitLimit: job.ownUnitLimit.isEmpty ? nil : job.ownUnitLimit,
       deadline: job.deadline?.date,
       worker: identity)
     let handler = methods.handlers[job.method]

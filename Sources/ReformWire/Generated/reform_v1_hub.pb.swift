@@ -249,6 +249,10 @@ public struct HubJob: Sendable, Equatable {
   public var idempotencyKey: String = ""
   /// Correlates log lines across coordinator and worker.
   public var requestId: String = ""
+  /// Set when the access policy allows the caller this method only for their own unit (a
+  /// clerk's grant): that unit's code. The module refuses a request about any unit that is
+  /// neither it nor under it.
+  public var ownUnitLimit: String = ""
 
   public init() {}
 
@@ -260,7 +264,8 @@ public struct HubJob: Sendable, Equatable {
     attempt: Int32 = 0,
     caller: Principal? = nil,
     idempotencyKey: String = "",
-    requestId: String = ""
+    requestId: String = "",
+    ownUnitLimit: String = ""
   ) {
     self.jobId = jobId
     self.method = method
@@ -270,6 +275,7 @@ public struct HubJob: Sendable, Equatable {
     self.caller = caller
     self.idempotencyKey = idempotencyKey
     self.requestId = requestId
+    self.ownUnitLimit = ownUnitLimit
   }
 }
 
@@ -587,6 +593,7 @@ extension HubJob: WireMessage {
     caller = try r.message(6)
     idempotencyKey = try r.string(7)
     requestId = try r.string(8)
+    ownUnitLimit = try r.string(9)
   }
 
   public func write(to w: CMessageWriter) throws(WireError) {
@@ -598,6 +605,7 @@ extension HubJob: WireMessage {
     if let value = caller { try w.setMessage(6, value) }
     if !idempotencyKey.isEmpty { try w.setString(7, idempotencyKey) }
     if !requestId.isEmpty { try w.setString(8, requestId) }
+    if !ownUnitLimit.isEmpty { try w.setString(9, ownUnitLimit) }
   }
 }
 

@@ -1331,7 +1331,7 @@ const ProtobufCMessageDescriptor reform__v1__hub_welcome__descriptor =
   (ProtobufCMessageInit) reform__v1__hub_welcome__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor reform__v1__hub_job__field_descriptors[8] =
+static const ProtobufCFieldDescriptor reform__v1__hub_job__field_descriptors[9] =
 {
   {
     "job_id",
@@ -1429,6 +1429,18 @@ static const ProtobufCFieldDescriptor reform__v1__hub_job__field_descriptors[8] 
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "own_unit_limit",
+    9,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Reform__V1__HubJob, own_unit_limit),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned reform__v1__hub_job__field_indices_by_name[] = {
   4,   /* field[4] = attempt */
@@ -1437,13 +1449,14 @@ static const unsigned reform__v1__hub_job__field_indices_by_name[] = {
   6,   /* field[6] = idempotency_key */
   0,   /* field[0] = job_id */
   1,   /* field[1] = method */
+  8,   /* field[8] = own_unit_limit */
   2,   /* field[2] = payload */
   7,   /* field[7] = request_id */
 };
 static const ProtobufCIntRange reform__v1__hub_job__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 8 }
+  { 0, 9 }
 };
 const ProtobufCMessageDescriptor reform__v1__hub_job__descriptor =
 {
@@ -1453,7 +1466,7 @@ const ProtobufCMessageDescriptor reform__v1__hub_job__descriptor =
   "Reform__V1__HubJob",
   "reform.v1",
   sizeof(Reform__V1__HubJob),
-  8,
+  9,
   reform__v1__hub_job__field_descriptors,
   reform__v1__hub_job__field_indices_by_name,
   1,  reform__v1__hub_job__number_ranges,

@@ -317,10 +317,16 @@ struct  Reform__V1__HubJob
    * Correlates log lines across coordinator and worker.
    */
   char *request_id;
+  /*
+   * Set when the access policy allows the caller this method only for their own unit (a
+   * clerk's grant): that unit's code. The module refuses a request about any unit that is
+   * neither it nor under it.
+   */
+  char *own_unit_limit;
 };
 #define REFORM__V1__HUB_JOB__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&reform__v1__hub_job__descriptor) \
-    , 0, (char *)protobuf_c_empty_string, {0,NULL}, NULL, 0, NULL, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string }
+    , 0, (char *)protobuf_c_empty_string, {0,NULL}, NULL, 0, NULL, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string }
 
 
 /*

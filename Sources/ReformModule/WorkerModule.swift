@@ -1,4 +1,6 @@
+import GRPCCore
 import ReformWire
+import Synchronization
 
 /// A worker module: the handlers of one service, hosted by `reformd worker --module NAME`.
 ///
@@ -15,11 +17,11 @@ public protocol WorkerModule: Sendable {
 /// The handlers of a module, by method path. Typed handlers are registered; the worker calls
 /// them with the job's bytes, decoded and encoded by ReformWire.
 public struct ModuleMethods: Sendable {
-  typealias Handler = @Sendable (
+  package typealias Handler = @Sendable (
     _ payload: [UInt8], _ context: JobContext, _ emit: @escaping @Sendable ([UInt8]) -> Void
   ) async throws -> [UInt8]
 
-  private(set) var handlers: [String: Handler] = [:]
+  package private(set) var handlers: [String: Handler] = [:]
 
   public init() {}
 
@@ -33,6 +35,28 @@ public struct ModuleMethods: Sendable {
     handlers[M.info.path] = { payload, context, _ in
       try await body(M.Input(wireBytes: payload), context).wireBytes()
     }
+  }
+
+  /// Runs a registered unary method in process, through the same encoding and decoding as
+  /// a job from the hub: how a module's tests call its handlers without a network.
+  ///
+  /// - Throws: whatever the handler throws, or `RPCError(.unimplemented)` when the method is
+  ///   not registered.
+  public func invoke<M: WireMethod>(_ method: M.Type, _ input: M.Input, context: JobContext) async throws -> M.Output {
+    guard let handler = handlers[M.info.path] else {
+      throw RPCError(code: .unimplemented, message: "\(M.info.path) is not registered")
+    }
+    return try M.Output(wireBytes: await handler(try input.wireBytes(), context) { _ in })
+  }
+
+  /// Runs a registered server-streaming method in process and returns every item it wrote.
+  public func invokeStreaming<M: WireMethod>(_ method: M.Type, _ input: M.Input, context: JobContext) async throws -> [M.Output] {
+    guard let handler = handlers[M.info.path] else {
+      throw RPCError(code: .unimplemented, message: "\(M.info.path) is not registered")
+    }
+    let items = ItemCollector()
+    _ = try await handler(try input.wireBytes(), context) { items.append($0) }
+    return try items.all.map { try M.Output(wireBytes: $0) }
   }
 
   /// A server-streaming method: one request, any number of items through the writer.
@@ -54,4 +78,11 @@ public struct JobStreamWriter<Item: WireMessage>: Sendable {
     try Task.checkCancellation()
     emit(try item.wireBytes())
   }
+}
+
+/// The items a streaming handler wrote during ``ModuleMethods/invokeStreaming(_:_:context:)``.
+private final class ItemCollector: Sendable {
+  private let items = Mutex<[[UInt8]]>([])
+  func append(_ item: [UInt8]) { items.withLock { $0.append(item) } }
+  var all: [[UInt8]] { items.withLock { $0 } }
 }

@@ -11,6 +11,10 @@ public struct JobContext: Sendable {
   public var attempt: Int32
   /// The caller, as the coordinator authenticated it; nil when calls carry no identity yet.
   public var caller: Principal?
+  /// The unit the caller is limited to for this method, when the access policy allows it to
+  /// them only for their own unit (a clerk's grant); nil when they may act for any unit. The
+  /// coordinator decides it and sends it with the job.
+  public var ownUnitLimit: String?
   /// When the caller stops waiting; the worker cancels the handler then.
   public var deadline: Date?
   public var worker: WorkerIdentity
@@ -21,8 +25,10 @@ public struct JobContext: Sendable {
   /// A job's context; the worker runtime makes one per job, and tests of a module's handlers
   /// make their own.
   public init(
-    jobID: Int64, method: String, attempt: Int32 = 1, caller: Principal?, deadline: Date? = nil, worker: WorkerIdentity
+    jobID: Int64, method: String, attempt: Int32 = 1, caller: Principal?, ownUnitLimit: String? = nil,
+    deadline: Date? = nil, worker: WorkerIdentity
   ) {
+    self.ownUnitLimit = ownUnitLimit
     self.jobID = jobID
     self.method = method
     self.attempt = attempt

@@ -1,17 +1,6 @@
 import GRPCCore
-import ReformSecurity
 
 extension JobContext {
-  /// The unit the caller is limited to for this method, or nil when they may act for any
-  /// unit.
-  ///
-  /// The coordinator already applied ``AccessPolicy/reform`` before dispatching; a grant such
-  /// as a clerk's is allowed there only "for their own unit", which the module alone can
-  /// check, since only it knows which unit a request is about and how units nest.
-  public var ownUnitLimit: String? {
-    if case .allow(let ownUnit) = AccessPolicy.reform.decide(method: method, principal: caller) { ownUnit } else { nil }
-  }
-
   /// Refuses with `PERMISSION_DENIED`, naming `field`, when the caller is limited to their own
   /// unit and `unitCode` is neither it nor, by `isUnder`, one of the units under it.
   ///
