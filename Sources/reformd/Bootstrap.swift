@@ -15,12 +15,24 @@ enum Bootstrap {
 
   /// Writes a new admin token to `path` when the file does not exist yet.
   static func adminToken(at path: String, store: TokenStore) async throws -> Bool {
+    try await token(
+      at: path, store: store,
+      principal: Principal(id: "admin", displayName: "Quản trị hệ thống (first admin)", roles: [.admin]))
+  }
+
+  /// Writes the modules' service token to `path` when the file does not exist yet: a
+  /// bloc-wide viewer, with which one module reads another's data through the coordinator.
+  static func serviceToken(at path: String, store: TokenStore) async throws -> Bool {
+    try await token(
+      at: path, store: store,
+      principal: Principal(id: "reform-modules", displayName: "Reform modules (service)", roles: [.viewer]))
+  }
+
+  private static func token(at path: String, store: TokenStore, principal: Principal) async throws -> Bool {
     guard !FileManager.default.fileExists(atPath: path) else { return false }
     let response = try await store.create(
       AdminCreateTokenRequest(
-        idempotencyKey: "bootstrap-\(UUID().uuidString)",
-        principal: Principal(id: "admin", displayName: "Quản trị hệ thống (first admin)", roles: [.admin]),
-        note: "written by reformd to \(path)"),
+        idempotencyKey: "bootstrap-\(UUID().uuidString)", principal: principal, note: "written by reformd to \(path)"),
       createdBy: "reformd")
     try TokenFile.write(response.token, to: path)
     return true

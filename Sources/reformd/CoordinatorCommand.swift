@@ -47,6 +47,9 @@ struct CoordinatorCommand: AsyncParsableCommand {
   @Option(help: "Where a first admin token is written, mode 0600, when the file does not exist (default DATA/admin.token).")
   var adminTokenFile: String?
 
+  @Option(help: "Where the modules' service token is written, mode 0600, when the file does not exist (default DATA/service.token).")
+  var serviceTokenFile: String?
+
   @Option(help: ArgumentHelp("PEM certificate chain to serve TLS with on TCP endpoints.", valueName: "file"))
   var tlsCert: String?
 
@@ -86,9 +89,11 @@ struct CoordinatorCommand: AsyncParsableCommand {
     let storePath = tokenStore ?? server.data + "/coordinator.sqlite"
     let workerSecret = try Bootstrap.workerSecret(at: workerSecretFile ?? server.data + "/worker.secret")
     let adminPath = adminTokenFile ?? server.data + "/admin.token"
-    if try await Bootstrap.adminToken(at: adminPath, store: TokenStore(path: storePath)) {
+    let tokens = try TokenStore(path: storePath)
+    if try await Bootstrap.adminToken(at: adminPath, store: tokens) {
       logger.notice("wrote a first admin token", metadata: ["file": "\(adminPath)"])
     }
+    _ = try await Bootstrap.serviceToken(at: serviceTokenFile ?? server.data + "/service.token", store: tokens)
     let coordinator = Coordinator(
       configuration: CoordinatorConfiguration(
         listen: endpoints, tokenStorePath: storePath, workerSecret: workerSecret,

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Logging
 import ReformHub
+import ReformSecurity
 import ServiceLifecycle
 
 /// `reformd up`: the embedded default on one machine — a coordinator and one worker per
@@ -38,8 +39,12 @@ struct Up: AsyncParsableCommand {
       throw ValidationError("--listen \(endpoint): `up` serves TCP on loopback only (the Unix socket is DATA/reform.sock)")
     }
     if demo { logger.notice("--demo: no module with demo data is built yet; starting without it") }
-    // Made before the children start, so a worker never starts without its secret.
+    // Made before the children start, so a worker never starts without its secret or the
+    // modules' service token.
     _ = try Bootstrap.workerSecret(at: data + "/worker.secret")
+    let tokens = try TokenStore(path: data + "/coordinator.sqlite")
+    _ = try await Bootstrap.adminToken(at: data + "/admin.token", store: tokens)
+    _ = try await Bootstrap.serviceToken(at: data + "/service.token", store: tokens)
     let socket = ReformAddress.unix(data + "/reform.sock")
     let executable = try Self.executablePath()
     let parent = "\(getpid())"

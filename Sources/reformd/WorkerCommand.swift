@@ -30,6 +30,9 @@ struct WorkerCommand: AsyncParsableCommand {
   @Option(help: "The worker secret's file, mode 0600 (default DATA/worker.secret).")
   var secretFile: String?
 
+  @Option(help: "The modules' service token, with which this module reads other modules' data (default DATA/service.token; without it, such reads are unavailable).")
+  var serviceTokenFile: String?
+
   @OptionGroup(title: "TLS")
   var tlsOptions: ClientTLSOptions
 
@@ -52,8 +55,15 @@ struct WorkerCommand: AsyncParsableCommand {
     let secretPath = secretFile ?? server.data + "/worker.secret"
     let secret = tls?.certificateFile != nil && secretFile == nil && !FileManager.default.fileExists(atPath: secretPath)
       ? "" : try TokenFile.read(from: secretPath)
+    let servicePath = serviceTokenFile ?? server.data + "/service.token"
+    var calls: CoordinatorCalls?
+    if FileManager.default.fileExists(atPath: servicePath) {
+      calls = CoordinatorCalls(coordinator: address, token: try TokenFile.read(from: servicePath), tls: tls, logger: logger)
+    } else {
+      logger.notice("no service token: this module cannot read other modules' data", metadata: ["file": "\(servicePath)"])
+    }
     let worker = Worker(
-      module: try ModuleHost.make(module, data: server.data),
+      module: try ModuleHost.make(module, data: server.data, calls: calls),
       configuration: WorkerConfiguration(coordinator: address, secret: secret, capacity: capacity, tls: tls),
       logger: logger)
     let group = ServiceGroup(services: [worker], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
@@ -66,7 +76,8 @@ struct WorkerCommand: AsyncParsableCommand {
 enum ModuleHost {
   static let available = ["diagnostics"]
 
-  static func make(_ name: String, data: String) throws -> any WorkerModule {
+  /// The module `name`, keeping its data under `data`; `calls` reach other modules.
+  static func make(_ name: String, data: String, calls: (any ModuleCalls)?) throws -> any WorkerModule {
     switch name {
     case "diagnostics": return try DiagnosticsModule(dataDirectory: data + "/diagnostics")
     default:

@@ -1,0 +1,104 @@
+import GRPCCore
+import Logging
+import ReformClient
+import ReformModule
+import ReformWire
+
+/// ``ModuleCalls`` through the coordinator: one long-lived ``ReformClient`` connection,
+/// authenticated with the modules' service token, opened by the first call.
+///
+/// Calls made before the connection is up wait for it; once ``close()`` is called, calls get
+/// `UNAVAILABLE`.
+public final class CoordinatorCalls: ModuleCalls {
+  private let connection: Connection
+
+  /// - Parameters:
+  ///   - coordinator: The coordinator's address, as a worker dials it.
+  ///   - token: The modules' service token.
+  ///   - tls: TLS to the coordinator, as the worker's own.
+  public init(coordinator: ReformAddress, token: String, tls: ClientTLS?, logger: Logger) {
+    connection = Connection(address: coordinator.description, token: token, tls: tls, logger: logger)
+  }
+
+  public func call<M: WireMethod>(_ method: M.Type, _ request: M.Input, timeout: Duration?) async throws -> M.Output {
+    guard let client = await connection.client() else {
+      throw RPCError(code: .unavailable, message: "\(M.info.path): the coordinator cannot be reached from this worker")
+    }
+    do {
+      return try await client.call(M.self, request, timeout: timeout ?? .seconds(30))
+    } catch {
+      throw RPCError(code: RPCError.Code(error.code), message: "\(M.info.path): \(error.message)")
+    }
+  }
+
+  /// Closes the connection; later calls get `UNAVAILABLE`.
+  public func close() async {
+    await connection.close()
+  }
+
+  /// The connection's state: the client once connected, and the calls waiting for it.
+  private actor Connection {
+    let address: String
+    let token: String
+    let tls: ClientTLS?
+    let logger: Logger
+    private var current: ReformClient?
+    private var waiting: [CheckedContinuation<ReformClient?, Never>] = []
+    private var task: Task<Void, Never>?
+    private var closed = false
+
+    init(address: String, token: String, tls: ClientTLS?, logger: Logger) {
+      self.address = address
+      self.token = token
+      self.tls = tls
+      self.logger = logger
+    }
+
+    func client() async -> ReformClient? {
+      if let current { return current }
+      if closed { return nil }
+      if task == nil { open() }
+      return await withCheckedContinuation { waiting.append($0) }
+    }
+
+    func close() {
+      closed = true
+      task?.cancel()
+      current = nil
+      resumeWaiting(with: nil)
+    }
+
+    private func open() {
+      let address = address, token = token, tls = tls, logger = logger
+      task = Task {
+        do {
+          try await ReformClient.connect(to: address, token: token, tls: tls) { client in
+            await self.ready(client)
+            // The connection lives until the worker closes it.
+            while !Task.isCancelled { try? await Task.sleep(for: .seconds(3600)) }
+          }
+        } catch {
+          logger.warning("calls to other modules are unavailable", metadata: ["error": "\(error)"])
+        }
+        self.lost()
+      }
+    }
+
+    private func ready(_ client: ReformClient) {
+      current = client
+      resumeWaiting(with: client)
+    }
+
+    private func lost() {
+      current = nil
+      task = nil
+      resumeWaiting(with: nil)
+    }
+
+    private func resumeWaiting(with client: ReformClient?) {
+      let waiters = waiting
+      waiting = []
+      for waiter in waiters { waiter.resume(returning: client) }
+    }
+  }
+}
