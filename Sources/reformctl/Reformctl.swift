@@ -22,6 +22,7 @@ struct Reformctl: AsyncParsableCommand {
     subcommands: [
       PingCommand.self, HealthCommand.self, WorkersCommand.self, JobsCommand.self, StatusCommand.self,
       TokensCommand.self, AuditCommand.self,
+      UnitsCommand.self, MembersCommand.self, ValuesCommand.self, ReportCommand.self,
     ]
   )
 

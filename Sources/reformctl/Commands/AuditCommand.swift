@@ -44,13 +44,13 @@ struct AuditCommand: AsyncParsableCommand {
         return
       }
       var table = TextTable([
-        .number("SEQ"), .text("TIME"), .text("PRINCIPAL"), .text("METHOD"), .text("UNIT"), .text("ACTION"), .text("STATUS"),
+        .number("SEQ"), .text("TIME"), .text("PRINCIPAL"), .text("METHOD"), .text("UNIT"), .text("TARGET"), .text("ACTION"), .text("STATUS"),
         .text("MESSAGE"),
       ])
       for entry in entries {
         table.append([
           String(entry.sequence), Format.wallClock(entry.time), Format.orDash(entry.principal?.id ?? ""), entry.method,
-          Format.orDash(entry.unitCode), Format.enumName(entry.action.description, prefix: "ADMIN_AUDIT_ACTION_").lowercased(),
+          Format.orDash(entry.unitCode), Format.orDash(String(entry.target.prefix(40))), Format.enumName(entry.action.description, prefix: "ADMIN_AUDIT_ACTION_").lowercased(),
           entry.statusCode == 0 ? "OK" : ReformError.Code(rawValue: Int(entry.statusCode))?.description ?? String(entry.statusCode),
           String(entry.message.prefix(60)),
         ])
