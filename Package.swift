@@ -158,7 +158,7 @@ let package = Package(
     .testTarget(
       name: "ReformHubTests",
       dependencies: [
-        "ReformClient", "ReformWire", "ReformHub", "ReformModule", "ReformSecurity",
+        "ReformClient", "ReformWire", "ReformHub", "ReformModule", "ReformSecurity", "CProtobufC",
         .product(name: "GRPCCore", package: "grpc-swift-2"),
         .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),
       ]

@@ -22,6 +22,8 @@ struct Supervisor: Service {
   /// The admin token the coordinator writes; the readiness probe lists workers with it.
   let tokenFile: String
   let announce: String
+  /// Runs once, the first time every module is attached, before `ready` is printed.
+  var onFirstReady: (@Sendable (ReformClient) async -> Void)?
   let logger: Logger
 
   func run() async throws {
@@ -51,10 +53,15 @@ struct Supervisor: Service {
     do {
       try await ReformClient.connect(to: probe.description, token: token) { client in
         var wasReady = false
+        var firstReadyDone = false
         while !Task.isCancelled, !Task.isShuttingDownGracefully {
           let attached = try? await client.admin.listWorkers(module: "", timeout: .seconds(1)).workers
             .filter { $0.state == .attached }.map(\.module)
           let ready = attached.map { Set($0) }.map { modules.allSatisfy($0.contains) } ?? false
+          if ready && !firstReadyDone {
+            firstReadyDone = true
+            await onFirstReady?(client)
+          }
           if ready && !wasReady {
             FileHandle.standardOutput.write(Data("ready \(announce)\n".utf8))
           } else if !ready && wasReady {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Logging
+import ReformClient
 import ReformHub
 import ReformSecurity
 import ServiceLifecycle
@@ -38,7 +39,6 @@ struct Up: AsyncParsableCommand {
     for endpoint in endpoints where !endpoint.isLocal || endpoint.unixPath != nil {
       throw ValidationError("--listen \(endpoint): `up` serves TCP on loopback only (the Unix socket is DATA/reform.sock)")
     }
-    if demo { logger.notice("--demo: no module with demo data is built yet; starting without it") }
     // Made before the children start, so a worker never starts without its secret or the
     // modules' service token.
     _ = try Bootstrap.workerSecret(at: data + "/worker.secret")
@@ -59,9 +59,24 @@ struct Up: AsyncParsableCommand {
         name: "worker \(module)", executable: executable,
         arguments: ["worker", "--module", module, "--coordinator", socket.description, "--capacity", "\(capacity)"] + common))
     }
+    var demoLoader: DemoLoader?
+    if demo {
+      guard ModuleHost.available.contains("registry") else {
+        throw ValidationError("--demo: this build hosts no registry module to load the demo into")
+      }
+      guard let directory = DemoLoader.locate(executable: executable) else {
+        throw ValidationError("--demo: no Deploy/demo folder under the current folder or beside this build")
+      }
+      demoLoader = DemoLoader(directory: directory, marker: data + "/demo.loaded", logger: logger)
+    }
+    var onFirstReady: (@Sendable (ReformClient) async -> Void)?
+    if let demoLoader {
+      onFirstReady = { client in await demoLoader.loadOnce(with: client) }
+    }
     let supervisor = Supervisor(
       children: children, modules: ModuleHost.available, probe: socket, tokenFile: data + "/admin.token",
-      announce: (endpoints + [socket]).map(\.description).joined(separator: " "), logger: logger)
+      announce: (endpoints + [socket]).map(\.description).joined(separator: " "), onFirstReady: onFirstReady,
+      logger: logger)
     let group = ServiceGroup(services: [supervisor], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
     try await group.run()
   }

@@ -18,14 +18,24 @@ struct AuthorizationTests {
     var principal: Principal?
   }
 
+  /// Every module this build hosts: each must answer its own methods.
+  static let modules = ["diagnostics", "registry", "classification", "exchange", "inspection"]
+  /// The unit a request names when its method is granted to clerks for their own unit.
+  static let requestedUnit = "CB1"
+
   @Test func everyMethodAnswersExactlyAsThePolicySays() async throws {
     let cluster = try Cluster()
-    try cluster.startCoordinator(["--attach-wait-ms", "200"])
-    try cluster.startWorker()
-    try await cluster.waitForWorkers(1)
+    try cluster.startCoordinator(["--attach-wait-ms", "2000"])
+    for module in Self.modules { try cluster.startWorker(module: module) }
+    try await cluster.waitForWorkers(Self.modules.count)
     let credentials = try await makeCredentials(cluster)
     let methods = WireCatalogue.services.flatMap(\.methods).filter { !$0.clientStreaming }
     #expect(methods.count == WireCatalogue.services.flatMap(\.methods).count - 1, "only WorkerHub.Attach streams both ways")
+    let unitScoped = methods.filter { method in
+      AccessPolicy.reform.rule(for: method.path)?.grants.contains(.clerkOwnUnit) == true
+        && UnitFieldRequest.make(for: method, unit: Self.requestedUnit) != nil
+    }
+    #expect(unitScoped.count >= 10, "own-unit methods whose request names a unit: \(unitScoped.map(\.path))")
 
     let transport = try HTTP2ClientTransport.Posix(target: .unixDomainSocket(path: cluster.socket), transportSecurity: .plaintext)
     let mismatches = try await withGRPCClient(transport: transport) { client in
@@ -35,8 +45,14 @@ struct AuthorizationTests {
         for method in methods {
           for credential in credentials {
             group.addTask {
-              let code = await Self.call(client, method, header: credential.header)
-              let expected = AccessPolicy.reform.decide(method: method.path, principal: credential.principal)
+              // A method that names the unit it acts for is called for CB1: its own unit to
+              // the clerk of CB1, another unit to the clerk of CB2.
+              let request = UnitFieldRequest.make(for: method, unit: Self.requestedUnit)
+              let code = await Self.call(client, method, request: request?.bytes ?? [], header: credential.header)
+              var expected = AccessPolicy.reform.decide(method: method.path, principal: credential.principal)
+              if case .allow(let ownUnit?) = expected, let request, ownUnit != Self.requestedUnit {
+                expected = .permissionDenied("\(request.field) names \(Self.requestedUnit), outside the clerk's unit \(ownUnit)")
+              }
               let ok: Bool
               switch expected {
               case .allow: ok = code != .unauthenticated && code != .permissionDenied
@@ -83,6 +99,7 @@ struct AuthorizationTests {
         ("admin", Principal(id: "p-admin", displayName: "Quản trị", roles: [.admin])),
         ("operator", Principal(id: "p-operator", displayName: "Vận hành", roles: [.operator])),
         ("clerk of CB1", Principal(id: "p-clerk", displayName: "Văn thư", unitCode: "CB1", roles: [.clerk])),
+        ("clerk of CB2, the right role for another unit", Principal(id: "p-clerk-2", displayName: "Văn thư 2", unitCode: "CB2", roles: [.clerk])),
         ("inspector", Principal(id: "p-inspector", displayName: "Kiểm tra viên", roles: [.inspector])),
         ("viewer", viewer),
       ]
@@ -95,9 +112,9 @@ struct AuthorizationTests {
     }
   }
 
-  /// Calls a method with an empty request; returns its status code, nil for OK.
+  /// Calls a method with `request`'s bytes; returns its status code, nil for OK.
   private static func call(
-    _ client: GRPCClient<HTTP2ClientTransport.Posix>, _ method: WireMethodInfo, header: String?
+    _ client: GRPCClient<HTTP2ClientTransport.Posix>, _ method: WireMethodInfo, request: [UInt8], header: String?
   ) async -> RPCError.Code? {
     var metadata: Metadata = [:]
     if let header { metadata.addString(header, forKey: "authorization") }
@@ -106,14 +123,14 @@ struct AuthorizationTests {
     do {
       if method.serverStreaming {
         try await client.serverStreaming(
-          request: ClientRequest(message: [UInt8](), metadata: metadata), descriptor: method.descriptor,
+          request: ClientRequest(message: request, metadata: metadata), descriptor: method.descriptor,
           serializer: Raw(), deserializer: Raw(), options: options
         ) { response in
           for try await _ in response.messages { break }
         }
       } else {
         _ = try await client.unary(
-          request: ClientRequest(message: [UInt8](), metadata: metadata), descriptor: method.descriptor,
+          request: ClientRequest(message: request, metadata: metadata), descriptor: method.descriptor,
           serializer: Raw(), deserializer: Raw(), options: options
         ) { try $0.message }
       }
