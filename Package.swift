@@ -89,6 +89,25 @@ let package = Package(
     .target(name: "ExchangeDomain"),
     .target(name: "InspectionDomain"),
 
+    // The worker modules: each a store (GRDB) and RPC handlers around its domain.
+    .target(
+      name: "Inspection",
+      dependencies: [
+        "InspectionDomain", "ReformModule", "ReformWire",
+        .product(name: "GRPCCore", package: "grpc-swift-2"),
+        .product(name: "GRDB", package: "GRDB.swift"),
+      ]
+    ),
+    .target(
+      name: "Exchange",
+      dependencies: [
+        "ExchangeDomain", "ReformModule", "ReformWire",
+        .product(name: "GRPCCore", package: "grpc-swift-2"),
+        .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "Crypto", package: "swift-crypto"),
+      ]
+    ),
+
     // The Swift client library.
     .target(
       name: "ReformClient",
@@ -110,6 +129,7 @@ let package = Package(
       name: "reformd",
       dependencies: [
         "ReformWire", "ReformHub", "ReformModule", "ReformSecurity", "ReformClient", "Diagnostics", "ReformCommandLine",
+        "Exchange", "Inspection",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Logging", package: "swift-log"),
         .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -166,7 +186,16 @@ let package = Package(
     .testTarget(name: "RegistryDomainTests", dependencies: ["RegistryDomain"]),
     .testTarget(name: "ClassificationDomainTests", dependencies: ["ClassificationDomain"]),
     .testTarget(name: "ExchangeDomainTests", dependencies: ["ExchangeDomain"]),
+    .testTarget(
+      name: "ExchangeTests",
+      dependencies: ["Exchange", "ExchangeDomain", "ReformModule", "ReformWire", .product(name: "GRDB", package: "GRDB.swift")]
+    ),
     .testTarget(name: "InspectionDomainTests", dependencies: ["InspectionDomain"]),
+    .testTarget(
+      name: "InspectionTests",
+      dependencies: ["Inspection", "InspectionDomain", "ReformModule", "ReformWire"],
+      exclude: ["ics_check.py"]
+    ),
     .testTarget(
       name: "ReformSecurityTests",
       dependencies: ["ReformSecurity", "ReformWire"]

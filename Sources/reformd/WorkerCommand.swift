@@ -2,6 +2,8 @@ import ArgumentParser
 import Foundation
 import ReformCommandLine
 import Diagnostics
+import Exchange
+import Inspection
 import Logging
 import ReformHub
 import ReformModule
@@ -74,12 +76,19 @@ struct WorkerCommand: AsyncParsableCommand {
 
 /// The modules this build can host.
 enum ModuleHost {
-  static let available = ["diagnostics"]
+  static let available = ["diagnostics", "exchange", "inspection"]
 
   /// The module `name`, keeping its data under `data`; `calls` reach other modules.
   static func make(_ name: String, data: String, calls: (any ModuleCalls)?) throws -> any WorkerModule {
     switch name {
     case "diagnostics": return try DiagnosticsModule(dataDirectory: data + "/diagnostics")
+    case "inspection":
+      return try InspectionModule(
+        databasePath: data + "/inspection.sqlite", riskSource: calls.map { ModuleRiskSource(calls: $0) })
+    case "exchange":
+      return try ExchangeModule(
+        databasePath: data + "/exchange.sqlite", dataDirectory: data + "/exchange",
+        units: calls.map { RegistryUnitDirectory(calls: $0) })
     default:
       throw ValidationError("--module \(name): this build hosts \(available.joined(separator: ", ")); other modules are not built yet")
     }

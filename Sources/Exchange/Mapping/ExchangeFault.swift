@@ -1,0 +1,49 @@
+import ExchangeDomain
+import GRPCCore
+
+/// The statuses the exchange answers with, each naming the request field at fault as its
+/// protocol path (`metadata.issued_date`, `receivers[2].organ_id`), so a caller knows what to fix.
+enum ExchangeFault {
+  static func invalid(_ field: String, _ problem: String) -> RPCError {
+    RPCError(code: .invalidArgument, message: "\(field): \(problem)")
+  }
+
+  static func notFound(_ field: String, _ problem: String) -> RPCError {
+    RPCError(code: .notFound, message: "\(field): \(problem)")
+  }
+
+  static func failedPrecondition(_ field: String, _ problem: String) -> RPCError {
+    RPCError(code: .failedPrecondition, message: "\(field): \(problem)")
+  }
+
+  static func permissionDenied(_ field: String, _ problem: String) -> RPCError {
+    RPCError(code: .permissionDenied, message: "\(field): \(problem)")
+  }
+
+  static func tooLarge(_ field: String, _ problem: String) -> RPCError {
+    RPCError(code: .resourceExhausted, message: "\(field): \(problem)")
+  }
+
+  /// A failure of the store or the file system: nothing the caller can fix, so the message
+  /// says what failed without the caller's data.
+  static func internalFailure(_ what: String, _ error: any Error) -> RPCError {
+    RPCError(code: .internalError, message: "\(what) failed: \(error)")
+  }
+
+  /// A domain failure as a status, its field rewritten by `path` into the request's terms.
+  static func from(_ failure: some ExchangeFailure, path: (String) -> String = FieldPath.snakeCased) -> RPCError {
+    RPCError(code: code(of: failure.kind), message: "\(path(failure.field)): \(failure.message)")
+  }
+
+  /// The status code of a domain failure's kind.
+  static func code(of kind: ExchangeErrorKind) -> RPCError.Code {
+    switch kind {
+    case .invalidArgument: .invalidArgument
+    case .failedPrecondition: .failedPrecondition
+    case .notFound: .notFound
+    case .alreadyExists: .alreadyExists
+    case .permissionDenied: .permissionDenied
+    default: .internalError
+    }
+  }
+}

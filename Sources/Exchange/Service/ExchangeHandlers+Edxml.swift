@@ -1,0 +1,230 @@
+import ExchangeDomain
+import Foundation
+import GRPCCore
+import ReformModule
+import ReformWire
+
+extension ExchangeHandlers {
+  /// Bytes of an attachment read from its file at a time while an envelope is written.
+  private static let envelopeReadBytes = 256 << 10
+
+  /// ExportEdxml: one document as an edXML envelope, streamed in chunks as it is written, the
+  /// attachments read from their files and encoded as they are read. Audited. The envelope's To
+  /// is every receiver of the document, or those named. A document frozen by a recall is not
+  /// exported: it may be delivered no further.
+  func exportEdxml(
+    _ request: ExchangeExportEdxmlRequest, _ context: JobContext, _ writer: JobStreamWriter<ExchangeEnvelopeChunk>
+  ) async throws(RPCError) {
+    let documentId = try Self.documentId(request.documentId)
+    let bundle = try await partyBundle(documentId, context)
+    let record = bundle.document.record
+    let parties = Set([record.sentUnit] + bundle.deliveries.map(\.receiverUnit))
+    let reader = context.ownUnitLimit.flatMap { parties.contains($0) ? $0 : nil } ?? record.sentUnit
+    try context.requireScope(over: reader, field: "document_id")
+    try ExchangeLimits.checkCount(request.receiverOrganIds.count, field: "receiver_organ_ids", max: ExchangeLimits.maxEntries)
+    if let frozen = record.frozen {
+      throw ExchangeFault.failedPrecondition(
+        "document_id",
+        "\(documentId) was frozen by a recall agreed by unit \(frozen.unitCode); it may be delivered no further")
+    }
+    let storable = try exportable(bundle, receiverOrganIds: request.receiverOrganIds)
+    context.audit.record(target: documentId.description, unit: reader)
+    let files = bundle.document.attachments.map(\.fileName)
+    let fileName = documentId.description.map { "/\\:".contains($0) ? "_" : String($0) }.joined() + ".edxml"
+    let blobs = self.blobs
+    try await guarded("ExportEdxml") {
+      var chunker = EnvelopeChunker(fileName: fileName) { try writer.write($0) }
+      try EdxmlWriter(chunkSize: ExchangeLimits.defaultFetchChunkBytes).write(
+        storable, to: { try chunker.append($0) },
+        content: request.omitAttachments
+          ? nil
+          : { index, attachment, emit in
+            var offset: Int64 = 0
+            while offset < attachment.sizeBytes {
+              let count = Int(min(Int64(Self.envelopeReadBytes), attachment.sizeBytes - offset))
+              let bytes = try blobs.bytes(of: files[index], at: offset, count: count)
+              if bytes.isEmpty { break }
+              try emit(Data(bytes))
+              offset += Int64(bytes.count)
+            }
+          })
+      try chunker.finish()
+    }
+  }
+
+  /// ImportEdxml: delivers an envelope's document to the units of the registry in its To, as
+  /// Send would. The envelope is read twice: once to learn who sends and who receives, for the
+  /// scope check, before anything is written; then to write its attachments to files, each
+  /// hashed as it is decoded and checked against the manifest.
+  func importEdxml(_ request: ExchangeImportEdxmlRequest, _ context: JobContext) async throws(RPCError)
+    -> ExchangeSendResponse
+  {
+    try ExchangeLimits.checkKey(request.idempotencyKey, field: "idempotency_key")
+    try ExchangeLimits.checkLength(
+      request.confirmDuplicateReason, field: "confirm_duplicate_reason", max: ExchangeLimits.maxTextLength)
+    let source = try await envelopeSource(request.source, context)
+    let acting = Acting.unit("", context) ?? ""
+    var keyless = request
+    keyless.idempotencyKey = ""
+    let claim = try await guarded("ImportEdxml") {
+      IdempotencyLedger.Claim(
+        method: "ImportEdxml", unitCode: acting, key: request.idempotencyKey, fingerprint: try Fingerprint.of(keyless))
+    }
+    if let earlier = try await guarded("ImportEdxml", { try await store.earlierAnswer(claim) }) {
+      var response = try Self.decodeSendResponse(earlier)
+      response.replayed = true
+      context.audit.record(target: response.document?.documentId ?? "", unit: acting)
+      return response
+    }
+    let outline = try Self.readEnvelope(source) { _, _ in { _ in } }
+    let from = outline.document.metadata.organId
+    let sender = try await guarded("ImportEdxml", { try await units.unit(forOrgan: from) })
+    var receivers: [UnitOrgan] = []
+    for recipient in outline.document.metadata.recipients {
+      if let unit = try await guarded("ImportEdxml", { try await units.unit(forOrgan: recipient.organId) }),
+        !receivers.contains(unit)
+      {
+        receivers.append(unit)
+      }
+    }
+    if let sender {
+      try context.requireScope(over: sender.unitCode, field: "envelope")
+    } else {
+      let receiving = receivers.map(\.unitCode)
+      try context.requireScope(
+        over: context.ownUnitLimit.flatMap { receiving.contains($0) ? $0 : nil } ?? receiving.first ?? "",
+        field: "envelope")
+    }
+    guard !receivers.isEmpty else {
+      throw ExchangeFault.failedPrecondition("envelope", "no organ in the envelope's To is a unit of the registry")
+    }
+    if !outline.includesContent, !outline.document.attachments.isEmpty {
+      throw ExchangeFault.invalid(
+        "envelope", "the manifest lists \(outline.document.attachments.count) attachments but the envelope carries no AttachmentEncoded content")
+    }
+    let owner = sender?.unitCode ?? acting
+    let written = WrittenAttachments(blobs: blobs)
+    do throws(RPCError) {
+      let imported = try Self.readEnvelope(source) { _, _ in
+        let writer = try written.create()
+        return { try writer.append($0) }
+      }
+      let newAttachments = try written.seal(imported.document.attachments, unitCode: owner)
+      let storable: StorableDocument
+      do {
+        storable = try StorableDocument(admitting: imported.document, today: today)
+      } catch {
+        throw ExchangeFault.from(error) { "envelope: " + FieldPath.snakeCased($0) }
+      }
+      let organ =
+        sender.map { ExchangeOrgan(organId: $0.organId, name: $0.name, unitCode: $0.unitCode) }
+        ?? ExchangeOrgan(organId: storable.metadata.organId, name: storable.metadata.issuingOrganName)
+      let response = try await deliver(
+        storable,
+        slots: RecipientSlot.envelopeOrder(
+          addressed: storable.metadata.recipients.count, unaddressed: storable.metadata.unaddressedRecipients.count),
+        from: organ, to: receivers, attachmentIds: newAttachments.map(\.attachmentId), newAttachments: newAttachments,
+        confirmDuplicateReason: request.confirmDuplicateReason, claim: claim, context: context)
+      if response.replayed { written.removeAll() }
+      return response
+    } catch {
+      written.removeAll()
+      throw error
+    }
+  }
+
+  /// The envelope's bytes or, for an uploaded envelope, its file, after the scope check on the
+  /// unit that uploaded it.
+  private func envelopeSource(_ source: ExchangeImportEdxmlRequest.Source?, _ context: JobContext) async throws(RPCError)
+    -> EnvelopeSource
+  {
+    switch source {
+    case .envelope(let bytes)?:
+      guard !bytes.isEmpty else { throw ExchangeFault.invalid("envelope", "empty") }
+      return .bytes(Data(bytes))
+    case .attachmentId(let id)?:
+      try ExchangeLimits.requireKey(id, field: "attachment_id")
+      guard let attachment = try await guarded("ImportEdxml", { try await store.attachments([id])[id] }) else {
+        throw ExchangeFault.notFound("attachment_id", "no committed attachment \(id); commit the envelope's upload first")
+      }
+      try context.requireScope(over: attachment.unitCode, field: "attachment_id")
+      return .file(blobs.file(attachment.fileName))
+    case nil:
+      throw ExchangeFault.invalid("source", "required: the envelope itself, or the attachment_id of an uploaded one")
+    }
+  }
+
+  /// Reads `source` with `sink` for the attachments' content; an edXML error names the
+  /// element in the envelope.
+  private static func readEnvelope(
+    _ source: EnvelopeSource, sink: (Int, Attachment) throws -> (Data) throws -> Void
+  ) throws(RPCError) -> EdxmlImport {
+    do {
+      switch source {
+      case .bytes(let data):
+        return try EdxmlReader().read(data, attachmentSink: sink)
+      case .file(let path):
+        guard let stream = InputStream(fileAtPath: path) else {
+          throw ExchangeFault.internalFailure("opening the uploaded envelope", BlobError(operation: "open", name: path, errno: ENOENT))
+        }
+        return try EdxmlReader().read(from: stream, attachmentSink: sink)
+      }
+    } catch let error as EdxmlError {
+      throw ExchangeFault.from(error) { "envelope: " + $0 }
+    } catch let error as RPCError {
+      throw error
+    } catch {
+      throw ExchangeFault.internalFailure("reading the envelope", error)
+    }
+  }
+
+  /// The document as the envelope carries it: its metadata with the envelope's To, and its
+  /// attachments.
+  private func exportable(_ bundle: DocumentBundle, receiverOrganIds: [String]) throws(RPCError) -> StorableDocument {
+    let stored = try WireDocument(bundle.document)
+    guard let metadata = stored.metadata else {
+      throw ExchangeFault.internalFailure("reading the stored metadata", StoreInconsistency("no metadata"))
+    }
+    var mapped = try metadata.domain()
+    let names = Dictionary(
+      mapped.metadata.recipients.map { ($0.organId, $0.name) }, uniquingKeysWith: { first, _ in first })
+    var to: [Organ] = []
+    if receiverOrganIds.isEmpty {
+      for copy in bundle.deliveries where !to.contains(where: { $0.organId == copy.receiverOrganId }) {
+        to.append(Organ(organId: copy.receiverOrganId, name: names[copy.receiverOrganId] ?? copy.receiverName))
+      }
+    } else {
+      let receivers = Dictionary(
+        bundle.deliveries.map { ($0.receiverOrganId, $0.receiverName) }, uniquingKeysWith: { first, _ in first })
+      for (index, organId) in receiverOrganIds.enumerated() {
+        guard let name = names[organId] ?? receivers[organId] else {
+          throw ExchangeFault.invalid(
+            "receiver_organ_ids[\(index)]", "\(organId) is neither a receiver nor a recipient of the document")
+        }
+        guard !to.contains(where: { $0.organId == organId }) else {
+          throw ExchangeFault.invalid("receiver_organ_ids[\(index)]", "\(organId) is named twice")
+        }
+        to.append(Organ(organId: organId, name: name))
+      }
+    }
+    mapped.metadata.recipients = to
+    let attachments = bundle.document.attachments.map {
+      Attachment(name: $0.name, mediaType: $0.mediaType, sizeBytes: $0.sizeBytes, sha256: $0.sha256, note: $0.note)
+    }
+    do {
+      return try StorableDocument(
+        admitting: DomainDocument(metadata: mapped.metadata, attachments: attachments),
+        today: max(today, mapped.metadata.issuedDate))
+    } catch {
+      throw ExchangeFault.internalFailure("admitting the stored document for export", error)
+    }
+  }
+
+  private static func decodeSendResponse(_ bytes: Data) throws(RPCError) -> ExchangeSendResponse {
+    do {
+      return try ExchangeSendResponse(wireBytes: [UInt8](bytes))
+    } catch {
+      throw ExchangeFault.internalFailure("reading the first answer to this idempotency key", error)
+    }
+  }
+}

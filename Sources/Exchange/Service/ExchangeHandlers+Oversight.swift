@@ -1,0 +1,130 @@
+import ExchangeDomain
+import Foundation
+import GRPCCore
+import ReformModule
+import ReformWire
+
+extension ExchangeHandlers {
+  /// ListOverdue: copies past their due date without 06 on the day asked (today by default),
+  /// by receiving unit then most overdue first, with each unit's total over all pages.
+  func listOverdue(_ request: ExchangeListOverdueRequest, _ context: JobContext) async throws(RPCError)
+    -> ExchangeListOverdueResponse
+  {
+    let unitCodes = try Self.scopedUnits(request.unitCodes, context)
+    let paging = try Paging(request.page)
+    let asOf = try request.asOf.map { date throws(RPCError) in try date.civil(field: "as_of") } ?? today
+    var after: (String, String, Int64)?
+    if !paging.token.isEmpty {
+      let token = try PageToken(parsing: paging.token, columns: 3)
+      after = (token.key[0], token.key[1], try token.integer(2))
+    }
+    let query = OverdueQuery(unitCodes: unitCodes, asOf: asOf, pageSize: paging.size, after: after)
+    let (page, totals) = try await guarded("ListOverdue") { try await store.overdue(query) }
+    context.audit.record(target: "overdue \(asOf)", unit: unitCodes.count == 1 ? unitCodes[0] : "")
+    let today = self.today
+    var next = ""
+    if page.hasMore, let last = page.items.last, let seq = last.delivery.deliverySeq {
+      next = PageToken(key: [last.delivery.receiverUnit, last.document.record.dueDate ?? "", String(seq)]).text
+    }
+    return ExchangeListOverdueResponse(
+      items: try page.items.map { row throws(RPCError) in
+        ExchangeOverdueItem(
+          incoming: try Self.incoming(row, today: today),
+          daysOverdue: Int32(
+            clamping: OverdueRule.daysOverdue(row.delivery, dueDate: row.document.record.dueDate, asOf: asOf)))
+      },
+      totals: totals.map { ExchangeOverdueTotal(unitCode: $0.0, overdue: Int64($0.1)) },
+      page: PageResponse(nextPageToken: next, totalCount: Int64(page.totalCount)))
+  }
+
+  /// CountDocuments: per unit and period, the exchange's part of indicator 3a; units as they
+  /// are, not summed up the tree. Units default to every unit of the directory.
+  func countDocuments(_ request: ExchangeCountDocumentsRequest, _ context: JobContext) async throws(RPCError)
+    -> ExchangeCountDocumentsResponse
+  {
+    var unitCodes = try Self.scopedUnits(request.unitCodes, context)
+    guard let period = request.period else { throw ExchangeFault.invalid("period", "required") }
+    let days = try Self.days(of: period)
+    var organs: [String: String] = [:]
+    if unitCodes.isEmpty {
+      let all = try await guarded("CountDocuments") { try await units.allUnits() }
+      unitCodes = all.map(\.unitCode)
+      for unit in all { organs[unit.unitCode] = unit.organId }
+    } else {
+      for unit in unitCodes {
+        organs[unit] = try await guarded("CountDocuments", { try await units.organ(forUnit: unit)?.organId })
+      }
+    }
+    let overdueDay = min(days.upperBound, today)
+    let counts = try await guarded("CountDocuments") {
+      try await store.counts(unitCodes: unitCodes, days: days, overdueDay: overdueDay)
+    }
+    context.audit.record(target: "counts \(days.lowerBound)…\(days.upperBound)", unit: unitCodes.count == 1 ? unitCodes[0] : "")
+    return ExchangeCountDocumentsResponse(
+      counts: unitCodes.map { unit in
+        let count = counts[unit] ?? UnitCounts()
+        return ExchangeUnitCount(
+          unitCode: unit, organId: organs[unit] ?? "", period: period, sent: Int64(count.sent),
+          received: Int64(count.received), completed: Int64(count.completed), refused: Int64(count.refused),
+          recalled: Int64(count.recalled), overdue: Int64(count.overdue))
+      })
+  }
+
+  /// The units asked for, each checked against the caller's scope; a caller limited to their
+  /// own unit who names none gets theirs.
+  private static func scopedUnits(_ requested: [String], _ context: JobContext) throws(RPCError) -> [String] {
+    try ExchangeLimits.checkCount(requested.count, field: "unit_codes", max: ExchangeLimits.maxEntries)
+    if requested.isEmpty, let own = context.ownUnitLimit { return [own] }
+    var seen: Set<String> = []
+    var units: [String] = []
+    for (index, unit) in requested.enumerated() {
+      try context.requireScope(over: unit, field: "unit_codes[\(index)]")
+      try ExchangeLimits.requireKey(unit, field: "unit_codes[\(index)]")
+      if seen.insert(unit).inserted { units.append(unit) }
+    }
+    return units
+  }
+
+  /// The days of a reporting period, checked.
+  static func days(of period: Period) throws(RPCError) -> ClosedRange<CivilDate> {
+    guard (1...9999).contains(period.year) else {
+      throw ExchangeFault.invalid("period.year", "must be 1 to 9999; got \(period.year)")
+    }
+    let year = Int(period.year)
+    let index = Int(period.index)
+    func span(_ firstMonth: Int, _ lastMonth: Int, endYear: Int? = nil) throws(RPCError) -> ClosedRange<CivilDate> {
+      let last = endYear ?? year
+      guard let from = CivilDate(year: year, month: firstMonth, day: 1),
+        let next = lastMonth == 12
+          ? CivilDate(year: last, month: 12, day: 31) : CivilDate(year: last, month: lastMonth + 1, day: 1)?.adding(days: -1)
+      else { throw ExchangeFault.invalid("period", "not a period of the calendar") }
+      return from...next
+    }
+    func requireIndex(_ range: ClosedRange<Int>, _ what: String) throws(RPCError) {
+      guard range.contains(index) else {
+        throw ExchangeFault.invalid("period.index", "a \(what) is numbered \(range.lowerBound) to \(range.upperBound); got \(index)")
+      }
+    }
+    switch period.type {
+    case .year:
+      guard index == 0 else { throw ExchangeFault.invalid("period.index", "must be 0 for a year; got \(index)") }
+      return try span(1, 12)
+    case .halfYear:
+      try requireIndex(1...2, "half")
+      return try span(index * 6 - 5, index * 6)
+    case .quarter:
+      try requireIndex(1...4, "quarter")
+      return try span(index * 3 - 2, index * 3)
+    case .month:
+      try requireIndex(1...12, "month")
+      return try span(index, index)
+    case .term:
+      guard (year...9999).contains(Int(period.endYear)) else {
+        throw ExchangeFault.invalid("period.end_year", "must be from \(year) to 9999; got \(period.endYear)")
+      }
+      return try span(1, 12, endYear: Int(period.endYear))
+    default:
+      throw ExchangeFault.invalid("period.type", "\(period.type) is not a period type: use YEAR, HALF_YEAR, QUARTER, MONTH or TERM")
+    }
+  }
+}

@@ -1,0 +1,81 @@
+import ExchangeDomain
+import Foundation
+import GRPCCore
+import ReformModule
+import ReformWire
+
+/// The handlers of `reform.v1.Exchange`: each decodes, checks the caller's scope first, then
+/// validates through the domain, reads or writes the store, and encodes. Thin: the rules are the
+/// domain's, the transactions the store's.
+///
+/// ## Topics
+/// - `ExchangeHandlers+Uploads.swift`: BeginUpload, UploadChunk, CommitUpload, AbortUpload.
+/// - `ExchangeHandlers+Send.swift`: Send, CheckDuplicates.
+/// - `ExchangeHandlers+Documents.swift`: GetDocument, FetchAttachment, GetTrace.
+/// - `ExchangeHandlers+Mailbox.swift`: ListInbox, ListSent, Watch.
+/// - `ExchangeHandlers+Notices.swift`: SendNotice, Recall.
+/// - `ExchangeHandlers+Oversight.swift`: ListOverdue, CountDocuments.
+/// - `ExchangeHandlers+Edxml.swift`: ExportEdxml, ImportEdxml.
+struct ExchangeHandlers: Sendable {
+  let store: ExchangeStore
+  let blobs: BlobFolder
+  let units: any UnitDirectory
+  let clock: @Sendable () -> Date
+
+  func register(into methods: inout ModuleMethods) {
+    methods.unary(ExchangeService.BeginUpload.self) { try await beginUpload($0, $1) }
+    methods.unary(ExchangeService.UploadChunk.self) { try await uploadChunk($0, $1) }
+    methods.unary(ExchangeService.CommitUpload.self) { try await commitUpload($0, $1) }
+    methods.unary(ExchangeService.AbortUpload.self) { try await abortUpload($0, $1) }
+    methods.unary(ExchangeService.Send.self) { try await send($0, $1) }
+    methods.unary(ExchangeService.CheckDuplicates.self) { try await checkDuplicates($0, $1) }
+    methods.unary(ExchangeService.GetDocument.self) { try await getDocument($0, $1) }
+    methods.serverStreaming(ExchangeService.FetchAttachment.self) { try await fetchAttachment($0, $1, $2) }
+    methods.unary(ExchangeService.ListInbox.self) { try await listInbox($0, $1) }
+    methods.serverStreaming(ExchangeService.Watch.self) { try await watch($0, $1, $2) }
+    methods.unary(ExchangeService.ListSent.self) { try await listSent($0, $1) }
+    methods.unary(ExchangeService.SendNotice.self) { try await sendNotice($0, $1) }
+    methods.unary(ExchangeService.Recall.self) { try await recall($0, $1) }
+    methods.unary(ExchangeService.GetTrace.self) { try await getTrace($0, $1) }
+    methods.unary(ExchangeService.ListOverdue.self) { try await listOverdue($0, $1) }
+    methods.unary(ExchangeService.CountDocuments.self) { try await countDocuments($0, $1) }
+    methods.serverStreaming(ExchangeService.ExportEdxml.self) { try await exportEdxml($0, $1, $2) }
+    methods.unary(ExchangeService.ImportEdxml.self) { try await importEdxml($0, $1) }
+  }
+
+  /// Today in Asia/Ho_Chi_Minh.
+  var today: CivilDate { CivilDate(clock()) }
+
+  /// The current instant in the store's microseconds.
+  var nowMicroseconds: Int64 { Microseconds.of(clock()) }
+
+  /// Runs `body`, turning whatever it throws into the status the caller gets: statuses pass
+  /// through, domain failures name their field in the request's terms, anything else (the
+  /// store, the disk) is INTERNAL naming `what`.
+  func guarded<T: Sendable>(_ what: String, _ body: () async throws -> T) async throws(RPCError) -> T {
+    do {
+      return try await body()
+    } catch let error as RPCError {
+      throw error
+    } catch is CancellationError {
+      throw RPCError(code: .cancelled, message: "the call was cancelled before \(what) finished")
+    } catch let error as any ExchangeFailure {
+      throw ExchangeFault.from(error)
+    } catch {
+      throw ExchangeFault.internalFailure(what, error)
+    }
+  }
+
+  /// The DocumentId `text` names, INVALID_ARGUMENT on `field` when it is not one.
+  static func documentId(_ text: String, field: String = "document_id") throws(RPCError) -> DocumentId {
+    guard !text.isEmpty else { throw ExchangeFault.invalid(field, "required") }
+    guard text.unicodeScalars.count <= ExchangeLimits.maxDocumentIdLength else {
+      throw ExchangeFault.invalid(field, "at most \(ExchangeLimits.maxDocumentIdLength) characters")
+    }
+    do {
+      return try DocumentId(parsing: text.precomposedStringWithCanonicalMapping)
+    } catch {
+      throw ExchangeFault.invalid(field, error.message)
+    }
+  }
+}

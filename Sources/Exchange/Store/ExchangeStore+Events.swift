@@ -1,0 +1,36 @@
+import GRDB
+
+extension ExchangeStore {
+  /// The highest event sequence so far (0 before any): the cursor of "from now".
+  func latestEventSeq() async throws -> Int64 {
+    try await pool.read { db in try Self.latestEventSeq(db) }
+  }
+
+  static func latestEventSeq(_ db: Database) throws -> Int64 {
+    try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(seq), 0) FROM exchange_events") ?? 0
+  }
+
+  /// Up to `limit` events of `unitCode` after `cursor`, in order; notices only when
+  /// `includeNotices`.
+  func events(unitCode: String, after cursor: Int64, includeNotices: Bool, limit: Int) async throws -> [WatchItem] {
+    try await pool.read { db in
+      var request = EventRecord.filter(Column("unit_code") == unitCode && Column("seq") > cursor)
+      if !includeNotices { request = request.filter(Column("kind") == EventRecord.Kind.arrival.rawValue) }
+      let events = try request.order(Column("seq")).limit(limit).fetchAll(db)
+      guard !events.isEmpty else { return [] }
+      let deliveries = try DeliveryRecord.filter(keys: Set(events.map(\.deliverySeq))).fetchAll(db)
+      let deliveryBySeq = Dictionary(deliveries.compactMap { d in d.deliverySeq.map { ($0, d) } }, uniquingKeysWith: { a, _ in a })
+      let documents = try Self.documents(deliveries.map(\.docSeq), db)
+      let notices = try NoticeRecord.filter(keys: events.compactMap(\.noticeSeq)).fetchAll(db)
+      let noticeBySeq = Dictionary(notices.compactMap { n in n.noticeSeq.map { ($0, n) } }, uniquingKeysWith: { a, _ in a })
+      return events.compactMap { event in
+        guard let seq = event.seq, let delivery = deliveryBySeq[event.deliverySeq],
+          let document = documents[delivery.docSeq]
+        else { return nil }
+        return WatchItem(
+          seq: seq, kind: event.kind, delivery: delivery, document: document,
+          notice: event.noticeSeq.flatMap { noticeBySeq[$0] })
+      }
+    }
+  }
+}

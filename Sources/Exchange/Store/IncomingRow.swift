@@ -1,0 +1,5 @@
+/// A copy in a list, with its document.
+struct IncomingRow: Sendable {
+  var delivery: DeliveryRecord
+  var document: StoredDocument
+}

@@ -1,0 +1,14 @@
+import ExchangeDomain
+
+/// A status notice to record, decided before the write transaction: the code, its detail and
+/// officer, who records it, and the idempotency claim.
+struct NoticePlan: Sendable {
+  var code: NoticeCode
+  var detail: String
+  var staff: Staff?
+  var principalId: String
+  var displayName: String
+  /// The unit recording it: the receiver (02–06, 15, 16) or the sender (13).
+  var unitCode: String
+  var claim: IdempotencyLedger.Claim?
+}

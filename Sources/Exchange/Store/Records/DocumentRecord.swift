@@ -1,0 +1,62 @@
+import Foundation
+import GRDB
+
+/// A row of `exchange_documents`: one document as sent, with the columns lists and the
+/// duplicate check search on, and its whole metadata as the wire bytes of
+/// `ExchangeDocumentMetadata` (normalized, DocumentId filled).
+///
+/// The same DocumentId may be stored more than once when a sender confirmed a duplicate; a call
+/// that names a document by DocumentId means the latest one the reading unit is party to.
+struct DocumentRecord: ExchangeRecord {
+  static let databaseTableName = "exchange_documents"
+
+  /// Assigned by the store: the document's internal key, increasing with the time of sending.
+  var docSeq: Int64?
+  var documentId: String
+  /// Empty for an organ outside the registry (the issuer of an imported envelope).
+  var senderUnit: String
+  var senderOrganId: String
+  var senderName: String
+  /// The second duplicate rule's key (``ExchangeDomain/DuplicateKey``).
+  var dupOrganId: String
+  var dupYear: Int
+  var dupNumber: String
+  var dupNotation: String
+  /// `yyyy-mm-dd`.
+  var issuedDate: String
+  /// `yyyy-mm-dd`; nil when none.
+  var dueDate: String?
+  var urgency: Int
+  /// The subject folded for search (``SearchText``).
+  var subjectFolded: String
+  var metadata: Data
+  var sentPrincipalId: String
+  var sentDisplayName: String
+  /// The unit that sent it and answers for it as sender (trace, recall, outbox): the sending
+  /// unit, or for an envelope imported from an organ outside the registry, the importing unit.
+  var sentUnit: String
+  var sentUs: Int64
+  var frozenPrincipalId: String?
+  var frozenDisplayName: String?
+  var frozenUnit: String?
+  var frozenUs: Int64?
+  /// Set when the sender confirmed a duplicate.
+  var duplicateReason: String?
+  /// The DocumentIds it duplicates, one per line.
+  var duplicateOf: String?
+
+  mutating func didInsert(_ inserted: InsertionSuccess) {
+    docSeq = inserted.rowID
+  }
+
+  var sent: StoredStamp {
+    StoredStamp(principalId: sentPrincipalId, displayName: sentDisplayName, unitCode: sentUnit, microseconds: sentUs)
+  }
+
+  var frozen: StoredStamp? {
+    guard let frozenUs else { return nil }
+    return StoredStamp(
+      principalId: frozenPrincipalId ?? "", displayName: frozenDisplayName ?? "", unitCode: frozenUnit ?? "",
+      microseconds: frozenUs)
+  }
+}

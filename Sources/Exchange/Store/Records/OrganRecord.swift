@@ -1,0 +1,10 @@
+import GRDB
+
+/// A row of `exchange_organs`: the directory kept in the module's own store.
+struct OrganRecord: ExchangeRecord {
+  static let databaseTableName = "exchange_organs"
+
+  var unitCode: String
+  var organId: String
+  var name: String
+}

@@ -1,0 +1,95 @@
+import Foundation
+import GRPCCore
+import InspectionDomain
+import ReformModule
+import ReformWire
+
+/// The handlers of `reform.v1.Inspection`: each decodes nothing itself (the worker does),
+/// checks the caller's unit scope first, validates through the mapping and the domain, reads
+/// or writes the store, and answers.
+///
+/// ## Topics
+/// - Calendar: ``getCalendar(_:_:)``, ``loadCalendarNotice(_:_:)``, ``removeCalendarNotice(_:_:)``
+/// - Risk: ``computeRisk(_:_:)``
+/// - Programmes: ``plan(_:_:)``, ``getProgramme(_:_:)``, ``listProgrammes(_:_:)``,
+///   ``replan(_:_:)``, ``exportProgramme(_:_:)``
+struct InspectionHandlers: Sendable {
+  let store: InspectionStore
+  let risks: RiskCalculator
+  /// The current instant; injected so that tests fix "today".
+  let now: @Sendable () -> Date
+
+  /// Registers every method of the service.
+  func register(into methods: inout ModuleMethods) {
+    methods.unary(InspectionService.GetCalendar.self) { try await self.getCalendar($0, $1) }
+    methods.unary(InspectionService.LoadCalendarNotice.self) { try await self.loadCalendarNotice($0, $1) }
+    methods.unary(InspectionService.RemoveCalendarNotice.self) { try await self.removeCalendarNotice($0, $1) }
+    methods.unary(InspectionService.ComputeRisk.self) { try await self.computeRisk($0, $1) }
+    methods.unary(InspectionService.Plan.self) { try await self.plan($0, $1) }
+    methods.unary(InspectionService.GetProgramme.self) { try await self.getProgramme($0, $1) }
+    methods.unary(InspectionService.ListProgrammes.self) { try await self.listProgrammes($0, $1) }
+    methods.unary(InspectionService.Replan.self) { try await self.replan($0, $1) }
+    methods.unary(InspectionService.ExportProgramme.self) { try await self.exportProgramme($0, $1) }
+  }
+
+  /// The working-day calendar of `year` with `notice` applied, if any.
+  func calendar(year: Int, notice: InspectionCalendarNotice?) throws(RPCError) -> WorkingCalendar {
+    let domainNotice = try notice.map { notice throws(RPCError) in try CalendarNotice(notice, field: "notice") }
+    do {
+      return try WorkingCalendar(year: year, notice: domainNotice)
+    } catch {
+      throw RPCError(error)
+    }
+  }
+
+  /// The programme `programmeID`, after checking that the caller may act on its owner's unit.
+  ///
+  /// The owner is known only from the store, so this read comes before the scope check; it
+  /// reads nothing a refused caller sees.
+  func programmeHeader(_ programmeID: String, field: String, _ context: JobContext) async throws(RPCError)
+    -> ProgrammeRecord
+  {
+    guard !programmeID.isEmpty else { throw .invalid(field, "required") }
+    guard let header = try await store.header(programmeID: programmeID) else {
+      throw .notFound(field, "no programme \(programmeID)")
+    }
+    try context.requireScope(over: header.ownerUnitCode, field: field)
+    return header
+  }
+
+  /// The version asked for (0 for the latest) of a programme, checked against those stored.
+  func resolvedVersion(_ version: Int32, of header: ProgrammeRecord, field: String) throws(RPCError) -> Int {
+    guard version >= 0 else { throw .invalid(field, "must not be negative (0 for the latest)") }
+    guard version <= header.latestVersion else {
+      throw .notFound(
+        field, "\(header.programmeId) has versions 1–\(header.latestVersion); there is no version \(version)")
+    }
+    return version == 0 ? header.latestVersion : Int(version)
+  }
+
+  /// The stored version, which must exist.
+  func storedProgramme(_ header: ProgrammeRecord, version: Int) async throws(RPCError) -> InspectionProgramme {
+    guard let programme = try await store.programme(header.programmeId, version: version) else {
+      throw RPCError(code: .dataLoss, message: "version \(version) of \(header.programmeId) is missing from the store")
+    }
+    return programme
+  }
+
+  /// The key of a request sent with an idempotency key, or `nil` for none.
+  static func idempotencyKey(_ key: String, method: String, request: some WireMessage) throws(RPCError)
+    -> IdempotencyKey?
+  {
+    guard !key.isEmpty else { return nil }
+    try InspectionLimits.checkText(key, field: "idempotency_key", limit: InspectionLimits.maxCodeLength)
+    return IdempotencyKey(
+      method: method, key: key, fingerprint: RequestFingerprint.of(try InspectionStore.encode(request)))
+  }
+
+  /// The caller's `Principal.id`, for `created_by` and `loaded_by`.
+  static func callerID(_ context: JobContext) -> String { context.caller?.id ?? "" }
+
+  /// Whole milliseconds of `duration`.
+  static func milliseconds(_ duration: Duration) -> Int64 {
+    duration.components.seconds * 1_000 + duration.components.attoseconds / 1_000_000_000_000_000
+  }
+}

@@ -1,0 +1,138 @@
+import Foundation
+import GRPCCore
+import InspectionDomain
+import ReformWire
+
+/// Computes units' risk from three factors: their indicators and ratings, read through the
+/// ``RiskSource`` when one is connected, and the time since their last visit, found in this
+/// module's own programmes.
+///
+/// Each factor's value (0–10000 bp, higher riskier) is weighted; the score is the sum of the
+/// weighted values (`value × weight / 10000`, rounded down), so it stays within 0–10000.
+/// A factor with weight 0 is not read. The time since the last visit counts the days from the
+/// last day of the unit's last visit ending on or before `as_of`, in the latest version of any
+/// stored programme (a planned visit whose days are past is taken as made), up to full risk
+/// after ``RiskWeights/fullRiskAfterYears``; a unit with no visit on record counts fully.
+///
+/// An input that is weighed but missing — every unit's indicators and ratings when no source
+/// is connected, or one unit's that the source has no data for — is never taken as 0: the
+/// computation fails with `FAILED_PRECONDITION`, listing what is missing.
+struct RiskCalculator: Sendable {
+  let source: (any RiskSource)?
+  let store: InspectionStore
+
+  /// Units listed in a message about missing inputs, before "and N more".
+  private static let listedUnits = 10
+
+  /// The risks of `unitCodes`, in their order, measured on `asOf`.
+  ///
+  /// - Parameter weightsField: the request's path to the weights, for messages.
+  func risks(of unitCodes: [String], weights: RiskWeights, asOf: CivilDate, weightsField: String) async throws(RPCError)
+    -> [InspectionUnitRisk]
+  {
+    var lastVisits: [String: String] = [:]
+    if weights.timeSinceVisitBP > 0 {
+      lastVisits = try await store.lastVisits(
+        unitCodes: unitCodes.map(\.precomposedStringWithCanonicalMapping), onOrBefore: asOf.description)
+    }
+    let period = weights.indicatorPeriod
+    let indicators = try await readings(
+      of: unitCodes, weighted: weights.indicatorsBP > 0, what: "indicators",
+      field: "\(weightsField).indicators_bp"
+    ) { source, code in try await source.indicatorRisk(unitCode: code, period: period) }
+    let ratingYear = weights.ratingYear
+    let ratings = try await readings(
+      of: unitCodes, weighted: weights.ratingBP > 0, what: "ratings of \(ratingYear)",
+      field: "\(weightsField).rating_bp"
+    ) { source, code in try await source.ratingRisk(unitCode: code, year: ratingYear) }
+    let missing = [indicators.missing, ratings.missing].compactMap { $0 }
+    if !missing.isEmpty {
+      throw RPCError(
+        code: .failedPrecondition,
+        message:
+          "\(missing.joined(separator: "; ")); set those weights to 0 to compute from the other factors, or give the units' risks"
+      )
+    }
+
+    return unitCodes.map { code in
+      var components: [InspectionRiskComponent] = []
+      func add(_ factor: InspectionRiskFactor, _ weight: Int, _ reading: RiskReading) {
+        guard weight > 0 else { return }
+        let value = min(10_000, max(0, reading.valueBP))
+        components.append(
+          InspectionRiskComponent(
+            factor: factor, name: reading.name, valueBp: Int32(value), weightBp: Int32(clamping: weight),
+            contributionBp: Int32(value * weight / 10_000), detail: reading.detail))
+      }
+      if let reading = indicators.values[code] { add(.indicators, weights.indicatorsBP, reading) }
+      if let reading = ratings.values[code] { add(.rating, weights.ratingBP, reading) }
+      let lastDay = lastVisits[code.precomposedStringWithCanonicalMapping].flatMap(Self.civilDate)
+      if weights.timeSinceVisitBP > 0 {
+        add(
+          .timeSinceVisit, weights.timeSinceVisitBP,
+          Self.timeSinceVisit(lastDay, asOf: asOf, fullAfterYears: weights.fullRiskAfterYears))
+      }
+      return InspectionUnitRisk(
+        unitCode: code, scoreBp: components.reduce(0) { $0 + $1.contributionBp }, source: .computed,
+        components: components, lastVisit: lastDay?.wire)
+    }
+  }
+
+  /// The readings of one factor for every unit, and a sentence naming the units it is missing
+  /// for; nothing is read when the factor is not `weighted`.
+  private func readings(
+    of unitCodes: [String], weighted: Bool, what: String, field: String,
+    read: (any RiskSource, String) async throws -> RiskReading?
+  ) async throws(RPCError) -> (values: [String: RiskReading], missing: String?) {
+    guard weighted else { return ([:], nil) }
+    guard let source else {
+      return (
+        [:],
+        "\(field): the \(what) of \(Self.list(unitCodes)) are missing: no registry or classification source is connected to this worker"
+      )
+    }
+    var values: [String: RiskReading] = [:]
+    var absent: [String] = []
+    for code in unitCodes {
+      do {
+        try Task.checkCancellation()
+        if let reading = try await read(source, code) { values[code] = reading } else { absent.append(code) }
+      } catch let error as RPCError {
+        throw error
+      } catch is CancellationError {
+        throw RPCError(code: .cancelled, message: "the risk computation was cancelled")
+      } catch {
+        throw RPCError(code: .unavailable, message: "the \(what) of \(code) could not be read: \(error)")
+      }
+    }
+    guard !absent.isEmpty else { return (values, nil) }
+    return (values, "\(field): the \(what) of \(Self.list(absent)) are missing: the source has none")
+  }
+
+  /// The time-since-visit factor: linear from 0 on the day of the last visit to 10000 after
+  /// `fullAfterYears` years (of 365 days); 10000 with no visit on record.
+  static func timeSinceVisit(_ lastDay: CivilDate?, asOf: CivilDate, fullAfterYears: Int) -> RiskReading {
+    guard let lastDay else {
+      return RiskReading(valueBP: 10_000, detail: "no visit to the unit on record in the stored programmes")
+    }
+    let days = max(0, lastDay.days(to: asOf))
+    let full = max(1, fullAfterYears * 365)
+    return RiskReading(
+      valueBP: min(10_000, days * 10_000 / full),
+      detail: "last visit ended \(lastDay), \(days) days before \(asOf); full risk after \(fullAfterYears) years")
+  }
+
+  /// `2026-03-02` as a date.
+  private static func civilDate(_ iso: String) -> CivilDate? {
+    let parts = iso.split(separator: "-").compactMap { Int($0) }
+    guard parts.count == 3 else { return nil }
+    return CivilDate(year: parts[0], month: parts[1], day: parts[2])
+  }
+
+  /// `3 units (A, B, C)`, at most ``listedUnits`` named.
+  private static func list(_ codes: [String]) -> String {
+    let named = codes.prefix(listedUnits).joined(separator: ", ")
+    let more = codes.count > listedUnits ? " and \(codes.count - listedUnits) more" : ""
+    return "\(codes.count) unit\(codes.count == 1 ? "" : "s") (\(named)\(more))"
+  }
+}

@@ -1,0 +1,21 @@
+import Foundation
+import GRDB
+
+/// A programme: a row of `inspection_programme`, what stays the same across its versions.
+struct ProgrammeRecord: Codable, Sendable, FetchableRecord, PersistableRecord {
+  static let databaseTableName = "inspection_programme"
+  static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
+  static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
+
+  /// `KTGS-2026-0001`: the year and a number counted per year.
+  var programmeId: String
+  var year: Int
+  var number: Int
+  var ownerUnitCode: String
+  var name: String
+  /// The version a replan must start from.
+  var latestVersion: Int
+  /// When version 1 was stored, UTC.
+  var createdAt: Date
+  var createdBy: String
+}

@@ -1,0 +1,21 @@
+import Foundation
+import GRDB
+
+/// One version of a programme: a row of `inspection_programme_version`.
+struct ProgrammeVersionRecord: Codable, Sendable, FetchableRecord, PersistableRecord {
+  static let databaseTableName = "inspection_programme_version"
+  static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
+  static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
+
+  var programmeId: String
+  var version: Int
+  /// The whole `InspectionProgramme`, input included, in wire bytes: what GetProgramme returns.
+  var programme: Data
+  var visitCount: Int
+  var unplacedCount: Int
+  var createdAt: Date
+  var createdBy: String
+  /// For a version made by a replan, the `InspectionReplanRequest` that made it (its changes
+  /// and their notes), kept as the record of why the version exists; `nil` for version 1.
+  var replanRequest: Data?
+}

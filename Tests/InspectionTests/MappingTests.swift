@@ -1,0 +1,69 @@
+import Foundation
+import InspectionDomain
+import ReformModule
+import ReformWire
+import Testing
+
+@testable import Inspection
+
+@Suite("Mapping and store details")
+struct MappingTests {
+  @Test func anInputMappedToTheWireAndBackIsTheSameInput() throws {
+    var input = PlanInput.generated(units: 40, teams: 4, seed: 8)
+    input.rules.minInspectorsPresent = 2
+    input.rules.lengths = [LengthRule(kind: .programmed, minMembers: 30, lengthDays: 7)]
+    let wire = input.wire(
+      risks: input.risks.map { InspectionUnitRisk(unitCode: $0.unitCode, scoreBp: Int32($0.scoreBP)) },
+      riskMode: .given,
+      riskWeights: nil)
+    var back = try PlanInput(wire, field: "input")
+    back.risks = wire.risks.map(\.domain)
+    #expect(back == input)
+  }
+
+  @Test func domainFieldPathsAreSpelledAsTheProtoSpellsThem() {
+    #expect(ProtoFieldPath.snakeCased("visitsDue[3].dueID") == "visits_due[3].due_id")
+    #expect(ProtoFieldPath.snakeCased("teams[2].inspectors[0].homeUnitCode") == "teams[2].inspectors[0].home_unit_code")
+    #expect(ProtoFieldPath.snakeCased("rules.extensionBP") == "rules.extension_bp")
+    #expect(ProtoFieldPath.snakeCased("changes[0].unitAdded.due.dueID") == "changes[0].unit_added.due.due_id")
+    #expect(ProtoFieldPath.snakeCased("notice.days[1].date") == "notice.days[1].date")
+  }
+
+  @Test func fingerprintsAreSHA256() {
+    func hex(_ bytes: [UInt8]) -> String { bytes.map { String(format: "%02x", $0) }.joined() }
+    #expect(
+      hex(RequestFingerprint.of(Array("abc".utf8)))
+        == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+    #expect(
+      hex(RequestFingerprint.of([]))
+        == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+    #expect(
+      hex(RequestFingerprint.of(Array(repeating: 0x61, count: 1_000)))
+        == "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3")
+  }
+
+  @Test func todayIsTheDayInVietnam() {
+    // 2025-12-31 17:30 UTC is already 1 January 2026 in Hà Nội.
+    #expect(
+      CivilDate.vietnamDay(at: Date(timeIntervalSince1970: 1_767_202_200)) == CivilDate(year: 2026, month: 1, day: 1))
+    #expect(CivilDate.vietnamDay(at: Date(timeIntervalSince1970: -3_600)) == CivilDate(year: 1970, month: 1, day: 1))
+    #expect(
+      CivilDate.vietnamDay(at: Date(timeIntervalSince1970: -8 * 3_600)) == CivilDate(year: 1969, month: 12, day: 31))
+  }
+
+  @Test func concurrentPlansFromTwoWorkersOnOneFileGetDistinctNumbers() async throws {
+    let first = try Harness()
+    let second = try first.reopened()
+    let ids = try await withThrowingTaskGroup(of: String.self) { group in
+      for i in 0..<8 {
+        let module = i.isMultiple(of: 2) ? first : second
+        group.addTask {
+          try await module.call(InspectionService.Plan.self, planRequest(smallInput(seed: Int64(i)))).programme?
+            .programmeId ?? ""
+        }
+      }
+      return try await group.reduce(into: []) { $0.append($1) }
+    }
+    #expect(Set(ids) == Set((1...8).map { "KTGS-2026-000\($0)" }))
+  }
+}

@@ -1,0 +1,138 @@
+import Foundation
+import GRPCCore
+import InspectionDomain
+import ReformModule
+import ReformWire
+import Testing
+
+@testable import Inspection
+
+/// The module on a real SQLite file in a fresh temporary folder, registered into its own
+/// `ModuleMethods`, called as the worker calls it.
+final class Harness: Sendable {
+  /// 1 November 2025, 09:00 in Vietnam: before every day of 2026, so no visit has begun.
+  static let november2025 = Date(timeIntervalSince1970: 1_761_962_400)
+
+  let folder: URL
+  let databasePath: String
+  let methods: ModuleMethods
+  private let ownsFolder: Bool
+
+  /// A module on a new database.
+  convenience init(now: Date = Harness.november2025, riskSource: (any RiskSource)? = nil) throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("inspection-tests-\(UUID().uuidString)")
+    try self.init(folder: folder, now: now, riskSource: riskSource, ownsFolder: true)
+  }
+
+  private init(folder: URL, now: Date, riskSource: (any RiskSource)?, ownsFolder: Bool) throws {
+    self.folder = folder
+    self.ownsFolder = ownsFolder
+    databasePath = folder.appendingPathComponent("reform.sqlite").path
+    let module = try InspectionModule(databasePath: databasePath, riskSource: riskSource, now: { now })
+    var methods = ModuleMethods()
+    module.register(into: &methods)
+    self.methods = methods
+  }
+
+  deinit {
+    if ownsFolder { try? FileManager.default.removeItem(at: folder) }
+  }
+
+  /// Another module on the same file, as after a restart of the worker.
+  func reopened(now: Date = Harness.november2025, riskSource: (any RiskSource)? = nil) throws -> Harness {
+    try Harness(folder: folder, now: now, riskSource: riskSource, ownsFolder: false)
+  }
+
+  /// Calls `method` through the same encoding and decoding as a job from the hub.
+  func call<M: WireMethod>(_ method: M.Type, _ request: M.Input, as context: JobContext = .inspector()) async throws
+    -> M.Output
+  {
+    try await methods.invoke(method, request, context: context)
+  }
+}
+
+extension JobContext {
+  /// An inspector of the commission, who may act for any unit.
+  static func inspector(_ id: String = "ktv-01") -> JobContext {
+    JobContext(
+      jobID: 1, method: "", caller: Principal(id: id, unitCode: "UBKT-DUK", roles: [.inspector]), ownUnitLimit: nil,
+      worker: testWorker)
+  }
+
+  /// A clerk admitted only for `unit`, as the coordinator sends a `clerkOwnUnit` grant.
+  static func clerk(of unit: String) -> JobContext {
+    JobContext(
+      jobID: 2, method: "", caller: Principal(id: "clerk-\(unit)", unitCode: unit, roles: [.clerk]),
+      ownUnitLimit: unit, worker: testWorker)
+  }
+
+  private static let testWorker = WorkerIdentity(id: "w1", module: "inspection", pid: 1, host: "test", version: "test")
+}
+
+/// Expects `body` to fail with `code`, its message naming `field` first.
+func expectFailure(
+  _ code: RPCError.Code, field: String, sourceLocation: SourceLocation = #_sourceLocation,
+  _ body: () async throws -> Void
+) async {
+  do {
+    try await body()
+    Issue.record("expected \(code) naming \(field), but the call succeeded", sourceLocation: sourceLocation)
+  } catch let error as RPCError {
+    #expect(error.code == code, "\(error.message)", sourceLocation: sourceLocation)
+    #expect(error.message.hasPrefix("\(field):"), "\(error.message)", sourceLocation: sourceLocation)
+  } catch {
+    Issue.record("expected an RPCError, got \(error)", sourceLocation: sourceLocation)
+  }
+}
+
+/// `2026-03-02` on the wire.
+func date(_ year: Int32, _ month: Int32, _ day: Int32) -> CalendarDate {
+  CalendarDate(year: year, month: month, day: day)
+}
+
+/// The days from `first` through `last` on the wire.
+func range(_ first: CalendarDate, _ last: CalendarDate) -> DateRange {
+  DateRange(first: first, last: last)
+}
+
+/// A small 2026 programme's input: six units, two teams of two, one team with an inspector
+/// from DBCS-03.
+func smallInput(seed: Int64 = 1) -> InspectionPlanInput {
+  let codes = (1...6).map { "DBCS-0\($0)" }
+  return InspectionPlanInput(
+    year: 2026,
+    visitsDue: codes.enumerated().map { i, code in
+      InspectionVisitDue(
+        dueId: "\(code)-1", unitCode: code, unitName: "Chi bộ \(code)", kind: .programmed, lengthDays: 5,
+        window: i < 3 ? range(date(2026, 3, 1), date(2026, 6, 30)) : nil, topic: "Cải cách hành chính")
+    },
+    teams: [
+      InspectionTeam(
+        teamId: "T1", name: "Đoàn 1",
+        inspectors: [
+          InspectionInspector(inspectorId: "KTV-01", fullName: "Nguyễn Văn An", homeUnitCode: "UBKT"),
+          InspectionInspector(inspectorId: "KTV-02", fullName: "Lò Thị Bình", homeUnitCode: "DBCS-03"),
+        ]),
+      InspectionTeam(
+        teamId: "T2", name: "Đoàn 2",
+        inspectors: [
+          InspectionInspector(inspectorId: "KTV-03", fullName: "Trần Đức Chi", homeUnitCode: "UBKT"),
+          InspectionInspector(inspectorId: "KTV-04", fullName: "Giàng Minh Dũng", homeUnitCode: "UBKT"),
+        ]),
+    ],
+    risks: codes.enumerated().map { i, code in InspectionUnitRisk(unitCode: code, scoreBp: Int32(1_000 * (i + 1))) },
+    riskMode: .given, seed: seed)
+}
+
+/// The planner's generated instance of `units` units and `teams` teams, on the wire.
+func generatedInput(units: Int, teams: Int, seed: UInt64) -> InspectionPlanInput {
+  let input = PlanInput.generated(units: units, teams: teams, seed: seed)
+  return input.wire(
+    risks: input.risks.map { InspectionUnitRisk(unitCode: $0.unitCode, scoreBp: Int32($0.scoreBP), source: .given) },
+    riskMode: .given, riskWeights: nil)
+}
+
+/// A Plan request for `input`, stored.
+func planRequest(_ input: InspectionPlanInput, key: String = "", owner: String = "DUK") -> InspectionPlanRequest {
+  InspectionPlanRequest(idempotencyKey: key, input: input, name: "Chương trình thử", ownerUnitCode: owner)
+}
