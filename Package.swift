@@ -160,7 +160,8 @@ let package = Package(
     .executableTarget(
       name: "reform-bench",
       dependencies: [
-        "ReformWire", "ReformWireTesting", "CProtobufC",
+        "ReformWire", "ReformWireTesting", "CProtobufC", "ReformModule",
+        "InspectionDomain", "Inspection", "ExchangeDomain", "Exchange",
         .product(name: "GRPCCore", package: "grpc-swift-2"),
         .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),
       ]
