@@ -91,6 +91,15 @@ let package = Package(
 
     // The worker modules: each a store (GRDB) and RPC handlers around its domain.
     .target(
+      name: "Classification",
+      dependencies: [
+        "ClassificationDomain", "ReformModule", "ReformWire",
+        .product(name: "GRPCCore", package: "grpc-swift-2"),
+        .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "Crypto", package: "swift-crypto"),
+      ]
+    ),
+    .target(
       name: "Inspection",
       dependencies: [
         "InspectionDomain", "ReformModule", "ReformWire",
@@ -129,7 +138,7 @@ let package = Package(
       name: "reformd",
       dependencies: [
         "ReformWire", "ReformHub", "ReformModule", "ReformSecurity", "ReformClient", "Diagnostics", "ReformCommandLine",
-        "Exchange", "Inspection",
+        "Exchange", "Inspection", "Classification",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Logging", package: "swift-log"),
         .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -161,7 +170,7 @@ let package = Package(
       name: "reform-bench",
       dependencies: [
         "ReformWire", "ReformWireTesting", "CProtobufC", "ReformModule",
-        "InspectionDomain", "Inspection", "ExchangeDomain", "Exchange",
+        "InspectionDomain", "Inspection", "ExchangeDomain", "Exchange", "ClassificationDomain", "Classification",
         .product(name: "GRPCCore", package: "grpc-swift-2"),
         .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),
       ]
@@ -186,6 +195,13 @@ let package = Package(
     ),
     .testTarget(name: "RegistryDomainTests", dependencies: ["RegistryDomain"]),
     .testTarget(name: "ClassificationDomainTests", dependencies: ["ClassificationDomain"]),
+    .testTarget(
+      name: "ClassificationTests",
+      dependencies: [
+        "Classification", "ClassificationDomain", "ReformModule", "ReformWire",
+        .product(name: "GRPCCore", package: "grpc-swift-2"),
+      ]
+    ),
     .testTarget(name: "ExchangeDomainTests", dependencies: ["ExchangeDomain"]),
     .testTarget(
       name: "ExchangeTests",

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ReformCommandLine
+import Classification
 import Diagnostics
 import Exchange
 import Inspection
@@ -76,12 +77,15 @@ struct WorkerCommand: AsyncParsableCommand {
 
 /// The modules this build can host.
 enum ModuleHost {
-  static let available = ["diagnostics", "exchange", "inspection"]
+  static let available = ["diagnostics", "classification", "exchange", "inspection"]
 
   /// The module `name`, keeping its data under `data`; `calls` reach other modules.
   static func make(_ name: String, data: String, calls: (any ModuleCalls)?) throws -> any WorkerModule {
     switch name {
     case "diagnostics": return try DiagnosticsModule(dataDirectory: data + "/diagnostics")
+    case "classification":
+      return try ClassificationModule(
+        databasePath: data + "/classification.sqlite", units: calls.map { RegistryUnitHierarchy(calls: $0) })
     case "inspection":
       return try InspectionModule(
         databasePath: data + "/inspection.sqlite", riskSource: calls.map { ModuleRiskSource(calls: $0) })

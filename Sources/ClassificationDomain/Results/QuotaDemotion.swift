@@ -29,6 +29,28 @@ public struct QuotaDemotion: Sendable, Hashable {
   /// The exception that applied to the group, if any.
   public var exceptionId: String?
 
+  /// A demotion as the engine decided it, or as a store reads one back.
+  public init(
+    ruleId: String, source: SourceRef, fromLevel: RatingLevel, toLevel: RatingLevel, quotaUnitCode: String,
+    dutyGroup: String?, shareBasisPoints: Int, excellentBefore: Int, goodBefore: Int, allowedExcellent: Int,
+    demotedInGroup: Int, demotionOrder: Int, decidedBy: TieBreakKey?, exceptionId: String?
+  ) {
+    self.ruleId = ruleId
+    self.source = source
+    self.fromLevel = fromLevel
+    self.toLevel = toLevel
+    self.quotaUnitCode = quotaUnitCode
+    self.dutyGroup = dutyGroup
+    self.shareBasisPoints = shareBasisPoints
+    self.excellentBefore = excellentBefore
+    self.goodBefore = goodBefore
+    self.allowedExcellent = allowedExcellent
+    self.demotedInGroup = demotedInGroup
+    self.demotionOrder = demotionOrder
+    self.decidedBy = decidedBy
+    self.exceptionId = exceptionId
+  }
+
   /// Why, in words, e.g. "Nhóm có 20 HTTNV và 10 HTXSNV; tỷ lệ 20%: …".
   public func reason(in language: ExplanationLanguage) -> String {
     let share = FigureText.text(basisPoints: shareBasisPoints, language)

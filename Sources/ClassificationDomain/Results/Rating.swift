@@ -30,6 +30,29 @@ public struct Rating: Sendable, Hashable {
   /// Its version.
   public var ruleSetVersion: Int
 
+  /// A rating as the engine made it, or as a store reads one back.
+  public init(
+    subjectKind: RatingSubjectKind, subjectId: String, subjectName: String?, unitCode: String,
+    quotaUnitCode: String, dutyGroup: String?, year: Int, level: RatingLevel, levelBeforeQuota: RatingLevel,
+    scoreHundredths: Int?, checks: [RuleCheck], quotaDemotion: QuotaDemotion?, ruleSetId: String,
+    ruleSetVersion: Int
+  ) {
+    self.subjectKind = subjectKind
+    self.subjectId = subjectId
+    self.subjectName = subjectName
+    self.unitCode = unitCode
+    self.quotaUnitCode = quotaUnitCode
+    self.dutyGroup = dutyGroup
+    self.year = year
+    self.level = level
+    self.levelBeforeQuota = levelBeforeQuota
+    self.scoreHundredths = scoreHundredths
+    self.checks = checks
+    self.quotaDemotion = quotaDemotion
+    self.ruleSetId = ruleSetId
+    self.ruleSetVersion = ruleSetVersion
+  }
+
   /// Whether the subject was rated on points.
   public var scored: Bool { scoreHundredths != nil }
 

@@ -18,6 +18,12 @@ public struct RuleCheck: Sendable, Hashable {
     self.figures = figures
   }
 
+  /// A check of `rule` as a store reads it back: the outcome, the level after it and the
+  /// figures it compared, so that its explanation can be written again in either language.
+  public init(rule: RatingRule, outcome: RuleOutcome, levelAfter: RatingLevel, figures: RuleFigures) {
+    self.init(AppliedRule(rule, setKinds: rule.appliesTo ?? []), outcome, levelAfter: levelAfter, figures: figures)
+  }
+
   /// The rule's id in its set.
   public var ruleId: String { applied.rule.id }
   /// What the rule checks.

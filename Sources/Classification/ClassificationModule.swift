@@ -1,0 +1,84 @@
+import GRPCCore
+import ReformModule
+import ReformWire
+
+/// The `classification` module: the year-end rating (đánh giá, xếp loại chất lượng) of Party
+/// members, civil servants and collectives, served over the Classification service.
+///
+/// Clerks submit their units' evaluations; an administrator runs a rule set over a unit
+/// subtree for a year, as a dry run to review or as the final, locked ratings; anyone allowed
+/// reads the ratings, each explained rule by rule, summaries with last year's comparison, and
+/// CSV. Rules are data (``ClassificationDomain``'s rule sets, shipped or loaded with
+/// DefineRuleSet); quota exceptions are recorded with who granted them and on what decision.
+///
+/// ## Topics
+/// - Opening: ``init(databasePath:units:)``
+/// - Where the unit tree comes from: ``ClassificationUnitHierarchy``, ``RegistryUnitHierarchy``,
+///   ``FixedUnitHierarchy``, ``SubmittedUnitHierarchy``
+public struct ClassificationModule: WorkerModule {
+  /// `classification`, as `reformd worker --module` takes it.
+  public let name = "classification"
+  private let handlers: ClassificationHandlers
+
+  /// The module on the SQLite file at `databasePath` (created and migrated when needed).
+  ///
+  /// - Parameter units: where the unit tree comes from, for runs and reads over a subtree and
+  ///   for a clerk's scope; by default the links the submitted collectives name
+  ///   (``SubmittedUnitHierarchy``). A worker that reaches the registry passes
+  ///   ``RegistryUnitHierarchy``.
+  public init(databasePath: String, units: (any ClassificationUnitHierarchy)? = nil) throws {
+    let store = try ClassificationStore(path: databasePath)
+    handlers = ClassificationHandlers(
+      store: store, catalogue: RuleSetCatalogue(store: store), hierarchy: units ?? SubmittedUnitHierarchy(store: store))
+  }
+
+  /// Registers a handler for each of the fifteen methods of the Classification service.
+  public func register(into methods: inout ModuleMethods) {
+    let handlers = self.handlers
+    methods.unary(ClassificationService.SubmitEvaluations.self) { request, context in
+      try await ClassificationHandlers.mapped { try await handlers.submitEvaluations(request, context) }
+    }
+    methods.unary(ClassificationService.ListEvaluations.self) { request, context in
+      try await ClassificationHandlers.mapped { try await handlers.listEvaluations(request, context) }
+    }
+    methods.unary(ClassificationService.Run.self) { request, context in
+      try await ClassificationHandlers.mapped { try await handlers.run(request, context) }
+    }
+    methods.unary(ClassificationService.GetRun.self) { request, context in
+      try await ClassificationHandlers.mapped { try await handlers.getRun(request, context) }
+    }
+    methods.unary(ClassificationService.ListRuns.self) { request, context in
+      try await ClassificationHandlers.mapped { try await handlers.listRuns(request, context) }
+    }
+    methods.unary(ClassificationService.ListResults.self) { request, context in
+      try await ClassificationHandlers.mapped { try await handlers.listResults(request, context) }
+    }
+    methods.unary(ClassificationService.Explain.self) { request, context in
+      try await ClassificationHandlers.mapped { try await handlers.explain(request, context) }
+    }
+    methods.unary(ClassificationService.Summary.self) { request, context in
+      try await ClassificationHandlers.mapped { try await handlers.summary(request, context) }
+    }
+    methods.unary(ClassificationService.ListRuleSets.self) { request, context in
+      try await ClassificationHandlers.mapped { try await handlers.listRuleSets(request, context) }
+    }
+    methods.unary(ClassificationService.GetRuleSet.self) { request, context in
+      try await ClassificationHandlers.mapped { try await handlers.getRuleSet(request, context) }
+    }
+    methods.unary(ClassificationService.DefineRuleSet.self) { request, context in
+      try await ClassificationHandlers.mapped { try await handlers.defineRuleSet(request, context) }
+    }
+    methods.unary(ClassificationService.GrantQuotaException.self) { request, context in
+      try await ClassificationHandlers.mapped { try await handlers.grantQuotaException(request, context) }
+    }
+    methods.unary(ClassificationService.RevokeQuotaException.self) { request, context in
+      try await ClassificationHandlers.mapped { try await handlers.revokeQuotaException(request, context) }
+    }
+    methods.unary(ClassificationService.ListQuotaExceptions.self) { request, context in
+      try await ClassificationHandlers.mapped { try await handlers.listQuotaExceptions(request, context) }
+    }
+    methods.serverStreaming(ClassificationService.ExportCsv.self) { request, context, writer in
+      try await ClassificationHandlers.mapped { try await handlers.exportCsv(request, context, writer) }
+    }
+  }
+}

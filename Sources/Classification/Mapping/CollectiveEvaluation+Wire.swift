@@ -1,0 +1,42 @@
+import ClassificationDomain
+import ReformWire
+
+extension ClassificationDomain.CollectiveEvaluation {
+  /// The domain's evaluation of `wire`, with what the proto can say wrong recorded in
+  /// `problems`. The proto has no self-detected flag per disciplined subordinate unit, so each
+  /// reads as found by someone else (the domain's default).
+  init(wire: ReformWire.CollectiveEvaluation, problems: inout FieldProblems) {
+    problems.checkLength(wire.unitCode, "unit_code", limit: ClassificationLimits.codeLength)
+    problems.checkLength(wire.subjectName, "subject_name", limit: ClassificationLimits.nameLength)
+    problems.checkLength(wire.note, "note", limit: ClassificationLimits.textLength)
+    if !ClassificationLimits.years.contains(Int(wire.year)) {
+      problems.add("year", "\(wire.year) is not a year rated (\(ClassificationLimits.years.lowerBound)–\(ClassificationLimits.years.upperBound))")
+    }
+    var scores: ClassificationDomain.RatingScores?
+    if let wireScores = wire.scores {
+      var nested = problems.nested("scores")
+      scores = ClassificationDomain.RatingScores(wire: wireScores, problems: &nested)
+      problems.merge(nested)
+    }
+    for (field, list) in [
+      ("disciplined_subordinate_unit_codes", wire.disciplinedSubordinateUnitCodes),
+      ("leader_person_ids", wire.leaderPersonIds), ("disciplined_leader_person_ids", wire.disciplinedLeaderPersonIds),
+    ] {
+      problems.checkCount(list.count, field, limit: ClassificationLimits.unitsPerList)
+      for (index, code) in list.enumerated() where code.utf8.count > ClassificationLimits.codeLength {
+        problems.add("\(field)[\(index)]", "at most \(ClassificationLimits.codeLength) bytes; got \(code.utf8.count)")
+      }
+    }
+    let discipline = ClassificationDomain.DisciplineRecord.list(wire.discipline, field: "discipline", problems: &problems)
+    let assessed = ClassificationDomain.RatingLevel.optional(wire.assessedLevel, field: "assessed_level", problems: &problems)
+    let selfAssessed = ClassificationDomain.RatingLevel.optional(
+      wire.selfAssessedLevel, field: "self_assessed_level", problems: &problems)
+    self.init(
+      unitCode: wire.unitCode, year: Int(wire.year), subjectName: wire.subjectName.isEmpty ? nil : wire.subjectName,
+      scores: scores, tasks: wire.tasks.map(TaskCounts.init(wire:)), targetsTotal: Int(wire.targetsTotal),
+      targetsMet: Int(wire.targetsMet), subordinateUnitsTotal: Int(wire.subordinateUnitsTotal),
+      disciplinedSubordinates: wire.disciplinedSubordinateUnitCodes.map { DisciplinedSubordinate(unitCode: $0) },
+      discipline: discipline, leaderPersonIds: wire.leaderPersonIds,
+      disciplinedLeaderPersonIds: wire.disciplinedLeaderPersonIds, assessedLevel: assessed, selfAssessedLevel: selfAssessed)
+  }
+}

@@ -1,0 +1,35 @@
+import ClassificationDomain
+import ReformWire
+
+extension QuotaException {
+  /// The domain's exception of `wire` (as stored, with its id and revocation). The proto
+  /// grants no extra places on top of the share, so ``QuotaException/Grant/extraPlaces(_:)``
+  /// never comes from the wire.
+  init(wire: RatingQuotaException, problems: inout FieldProblems) {
+    problems.checkLength(wire.unitCode, "unit_code", limit: ClassificationLimits.codeLength)
+    problems.checkLength(wire.dutyGroup, "duty_group", limit: ClassificationLimits.codeLength)
+    problems.checkLength(wire.authority, "authority", limit: ClassificationLimits.nameLength)
+    problems.checkLength(wire.reason, "reason", limit: ClassificationLimits.textLength)
+    if !ClassificationLimits.years.contains(Int(wire.year)) {
+      problems.add("year", "\(wire.year) is not a year rated (\(ClassificationLimits.years.lowerBound)–\(ClassificationLimits.years.upperBound))")
+    }
+    var grant = Grant.unlimited
+    switch wire.grant {
+    case .unlimited(true)?: grant = .unlimited
+    case .shareBasisPoints(let share)?: grant = .shareBasisPoints(Int(share))
+    case .maxExcellentCount(let count)?: grant = .maxExcellentCount(Int(count))
+    case .unlimited(false)?, nil:
+      problems.add("grant", "required: unlimited, share_basis_points or max_excellent_count")
+    }
+    var decision = ClassificationDomain.SourceRef(document: "")
+    if let source = wire.decision {
+      var nested = problems.nested("decision")
+      decision = ClassificationDomain.SourceRef(wire: source, problems: &nested)
+      problems.merge(nested)
+    }
+    self.init(
+      id: wire.id, unitCode: wire.unitCode, dutyGroup: wire.dutyGroup.isEmpty ? nil : wire.dutyGroup,
+      year: Int(wire.year), grant: grant, authority: wire.authority, decision: decision,
+      reason: wire.reason.isEmpty ? nil : wire.reason, revoked: wire.revoked)
+  }
+}

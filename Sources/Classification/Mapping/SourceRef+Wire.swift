@@ -1,0 +1,22 @@
+import ClassificationDomain
+import ReformWire
+
+extension ClassificationDomain.SourceRef {
+  /// The reference `wire` names; problems are recorded under `problems`.
+  init(wire: ReformWire.SourceRef, problems: inout FieldProblems) {
+    problems.checkLength(wire.document, "document", limit: ClassificationLimits.nameLength)
+    problems.checkLength(wire.article, "article", limit: ClassificationLimits.nameLength)
+    problems.checkLength(wire.note, "note", limit: ClassificationLimits.textLength)
+    var issued: CivilDate?
+    if let date = wire.issued {
+      let civil = CivilDate(wire: date)
+      if civil.isValid { issued = civil } else { problems.add("issued", "\(civil) is not a date") }
+    }
+    self.init(document: wire.document, article: wire.article, issued: issued, note: wire.note.isEmpty ? nil : wire.note)
+  }
+
+  /// The reference on the wire.
+  var wire: ReformWire.SourceRef {
+    ReformWire.SourceRef(document: document, article: article, issued: issued?.wire, note: note ?? "")
+  }
+}

@@ -1,0 +1,106 @@
+import ClassificationDomain
+import Foundation
+import GRPCCore
+import ReformModule
+import ReformWire
+
+extension ClassificationHandlers {
+  /// Inserts or replaces evaluations, all or nothing: a clerk only for their own unit (each
+  /// entry's unit is checked before anything else); when any entry is invalid nothing is
+  /// written and every error is listed, the call itself succeeding with `applied` false.
+  /// `persons_accepted` and `collectives_accepted` count the entries without errors.
+  func submitEvaluations(_ request: SubmitEvaluationsRequest, _ context: JobContext) async throws
+    -> SubmitEvaluationsResponse
+  {
+    let count = request.persons.count + request.collectives.count
+    guard count <= ClassificationLimits.evaluationsPerCall else {
+      throw RPCError(
+        code: .resourceExhausted,
+        message: "\(request.persons.count >= request.collectives.count ? "persons" : "collectives"): at most "
+          + "\(ClassificationLimits.evaluationsPerCall) evaluations per call (persons and collectives together); "
+          + "got \(count): send them in several calls")
+    }
+    let scope = scope(context)
+    for (index, person) in request.persons.enumerated() {
+      try await scope.require(person.unitCode, field: "persons[\(index)].unit_code")
+    }
+    for (index, collective) in request.collectives.enumerated() {
+      try await scope.require(collective.unitCode, field: "collectives[\(index)].unit_code")
+    }
+    var keyless = request
+    keyless.idempotencyKey = ""
+    let key = try IdempotencyKey(
+      method: ClassificationService.SubmitEvaluations.info.path, key: request.idempotencyKey, withoutKey: keyless)
+    let units = Set(request.persons.map(\.unitCode) + request.collectives.map(\.unitCode))
+    context.audit.record(
+      target: count == 1
+        ? (request.persons.first?.personId ?? request.collectives.first?.unitCode ?? "")
+        : "\(request.persons.count) persons, \(request.collectives.count) collectives",
+      unit: units.count == 1 ? units.first ?? "" : scope.ownUnit ?? "")
+    if let replay = try await store.replay(key, as: SubmitEvaluationsResponse.self) { return replay }
+
+    let batch = EvaluationBatch(request, ruleSets: try await catalogue.all())
+    let response = SubmitEvaluationsResponse(
+      applied: batch.errors.isEmpty && !request.dryRun, personsAccepted: Int64(batch.personsAccepted),
+      collectivesAccepted: Int64(batch.collectivesAccepted), errors: batch.errors)
+    guard response.applied else { return response }
+    let by = Self.principalBytes(context)
+    let millis = ClassificationStore.millis(Date())
+    return try await store.write(idempotency: key) { db in
+      try ClassificationStore.save(batch.records, submittedBy: by, at: millis, in: db)
+      try ClassificationStore.saveUnitLinks(batch.links, in: db)
+      return response
+    }
+  }
+
+  /// Lists the current evaluations, collectives first, then people, by unit and id. A clerk
+  /// sees their own unit's subtree.
+  func listEvaluations(_ request: ClassificationListEvaluationsRequest, _ context: JobContext) async throws
+    -> ClassificationListEvaluationsResponse
+  {
+    let scope = scope(context)
+    let root = try await scope.readRoot(request.unitCode, field: "unit_code")
+    let paging = try Paging(request.page, list: "evaluations")
+    let kinds = try Self.kinds(request.subjectKinds, field: "subject_kinds")
+    context.audit.record(target: request.subjectId.isEmpty ? "evaluations \(request.year)" : request.subjectId, unit: root)
+    let page = try await store.evaluationPage(
+      year: Int(request.year), units: try await scope.subtree(of: root), kinds: kinds, subjectId: request.subjectId,
+      after: paging.after, limit: paging.size)
+    let evaluations = try page.records.map { try Self.evaluation($0) }
+    let last = page.records.last.map { record -> [Paging.TokenValue] in
+      [
+        .int(Int64(record.year)), .int(record.isPerson ? 1 : 0), .text(record.unitCode), .text(record.subjectId),
+        .int(Int64(record.subjectKind)),
+      ]
+    }
+    return ClassificationListEvaluationsResponse(
+      evaluations: evaluations, page: paging.response(itemsReturned: evaluations.count, lastKey: last, total: page.total))
+  }
+
+  /// The stored evaluation with its output-only fields filled.
+  static func evaluation(_ record: EvaluationRecord) throws -> ClassificationEvaluation {
+    let by = try record.submittedBy.map { try Principal(wireBytes: $0) }
+    let at = Timestamp(ClassificationStore.date(millis: record.submittedAtMillis))
+    if record.isPerson {
+      var person = try ReformWire.PersonEvaluation(wireBytes: record.payload)
+      person.submittedBy = by
+      person.submittedAt = at
+      person.revision = record.revision
+      return ClassificationEvaluation(subject: .person(person))
+    }
+    var collective = try ReformWire.CollectiveEvaluation(wireBytes: record.payload)
+    collective.submittedBy = by
+    collective.submittedAt = at
+    collective.revision = record.revision
+    return ClassificationEvaluation(subject: .collective(collective))
+  }
+
+  /// The subject kinds of a filter, each known (proto numbers).
+  static func kinds(_ kinds: [ReformWire.RatingSubjectKind], field: String) throws(RPCError) -> [Int32] {
+    guard kinds.count <= 16 else { throw RPCError(code: .invalidArgument, message: "\(field): at most 16 entries") }
+    for (index, kind) in kinds.enumerated() where ClassificationDomain.RatingSubjectKind(wire: kind) == nil {
+      throw RPCError(code: .invalidArgument, message: "\(field)[\(index)]: \(kind) is not a subject kind")
+    }
+    return Array(Set(kinds.map(\.rawValue))).sorted()
+  }
+}

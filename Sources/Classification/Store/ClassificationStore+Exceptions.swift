@@ -1,0 +1,89 @@
+import Foundation
+import GRDB
+import ReformWire
+
+extension ClassificationStore {
+  /// Records `exception`, numbering it `QE-<year>-<n>`; returns it with its id.
+  static func insert(_ exception: RatingQuotaException, in db: Database) throws -> RatingQuotaException {
+    let seq = (try Int64.fetchOne(db, sql: "SELECT MAX(seq) FROM classification_quota_exceptions") ?? 0) + 1
+    var recorded = exception
+    recorded.id = "QE-\(exception.year)-\(Self.padded(seq, 4))"
+    try db.execute(
+      sql: """
+        INSERT INTO classification_quota_exceptions (seq, id, year, unit_code, duty_group, revoked, payload)
+        VALUES (?, ?, ?, ?, ?, ?, ?)
+        """,
+      arguments: [
+        seq, recorded.id, recorded.year, recorded.unitCode, recorded.dutyGroup, recorded.revoked,
+        Data(try recorded.wireBytes()),
+      ])
+    return recorded
+  }
+
+  /// Replaces the stored exception with `exception` (same id), e.g. once revoked.
+  static func update(_ exception: RatingQuotaException, in db: Database) throws {
+    try db.execute(
+      sql: "UPDATE classification_quota_exceptions SET revoked = ?, payload = ? WHERE id = ?",
+      arguments: [exception.revoked, Data(try exception.wireBytes()), exception.id])
+  }
+
+  static func exception(id: String, in db: Database) throws -> RatingQuotaException? {
+    guard let data = try Data.fetchOne(db, sql: "SELECT payload FROM classification_quota_exceptions WHERE id = ?", arguments: [id])
+    else { return nil }
+    return try RatingQuotaException(wireBytes: [UInt8](data))
+  }
+
+  /// The exceptions of `year` still applied, in the order they were recorded.
+  static func liveExceptions(year: Int, in db: Database) throws -> [RatingQuotaException] {
+    try Data.fetchAll(
+      db, sql: "SELECT payload FROM classification_quota_exceptions WHERE year = ? AND revoked = 0 ORDER BY seq",
+      arguments: [year]
+    ).map { try RatingQuotaException(wireBytes: [UInt8]($0)) }
+  }
+
+  func liveExceptions(year: Int) async throws -> [RatingQuotaException] {
+    try await pool.read { db in try Self.liveExceptions(year: year, in: db) }
+  }
+
+  /// A page of exceptions in the order recorded, after the one numbered `after`.
+  func exceptionPage(
+    year: Int, units: Set<String>?, includeRevoked: Bool, after: Int64?, limit: Int
+  ) async throws -> (exceptions: [(seq: Int64, exception: RatingQuotaException)], total: Int) {
+    try await pool.read { db in
+      var conditions: [String] = []
+      var arguments = StatementArguments()
+      if year != 0 {
+        conditions.append("year = ?")
+        arguments += [year]
+      }
+      if let units {
+        conditions.append("unit_code IN (SELECT value FROM json_each(?))")
+        arguments += [Self.jsonArray(units.sorted())]
+      }
+      if !includeRevoked { conditions.append("revoked = 0") }
+      let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+      let total =
+        try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM classification_quota_exceptions \(filter)", arguments: arguments) ?? 0
+      if let after {
+        conditions.append("seq > ?")
+        arguments += [after]
+      }
+      let pageFilter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+      arguments += [limit]
+      let rows = try Row.fetchAll(
+        db, sql: "SELECT seq, payload FROM classification_quota_exceptions \(pageFilter) ORDER BY seq LIMIT ?",
+        arguments: arguments)
+      let exceptions = try rows.map { row -> (seq: Int64, exception: RatingQuotaException) in
+        let data: Data = row[1]
+        return (row[0], try RatingQuotaException(wireBytes: [UInt8](data)))
+      }
+      return (exceptions, total)
+    }
+  }
+
+  /// `value` in decimal with at least `width` digits.
+  static func padded(_ value: Int64, _ width: Int) -> String {
+    let digits = String(value)
+    return String(repeating: "0", count: max(0, width - digits.count)) + digits
+  }
+}

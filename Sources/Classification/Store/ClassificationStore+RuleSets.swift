@@ -1,0 +1,30 @@
+import Foundation
+import GRDB
+
+extension ClassificationStore {
+  /// Every rule set operators loaded, by id then version.
+  func ruleSetRecords() async throws -> [RuleSetRecord] {
+    try await pool.read { db in try Self.ruleSetRecords(in: db) }
+  }
+
+  static func ruleSetRecords(in db: Database) throws -> [RuleSetRecord] {
+    try Row.fetchAll(db, sql: "SELECT \(RuleSetRecord.columns) FROM classification_rule_sets ORDER BY id, version")
+      .map(RuleSetRecord.init(row:))
+  }
+
+  /// The highest version loaded under `id`; 0 when none.
+  static func latestRuleSetVersion(id: String, in db: Database) throws -> Int {
+    try Int.fetchOne(db, sql: "SELECT MAX(version) FROM classification_rule_sets WHERE id = ?", arguments: [id]) ?? 0
+  }
+
+  static func insert(_ record: RuleSetRecord, in db: Database) throws {
+    try db.execute(
+      sql: """
+        INSERT INTO classification_rule_sets (\(RuleSetRecord.columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+        """,
+      arguments: [
+        record.id, record.version, record.content, record.contentSHA256, record.effectiveFrom, record.effectiveTo,
+        record.loadedAtMillis, record.loadedBy.map { Data($0) },
+      ])
+  }
+}

@@ -1,0 +1,140 @@
+import Foundation
+import GRDB
+import GRPCCore
+import ReformWire
+
+extension ClassificationStore {
+  /// Records a run and its ratings in the caller's transaction, numbering it
+  /// `R<year>-<n>`, and returns the run as recorded.
+  ///
+  /// For a FINAL run, each subject's current final rating is superseded by the new one (kept,
+  /// marked with the new run's id); when any is, the run must carry a rerun reason, and the
+  /// runs superseded and the subjects whose level changed are recorded with it. The check is
+  /// made here, inside the write, so two final runs cannot both supersede one rating.
+  static func record(
+    _ draft: ClassificationRun, quotaGroups: [RatingQuotaGroupOutcome], results: [ResultRecord], ratedAt: Date,
+    in db: Database
+  ) throws -> ClassificationRun {
+    let year = Int(draft.year)
+    let seq = (try Int64.fetchOne(db, sql: "SELECT MAX(seq) FROM classification_runs") ?? 0) + 1
+    var run = draft
+    run.id = "R\(year)-\(padded(seq, 6))"
+    let final = draft.mode == .final
+    if final {
+      let kinds = Array(Set(results.map(\.subjectKind))).sorted()
+      let finals = try currentFinals(year: year, kinds: kinds, in: db)
+      var superseded = Set<String>()
+      var replaced: [ResultRecord] = []
+      var changed: Int64 = 0
+      for result in results {
+        guard let earlier = finals[subjectKey(result.subjectKind, result.subjectId)] else { continue }
+        superseded.insert(earlier.runId)
+        replaced.append(result)
+        if earlier.level != result.level { changed += 1 }
+      }
+      if !superseded.isEmpty, draft.rerunReason.isEmpty {
+        throw RPCError(
+          code: .failedPrecondition,
+          message: "rerun_reason: \(replaced.count) subject(s) in scope already have final \(year) ratings "
+            + "(run \(superseded.sorted().joined(separator: ", "))), which are locked; give rerun_reason to rerun")
+      }
+      let supersede = try db.cachedStatement(
+        sql: """
+          UPDATE classification_results SET superseded_by_run_id = ?
+          WHERE year = ? AND subject_kind = ? AND subject_id = ? AND locked = 1 AND superseded_by_run_id IS NULL
+          """)
+      for result in replaced {
+        supersede.setUncheckedArguments([run.id, year, result.subjectKind, result.subjectId])
+        try supersede.execute()
+      }
+      run.supersededRunIds = superseded.sorted()
+      run.changedCount = changed
+    }
+    let insert = try db.cachedStatement(
+      sql: """
+        INSERT INTO classification_results (\(ResultRecord.columns))
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?)
+        """)
+    let millis = millis(ratedAt)
+    for result in results {
+      insert.setUncheckedArguments([
+        run.id, year, result.subjectKind, result.subjectId, result.subjectName, result.unitCode, result.quotaUnitCode,
+        result.dutyGroup, result.level, result.levelBeforeQuota, result.score, result.quotaDemoted, final,
+        draft.ruleSetId, draft.ruleSetVersion, result.evaluationRevision, millis, Data(result.checks),
+        result.demotion.map { Data($0) },
+      ])
+      try insert.execute()
+    }
+    run.finishedAt = Timestamp(Date())
+    var groups = ByteWriter(capacity: quotaGroups.count * 48)
+    groups.int(quotaGroups.count)
+    for group in quotaGroups { groups.data(try group.wireBytes()) }
+    try db.execute(
+      sql: """
+        INSERT INTO classification_runs (seq, id, year, unit_code, mode, payload, quota_groups)
+        VALUES (?, ?, ?, ?, ?, ?, ?)
+        """,
+      arguments: [seq, run.id, year, run.unitCode, run.mode.rawValue, Data(try run.wireBytes()), Data(groups.bytes)])
+    return run
+  }
+
+  /// The run `id` with its quota arithmetic.
+  func run(id: String) async throws -> (run: ClassificationRun, quotaGroups: [RatingQuotaGroupOutcome])? {
+    try await pool.read { db in
+      guard
+        let row = try Row.fetchOne(
+          db, sql: "SELECT payload, quota_groups FROM classification_runs WHERE id = ?", arguments: [id])
+      else { return nil }
+      let payload: Data = row[0]
+      let groupBytes: Data = row[1]
+      var reader = ByteReader([UInt8](groupBytes))
+      let count = try reader.int()
+      guard count >= 0 else { throw StoredDataError("run \(id) holds a negative count of quota groups") }
+      var groups: [RatingQuotaGroupOutcome] = []
+      for _ in 0..<count { groups.append(try RatingQuotaGroupOutcome(wireBytes: try reader.data())) }
+      return (try ClassificationRun(wireBytes: [UInt8](payload)), groups)
+    }
+  }
+
+  /// A page of runs, newest first, after the run numbered `before`, with the total.
+  func runPage(
+    year: Int, unitCode: String?, units: Set<String>?, mode: Int32, before: Int64?, limit: Int
+  ) async throws -> (runs: [(seq: Int64, run: ClassificationRun)], total: Int) {
+    try await pool.read { db in
+      var conditions: [String] = []
+      var arguments = StatementArguments()
+      if year != 0 {
+        conditions.append("year = ?")
+        arguments += [year]
+      }
+      if let unitCode {
+        conditions.append("unit_code = ?")
+        arguments += [unitCode]
+      }
+      if let units {
+        conditions.append("unit_code IN (SELECT value FROM json_each(?))")
+        arguments += [Self.jsonArray(units.sorted())]
+      }
+      if mode != 0 {
+        conditions.append("mode = ?")
+        arguments += [mode]
+      }
+      let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+      let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM classification_runs \(filter)", arguments: arguments) ?? 0
+      if let before {
+        conditions.append("seq < ?")
+        arguments += [before]
+      }
+      let pageFilter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+      arguments += [limit]
+      let runs = try Row.fetchAll(
+        db, sql: "SELECT seq, payload FROM classification_runs \(pageFilter) ORDER BY seq DESC LIMIT ?",
+        arguments: arguments
+      ).map { row -> (seq: Int64, run: ClassificationRun) in
+        let payload: Data = row[1]
+        return (row[0], try ClassificationRun(wireBytes: [UInt8](payload)))
+      }
+      return (runs, total)
+    }
+  }
+}

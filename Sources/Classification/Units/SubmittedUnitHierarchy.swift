@@ -1,0 +1,18 @@
+/// The unit tree the submitted collectives themselves name, kept in the module's store.
+///
+/// A collective names the subordinate units disciplined in the year
+/// (`disciplined_subordinate_unit_codes`), so each of those lies under it; the proto carries
+/// no other parent of a unit. Where the registry is reachable, ``RegistryUnitHierarchy``
+/// gives the whole tree. Names are the collectives' names as last submitted.
+public struct SubmittedUnitHierarchy: ClassificationUnitHierarchy {
+  private let store: ClassificationStore
+
+  init(store: ClassificationStore) {
+    self.store = store
+  }
+
+  /// The links recorded so far.
+  public func units() async throws -> ClassificationUnits {
+    ClassificationUnits(parents: try await store.unitLinks(), names: try await store.collectiveNames())
+  }
+}

@@ -1,0 +1,121 @@
+import Classification
+import Foundation
+import GRPCCore
+import ReformModule
+import ReformWire
+import Testing
+
+/// The module on a real SQLite file in a fresh temporary folder, registered into a
+/// ModuleMethods, called the way the worker calls it: through the wire encoding.
+///
+/// The unit tree: the bloc DUK; under it the grassroots committees DB1 (with cells CB1 and
+/// CB2) and DB2 (with CB3).
+struct TestBed {
+  static let tree = ClassificationUnits(
+    parents: ["DB1": "DUK", "DB2": "DUK", "CB1": "DB1", "CB2": "DB1", "CB3": "DB2"],
+    names: ["DUK": "Đảng ủy Khối", "DB1": "Đảng bộ Sở Nội vụ", "DB2": "Đảng bộ Sở Tài chính"])
+
+  let directory: URL
+  let databasePath: String
+  private(set) var methods = ModuleMethods()
+  private let units: (any ClassificationUnitHierarchy)?
+
+  /// A module on a new file, with the test tree unless told otherwise.
+  init(units: (any ClassificationUnitHierarchy)? = FixedUnitHierarchy(TestBed.tree)) throws {
+    directory = FileManager.default.temporaryDirectory.appendingPathComponent("classification-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    databasePath = directory.appendingPathComponent("reform.sqlite").path
+    self.units = units
+    try ClassificationModule(databasePath: databasePath, units: units).register(into: &methods)
+  }
+
+  /// The module opened again on the same file, as after a restart.
+  func reopened() throws -> TestBed {
+    var bed = self
+    bed.methods = ModuleMethods()
+    try ClassificationModule(databasePath: databasePath, units: units).register(into: &bed.methods)
+    return bed
+  }
+
+  /// An administrator of the bloc.
+  static let admin = Principal(id: "admin", displayName: "Quản trị", roles: [.admin])
+
+  /// A job context for `caller`, limited to `ownUnit` when given (a clerk's grant).
+  static func context(_ caller: Principal = admin, ownUnit: String? = nil, method: String = "") -> JobContext {
+    JobContext(
+      jobID: 1, method: method, caller: caller, ownUnitLimit: ownUnit,
+      worker: WorkerIdentity(id: "w1", module: "classification", pid: 1, host: "test", version: "test"))
+  }
+
+  /// A clerk of `unit`, admitted only for it.
+  static func clerk(_ unit: String) -> JobContext {
+    context(Principal(id: "clerk-\(unit)", displayName: "Văn thư \(unit)", unitCode: unit, roles: [.clerk]), ownUnit: unit)
+  }
+
+  func call<M: WireMethod>(_ method: M.Type, _ request: M.Input, as context: JobContext = TestBed.context()) async throws
+    -> M.Output
+  {
+    try await methods.invoke(method, request, context: context)
+  }
+
+  func stream<M: WireMethod>(_ method: M.Type, _ request: M.Input, as context: JobContext = TestBed.context())
+    async throws -> [M.Output]
+  {
+    try await methods.invokeStreaming(method, request, context: context)
+  }
+
+  /// Submits and requires that it was applied.
+  @discardableResult
+  func submit(
+    _ persons: [PersonEvaluation] = [], collectives: [CollectiveEvaluation] = [], as context: JobContext = TestBed.context()
+  ) async throws -> SubmitEvaluationsResponse {
+    let response = try await call(
+      ClassificationService.SubmitEvaluations.self, SubmitEvaluationsRequest(persons: persons, collectives: collectives),
+      as: context)
+    #expect(response.errors == [])
+    #expect(response.applied)
+    return response
+  }
+
+  /// Runs `year` over `unit` and returns the run.
+  func run(
+    _ year: Int32 = Sample.year, unit: String = "", mode: ClassificationRunMode = .dryRun, ruleSet: String = "",
+    rerunReason: String = "", key: String = ""
+  ) async throws -> ClassificationRunResponse {
+    try await call(
+      ClassificationService.Run.self,
+      ClassificationRunRequest(
+        unitCode: unit, year: year, ruleSetId: ruleSet, mode: mode, rerunReason: rerunReason, idempotencyKey: key))
+  }
+
+  /// Every rating of `year` (current final ones, or `runId`'s), with their checks.
+  func results(_ year: Int32 = Sample.year, runId: String = "", unit: String = "") async throws -> [Rating] {
+    try await call(
+      ClassificationService.ListResults.self,
+      ClassificationListResultsRequest(
+        page: PageRequest(pageSize: 1_000), year: year, runId: runId, unitCode: unit, includeChecks: true)
+    ).ratings
+  }
+
+  /// Every current evaluation of `year`.
+  func evaluations(_ year: Int32 = Sample.year) async throws -> [ClassificationEvaluation] {
+    try await call(
+      ClassificationService.ListEvaluations.self,
+      ClassificationListEvaluationsRequest(page: PageRequest(pageSize: 1_000), year: year)
+    ).evaluations
+  }
+}
+
+/// The status `body` failed with; a test fails when it did not fail.
+func status<T>(_ body: () async throws -> T) async -> RPCError? {
+  do {
+    _ = try await body()
+    Issue.record("expected the call to fail")
+    return nil
+  } catch let error as RPCError {
+    return error
+  } catch {
+    Issue.record("expected an RPCError, got \(error)")
+    return nil
+  }
+}
