@@ -91,6 +91,15 @@ let package = Package(
 
     // The worker modules: each a store (GRDB) and RPC handlers around its domain.
     .target(
+      name: "Registry",
+      dependencies: [
+        "RegistryDomain", "ReformModule", "ReformWire",
+        .product(name: "GRPCCore", package: "grpc-swift-2"),
+        .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "Crypto", package: "swift-crypto"),
+      ]
+    ),
+    .target(
       name: "Classification",
       dependencies: [
         "ClassificationDomain", "ReformModule", "ReformWire",
@@ -138,7 +147,7 @@ let package = Package(
       name: "reformd",
       dependencies: [
         "ReformWire", "ReformHub", "ReformModule", "ReformSecurity", "ReformClient", "Diagnostics", "ReformCommandLine",
-        "Exchange", "Inspection", "Classification",
+        "Exchange", "Inspection", "Classification", "Registry",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Logging", package: "swift-log"),
         .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -171,6 +180,7 @@ let package = Package(
       dependencies: [
         "ReformWire", "ReformWireTesting", "CProtobufC", "ReformModule",
         "InspectionDomain", "Inspection", "ExchangeDomain", "Exchange", "ClassificationDomain", "Classification",
+        "RegistryDomain", "Registry",
         .product(name: "GRPCCore", package: "grpc-swift-2"),
         .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),
       ]
@@ -194,6 +204,13 @@ let package = Package(
       ]
     ),
     .testTarget(name: "RegistryDomainTests", dependencies: ["RegistryDomain"]),
+    .testTarget(
+      name: "RegistryTests",
+      dependencies: [
+        "Registry", "RegistryDomain", "ReformModule", "ReformWire",
+        .product(name: "GRPCCore", package: "grpc-swift-2"),
+      ]
+    ),
     .testTarget(name: "ClassificationDomainTests", dependencies: ["ClassificationDomain"]),
     .testTarget(
       name: "ClassificationTests",

@@ -5,6 +5,7 @@ import Classification
 import Diagnostics
 import Exchange
 import Inspection
+import Registry
 import Logging
 import ReformHub
 import ReformModule
@@ -77,12 +78,15 @@ struct WorkerCommand: AsyncParsableCommand {
 
 /// The modules this build can host.
 enum ModuleHost {
-  static let available = ["diagnostics", "classification", "exchange", "inspection"]
+  static let available = ["diagnostics", "registry", "classification", "exchange", "inspection"]
 
   /// The module `name`, keeping its data under `data`; `calls` reach other modules.
   static func make(_ name: String, data: String, calls: (any ModuleCalls)?) throws -> any WorkerModule {
     switch name {
     case "diagnostics": return try DiagnosticsModule(dataDirectory: data + "/diagnostics")
+    case "registry":
+      return try RegistryModule(
+        databasePath: data + "/registry.sqlite", exchangeCounts: calls.map { ModuleExchangeCounts(calls: $0) })
     case "classification":
       return try ClassificationModule(
         databasePath: data + "/classification.sqlite", units: calls.map { RegistryUnitHierarchy(calls: $0) })

@@ -66,15 +66,19 @@ public struct IndicatorReport: Sendable, Hashable {
       return relative <= max(1, depth) && activeInPeriod ? (unit, relative) : nil
     }
     let indicators = set.orderedIndicators.filter { indicatorCodes?.contains($0.code) ?? true }
+    let subtree = tree.subtree(of: code)
+    let names = names(of: units.map(\.0))
     let sections = indicators.map { indicator in
+      let results = aggregator.results(of: indicator, subtree: subtree, period: period)
       let rows = units.map { unit, relative in
         IndicatorReportRow(
-          unit: unit, depth: relative, result: aggregator.result(of: indicator, rootCode: unit.code, period: period),
+          unit: unit, depth: relative,
+          result: results[unit.code] ?? aggregator.result(of: indicator, rootCode: unit.code, period: period),
           rank: 0, rankedCount: 0)
       }
       return IndicatorReportSection(
-        indicator: indicator, aggregate: aggregator.result(of: indicator, rootCode: code, period: period),
-        rows: ranked(rows, by: indicator.target))
+        indicator: indicator, aggregate: results[code] ?? aggregator.result(of: indicator, rootCode: code, period: period),
+        rows: ranked(rows, by: indicator.target, names: names))
     }
     return IndicatorReport(
       set: set, period: period, root: root, sections: sections, approvedOnly: approvedOnly, generatedAt: generatedAt)
@@ -82,22 +86,36 @@ public struct IndicatorReport: Sendable, Hashable {
 
   /// Ranks rows within each depth by the target's direction, equal values sharing a rank.
   static func ranked(_ rows: [IndicatorReportRow], by target: IndicatorTarget) -> [IndicatorReportRow] {
-    let byDepth = Dictionary(grouping: rows, by: \.depth)
+    ranked(rows, by: target, names: names(of: rows.map(\.unit)))
+  }
+
+  /// Each unit's display name as the UTF-8 of its NFC form, which orders exactly as `String`
+  /// does: made once per report rather than once per comparison, since a thousand units make
+  /// many ties to break by name.
+  static func names(of units: [OrgUnit]) -> [String: [UInt8]] {
+    Dictionary(units.map { ($0.code, Array($0.displayName.normalizedText.utf8)) }, uniquingKeysWith: { first, _ in first })
+  }
+
+  /// ``ranked(_:by:)`` with the names made by ``names(of:)``.
+  static func ranked(_ rows: [IndicatorReportRow], by target: IndicatorTarget, names byCode: [String: [UInt8]]) -> [IndicatorReportRow] {
+    let names = rows.map { byCode[$0.unit.code] ?? Array($0.unit.displayName.utf8) }
+    let byName = { (lhs: Int, rhs: Int) in names[lhs].lexicographicallyPrecedes(names[rhs]) }
+    let byDepth = Dictionary(grouping: rows.indices, by: { rows[$0].depth })
     return byDepth.keys.sorted().flatMap { depth -> [IndicatorReportRow] in
       let group = byDepth[depth] ?? []
-      var withData = group.filter { $0.result.ratio.hasData }
-      let without = group.filter { !$0.result.ratio.hasData }
-      withData.sort { lhs, rhs in
-        if target.isBetter(lhs.result.ratio, than: rhs.result.ratio) { return true }
-        if target.isBetter(rhs.result.ratio, than: lhs.result.ratio) { return false }
-        return lhs.unit.displayName < rhs.unit.displayName
+      let order = group.filter { rows[$0].result.ratio.hasData }.sorted { lhs, rhs in
+        if target.isBetter(rows[lhs].result.ratio, than: rows[rhs].result.ratio) { return true }
+        if target.isBetter(rows[rhs].result.ratio, than: rows[lhs].result.ratio) { return false }
+        return byName(lhs, rhs)
       }
+      var withData = order.map { rows[$0] }
       for index in withData.indices {
         let tied = index > 0 && !target.isBetter(withData[index - 1].result.ratio, than: withData[index].result.ratio)
         withData[index].rank = tied ? withData[index - 1].rank : index + 1
         withData[index].rankedCount = withData.count
       }
-      return withData + without.sorted { $0.unit.displayName < $1.unit.displayName }
+      return withData + group.filter { !rows[$0].result.ratio.hasData }.sorted(by: byName).map { rows[$0] }
     }
   }
+
 }

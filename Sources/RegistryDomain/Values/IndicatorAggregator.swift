@@ -44,6 +44,66 @@ public struct IndicatorAggregator: Sendable {
     valuesByIndicatorPeriod[IndicatorPeriod(code: indicator.code, period: period)]?[unitCode]
   }
 
+  /// The indicator aggregated over the subtree of every unit from `rootCode` down, by unit code,
+  /// in one pass from the leaves up: the same figures as ``result(of:rootCode:period:)`` for
+  /// each unit, since every figure is a sum over a subtree, without walking each subtree again.
+  public func results(of indicator: IndicatorDefinition, rootCode: String, period: Period) -> [String: IndicatorResult] {
+    results(of: indicator, subtree: tree.subtree(of: rootCode), period: period)
+  }
+
+  /// ``results(of:rootCode:period:)`` over `units`, a subtree in tree order (its root first),
+  /// taken once by a caller that aggregates many indicators.
+  func results(of indicator: IndicatorDefinition, subtree units: [OrgUnit], period: Period) -> [String: IndicatorResult] {
+    let rootCode = units.first?.code ?? ""
+    let values = valuesByIndicatorPeriod[IndicatorPeriod(code: indicator.code, period: period)] ?? [:]
+    let kinds = indicator.effectiveReportingKinds
+    let lastDay = period.lastDay
+    struct Tally {
+      var sum = Ratio.zero
+      var expected = 0
+      var reported = 0
+      var approved = 0
+      var meeting = 0
+    }
+    var tallies: [String: Tally] = [:]
+    tallies.reserveCapacity(units.count)
+    // Tree order puts each unit before its children, so the reverse visits children first.
+    for unit in units.reversed() {
+      var tally = tallies[unit.code] ?? Tally()
+      let own = values[unit.code]
+      if let own { tally.sum = tally.sum + own.ratio }
+      if kinds.contains(unit.kind), unit.isOpen(on: lastDay) {
+        tally.expected += 1
+        if let own {
+          tally.reported += 1
+          if statuses[own.key.periodKey] == .approved { tally.approved += 1 }
+          if indicator.target.outcome(for: own.ratio) == .met { tally.meeting += 1 }
+        }
+      }
+      tallies[unit.code] = tally
+      if unit.code != rootCode, let parent = unit.parentCode {
+        var above = tallies[parent] ?? Tally()
+        above.sum = above.sum + tally.sum
+        above.expected += tally.expected
+        above.reported += tally.reported
+        above.approved += tally.approved
+        above.meeting += tally.meeting
+        tallies[parent] = above
+      }
+    }
+    var results: [String: IndicatorResult] = [:]
+    results.reserveCapacity(tallies.count)
+    for (code, tally) in tallies {
+      let ratio = indicator.aggregation == .sumRatio ? tally.sum : Ratio(tally.meeting, tally.expected)
+      results[code] = IndicatorResult(
+        setID: set.id, indicatorCode: indicator.code, unitCode: code, period: period, ratio: ratio,
+        valueBasisPoints: ratio.basisPoints, attainmentBasisPoints: indicator.target.attainmentBasisPoints(for: ratio),
+        outcome: indicator.target.outcome(for: ratio), unitsReported: tally.reported, unitsExpected: tally.expected,
+        unitsApproved: tally.approved)
+    }
+    return results
+  }
+
   /// The indicator aggregated over the subtree of `rootCode` for `period`.
   public func result(of indicator: IndicatorDefinition, rootCode: String, period: Period) -> IndicatorResult {
     let values = valuesByIndicatorPeriod[IndicatorPeriod(code: indicator.code, period: period)] ?? [:]

@@ -1,0 +1,102 @@
+import Foundation
+import GRPCCore
+import RegistryDomain
+import ReformWire
+
+extension Person {
+  /// The most study records one person's message may carry.
+  static let maxStudies = 1_000
+
+  /// The person a wire `Person` describes; output-only fields are ignored.
+  ///
+  /// - Throws: `INVALID_ARGUMENT` naming the field under `field` (e.g.
+  ///   `person.party_membership.admitted`) for a value that does not read; the record's rules
+  ///   are checked later, by the domain.
+  init(wire person: ReformWire.Person, field: String) throws(RPCError) {
+    var categories = Set<PersonCategory>()
+    for (index, category) in person.categories.enumerated() {
+      let path = "\(field).categories[\(index)]"
+      let value = try category.required(field: path)
+      guard categories.insert(value).inserted else {
+        throw RPCError.invalid(path, "\(category) is listed twice")
+      }
+    }
+    guard person.studies.count <= Person.maxStudies else {
+      throw RPCError.tooLarge(field + ".studies", "at most \(Person.maxStudies) records; got \(person.studies.count)")
+    }
+    var studies: [ReformStudyRecord] = []
+    for (index, study) in person.studies.enumerated() {
+      studies.append(try ReformStudyRecord(wire: study, field: "\(field).studies[\(index)]"))
+    }
+    self.init(
+      id: try TextLimit.short.checked(person.id, field: field + ".id"),
+      fullName: try TextLimit.short.checked(person.fullName, field: field + ".full_name"),
+      gender: try person.gender.domain(field: field + ".gender"),
+      birthDate: try CivilDate.optional(person.birthDate, field: field + ".birth_date"),
+      ethnicity: try TextLimit.short.checked(person.ethnicity, field: field + ".ethnicity"),
+      categories: categories,
+      partyMembership: try person.partyMembership.map { membership throws(RPCError) in
+        try PartyMembership(wire: membership, field: field + ".party_membership")
+      },
+      unitCode: try TextLimit.short.checked(person.unitCode, field: field + ".unit_code"),
+      workplace: try TextLimit.short.checked(person.workplace, field: field + ".workplace"),
+      position: try TextLimit.short.checked(person.position, field: field + ".position"),
+      leaderOrManager: person.leaderOrManager,
+      theoryLevel: try person.theoryLevel.domain(field: field + ".theory_level"),
+      requiredTheoryLevel: try person.requiredTheoryLevel.domain(field: field + ".required_theory_level"),
+      studies: studies,
+      arrived: try CivilDate.optional(person.arrived, field: field + ".arrived"),
+      departed: try CivilDate.optional(person.departed, field: field + ".departed"),
+      note: try TextLimit.long.checked(person.note, field: field + ".note"))
+  }
+
+  /// The person on the wire, with revision and times from `stamp`.
+  func wire(stamp: RecordStamp?) -> ReformWire.Person {
+    ReformWire.Person(
+      id: id, fullName: fullName, gender: gender.map(ReformWire.PersonGender.init) ?? .unspecified,
+      birthDate: birthDate?.wire, ethnicity: ethnicity,
+      categories: categories.sorted().map(ReformWire.PersonCategory.init), partyMembership: partyMembership?.wire,
+      unitCode: unitCode, workplace: workplace, position: position, leaderOrManager: leaderOrManager,
+      theoryLevel: theoryLevel.map(ReformWire.PoliticalTheoryLevel.init) ?? .unspecified,
+      requiredTheoryLevel: requiredTheoryLevel.map(ReformWire.PoliticalTheoryLevel.init) ?? .unspecified,
+      studies: studies.map(\.wire), arrived: arrived?.wire, departed: departed?.wire, note: note,
+      revision: stamp?.revision ?? 0, createdAt: stamp.map { Timestamp($0.createdAt) },
+      updatedAt: stamp.map { Timestamp($0.updatedAt) })
+  }
+}
+
+extension PartyMembership {
+  /// The membership a wire `PartyMembership` describes.
+  init(wire membership: ReformWire.PartyMembership, field: String) throws(RPCError) {
+    self.init(
+      status: try membership.status.required(field: field + ".status"),
+      admitted: try CivilDate.required(membership.admitted, field: field + ".admitted", what: "the date of admission"),
+      official: try CivilDate.optional(membership.official, field: field + ".official"),
+      cardNumber: try TextLimit.short.checked(membership.cardNumber, field: field + ".card_number"),
+      left: try CivilDate.optional(membership.left, field: field + ".left"),
+      leftReason: try TextLimit.short.checked(membership.leftReason, field: field + ".left_reason"))
+  }
+
+  /// The membership on the wire.
+  var wire: ReformWire.PartyMembership {
+    ReformWire.PartyMembership(
+      status: ReformWire.PartyMemberStatus(status), admitted: admitted.wire, official: official?.wire,
+      cardNumber: cardNumber, left: left?.wire, leftReason: leftReason)
+  }
+}
+
+extension ReformStudyRecord {
+  /// The record a wire `ReformStudyRecord` describes: the document is its `document.document`.
+  init(wire study: ReformWire.ReformStudyRecord, field: String) throws(RPCError) {
+    self.init(
+      document: try TextLimit.short.checked(study.document?.document ?? "", field: field + ".document.document"),
+      studied: try CivilDate.required(study.studied, field: field + ".studied", what: "the date of the session"),
+      form: try TextLimit.short.checked(study.form, field: field + ".form"),
+      note: try TextLimit.long.checked(study.note, field: field + ".note"))
+  }
+
+  /// The record on the wire.
+  var wire: ReformWire.ReformStudyRecord {
+    ReformWire.ReformStudyRecord(document: ReformWire.SourceRef(document: document), studied: studied.wire, form: form, note: note)
+  }
+}

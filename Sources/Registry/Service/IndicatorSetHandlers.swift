@@ -1,0 +1,91 @@
+import Foundation
+import GRPCCore
+import ReformModule
+import ReformWire
+import RegistryDomain
+
+/// The indicator set calls: list and read sets, and define a new set or a new version of one
+/// without code. The built-in set of 01-NQ/ĐUK is always there, as version 1 of
+/// `01-NQ-DUK-2020-2025`; a correction of it is a version 2.
+struct IndicatorSetHandlers: Sendable {
+  let store: RegistryStore
+
+  func register(into methods: inout ModuleMethods) {
+    methods.unary(RegistryService.ListIndicatorSets.self) { request, context in try await list(request, context) }
+    methods.unary(RegistryService.GetIndicatorSet.self) { request, context in try await get(request, context) }
+    methods.unary(RegistryService.DefineIndicatorSet.self) { request, context in try await define(request, context) }
+  }
+
+  func list(_ request: ListIndicatorSetsRequest, _ context: JobContext) async throws(RPCError) -> ListIndicatorSetsResponse {
+    let snapshot = try await store.read()
+    var query = request
+    query.page = nil
+    let paging = try Paging(request.page, query: query)
+    let candidates = request.allVersions ? snapshot.sets : snapshot.latestSets
+    let sets = candidates.filter { request.includeRetired || $0.set.status == .active }
+    let (page, response) = paging.slice(sets)
+    return ListIndicatorSetsResponse(indicatorSets: page.map { $0.set.wire(definedBy: $0.definedBy, definedAt: $0.definedAt) }, page: response)
+  }
+
+  func get(_ request: GetIndicatorSetRequest, _ context: JobContext) async throws(RPCError) -> GetIndicatorSetResponse {
+    let snapshot = try await store.read()
+    let stored = try Self.set(request.id, version: request.version, in: snapshot, field: "id")
+    return GetIndicatorSetResponse(indicatorSet: stored.set.wire(definedBy: stored.definedBy, definedAt: stored.definedAt))
+  }
+
+  func define(_ request: DefineIndicatorSetRequest, _ context: JobContext) async throws(RPCError) -> DefineIndicatorSetResponse {
+    try context.requireBlocWide("DefineIndicatorSet")
+    guard let wire = request.indicatorSet else { throw RPCError.invalid("indicator_set", "is required") }
+    let given = try IndicatorSet(wire: wire, field: "indicator_set")
+    let actor = context.actor
+    if request.dryRun {
+      let set = try Self.numbered(given, in: try await store.read())
+      return DefineIndicatorSetResponse(indicatorSet: set.wire(definedBy: actor, definedAt: store.now))
+    }
+    let key = try context.idempotency(request)
+    let response = try await store.idempotentWrite(key) { write in
+      let stored = StoredIndicatorSet(set: try Self.numbered(given, in: write.state), definedBy: actor, definedAt: write.now)
+      try write.commitSet(stored)
+      return DefineIndicatorSetResponse(indicatorSet: stored.set.wire(definedBy: stored.definedBy, definedAt: stored.definedAt))
+    }
+    context.audit.record(target: "indicator set \(response.indicatorSet?.id ?? "") v\(response.indicatorSet?.version ?? 0)")
+    return response
+  }
+
+  /// The set numbered as the next version of its id (when its version is 0) and checked
+  /// against the domain's rules.
+  ///
+  /// - Throws: `ALREADY_EXISTS` or `FAILED_PRECONDITION` on `indicator_set.version` for a
+  ///   version that is not the next; `INVALID_ARGUMENT` naming the first field at fault.
+  static func numbered(_ given: IndicatorSet, in snapshot: RegistrySnapshot) throws(RPCError) -> IndicatorSet {
+    var set = given
+    guard set.version >= 0 else {
+      throw RPCError.invalid("indicator_set.version", "must be 0 (the next version) or more; got \(set.version)")
+    }
+    let latest = snapshot.latestSet(set.id)?.set.version ?? 0
+    if set.version == 0 { set.version = latest + 1 }
+    guard set.version == latest + 1 else {
+      throw RPCError(
+        code: set.version <= latest ? .alreadyExists : .failedPrecondition,
+        message: "indicator_set.version: set \"\(set.id)\" is at version \(latest); define version \(latest + 1) (or 0 to number it)")
+    }
+    let problems = set.validationProblems
+    if let first = problems.first {
+      let more = problems.count > 1 ? " (and \(problems.count - 1) more problems)" : ""
+      throw RPCError.invalid(first.field.isEmpty ? "indicator_set" : "indicator_set.\(first.field)", first.message + more)
+    }
+    return set
+  }
+
+  /// The version `version` (0 for the latest) of the set `id`.
+  static func set(_ id: String, version: Int32, in snapshot: RegistrySnapshot, field: String) throws(RPCError) -> StoredIndicatorSet {
+    guard !id.isEmpty else { throw RPCError.invalid(field, "is required: the indicator set's id, e.g. 01-NQ-DUK-2020-2025") }
+    let versions = snapshot.versions(of: id)
+    guard let latest = versions.last else { throw RPCError.notFound(field, "indicator set \"\(id)\" does not exist") }
+    guard version != 0 else { return latest }
+    guard let stored = versions.first(where: { $0.set.version == Int(version) }) else {
+      throw RPCError.notFound("version", "indicator set \"\(id)\" has no version \(version); its latest is \(latest.set.version)")
+    }
+    return stored
+  }
+}

@@ -1,0 +1,47 @@
+import Foundation
+import GRPCCore
+import ReformModule
+import ReformWire
+import RegistryDomain
+
+extension JobContext {
+  /// Who acts, as the domain records it. A job without a caller comes from inside the system
+  /// (the coordinator admitted it, or the module loads its demo), and acts as the system.
+  var actor: ActorRef {
+    caller.map(ActorRef.init(principal:)) ?? ActorRef(id: "system", displayName: "Hệ thống", roles: [.admin])
+  }
+
+  /// Refuses, before anything else is looked at, a caller limited to their own unit when
+  /// `unitCode` lies outside it in `tree`.
+  func requireScope(over unitCode: String, field: String, in tree: UnitTree) throws(RPCError) {
+    try requireScope(over: unitCode, field: field) { code, own in tree.isWithinSubtree(code, of: own) }
+  }
+
+  /// Refuses a caller limited to their own unit: the call acts for the whole bloc.
+  func requireBlocWide(_ what: String) throws(RPCError) {
+    if let own = ownUnitLimit {
+      throw RPCError(code: .permissionDenied, message: "\(what) acts for the whole bloc; a clerk of \(own) acts only for \(own)")
+    }
+  }
+
+  /// The unit a read is confined to: the caller's own unit when limited to it, else `requested`.
+  func confined(_ requested: String, field: String, in tree: UnitTree) throws(RPCError) -> String {
+    guard let own = ownUnitLimit else { return requested }
+    if requested.isEmpty { return own }
+    try requireScope(over: requested, field: field, in: tree)
+    return requested
+  }
+
+  /// The request's idempotency key and fingerprint, or `nil` without a key.
+  func idempotency<Request: IdempotentRequest>(_ request: Request) throws(RPCError) -> IdempotencyKey? {
+    var unkeyed = request
+    unkeyed.idempotencyKey = ""
+    let bytes: [UInt8]
+    do {
+      bytes = try unkeyed.wireBytes()
+    } catch {
+      throw RPCError(code: .invalidArgument, message: error.description)
+    }
+    return try IdempotencyKey(caller: caller?.id ?? "", key: request.idempotencyKey, method: method, unkeyedRequest: bytes)
+  }
+}

@@ -1,0 +1,201 @@
+import Foundation
+import GRPCCore
+import ReformModule
+import ReformWire
+import RegistryDomain
+
+/// The people calls: create and change records, read and list them, and record studies of the
+/// reform documents (the source of indicator 1). The record's rules are ``Person``'s and
+/// ``PersonRoster``'s; these handlers decode, check scope, call them, store.
+struct PersonHandlers: Sendable {
+  let store: RegistryStore
+
+  /// The most people one RecordReformStudies call may name.
+  static let maxStudyPeople = 50_000
+
+  func register(into methods: inout ModuleMethods) {
+    methods.unary(RegistryService.CreatePerson.self) { request, context in try await create(request, context) }
+    methods.unary(RegistryService.UpdatePerson.self) { request, context in try await update(request, context) }
+    methods.unary(RegistryService.GetPerson.self) { request, context in try await get(request, context) }
+    methods.unary(RegistryService.ListPeople.self) { request, context in try await list(request, context) }
+    methods.unary(RegistryService.RecordReformStudies.self) { request, context in try await recordStudies(request, context) }
+  }
+
+  func create(_ request: CreatePersonRequest, _ context: JobContext) async throws(RPCError) -> CreatePersonResponse {
+    let snapshot = try await store.read()
+    try context.requireScope(over: request.person?.unitCode ?? "", field: "person.unit_code", in: snapshot.tree)
+    guard let wire = request.person else { throw RPCError.invalid("person", "is required") }
+    let given = try Person(wire: wire, field: "person").normalized
+    if let problem = given.validationProblems.first { throw RPCError(problem, under: "person") }
+    let key = try context.idempotency(request)
+    let response = try await store.idempotentWrite(key) { write in
+      var person = given
+      if person.id.isEmpty { person.id = try write.newPersonIDs(1).first ?? "" }
+      if let problem = write.state.roster.problems(adding: person, in: write.state.tree).first {
+        throw RPCError(problem, under: "person")
+      }
+      try write.commitPeople([person])
+      return CreatePersonResponse(person: person.wire(stamp: write.state.personStamps[person.id]))
+    }
+    context.audit.record(target: "person \(response.person?.id ?? "")", unit: given.unitCode)
+    return response
+  }
+
+  func update(_ request: UpdatePersonRequest, _ context: JobContext) async throws(RPCError) -> UpdatePersonResponse {
+    let snapshot = try await store.read()
+    let id = request.person?.id ?? ""
+    try context.requireScope(over: snapshot.roster.person(id)?.unitCode ?? "", field: "person.id", in: snapshot.tree)
+    if request.updateFields.isEmpty || request.updateFields.contains("unit_code") {
+      try context.requireScope(over: request.person?.unitCode ?? "", field: "person.unit_code", in: snapshot.tree)
+    }
+    guard let wire = request.person else { throw RPCError.invalid("person", "is required; person.id names the person to change") }
+    let fields = request.updateFields
+    let expected = request.expectedRevision
+    let key = try context.idempotency(request)
+    let response = try await store.idempotentWrite(key) { write in
+      guard let current = write.state.roster.person(id) else {
+        throw RPCError.notFound("person.id", id.isEmpty ? "is required: the person to change" : "person \"\(id)\" does not exist")
+      }
+      try ExpectedRevision.check(expected, against: write.state.personStamps[id], of: "person \"\(id)\"")
+      let changed = try current.updated(with: wire, fields: fields).normalized
+      if let problem = write.state.roster.problems(updating: changed, in: write.state.tree).first {
+        throw RPCError(problem, under: "person")
+      }
+      if changed != current { try write.commitPeople([changed]) }
+      return UpdatePersonResponse(person: changed.wire(stamp: write.state.personStamps[id]))
+    }
+    context.audit.record(target: "person \(id)", unit: response.person?.unitCode ?? "")
+    return response
+  }
+
+  func get(_ request: GetPersonRequest, _ context: JobContext) async throws(RPCError) -> GetPersonResponse {
+    let snapshot = try await store.read()
+    let person = snapshot.roster.person(request.id)
+    try context.requireScope(over: person?.unitCode ?? "", field: "id", in: snapshot.tree)
+    guard let person else {
+      throw RPCError.notFound("id", request.id.isEmpty ? "is required: the person's id" : "person \"\(request.id)\" does not exist")
+    }
+    context.audit.record(target: "person \(person.id)", unit: person.unitCode)
+    return GetPersonResponse(person: person.wire(stamp: snapshot.personStamps[person.id]))
+  }
+
+  func list(_ request: ListPeopleRequest, _ context: JobContext) async throws(RPCError) -> ListPeopleResponse {
+    let snapshot = try await store.read()
+    let tree = snapshot.tree
+    let subtree = try context.confined(request.subtreeCode, field: "subtree_code", in: tree)
+    if !request.unitCode.isEmpty { try context.requireScope(over: request.unitCode, field: "unit_code", in: tree) }
+    var query = request
+    query.page = nil
+    let paging = try Paging(request.page, query: query)
+    for (code, field) in [(subtree, "subtree_code"), (request.unitCode, "unit_code")] where !code.isEmpty && tree.unit(code) == nil {
+      throw RPCError.notFound(field, "unit \"\(code)\" does not exist")
+    }
+    var categories = Set<PersonCategory>()
+    for (index, category) in request.categories.enumerated() {
+      categories.insert(try category.required(field: "categories[\(index)]"))
+    }
+    guard RegistryFlagFilter.allKnown.contains(request.leaderOrManager),
+      RegistryFlagFilter.allKnown.contains(request.theoryMeetsRequirement), RegistryFlagFilter.allKnown.contains(request.studied)
+    else { throw RPCError.invalid("leader_or_manager", "a flag filter is UNSPECIFIED, YES or NO") }
+    guard RegistryMembershipFilter.allKnown.contains(request.membership) else {
+      throw RPCError.invalid("membership", "\(request.membership.rawValue) is not a membership filter")
+    }
+    let presentOn = try CivilDate.optional(request.presentOn, field: "present_on")
+    let today = CivilDate.inVietnam(at: store.now)
+    let onDate = presentOn ?? today
+    let document = try TextLimit.short.checked(request.studiedDocument, field: "studied_document").normalizedText
+    let name = try TextLimit.short.checked(request.nameQuery, field: "name_query").normalizedText
+    let folded = VietnameseText.folded(name)
+    let scope = subtree.isEmpty ? nil : Set(tree.subtree(of: subtree).map(\.code))
+    let people = snapshot.roster.peopleByID.values.filter { person in
+      if !request.unitCode.isEmpty, person.unitCode != request.unitCode { return false }
+      if let scope, !scope.contains(person.unitCode) { return false }
+      if presentOn != nil || !request.includeDeparted, !person.isPresent(on: onDate) { return false }
+      if !categories.isEmpty, categories.isDisjoint(with: person.categories) { return false }
+      if !Self.matches(request.membership, person.partyMembership, on: onDate) { return false }
+      if !Self.matches(request.leaderOrManager, person.leaderOrManager) { return false }
+      if !Self.matches(request.theoryMeetsRequirement, person.meetsTheoryRequirement) { return false }
+      let studied = person.studies.contains { document.isEmpty || $0.document == document }
+      if !Self.matches(request.studied, studied) { return false }
+      if !name.isEmpty, person.id != name, !VietnameseText.folded(person.fullName).contains(folded) { return false }
+      return true
+    }
+    let ordered = people.map { ($0, VietnameseText.sortKey($0.fullName)) }.sorted { lhs, rhs in
+      if lhs.0.unitCode != rhs.0.unitCode { return lhs.0.unitCode < rhs.0.unitCode }
+      if lhs.1 != rhs.1 { return lhs.1.lexicographicallyPrecedes(rhs.1) }
+      return lhs.0.id < rhs.0.id
+    }
+    let (page, response) = paging.slice(ordered)
+    return ListPeopleResponse(people: page.map { $0.0.wire(stamp: snapshot.personStamps[$0.0.id]) }, page: response)
+  }
+
+  func recordStudies(_ request: RecordReformStudiesRequest, _ context: JobContext) async throws(RPCError) -> RecordReformStudiesResponse {
+    let snapshot = try await store.read()
+    if !request.unitCode.isEmpty || context.ownUnitLimit != nil {
+      try context.requireScope(over: request.unitCode, field: "unit_code", in: snapshot.tree)
+    }
+    guard request.personIds.count <= Self.maxStudyPeople else {
+      throw RPCError.tooLarge("person_ids", "at most \(Self.maxStudyPeople) people per call; got \(request.personIds.count): split the list")
+    }
+    let document = try TextLimit.short.checked(request.document?.document ?? "", field: "document.document").normalizedText
+    guard !document.isEmpty else { throw RPCError.invalid("document.document", "is required: the document studied, e.g. 01-NQ/ĐUK") }
+    let studied = try CivilDate.required(request.studied, field: "studied", what: "the date of the session")
+    let record = ReformStudyRecord(
+      document: document, studied: studied, form: try TextLimit.short.checked(request.form, field: "form").normalizedText,
+      note: try TextLimit.long.checked(request.note, field: "note").normalizedText)
+    switch (request.personIds.isEmpty, request.unitCode.isEmpty) {
+    case (true, true): throw RPCError.invalid("person_ids", "name the people, or a unit_code for everyone under it")
+    case (false, false): throw RPCError.invalid("unit_code", "give either person_ids or unit_code, not both")
+    default: break
+    }
+    let ids = request.personIds
+    let unitCode = request.unitCode
+    let key = try context.idempotency(request)
+    let limited = context.ownUnitLimit != nil
+    let actorUnit = context.ownUnitLimit ?? ""
+    let response = try await store.idempotentWrite(key) { write in
+      let roster = write.state.roster
+      let tree = write.state.tree
+      var people: [Person] = []
+      if unitCode.isEmpty {
+        var seen = Set<String>()
+        for (index, id) in ids.enumerated() {
+          guard let person = roster.person(id) else { throw RPCError.notFound("person_ids[\(index)]", "person \"\(id)\" does not exist") }
+          guard seen.insert(id).inserted else { throw RPCError.invalid("person_ids[\(index)]", "\"\(id)\" is listed twice") }
+          if limited, !tree.isWithinSubtree(person.unitCode, of: actorUnit) {
+            throw RPCError(code: .permissionDenied, message: "person_ids[\(index)]: \"\(id)\" is outside the caller's unit")
+          }
+          people.append(person)
+        }
+      } else {
+        guard tree.unit(unitCode) != nil else { throw RPCError.notFound("unit_code", "unit \"\(unitCode)\" does not exist") }
+        let scope = Set(tree.subtree(of: unitCode).map(\.code))
+        people = roster.peopleByID.values.filter { scope.contains($0.unitCode) && $0.isPresent(on: studied) }
+      }
+      let new = people.filter { person in !person.studies.contains { $0.document == document && $0.studied == studied } }
+      try write.commitStudies(new.map { PersonStudy(personID: $0.id, record: record) })
+      return RecordReformStudiesResponse(recorded: Int64(new.count), alreadyRecorded: Int64(people.count - new.count))
+    }
+    context.audit.record(target: "studies of \(document) on \(studied)", unit: unitCode)
+    return response
+  }
+
+  private static func matches(_ filter: RegistryFlagFilter, _ value: Bool) -> Bool {
+    switch filter {
+    case .yes: value
+    case .no: !value
+    default: true
+    }
+  }
+
+  private static func matches(_ filter: RegistryMembershipFilter, _ membership: PartyMembership?, on date: CivilDate) -> Bool {
+    let member = membership.map { $0.isMember(on: date) } ?? false
+    switch filter {
+    case .member: return member
+    case .official: return member && membership?.status == .official
+    case .probationary: return member && membership?.status == .probationary
+    case .nonMember: return !member
+    default: return true
+    }
+  }
+}

@@ -1,0 +1,22 @@
+import GRPCCore
+import ReformWire
+
+extension RegistryStore {
+  /// Runs a write whose answer is kept under `key`: a repeat with the same request gets the
+  /// first answer and writes nothing; without a key, the write simply runs.
+  func idempotentWrite<Response: WireMessage>(
+    _ key: IdempotencyKey?, _ body: @escaping @Sendable (inout RegistryWrite) throws -> Response
+  ) async throws(RPCError) -> Response {
+    let answer = try await write { write -> [UInt8] in
+      if let key, let stored = try key.storedAnswer(in: write.db) { return stored }
+      let bytes = try body(&write).wireBytes()
+      if let key { try key.store(answer: bytes, at: write.now, in: write.db) }
+      return bytes
+    }
+    do {
+      return try Response(wireBytes: answer)
+    } catch {
+      throw RPCError(code: .internalError, message: "a stored answer does not decode: \(error)")
+    }
+  }
+}

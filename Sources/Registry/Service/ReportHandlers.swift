@@ -1,0 +1,145 @@
+import Foundation
+import GRPCCore
+import ReformModule
+import ReformWire
+import RegistryDomain
+
+/// Report: how a unit subtree stands against a set's targets over one or more periods —
+/// numerators and denominators summed up the tree, attainment, coverage, units ranked — as
+/// rows and rendered by the domain's renderers (``ReportTextRenderer``, ``ReportCSVRenderer``,
+/// ``ReportHTMLRenderer``). Several periods render as one file: tables one after the other, one
+/// CSV with one header, one HTML page with a part per period.
+struct ReportHandlers: Sendable {
+  let store: RegistryStore
+
+  /// The most periods one report may cover.
+  static let maxPeriods = 60
+
+  func register(into methods: inout ModuleMethods) {
+    methods.unary(RegistryService.Report.self) { request, context in try await report(request, context) }
+  }
+
+  func report(_ request: RegistryReportRequest, _ context: JobContext) async throws(RPCError) -> RegistryReportResponse {
+    let snapshot = try await store.read()
+    let tree = snapshot.tree
+    let requestedRoot = try context.confined(request.unitCode, field: "unit_code", in: tree)
+    let stored = try IndicatorSetHandlers.set(request.setId, version: request.setVersion, in: snapshot, field: "set_id")
+    let set = stored.set
+    guard !request.periods.isEmpty else { throw RPCError.invalid("periods", "is empty; name one or more periods, e.g. the year 2024") }
+    guard request.periods.count <= Self.maxPeriods else {
+      throw RPCError.tooLarge("periods", "at most \(Self.maxPeriods) periods per report; got \(request.periods.count)")
+    }
+    var periods: [Period] = []
+    for (index, wire) in request.periods.enumerated() {
+      let period = try Period(wire: wire, field: "periods[\(index)]")
+      guard set.indicators.contains(where: { $0.periodType == period.type }) else {
+        throw RPCError.invalid("periods[\(index)]", "set \"\(set.id)\" has no indicator reported per \(period.type.rawValue)")
+      }
+      if !periods.contains(period) { periods.append(period) }
+    }
+    guard request.maxDepth >= 0 else { throw RPCError.invalid("max_depth", "must be 0 (every level) or more; got \(request.maxDepth)") }
+    for (index, code) in request.indicatorCodes.enumerated() where set.indicator(code) == nil {
+      throw RPCError.notFound("indicator_codes[\(index)]", "set \"\(set.id)\" has no indicator \"\(code)\"")
+    }
+    guard RegistryReportFormat.allKnown.contains(request.format) else {
+      throw RPCError.invalid("format", "\(request.format.rawValue) is not a report format; use TABLE, CSV, HTML or none")
+    }
+    guard let root = requestedRoot.isEmpty ? tree.rootCode : requestedRoot, tree.unit(root) != nil else {
+      throw RPCError.notFound("unit_code", requestedRoot.isEmpty ? "the registry has no units yet" : "unit \"\(requestedRoot)\" does not exist")
+    }
+    let now = store.now
+    var valuesByPeriod: [Period: [IndicatorValue]] = [:]
+    for value in snapshot.book.valuesByKey.values where value.key.setID == set.id && periods.contains(value.key.period) {
+      valuesByPeriod[value.key.period, default: []].append(value)
+    }
+    let statuses = snapshot.book.statuses
+    let codes = request.indicatorCodes.isEmpty ? nil : request.indicatorCodes
+    var reports: [IndicatorReport] = []
+    for period in periods {
+      do throws(UnitTreeError) {
+        reports.append(
+          try IndicatorReport.build(
+            set: set, period: period, rootCode: root, tree: tree, values: valuesByPeriod[period] ?? [], statuses: statuses,
+            indicatorCodes: codes, depth: request.maxDepth == 0 ? Int.max : Int(request.maxDepth),
+            approvedOnly: request.approvedOnly, generatedAt: now))
+      } catch {
+        throw RPCError(error)
+      }
+    }
+    var response = RegistryReportResponse(
+      indicatorSet: set.wire(definedBy: stored.definedBy, definedAt: stored.definedAt), generatedAt: Timestamp(now))
+    if !request.omitRows { response.rows = Self.rows(of: reports, tree: tree) }
+    switch request.format {
+    case .table: Self.render(reports, as: "txt", media: "text/plain; charset=utf-8", into: &response) { ReportTextRenderer.render($0) }
+    case .csv: Self.render(reports, as: "csv", media: "text/csv; charset=utf-8", into: &response) { ReportCSVRenderer.render($0) }
+    case .html: Self.render(reports, as: "html", media: "text/html; charset=utf-8", into: &response) { ReportHTMLRenderer.render($0) }
+    default: break
+    }
+    return response
+  }
+
+  /// Every row: per indicator in display order, per period, the root's aggregate then the
+  /// units in tree order.
+  static func rows(of reports: [IndicatorReport], tree: UnitTree) -> [RegistryReportRow] {
+    guard let first = reports.first else { return [] }
+    let order = tree.descendants(of: first.root.code).map(\.code)
+    var rows: [RegistryReportRow] = []
+    for index in first.sections.indices {
+      for report in reports where index < report.sections.count {
+        let section = report.sections[index]
+        let period = report.period.wire
+        rows.append(
+          RegistryReportRow(
+            indicatorCode: section.indicator.code, period: period, unitCode: report.root.code, unitName: report.root.name,
+            parentCode: report.root.parentCode ?? "", depth: 0, result: section.aggregate.wire))
+        let byUnit = Dictionary(section.rows.map { ($0.unit.code, $0) }, uniquingKeysWith: { first, _ in first })
+        for code in order {
+          guard let row = byUnit[code] else { continue }
+          rows.append(
+            RegistryReportRow(
+              indicatorCode: section.indicator.code, period: period, unitCode: code, unitName: row.unit.name,
+              parentCode: row.unit.parentCode ?? "", depth: Int32(clamping: row.depth), result: row.result.wire,
+              rank: Int32(clamping: row.rank), rankedCount: Int32(clamping: row.rankedCount)))
+        }
+      }
+    }
+    return rows
+  }
+
+  /// Renders every report with `renderer` into one file of the response.
+  private static func render(
+    _ reports: [IndicatorReport], as fileExtension: String, media: String, into response: inout RegistryReportResponse,
+    with renderer: (IndicatorReport) -> String
+  ) {
+    guard let first = reports.first, let last = reports.last else { return }
+    let parts = reports.map(renderer)
+    let text: String
+    switch fileExtension {
+    case "csv":
+      // One header: each later part starts after its own header line.
+      text = parts.enumerated().map { index, part in
+        guard index > 0, let end = part.range(of: "\r\n") else { return part }
+        return String(part[end.upperBound...])
+      }.joined()
+    case "html":
+      // One page: each later part's body goes in before the first one's end.
+      let bodies = parts.dropFirst().compactMap { part -> String? in
+        guard let start = part.range(of: "<body>"), let end = part.range(of: "</body>", options: .backwards) else { return nil }
+        return String(part[start.upperBound..<end.lowerBound])
+      }
+      if let end = parts[0].range(of: "</body>", options: .backwards) {
+        text = String(parts[0][..<end.lowerBound]) + bodies.joined() + String(parts[0][end.lowerBound...])
+      } else {
+        text = parts[0]
+      }
+    default:
+      text = parts.joined(separator: "\n")
+    }
+    response.rendered = Array(text.utf8)
+    response.mediaType = media
+    response.fileName =
+      reports.count == 1
+      ? first.fileName(extension: fileExtension)
+      : "bao-cao-\(first.set.id)-\(first.period.description)_\(last.period.description).\(fileExtension)"
+  }
+}

@@ -1,0 +1,247 @@
+import Foundation
+import GRPCCore
+import ReformModule
+import ReformWire
+import RegistryDomain
+
+/// The unit calls: create, change, move and close units, and read them with their history.
+/// The tree's rules are ``UnitTree``'s; these handlers decode, check scope, call it, store.
+struct UnitHandlers: Sendable {
+  let store: RegistryStore
+
+  func register(into methods: inout ModuleMethods) {
+    methods.unary(RegistryService.CreateUnit.self) { request, context in try await create(request, context) }
+    methods.unary(RegistryService.UpdateUnit.self) { request, context in try await update(request, context) }
+    methods.unary(RegistryService.GetUnit.self) { request, context in try await get(request, context) }
+    methods.unary(RegistryService.ListUnits.self) { request, context in try await list(request, context) }
+    methods.unary(RegistryService.MoveUnit.self) { request, context in try await move(request, context) }
+    methods.unary(RegistryService.CloseUnit.self) { request, context in try await close(request, context) }
+    methods.unary(RegistryService.ListUnitHistory.self) { request, context in try await history(request, context) }
+  }
+
+  func create(_ request: CreateUnitRequest, _ context: JobContext) async throws(RPCError) -> CreateUnitResponse {
+    let snapshot = try await store.read()
+    try context.requireScope(over: request.unit?.parentCode ?? "", field: "unit.parent_code", in: snapshot.tree)
+    guard let wire = request.unit else { throw RPCError.invalid("unit", "is required") }
+    let unit = try OrgUnit(wire: wire, field: "unit")
+    guard unit.closed == nil, unit.successorCode.isEmpty else {
+      throw RPCError.invalid("unit.closed", "cannot be set when creating a unit; CloseUnit closes it and records the closure")
+    }
+    let decision = try SourceRef.optional(request.decision, field: "decision")
+    let key = try context.idempotency(request)
+    let actor = context.actor
+    let response = try await store.idempotentWrite(key) { write in
+      var tree = write.state.tree
+      let entry: UnitHistoryEntry
+      do throws(UnitTreeError) {
+        entry = try tree.add(unit, stamp: ChangeStamp(actor: actor, at: write.now, decision: decision))
+      } catch {
+        throw RPCError(error, under: "unit")
+      }
+      try write.commitUnits(tree, changed: [entry.unitCode], history: [entry])
+      return CreateUnitResponse(unit: tree.unit(entry.unitCode)?.wire(in: tree, stamp: write.state.unitStamps[entry.unitCode]))
+    }
+    context.audit.record(target: "unit \(response.unit?.code ?? unit.code)", unit: response.unit?.code ?? unit.code)
+    return response
+  }
+
+  func update(_ request: UpdateUnitRequest, _ context: JobContext) async throws(RPCError) -> UpdateUnitResponse {
+    let snapshot = try await store.read()
+    let code = request.unit?.code ?? ""
+    try context.requireScope(over: code, field: "unit.code", in: snapshot.tree)
+    guard let wire = request.unit else { throw RPCError.invalid("unit", "is required; unit.code names the unit to change") }
+    let fields = request.updateFields
+    let effective = try CivilDate.optional(request.effective, field: "effective") ?? CivilDate.inVietnam(at: store.now)
+    let reason = try TextLimit.long.checked(request.reason, field: "reason")
+    let decision = try SourceRef.optional(request.decision, field: "decision")
+    let expected = request.expectedRevision
+    let key = try context.idempotency(request)
+    let actor = context.actor
+    let response = try await store.idempotentWrite(key) { write in
+      var tree = write.state.tree
+      guard let current = tree.unit(code) else { throw RPCError.notFound("unit.code", "unit \"\(code)\" does not exist") }
+      try ExpectedRevision.check(expected, against: write.state.unitStamps[code], of: "unit \"\(code)\"")
+      let changed = try current.updated(with: wire, fields: fields)
+      let entries: [UnitHistoryEntry]
+      do throws(UnitTreeError) {
+        entries = try tree.update(changed, effective: effective, stamp: ChangeStamp(actor: actor, at: write.now, reason: reason, decision: decision))
+      } catch {
+        throw RPCError(error, under: "unit")
+      }
+      if !entries.isEmpty { try write.commitUnits(tree, changed: [code], history: entries) }
+      return UpdateUnitResponse(unit: tree.unit(code)?.wire(in: tree, stamp: write.state.unitStamps[code]))
+    }
+    context.audit.record(target: "unit \(code)", unit: code)
+    return response
+  }
+
+  func get(_ request: GetUnitRequest, _ context: JobContext) async throws(RPCError) -> GetUnitResponse {
+    let snapshot = try await store.read()
+    try context.requireScope(over: request.code, field: "code", in: snapshot.tree)
+    guard let unit = snapshot.tree.unit(request.code) else {
+      throw RPCError.notFound("code", request.code.isEmpty ? "is required: the unit's code" : "unit \"\(request.code)\" does not exist")
+    }
+    let today = CivilDate.inVietnam(at: store.now)
+    let people = snapshot.roster.peopleByID.values.reduce(0) { count, person in
+      person.unitCode == unit.code && person.isPresent(on: today) ? count + 1 : count
+    }
+    return GetUnitResponse(
+      unit: unit.wire(in: snapshot.tree, stamp: snapshot.unitStamps[unit.code]),
+      history: request.includeHistory ? snapshot.tree.history(of: unit.code).map(\.wire) : [],
+      childCount: Int64(snapshot.tree.children(of: unit.code).filter { $0.isOpen(on: today) }.count),
+      personCount: Int64(people))
+  }
+
+  func list(_ request: ListUnitsRequest, _ context: JobContext) async throws(RPCError) -> ListUnitsResponse {
+    let snapshot = try await store.read()
+    let tree = snapshot.tree
+    let subtree = try context.confined(request.subtreeCode, field: "subtree_code", in: tree)
+    if !request.parentCode.isEmpty { try context.requireScope(over: request.parentCode, field: "parent_code", in: tree) }
+    var query = request
+    query.page = nil
+    let paging = try Paging(request.page, query: query)
+    var kinds = Set<UnitKind>()
+    for (index, kind) in request.kinds.enumerated() { kinds.insert(try kind.required(field: "kinds[\(index)]")) }
+    var hostKinds = Set<HostOrganisationKind>()
+    for (index, kind) in request.hostKinds.enumerated() { hostKinds.insert(try kind.required(field: "host_kinds[\(index)]")) }
+    let openOn = try CivilDate.optional(request.openOn, field: "open_on")
+    let today = CivilDate.inVietnam(at: store.now)
+    let nameQuery = VietnameseText.folded(try TextLimit.short.checked(request.nameQuery, field: "name_query").normalizedText)
+    for (code, field) in [(subtree, "subtree_code"), (request.parentCode, "parent_code")] where !code.isEmpty && tree.unit(code) == nil {
+      throw RPCError.notFound(field, "unit \"\(code)\" does not exist")
+    }
+    let placed = UnitOrder.placed(tree, on: openOn)
+    let inSubtree = subtree.isEmpty ? nil : Set(placed.subtree(of: subtree))
+    let units = placed.order.compactMap { code -> OrgUnit? in
+      guard let unit = tree.unit(code) else { return nil }
+      if let openOn {
+        guard unit.isOpen(on: openOn) else { return nil }
+      } else if !request.includeClosed, !unit.isOpen(on: today) {
+        return nil
+      }
+      if !request.parentCode.isEmpty, placed.parent[code] != request.parentCode { return nil }
+      if let inSubtree, !inSubtree.contains(code) { return nil }
+      if !kinds.isEmpty, !kinds.contains(unit.kind) { return nil }
+      if !hostKinds.isEmpty, !(unit.hostKind.map(hostKinds.contains) ?? false) { return nil }
+      if !request.organId.isEmpty, unit.organId != request.organId { return nil }
+      if !nameQuery.isEmpty,
+        ![unit.name, unit.shortName, unit.hostName].contains(where: { VietnameseText.folded($0).contains(nameQuery) })
+      {
+        return nil
+      }
+      return unit
+    }
+    let (page, response) = paging.slice(units)
+    return ListUnitsResponse(units: page.map { $0.wire(in: tree, stamp: snapshot.unitStamps[$0.code]) }, page: response)
+  }
+
+  func move(_ request: MoveUnitRequest, _ context: JobContext) async throws(RPCError) -> MoveUnitResponse {
+    let snapshot = try await store.read()
+    try context.requireScope(over: request.code, field: "code", in: snapshot.tree)
+    try context.requireScope(over: request.newParentCode, field: "new_parent_code", in: snapshot.tree)
+    let code = request.code
+    let parent = request.newParentCode
+    guard !parent.isEmpty else { throw RPCError.invalid("new_parent_code", "is required: the unit to move under") }
+    let effective = try CivilDate.optional(request.effective, field: "effective") ?? CivilDate.inVietnam(at: store.now)
+    let reason = try TextLimit.long.checked(request.reason, field: "reason")
+    let decision = try SourceRef.optional(request.decision, field: "decision")
+    let expected = request.expectedRevision
+    let key = try context.idempotency(request)
+    let actor = context.actor
+    let response = try await store.idempotentWrite(key) { write in
+      var tree = write.state.tree
+      guard tree.unit(code) != nil else {
+        throw RPCError.notFound("code", code.isEmpty ? "is required: the unit to move" : "unit \"\(code)\" does not exist")
+      }
+      try ExpectedRevision.check(expected, against: write.state.unitStamps[code], of: "unit \"\(code)\"")
+      let entry: UnitHistoryEntry
+      do throws(UnitTreeError) {
+        entry = try tree.move(code, under: parent, effective: effective, stamp: ChangeStamp(actor: actor, at: write.now, reason: reason, decision: decision))
+      } catch {
+        throw RPCError(error)
+      }
+      try write.commitUnits(tree, changed: [code], history: [entry])
+      return MoveUnitResponse(unit: tree.unit(code)?.wire(in: tree, stamp: write.state.unitStamps[code]), entry: entry.wire)
+    }
+    context.audit.record(target: "unit \(code)", unit: code)
+    return response
+  }
+
+  func close(_ request: CloseUnitRequest, _ context: JobContext) async throws(RPCError) -> CloseUnitResponse {
+    let snapshot = try await store.read()
+    try context.requireScope(over: request.code, field: "code", in: snapshot.tree)
+    if !request.transferPeopleToCode.isEmpty {
+      try context.requireScope(over: request.transferPeopleToCode, field: "transfer_people_to_code", in: snapshot.tree)
+    }
+    let code = request.code
+    let closed = try CivilDate.required(request.closed, field: "closed", what: "the closing date (giải thể, sáp nhập)")
+    let successor = request.successorCode.isEmpty ? nil : request.successorCode
+    let transfer = request.transferPeopleToCode
+    let reason = try TextLimit.long.checked(request.reason, field: "reason")
+    let decision = try SourceRef.optional(request.decision, field: "decision")
+    let key = try context.idempotency(request)
+    let actor = context.actor
+    let response = try await store.idempotentWrite(key) { write in
+      var tree = write.state.tree
+      guard tree.unit(code) != nil else {
+        throw RPCError.notFound("code", code.isEmpty ? "is required: the unit to close" : "unit \"\(code)\" does not exist")
+      }
+      let staying = write.state.roster.peopleByID.values.filter { $0.unitCode == code && $0.isPresent(on: closed) }
+      if !transfer.isEmpty {
+        guard let target = tree.unit(transfer) else {
+          throw RPCError.notFound("transfer_people_to_code", "unit \"\(transfer)\" does not exist")
+        }
+        guard target.code != code, target.closed == nil, target.isOpen(on: closed) else {
+          throw RPCError.precondition("transfer_people_to_code", "unit \"\(transfer)\" must be another unit, open on \(closed)")
+        }
+      } else if !staying.isEmpty {
+        throw RPCError.precondition(
+          "closed",
+          "\(staying.count) people are still counted under \"\(code)\" on \(closed); move them first or name transfer_people_to_code")
+      }
+      let entry: UnitHistoryEntry
+      do throws(UnitTreeError) {
+        entry = try tree.close(code, on: closed, successorCode: successor, stamp: ChangeStamp(actor: actor, at: write.now, reason: reason, decision: decision))
+      } catch {
+        throw RPCError(error)
+      }
+      try write.commitUnits(tree, changed: [code], history: [entry])
+      let moved = staying.map { person in
+        var person = person
+        person.unitCode = transfer
+        return person
+      }
+      try write.commitPeople(moved)
+      return CloseUnitResponse(
+        unit: tree.unit(code)?.wire(in: tree, stamp: write.state.unitStamps[code]), entry: entry.wire,
+        peopleTransferred: Int64(moved.count))
+    }
+    context.audit.record(target: "unit \(code)", unit: code)
+    return response
+  }
+
+  func history(_ request: ListUnitHistoryRequest, _ context: JobContext) async throws(RPCError) -> ListUnitHistoryResponse {
+    let snapshot = try await store.read()
+    let tree = snapshot.tree
+    let unitCode = try context.confined(request.unitCode, field: "unit_code", in: tree)
+    let includeSubtree = request.includeSubtree || (request.unitCode.isEmpty && context.ownUnitLimit != nil)
+    var query = request
+    query.page = nil
+    let paging = try Paging(request.page, query: query)
+    if !unitCode.isEmpty, tree.unit(unitCode) == nil { throw RPCError.notFound("unit_code", "unit \"\(unitCode)\" does not exist") }
+    let first = try CivilDate.optional(request.effective?.first, field: "effective.first")
+    let last = try CivilDate.optional(request.effective?.last, field: "effective.last")
+    var changes = Set<UnitChangeKind>()
+    for (index, change) in request.changes.enumerated() { changes.insert(try change.required(field: "changes[\(index)]")) }
+    let units: Set<String>? =
+      unitCode.isEmpty ? nil : includeSubtree ? Set(tree.subtree(of: unitCode).map(\.code)) : [unitCode]
+    let entries = tree.entries.enumerated().filter { _, entry in
+      (units?.contains(entry.unitCode) ?? true) && (first.map { entry.effective >= $0 } ?? true)
+        && (last.map { entry.effective <= $0 } ?? true) && (changes.isEmpty || changes.contains(entry.change))
+    }
+    .sorted { ($0.element.effective, $0.offset) < ($1.element.effective, $1.offset) }
+    .map(\.element)
+    let (page, response) = paging.slice(entries)
+    return ListUnitHistoryResponse(entries: page.map(\.wire), page: response)
+  }
+}

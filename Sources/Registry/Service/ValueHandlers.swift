@@ -1,0 +1,300 @@
+import Foundation
+import GRPCCore
+import ReformModule
+import ReformWire
+import RegistryDomain
+
+/// The value and workflow calls: a unit's clerk reports values and submits the period, the
+/// bloc approves (which locks the values) or reopens with a reason; values and states are
+/// listed. The rules are ``ReportingBook``'s and ``PeriodState``'s.
+struct ValueHandlers: Sendable {
+  let store: RegistryStore
+
+  /// The most entries one ReportValues call may carry.
+  static let maxEntries = 1_000
+  /// The most units one ApprovePeriod call may name.
+  static let maxApprovals = 10_000
+
+  func register(into methods: inout ModuleMethods) {
+    methods.unary(RegistryService.ReportValues.self) { request, context in try await report(request, context) }
+    methods.unary(RegistryService.ListValues.self) { request, context in try await list(request, context) }
+    methods.unary(RegistryService.SubmitPeriod.self) { request, context in try await submit(request, context) }
+    methods.unary(RegistryService.ApprovePeriod.self) { request, context in try await approve(request, context) }
+    methods.unary(RegistryService.ReopenPeriod.self) { request, context in try await reopen(request, context) }
+    methods.unary(RegistryService.ListPeriodStates.self) { request, context in try await states(request, context) }
+  }
+
+  func report(_ request: ReportValuesRequest, _ context: JobContext) async throws(RPCError) -> ReportValuesResponse {
+    let snapshot = try await store.read()
+    try context.requireScope(over: request.unitCode, field: "unit_code", in: snapshot.tree)
+    let period = try Period.required(request.period, field: "period")
+    guard !request.entries.isEmpty else { throw RPCError.invalid("entries", "is empty; give at least one value to report or withdraw") }
+    guard request.entries.count <= Self.maxEntries else {
+      throw RPCError.tooLarge("entries", "at most \(Self.maxEntries) per call; got \(request.entries.count)")
+    }
+    var seen: [String: Int] = [:]
+    for (index, entry) in request.entries.enumerated() {
+      let path = "entries[\(index)]"
+      _ = try TextLimit.short.checked(entry.indicatorCode, field: path + ".indicator_code")
+      _ = try TextLimit.long.checked(entry.note, field: path + ".note")
+      _ = try TextLimit.long.checked(entry.evidence, field: path + ".evidence")
+      if let first = seen.updateValue(index, forKey: entry.indicatorCode) {
+        throw RPCError.invalid(path + ".indicator_code", "\"\(entry.indicatorCode)\" is in entries[\(first)] already")
+      }
+    }
+    let setID = request.setId
+    let unitCode = request.unitCode
+    let entries = request.entries
+    let key = try context.idempotency(request)
+    let actor = context.actor
+    let response = try await store.idempotentWrite(key) { write in
+      let stored = try Self.activeSet(setID, in: write.state)
+      let tree = write.state.tree
+      guard tree.unit(unitCode) != nil else {
+        throw RPCError.notFound("unit_code", unitCode.isEmpty ? "is required: the reporting unit" : "unit \"\(unitCode)\" does not exist")
+      }
+      var book = write.state.book
+      let periodKey = PeriodKey(setID: setID, unitCode: unitCode, period: period)
+      do throws(PeriodWorkflowError) {
+        try book.state(periodKey).ensureAcceptsValues()
+      } catch {
+        throw RPCError.precondition("period", error.message)
+      }
+      var reported: [IndicatorValue] = []
+      var removed: [IndicatorValueKey] = []
+      for (index, entry) in entries.enumerated() {
+        let value = IndicatorValue(
+          key: IndicatorValueKey(setID: setID, indicatorCode: entry.indicatorCode, unitCode: unitCode, period: period),
+          ratio: Ratio(Int(entry.numerator), Int(entry.denominator)), origin: .reported, note: entry.note.normalizedText,
+          evidence: entry.evidence.normalizedText)
+        if let problem = value.problems(in: stored.set, tree: tree).first(where: { !entry.withdraw || $0.field == "indicator_code" || $0.field == "unit_code" || $0.field == "period" }) {
+          let entryField = ["indicator_code", "numerator", "denominator"].contains(problem.field)
+          throw RPCError(problem, under: entryField ? "entries[\(index)]" : "")
+        }
+        if entry.withdraw {
+          if book.valuesByKey[value.key] != nil { removed.append(value.key) }
+        } else if let existing = book.valuesByKey[value.key], existing.ratio == value.ratio, existing.note == value.note,
+          existing.evidence == value.evidence
+        {
+          continue
+        } else {
+          reported.append(value)
+        }
+      }
+      let stamp = ChangeStamp(actor: actor, at: write.now)
+      do throws(IndicatorValueError) {
+        try book.report(reported, in: stored.set, tree: tree, stamp: stamp)
+        for key in removed { try book.withdraw(key, tree: tree, stamp: stamp) }
+      } catch {
+        throw RPCError(error)
+      }
+      try write.commitBook(book, changed: reported.map(\.key), removed: removed) { _ in stored.set.version }
+      let values = write.state.book.values.filter { $0.key.periodKey == periodKey }
+      let state = book.state(periodKey)
+      return ReportValuesResponse(
+        values: values.map { $0.wire(stamp: write.state.valueStamps[$0.key], status: state.status) },
+        state: state.wire(missing: book.missingIndicatorCodes(for: periodKey, set: stored.set, tree: tree)))
+    }
+    context.audit.record(target: "values \(setID) \(period)", unit: unitCode)
+    return response
+  }
+
+  func list(_ request: ListValuesRequest, _ context: JobContext) async throws(RPCError) -> ListValuesResponse {
+    let snapshot = try await store.read()
+    let tree = snapshot.tree
+    let unitCode = try context.confined(request.unitCode, field: "unit_code", in: tree)
+    let includeSubtree = request.includeSubtree || (request.unitCode.isEmpty && context.ownUnitLimit != nil)
+    var query = request
+    query.page = nil
+    let paging = try Paging(request.page, query: query)
+    if !request.setId.isEmpty { _ = try IndicatorSetHandlers.set(request.setId, version: 0, in: snapshot, field: "set_id") }
+    if !unitCode.isEmpty, tree.unit(unitCode) == nil { throw RPCError.notFound("unit_code", "unit \"\(unitCode)\" does not exist") }
+    var periods = Set<Period>()
+    for (index, period) in request.periods.enumerated() { periods.insert(try Period(wire: period, field: "periods[\(index)]")) }
+    var statuses = Set<PeriodStatus>()
+    for (index, status) in request.statuses.enumerated() { statuses.insert(try status.required(field: "statuses[\(index)]")) }
+    var origins = Set<IndicatorValueOrigin>()
+    for (index, origin) in request.origins.enumerated() { origins.insert(try origin.required(field: "origins[\(index)]")) }
+    let codes = Set(request.indicatorCodes)
+    let units: Set<String>? = unitCode.isEmpty ? nil : includeSubtree ? Set(tree.subtree(of: unitCode).map(\.code)) : [unitCode]
+    let book = snapshot.book
+    var order: [String: [String: Int]] = [:]
+    for stored in snapshot.latestSets {
+      order[stored.set.id] = Dictionary(stored.set.orderedIndicators.enumerated().map { ($1.code, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+    let values = book.valuesByKey.values.filter { value in
+      let key = value.key
+      return (request.setId.isEmpty || key.setID == request.setId) && (codes.isEmpty || codes.contains(key.indicatorCode))
+        && (units?.contains(key.unitCode) ?? true) && (periods.isEmpty || periods.contains(key.period))
+        && (statuses.isEmpty || statuses.contains(book.state(key.periodKey).status))
+        && (origins.isEmpty || origins.contains(value.origin))
+    }
+    .sorted { lhs, rhs in
+      let left = (lhs.key.setID, order[lhs.key.setID]?[lhs.key.indicatorCode] ?? Int.max, lhs.key.indicatorCode, lhs.key.unitCode)
+      let right = (rhs.key.setID, order[rhs.key.setID]?[rhs.key.indicatorCode] ?? Int.max, rhs.key.indicatorCode, rhs.key.unitCode)
+      return left != right ? left < right : lhs.key.period < rhs.key.period
+    }
+    let (page, response) = paging.slice(values)
+    return ListValuesResponse(
+      values: page.map { $0.wire(stamp: snapshot.valueStamps[$0.key], status: book.state($0.key.periodKey).status) }, page: response)
+  }
+
+  func submit(_ request: SubmitPeriodRequest, _ context: JobContext) async throws(RPCError) -> SubmitPeriodResponse {
+    let snapshot = try await store.read()
+    try context.requireScope(over: request.unitCode, field: "unit_code", in: snapshot.tree)
+    let period = try Period.required(request.period, field: "period")
+    let note = try TextLimit.long.checked(request.note, field: "note")
+    let setID = request.setId
+    let unitCode = request.unitCode
+    let allowMissing = request.allowMissing
+    let key = try context.idempotency(request)
+    let actor = context.actor
+    let response = try await store.idempotentWrite(key) { write in
+      let stored = try Self.workflowSet(setID, period: period, unitCode: unitCode, in: write.state)
+      var book = write.state.book
+      let periodKey = PeriodKey(setID: setID, unitCode: unitCode, period: period)
+      do throws(PeriodWorkflowError) {
+        try book.submit(periodKey, set: stored.set, tree: write.state.tree, stamp: ChangeStamp(actor: actor, at: write.now, reason: note), allowMissing: allowMissing)
+      } catch {
+        throw Self.status(error)
+      }
+      try write.commitBook(book, changed: [], states: [periodKey]) { _ in stored.set.version }
+      return SubmitPeriodResponse(state: book.state(periodKey).wire(missing: book.missingIndicatorCodes(for: periodKey, set: stored.set, tree: write.state.tree)))
+    }
+    context.audit.record(target: "period \(setID) \(period) submitted", unit: unitCode)
+    return response
+  }
+
+  func approve(_ request: ApprovePeriodRequest, _ context: JobContext) async throws(RPCError) -> ApprovePeriodResponse {
+    let snapshot = try await store.read()
+    for (index, code) in request.unitCodes.enumerated() {
+      try context.requireScope(over: code, field: "unit_codes[\(index)]", in: snapshot.tree)
+    }
+    let period = try Period.required(request.period, field: "period")
+    guard !request.unitCodes.isEmpty else { throw RPCError.invalid("unit_codes", "is empty; name the units whose period to approve") }
+    guard request.unitCodes.count <= Self.maxApprovals else {
+      throw RPCError.tooLarge("unit_codes", "at most \(Self.maxApprovals) units per call; got \(request.unitCodes.count)")
+    }
+    var seen = Set<String>()
+    for (index, code) in request.unitCodes.enumerated() where !seen.insert(code).inserted {
+      throw RPCError.invalid("unit_codes[\(index)]", "\"\(code)\" is listed twice")
+    }
+    let note = try TextLimit.long.checked(request.note, field: "note")
+    let setID = request.setId
+    let codes = request.unitCodes
+    let key = try context.idempotency(request)
+    let actor = context.actor
+    let response = try await store.idempotentWrite(key) { write in
+      var stored: StoredIndicatorSet?
+      for (index, code) in codes.enumerated() {
+        do throws(RPCError) {
+          stored = try Self.workflowSet(setID, period: period, unitCode: code, in: write.state)
+        } catch {
+          throw RPCError(code: error.code, message: error.message.replacingOccurrences(of: "unit_code:", with: "unit_codes[\(index)]:"))
+        }
+      }
+      var book = write.state.book
+      let keys = codes.map { PeriodKey(setID: setID, unitCode: $0, period: period) }
+      do throws(PeriodWorkflowError) {
+        try book.approve(keys, tree: write.state.tree, stamp: ChangeStamp(actor: actor, at: write.now, reason: note))
+      } catch {
+        throw Self.status(error)
+      }
+      try write.commitBook(book, changed: [], states: keys) { _ in stored?.set.version ?? 1 }
+      return ApprovePeriodResponse(states: keys.map { key in
+        book.state(key).wire(missing: stored.map { book.missingIndicatorCodes(for: key, set: $0.set, tree: write.state.tree) } ?? [])
+      })
+    }
+    context.audit.record(target: "period \(setID) \(period) approved for \(codes.count) units", unit: codes.count == 1 ? codes[0] : "")
+    return response
+  }
+
+  func reopen(_ request: ReopenPeriodRequest, _ context: JobContext) async throws(RPCError) -> ReopenPeriodResponse {
+    let snapshot = try await store.read()
+    try context.requireScope(over: request.unitCode, field: "unit_code", in: snapshot.tree)
+    let period = try Period.required(request.period, field: "period")
+    let reason = try TextLimit.long.checked(request.reason, field: "reason")
+    let setID = request.setId
+    let unitCode = request.unitCode
+    let key = try context.idempotency(request)
+    let actor = context.actor
+    let response = try await store.idempotentWrite(key) { write in
+      let stored = try Self.workflowSet(setID, period: period, unitCode: unitCode, in: write.state)
+      var book = write.state.book
+      let periodKey = PeriodKey(setID: setID, unitCode: unitCode, period: period)
+      do throws(PeriodWorkflowError) {
+        try book.reopen(periodKey, tree: write.state.tree, stamp: ChangeStamp(actor: actor, at: write.now, reason: reason))
+      } catch {
+        throw Self.status(error)
+      }
+      try write.commitBook(book, changed: [], states: [periodKey]) { _ in stored.set.version }
+      return ReopenPeriodResponse(state: book.state(periodKey).wire(missing: book.missingIndicatorCodes(for: periodKey, set: stored.set, tree: write.state.tree)))
+    }
+    context.audit.record(target: "period \(setID) \(period) reopened", unit: unitCode)
+    return response
+  }
+
+  func states(_ request: ListPeriodStatesRequest, _ context: JobContext) async throws(RPCError) -> ListPeriodStatesResponse {
+    let snapshot = try await store.read()
+    let tree = snapshot.tree
+    let unitCode = try context.confined(request.unitCode, field: "unit_code", in: tree)
+    let includeSubtree = request.includeSubtree || (request.unitCode.isEmpty && context.ownUnitLimit != nil)
+    var query = request
+    query.page = nil
+    let paging = try Paging(request.page, query: query)
+    let stored = try IndicatorSetHandlers.set(request.setId, version: 0, in: snapshot, field: "set_id")
+    let period = try Period.required(request.period, field: "period")
+    var statuses = Set<PeriodStatus>()
+    for (index, status) in request.statuses.enumerated() { statuses.insert(try status.required(field: "statuses[\(index)]")) }
+    if !unitCode.isEmpty, tree.unit(unitCode) == nil { throw RPCError.notFound("unit_code", "unit \"\(unitCode)\" does not exist") }
+    let book = snapshot.book
+    let kinds = stored.set.indicators.filter { $0.periodType == period.type }.reduce(into: Set<UnitKind>()) {
+      $0.formUnion($1.effectiveReportingKinds)
+    }
+    let expected = { (unit: OrgUnit) in
+      (kinds.contains(unit.kind) && unit.isOpen(on: period.lastDay))
+        || book.statesByKey[PeriodKey(setID: stored.set.id, unitCode: unit.code, period: period)] != nil
+    }
+    let units: [OrgUnit]
+    if unitCode.isEmpty {
+      units = tree.treeOrder.filter(expected)
+    } else if includeSubtree {
+      units = tree.subtree(of: unitCode).enumerated().filter { $0.offset == 0 || expected($0.element) }.map(\.element)
+    } else {
+      units = tree.unit(unitCode).map { [$0] } ?? []
+    }
+    let states = units.map { book.state(PeriodKey(setID: stored.set.id, unitCode: $0.code, period: period)) }
+      .filter { statuses.isEmpty || statuses.contains($0.status) }
+    let (page, response) = paging.slice(states)
+    return ListPeriodStatesResponse(
+      states: page.map { $0.wire(missing: book.missingIndicatorCodes(for: $0.key, set: stored.set, tree: tree)) }, page: response)
+  }
+
+  /// The latest version of a set that accepts values.
+  static func activeSet(_ id: String, in snapshot: RegistrySnapshot) throws(RPCError) -> StoredIndicatorSet {
+    let stored = try IndicatorSetHandlers.set(id, version: 0, in: snapshot, field: "set_id")
+    guard stored.set.status == .active else {
+      throw RPCError.precondition("set_id", "indicator set \"\(id)\" is retired; its values are kept but no longer accepted")
+    }
+    return stored
+  }
+
+  /// The set of a workflow step, checked with the unit and period the step names.
+  static func workflowSet(_ id: String, period: Period, unitCode: String, in snapshot: RegistrySnapshot) throws(RPCError) -> StoredIndicatorSet {
+    let stored = try IndicatorSetHandlers.set(id, version: 0, in: snapshot, field: "set_id")
+    guard snapshot.tree.unit(unitCode) != nil else {
+      throw RPCError.notFound("unit_code", unitCode.isEmpty ? "is required: the unit whose period it is" : "unit \"\(unitCode)\" does not exist")
+    }
+    guard period.lies(within: stored.set.term), stored.set.indicators.contains(where: { $0.periodType == period.type }) else {
+      throw RPCError.invalid("period", "\(period) is not a reporting period of set \"\(id)\" (term \(stored.set.term))")
+    }
+    return stored
+  }
+
+  /// A refused workflow step as a status; the period's status is reported on `period`.
+  static func status(_ error: PeriodWorkflowError) -> RPCError {
+    var error = error
+    if error.field == "status" { error.field = "period" }
+    return RPCError(error)
+  }
+}

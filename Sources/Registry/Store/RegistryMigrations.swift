@@ -1,0 +1,82 @@
+import GRDB
+
+/// The registry's schema, as named migrations applied in order, once, by whichever worker
+/// process opens the file first. Every table is prefixed `registry_`; dates are text
+/// (`YYYY-MM-DD`), instants seconds since 1970 in UTC, periods their text form (`2024-Q3`).
+enum RegistryMigrations {
+  static var migrator: DatabaseMigrator {
+    var migrator = DatabaseMigrator()
+    migrator.registerMigration("registry.v1.revisions") { db in
+      // One counter per StoreArea; processes compare them to know when to reload.
+      try db.execute(
+        sql: """
+          CREATE TABLE registry_revisions (area TEXT PRIMARY KEY NOT NULL, revision INTEGER NOT NULL);
+          INSERT INTO registry_revisions (area, revision) VALUES ('units', 0), ('people', 0), ('sets', 0), ('values', 0);
+          CREATE TABLE registry_counters (name TEXT PRIMARY KEY NOT NULL, value INTEGER NOT NULL);
+          """)
+    }
+    migrator.registerMigration("registry.v1.units") { db in
+      try db.execute(
+        sql: """
+          CREATE TABLE registry_units (
+            code TEXT PRIMARY KEY NOT NULL, name TEXT NOT NULL, short_name TEXT NOT NULL, kind TEXT NOT NULL,
+            parent_code TEXT, organ_id TEXT NOT NULL, host_name TEXT NOT NULL, host_kind TEXT,
+            opened TEXT NOT NULL, closed TEXT, successor_code TEXT NOT NULL,
+            revision INTEGER NOT NULL, created_at REAL NOT NULL, updated_at REAL NOT NULL);
+          CREATE TABLE registry_unit_history (
+            id INTEGER PRIMARY KEY AUTOINCREMENT, unit_code TEXT NOT NULL, sequence INTEGER NOT NULL,
+            change TEXT NOT NULL, effective TEXT NOT NULL, from_parent_code TEXT, to_parent_code TEXT,
+            from_name TEXT, to_name TEXT, successor_code TEXT, changed_fields TEXT NOT NULL, decision TEXT,
+            reason TEXT NOT NULL, recorded_by_id TEXT NOT NULL, recorded_by_name TEXT NOT NULL,
+            recorded_by_unit TEXT, recorded_by_roles TEXT NOT NULL, recorded_at REAL NOT NULL,
+            UNIQUE (unit_code, sequence));
+          """)
+    }
+    migrator.registerMigration("registry.v1.people") { db in
+      try db.execute(
+        sql: """
+          CREATE TABLE registry_people (
+            id TEXT PRIMARY KEY NOT NULL, full_name TEXT NOT NULL, gender TEXT, birth_date TEXT,
+            ethnicity TEXT NOT NULL, categories TEXT NOT NULL, party_status TEXT, admitted TEXT, official TEXT,
+            card_number TEXT NOT NULL, party_left TEXT, party_left_reason TEXT NOT NULL, unit_code TEXT NOT NULL,
+            workplace TEXT NOT NULL, position TEXT NOT NULL, leader_or_manager INTEGER NOT NULL,
+            theory_level TEXT, required_theory_level TEXT, arrived TEXT, departed TEXT, note TEXT NOT NULL,
+            revision INTEGER NOT NULL, created_at REAL NOT NULL, updated_at REAL NOT NULL,
+            changed_in INTEGER NOT NULL);
+          CREATE INDEX registry_people_changed_in ON registry_people (changed_in);
+          CREATE INDEX registry_people_unit_code ON registry_people (unit_code);
+          CREATE TABLE registry_studies (
+            person_id TEXT NOT NULL REFERENCES registry_people (id), document TEXT NOT NULL,
+            studied TEXT NOT NULL, form TEXT NOT NULL, note TEXT NOT NULL,
+            PRIMARY KEY (person_id, document, studied)) WITHOUT ROWID;
+          """)
+    }
+    migrator.registerMigration("registry.v1.indicators") { db in
+      try db.execute(
+        sql: """
+          CREATE TABLE registry_indicator_sets (
+            id TEXT NOT NULL, version INTEGER NOT NULL, status TEXT NOT NULL, definition TEXT NOT NULL,
+            defined_by_id TEXT, defined_by_name TEXT, defined_by_unit TEXT, defined_by_roles TEXT,
+            defined_at REAL, PRIMARY KEY (id, version));
+          CREATE TABLE registry_values (
+            set_id TEXT NOT NULL, indicator_code TEXT NOT NULL, unit_code TEXT NOT NULL, period TEXT NOT NULL,
+            set_version INTEGER NOT NULL, numerator INTEGER NOT NULL, denominator INTEGER NOT NULL,
+            origin TEXT NOT NULL, note TEXT NOT NULL, evidence TEXT NOT NULL, reported_by_id TEXT,
+            reported_by_name TEXT, reported_by_unit TEXT, reported_by_roles TEXT, reported_at REAL,
+            revision INTEGER NOT NULL, PRIMARY KEY (set_id, indicator_code, unit_code, period));
+          CREATE TABLE registry_period_states (
+            set_id TEXT NOT NULL, unit_code TEXT NOT NULL, period TEXT NOT NULL, status TEXT NOT NULL,
+            transitions TEXT NOT NULL, PRIMARY KEY (set_id, unit_code, period));
+          """)
+    }
+    migrator.registerMigration("registry.v1.idempotency") { db in
+      try db.execute(
+        sql: """
+          CREATE TABLE registry_idempotency (
+            caller TEXT NOT NULL, key TEXT NOT NULL, method TEXT NOT NULL, fingerprint BLOB NOT NULL,
+            response BLOB NOT NULL, recorded_at REAL NOT NULL, PRIMARY KEY (caller, key));
+          """)
+    }
+    return migrator
+  }
+}

@@ -1,0 +1,39 @@
+import Foundation
+import RegistryDomain
+
+/// Everything the registry holds, as domain values, at one revision of each ``StoreArea``.
+///
+/// A process keeps one in memory and brings it up to date from the SQLite file at the start of
+/// every call (``RegistryStore``), so reads such as a report over a thousand units run on
+/// values in memory while the file stays the truth that every worker process shares.
+struct RegistrySnapshot: Sendable {
+  /// The revision of each area this snapshot reflects; absent before the first load.
+  var revisions: [StoreArea: Int64] = [:]
+  /// The unit tree with its history.
+  var tree = UnitTree()
+  /// Each unit's revision and times, by code.
+  var unitStamps: [String: RecordStamp] = [:]
+  /// The people with their study records.
+  var roster = PersonRoster()
+  /// Each person's revision and times, by id.
+  var personStamps: [String: RecordStamp] = [:]
+  /// Every version of every indicator set, by id then version; the built-in set included.
+  var sets: [StoredIndicatorSet] = []
+  /// Values and the periods' workflow.
+  var book = ReportingBook()
+  /// Each value's set version and revision.
+  var valueStamps: [IndicatorValueKey: ValueStamp] = [:]
+
+  /// Every version of the set `id`, oldest first.
+  func versions(of id: String) -> [StoredIndicatorSet] { sets.filter { $0.set.id == id } }
+
+  /// The latest version of the set `id`.
+  func latestSet(_ id: String) -> StoredIndicatorSet? { versions(of: id).last }
+
+  /// The latest version of every set, by id.
+  var latestSets: [StoredIndicatorSet] {
+    var latest: [String: StoredIndicatorSet] = [:]
+    for stored in sets { latest[stored.set.id] = stored }
+    return latest.keys.sorted().compactMap { latest[$0] }
+  }
+}

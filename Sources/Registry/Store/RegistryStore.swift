@@ -1,0 +1,117 @@
+import Foundation
+import GRDB
+import GRPCCore
+import RegistryDomain
+import Synchronization
+
+/// The registry's SQLite file and the registry held in memory (``RegistrySnapshot``).
+///
+/// The file is the truth, shared by every worker process of the module. Each call reads the
+/// areas' revision counters first and reloads what another process changed (people by delta:
+/// only rows written since), so a read then runs on values in memory. A write runs in one
+/// `IMMEDIATE` transaction: it sees the file as it stands, stores its rows, increments the
+/// revisions of the areas it touched, and leaves its result in memory for the next call.
+///
+/// ## Topics
+/// - ``read()``, ``write(_:)``
+final class RegistryStore: Sendable {
+  private let pool: DatabasePool
+  private let clock: @Sendable () -> Date
+  private let cache = Mutex(RegistrySnapshot())
+
+  /// Opens (creating if need be) the file at `path` in WAL mode and applies the migrations.
+  init(path: String, clock: @escaping @Sendable () -> Date) throws {
+    var configuration = Configuration()
+    configuration.busyMode = .timeout(10)
+    configuration.label = "registry"
+    pool = try DatabasePool(path: path, configuration: configuration)
+    try RegistryMigrations.migrator.migrate(pool)
+    self.clock = clock
+  }
+
+  /// The instant of a call.
+  var now: Date { clock() }
+
+  /// The registry as the file holds it now.
+  func read() async throws(RPCError) -> RegistrySnapshot {
+    let base = cache.withLock { $0 }
+    let state = try await Self.guarded { try await self.pool.read { db in try Self.refreshed(base, in: db) } }
+    remember(state)
+    return state
+  }
+
+  /// Runs `body` in one write transaction over the registry as it stands; whatever `body`
+  /// throws rolls everything back.
+  func write<T: Sendable>(_ body: @escaping @Sendable (inout RegistryWrite) throws -> T) async throws(RPCError) -> T {
+    let base = cache.withLock { $0 }
+    let now = clock()
+    let (result, state) = try await Self.guarded {
+      try await self.pool.write { db in
+        var write = RegistryWrite(db: db, state: try Self.refreshed(base, in: db), now: now)
+        let result = try body(&write)
+        var state = write.state
+        for area in write.touched.sorted(by: { $0.rawValue < $1.rawValue }) {
+          try db.execute(sql: "UPDATE registry_revisions SET revision = revision + 1 WHERE area = ?", arguments: [area.rawValue])
+          state.revisions[area] = (state.revisions[area] ?? 0) + 1
+        }
+        return (result, state)
+      }
+    }
+    remember(state)
+    return result
+  }
+
+  /// Keeps `state` for the next call unless the cache holds something newer in some area.
+  private func remember(_ state: RegistrySnapshot) {
+    cache.withLock { current in
+      let newer = StoreArea.allCases.allSatisfy { (state.revisions[$0] ?? -1) >= (current.revisions[$0] ?? -1) }
+      if newer { current = state }
+    }
+  }
+
+  /// `base` brought up to the revisions stored in `db`.
+  private static func refreshed(_ base: RegistrySnapshot, in db: Database) throws -> RegistrySnapshot {
+    var revisions: [StoreArea: Int64] = [:]
+    for row in try Row.fetchAll(db, sql: "SELECT area, revision FROM registry_revisions") {
+      if let area = StoreArea(rawValue: row[0]) { revisions[area] = row[1] }
+    }
+    var state = base
+    if base.revisions[.units] != revisions[.units] {
+      (state.tree, state.unitStamps) = try UnitRecords.load(db)
+    }
+    if base.revisions[.people] != revisions[.people] {
+      let since = base.revisions[.people].flatMap { known in known <= (revisions[.people] ?? 0) ? known : nil }
+      if since == nil {
+        state.roster = PersonRoster()
+        state.personStamps = [:]
+      }
+      try PersonRecords.load(db, changedAfter: since ?? -1, into: &state)
+    }
+    if base.revisions[.sets] != revisions[.sets] {
+      state.sets = try IndicatorSetRecords.load(db)
+    }
+    if base.revisions[.values] != revisions[.values] {
+      (state.book, state.valueStamps) = try ValueRecords.load(db)
+    }
+    state.revisions = revisions
+    return state
+  }
+
+  /// Runs a store operation, turning what the database throws into a status: a file locked
+  /// past the busy timeout is `UNAVAILABLE` (safe to retry), anything else `INTERNAL`.
+  private static func guarded<T>(_ operation: () async throws -> T) async throws(RPCError) -> T {
+    do {
+      return try await operation()
+    } catch let error as RPCError {
+      throw error
+    } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED {
+      throw RPCError(code: .unavailable, message: "the registry's store is busy; try again (\(error.message ?? "locked"))")
+    } catch let error as StoreCorruption {
+      throw RPCError(code: .internalError, message: error.description)
+    } catch is CancellationError {
+      throw RPCError(code: .cancelled, message: "the call was cancelled; nothing was written")
+    } catch {
+      throw RPCError(code: .internalError, message: "the registry's store failed: \(error)")
+    }
+  }
+}
