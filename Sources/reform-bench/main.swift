@@ -2,6 +2,8 @@
 //
 //   reform-bench wire [--seconds S]   encode/decode of member records, beside libprotobuf-c alone
 //   reform-bench hub  [--seconds S]   echo through the coordinator, beside a plain grpc-swift-2 server
+//   reform-bench classification       rating 100,000 people: the engine alone, then submit + final run through the coordinator
+//   reform-bench inspection           Inspection.Plan in process on SQLite: 60 units/6 teams, 1,000/40
 //
 // Build in release: swift build -c release --product reform-bench --product reformd
 import Foundation
@@ -15,9 +17,13 @@ case "wire", nil:
   try WireBenchmark.run(seconds: seconds)
 case "hub":
   try await HubBenchmark.run(seconds: seconds)
+case "inspection":
+  try await InspectionBenchmark.run()
+case "classification":
+  try await ClassificationBenchmark.run()
 case "serve-echo":
   try await PlainEchoServer.serve(port: Int(arguments.dropFirst().first ?? "") ?? 0)
 default:
-  print("usage: reform-bench [wire|hub] [--seconds S]")
+  print("usage: reform-bench [wire|hub] [--seconds S] | reform-bench inspection")
   exit(64)
 }

@@ -22,7 +22,8 @@ struct Reformctl: AsyncParsableCommand {
     subcommands: [
       PingCommand.self, HealthCommand.self, WorkersCommand.self, JobsCommand.self, StatusCommand.self,
       TokensCommand.self, AuditCommand.self,
-      UnitsCommand.self, MembersCommand.self, ValuesCommand.self, ReportCommand.self,
+      InspectionCommand.self, CalendarCommand.self,
+      UnitsCommand.self, MembersCommand.self, ValuesCommand.self, ReportCommand.self, DocsCommand.self, RatingCommand.self,
     ]
   )
 

@@ -16,6 +16,10 @@ struct DemoLoader: Sendable {
     ("units.csv", .units), ("people.csv", .people), ("studies.csv", .studies), ("values.csv", .values),
   ]
 
+  /// The demo's indicator set and the years it has values for.
+  static let indicatorSet = "01-NQ-DUK-2020-2025"
+  static let years: [Int32] = [2021, 2022, 2023, 2024, 2025]
+
   /// Where the demo folder is: `Deploy/demo` under the current folder, else beside the
   /// source tree the executable was built in (`.build/<config>/reformd`).
   static func locate(executable: String) -> String? {
@@ -57,6 +61,18 @@ struct DemoLoader: Sendable {
         logger.notice("demo data loaded", metadata: ["file": "\(file.name)", "rows": "\(result.rowsRead)"])
       } catch {
         logger.error("demo file not loaded", metadata: ["file": "\(file.name)", "error": "\(error)"])
+        return
+      }
+    }
+    // Indicators 1 and 4b come from the people and study records just loaded.
+    for year in Self.years {
+      do {
+        _ = try await client.call(
+          RegistryService.ComputeIndicators.self,
+          ComputeIndicatorsRequest(setId: Self.indicatorSet, period: Period(type: .year, year: year), idempotencyKey: "demo-compute-\(year)"),
+          timeout: .seconds(120))
+      } catch {
+        logger.error("demo indicators not computed", metadata: ["year": "\(year)", "error": "\(error)"])
         return
       }
     }

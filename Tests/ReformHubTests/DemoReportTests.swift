@@ -29,6 +29,10 @@ struct DemoReportTests {
         }
         #expect(await applied.value, "\(file) was not applied")
       }
+      _ = try await client.call(
+        RegistryService.ComputeIndicators.self,
+        ComputeIndicatorsRequest(setId: "01-NQ-DUK-2020-2025", period: Period(type: .year, year: 2024)),
+        timeout: .seconds(120))
       return try await client.call(
         RegistryService.Report.self,
         // The demo's 2024 figures against 01-NQ/ĐUK, as HTML.

@@ -1,0 +1,148 @@
+import Foundation
+import Inspection
+import InspectionDomain
+import ReformModule
+import ReformWire
+
+/// The inspection planner end to end in process: `Inspection.Plan` through
+/// ``InspectionModule`` and `ModuleMethods.invoke` — the request encoded and decoded as a job
+/// from the hub would be, the programme stored in a real SQLite file in a fresh temporary
+/// folder — on the planner's generated instances (`PlanInput.generated`) of 60 units / 6
+/// teams and 1,000 units / 40 teams, each planned three times under its own key.
+///
+/// For each it prints the median wall time of the three calls and the planner's own time, then
+/// the programme's figures: visits placed and unplaced, risk delay against its lower bound
+/// and the gap between them, and the load spread between teams. The targets in a release
+/// build are 1 s and 20 s.
+enum InspectionBenchmark {
+  /// One instance to plan, and the wall time it should stay within.
+  struct Instance {
+    var units: Int
+    var teams: Int
+    var target: Duration
+  }
+
+  static let instances = [
+    Instance(units: 60, teams: 6, target: .seconds(1)),
+    Instance(units: 1_000, teams: 40, target: .seconds(20)),
+  ]
+
+  /// Runs every instance; `timeLimitMilliseconds` is the planner's budget (0 for the
+  /// service's default, 10 s).
+  static func run(timeLimitMilliseconds: Int32 = 0, seed: UInt64 = 1) async throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("reform-bench-inspection-\(getpid())")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let module = try InspectionModule(databasePath: folder.appendingPathComponent("inspection.sqlite").path)
+    var methods = ModuleMethods()
+    module.register(into: &methods)
+    let context = JobContext(
+      jobID: 1, method: InspectionService.Plan.info.path,
+      caller: Principal(id: "reform-bench", displayName: "reform-bench", unitCode: "UBKT-DUK", roles: [.inspector]),
+      worker: WorkerIdentity(id: "bench", module: "inspection", pid: getpid(), host: "localhost", version: "bench"))
+
+    let budget = timeLimitMilliseconds == 0 ? "the default budget (10 s)" : "a budget of \(timeLimitMilliseconds) ms"
+    print(
+      "reform-bench inspection: Inspection.Plan in process on SQLite, generated instances (seed \(seed)), \(budget); median of 3"
+    )
+    print(
+      "instance             wall ms  planner ms  placed  unplaced       risk delay      lower bound    gap  load spread  target"
+    )
+    for instance in instances {
+      let input = PlanInput.generated(units: instance.units, teams: instance.teams, seed: seed)
+      let wireInput = wire(input)
+      var walls: [Duration] = []
+      var plannerMilliseconds: [Int64] = []
+      var objective = InspectionObjective()
+      for run in 1...3 {
+        let request = InspectionPlanRequest(
+          idempotencyKey: "bench-\(instance.units)-\(instance.teams)-\(run)", input: wireInput,
+          name: "Benchmark \(instance.units)/\(instance.teams)", ownerUnitCode: "DUK",
+          timeLimitMs: timeLimitMilliseconds)
+        let clock = ContinuousClock()
+        let start = clock.now
+        let response = try await methods.invoke(InspectionService.Plan.self, request, context: context)
+        walls.append(clock.now - start)
+        plannerMilliseconds.append(response.elapsedMs)
+        objective = response.programme?.objective ?? InspectionObjective()
+      }
+      let wall = walls.sorted()[1]
+      let gap =
+        objective.riskDelay > 0
+        ? String(
+          format: "%.1f%%",
+          100 * Double(objective.riskDelay - objective.riskDelayLowerBound) / Double(objective.riskDelay))
+        : "-"
+      let name = "\(instance.units) units/\(instance.teams) teams"
+      print(
+        name.padding(toLength: 19, withPad: " ", startingAt: 0)
+          + " \(milliseconds(wall).leftPad(8)) \(String(plannerMilliseconds.sorted()[1]).leftPad(11))"
+          + " \(String(objective.placed).leftPad(7)) \(String(objective.unplaced).leftPad(9))"
+          + " \(String(objective.riskDelay).leftPad(16)) \(String(objective.riskDelayLowerBound).leftPad(16))"
+          + " \(gap.leftPad(6)) \(String(objective.loadSpread).leftPad(12))"
+          + "  \(wall <= instance.target ? "met" : "MISSED"): ≤ \(instance.target.components.seconds) s")
+    }
+  }
+
+  private static func milliseconds(_ duration: Duration) -> String {
+    let (seconds, attoseconds) = duration.components
+    return String(Int64(seconds) * 1_000 + attoseconds / 1_000_000_000_000_000)
+  }
+
+  // MARK: The generated input on the wire (the module's own mapping is internal to it)
+
+  private static func wire(_ input: PlanInput) -> InspectionPlanInput {
+    InspectionPlanInput(
+      year: Int32(input.year),
+      visitsDue: input.visitsDue.map { due in
+        InspectionVisitDue(
+          dueId: due.dueID, unitCode: due.unitCode, unitName: due.unitName, kind: wire(due.kind),
+          lengthDays: Int32(due.lengthDays ?? 0), unitMemberCount: Int32(due.unitMemberCount ?? 0),
+          window: due.window.map(wire), teamId: due.teamID ?? "", topic: due.topic)
+      },
+      teams: input.teams.map { team in
+        InspectionTeam(
+          teamId: team.teamID, name: team.name,
+          inspectors: team.inspectors.map { inspector in
+            InspectionInspector(
+              inspectorId: inspector.inspectorID, fullName: inspector.fullName, homeUnitCode: inspector.homeUnitCode,
+              conflictUnitCodes: inspector.conflictUnitCodes,
+              unavailable: inspector.unavailable.map {
+                InspectionUnavailability(dates: wire($0.dates), reason: $0.reason)
+              })
+          }, maxVisitsPerMonth: Int32(team.maxVisitsPerMonth ?? 0))
+      },
+      blackouts: input.blackouts.map {
+        InspectionBlackout(dates: wire($0.dates), reason: $0.reason, unitCodes: $0.unitCodes)
+      },
+      rules: InspectionRules(
+        minGapWorkingDays: Int32(input.rules.minGapWorkingDays),
+        maxVisitsPerTeamPerMonth: Int32(input.rules.maxVisitsPerTeamPerMonth),
+        maxLengthDays: Int32(input.rules.maxLengthDays), extensionBp: Int32(input.rules.extensionBP),
+        lengths: input.rules.lengths.map {
+          InspectionLengthRule(kind: wire($0.kind), minMembers: Int32($0.minMembers), lengthDays: Int32($0.lengthDays))
+        }, minInspectorsPresent: Int32(input.rules.minInspectorsPresent ?? 0),
+        sources: input.rules.sources.map {
+          SourceRef(document: $0.document, article: $0.article, issued: $0.issued.map(wire), note: $0.note)
+        }),
+      risks: input.risks.map { InspectionUnitRisk(unitCode: $0.unitCode, scoreBp: Int32($0.scoreBP), source: .given) },
+      riskMode: .given, seed: Int64(bitPattern: input.seed))
+  }
+
+  private static func wire(_ kind: VisitKind) -> InspectionKind {
+    switch kind {
+    case .signsOfViolation: .signsOfViolation
+    case .programmed: .programmed
+    case .regularSupervision: .regularSupervision
+    case .thematicSupervision: .thematicSupervision
+    }
+  }
+
+  private static func wire(_ range: CivilDateRange) -> DateRange {
+    DateRange(first: wire(range.first), last: wire(range.last))
+  }
+
+  private static func wire(_ date: CivilDate) -> CalendarDate {
+    CalendarDate(year: Int32(date.year), month: Int32(date.month), day: Int32(date.day))
+  }
+}

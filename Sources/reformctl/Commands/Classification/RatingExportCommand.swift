@@ -1,0 +1,72 @@
+import ArgumentParser
+import Foundation
+import ReformWire
+
+/// `reformctl rating export --year 2025 --output ratings.csv`: the ratings as the module
+/// writes them (`Classification.ExportCsv`), streamed to a file piece by piece.
+struct RatingExportCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "export",
+    abstract: "Export ratings as a UTF-8 CSV file, with every failed rule of each.",
+    discussion: """
+      Columns: subject_kind, subject_id, subject_name, unit_code, quota_unit_code, duty_group, \
+      year, score (points, two decimals), level, level_before_quota, quota_demoted, \
+      failed_rules ('|'-separated rule ids), run_id, locked.
+
+      \(ExitStatus.help)
+      """
+  )
+
+  @OptionGroup(title: "Connection") var options: GlobalOptions
+
+  @Option(help: "The year rated.") var year: Int32
+
+  @Option(help: "The file to write ('-' for standard output).") var output: String
+
+  @Option(help: "Only this unit's subtree; the whole bloc (or your own unit) when omitted.") var unit: String = ""
+
+  @Option(help: "Only this subject kind (repeat for several).") var kind: [RatingKindArgument] = []
+
+  @Option(help: ArgumentHelp("A run's results instead of the final ones.", valueName: "run-id")) var run: String = ""
+
+  @Flag(help: "Start the file with a UTF-8 byte order mark, for spreadsheet programs that want one.") var bom = false
+
+  func validate() throws {
+    guard (1900...9999).contains(year) else { throw ValidationError("--year \(year): not a year") }
+  }
+
+  func run() async throws {
+    let request = ClassificationExportCsvRequest(
+      year: year, runId: run, unitCode: unit, subjectKinds: kind.map(\.kind), withBom: bom)
+    let toStandardOutput = output == "-"
+    let handle: FileHandle
+    if toStandardOutput {
+      handle = FileHandle.standardOutput
+    } else {
+      guard FileManager.default.createFile(atPath: output, contents: nil) else {
+        throw ValidationError("--output \(output): cannot create the file")
+      }
+      handle = try FileHandle(forWritingTo: URL(fileURLWithPath: output))
+    }
+    let timeout = max(options.callTimeout, .seconds(1800))
+    let rows = try await options.withClient { client in
+      let counter = RatingRowCounter()
+      try await client.stream(ClassificationService.ExportCsv.self, request, timeout: timeout) { chunk in
+        handle.write(Data(chunk.data))
+        await counter.add(chunk.rows)
+      }
+      return await counter.rows
+    }
+    if !toStandardOutput {
+      try handle.close()
+      StandardError.print("wrote \(rows) ratings to \(output)")
+    }
+  }
+}
+
+/// Rows counted across a stream's items.
+actor RatingRowCounter {
+  private(set) var rows: Int64 = 0
+
+  func add(_ count: Int64) { rows += count }
+}

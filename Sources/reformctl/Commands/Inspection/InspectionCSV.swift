@@ -1,0 +1,98 @@
+import Foundation
+
+/// CSV (RFC 4180) as the `inspection` and `calendar` commands write and read it: fields
+/// separated by commas, quoted with `"` when they hold a comma, a quote or a line break, and
+/// a quote inside a quoted field doubled.
+enum InspectionCSV {
+  /// One record's line, without the line end.
+  static func line(_ fields: [String]) -> String {
+    fields.map { field in
+      guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
+      return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }.joined(separator: ",")
+  }
+
+  /// A whole file: the header, then the rows, each line ended by CRLF as RFC 4180 asks.
+  static func file(header: [String], rows: [[String]]) -> String {
+    ([header] + rows).map { line($0) + "\r\n" }.joined()
+  }
+
+  /// A record read from a file, with the line it starts on.
+  struct Record {
+    var line: Int
+    var fields: [String]
+  }
+
+  /// A quote left open at the end of the text.
+  struct UnclosedQuote: Error {
+    /// The line on which the quoted field starts.
+    var line: Int
+  }
+
+  /// The records of `text`, skipping blank lines. A byte order mark at the start is dropped.
+  static func records(_ text: String) throws(UnclosedQuote) -> [Record] {
+    var records: [Record] = []
+    var fields: [String] = []
+    var field = ""
+    var quoted = false
+    var inQuotes = false
+    var afterQuote = false
+    var line = 1
+    var recordLine = 1
+    var characters = Substring(text)
+    if characters.first == "\u{FEFF}" { characters = characters.dropFirst() }
+
+    func endField() {
+      fields.append(quoted ? field : field.trimmingCharacters(in: .whitespaces))
+      field = ""
+      quoted = false
+      afterQuote = false
+    }
+    func endRecord() {
+      endField()
+      if fields.count > 1 || !fields[0].isEmpty { records.append(Record(line: recordLine, fields: fields)) }
+      fields = []
+    }
+
+    var iterator = characters.makeIterator()
+    var pending: Character? = nil
+    while let character = pending ?? iterator.next() {
+      pending = nil
+      if inQuotes {
+        if character == "\"" {
+          let next = iterator.next()
+          if next == "\"" {
+            field.append("\"")
+          } else {
+            inQuotes = false
+            afterQuote = true
+            pending = next
+          }
+        } else {
+          if character == "\n" || character == "\r\n" || character == "\r" { line += 1 }
+          field.append(character)
+        }
+        continue
+      }
+      switch character {
+      case "\"" where field.allSatisfy(\.isWhitespace) && !afterQuote:
+        field = ""
+        quoted = true
+        inQuotes = true
+      case ",":
+        endField()
+      case "\n", "\r\n", "\r":
+        endRecord()
+        line += 1
+        recordLine = line
+      default:
+        // Spaces after a closing quote are dropped; other text after it, e.g. `"a" b`, is kept.
+        if afterQuote && character.isWhitespace { continue }
+        field.append(character)
+      }
+    }
+    if inQuotes { throw UnclosedQuote(line: recordLine) }
+    endRecord()
+    return records
+  }
+}

@@ -1,0 +1,70 @@
+import ArgumentParser
+import Foundation
+import ReformWire
+
+/// `reformctl inspection list --year 2026`: the programmes (latest versions), by
+/// `Inspection.ListProgrammes`, every page.
+struct InspectionListCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "list",
+    abstract: "List programmes (each at its latest version), by year and owner.",
+    discussion: ExitStatus.help
+  )
+
+  /// The formats the list prints in.
+  enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case table, csv
+  }
+
+  @OptionGroup(title: "Connection") var options: GlobalOptions
+
+  @Option(help: "Only programmes of this year; every year when omitted.") var year: Int32 = 0
+
+  @Option(
+    help: ArgumentHelp("Only programmes of this committee; every one you may see when omitted.", valueName: "unit"))
+  var owner: String = ""
+
+  @Option(help: "table or csv.") var format: OutputFormat = .table
+
+  func run() async throws {
+    let timeout = options.callTimeout
+    let (year, owner) = (year, owner)
+    let programmes = try await options.withClient { client in
+      var all: [InspectionProgrammeSummary] = []
+      var token = ""
+      repeat {
+        let response = try await client.call(
+          InspectionService.ListProgrammes.self,
+          InspectionListProgrammesRequest(
+            page: PageRequest(pageSize: 200, pageToken: token), ownerUnitCode: owner, year: year),
+          timeout: timeout)
+        all += response.programmes
+        token = response.page?.nextPageToken ?? ""
+      } while !token.isEmpty
+      return all
+    }
+    let header = ["id", "version", "year", "owner", "name", "visits", "unplaced", "created", "created_by"]
+    let rows = programmes.map { programme in
+      [
+        programme.programmeId, String(programme.version), String(programme.year), programme.ownerUnitCode,
+        programme.name, String(programme.visitCount), String(programme.unplacedCount),
+        Format.wallClock(programme.createdAt), programme.createdBy,
+      ]
+    }
+    switch format {
+    case .csv:
+      FileHandle.standardOutput.write(Data(InspectionCSV.file(header: header, rows: rows).utf8))
+    case .table:
+      guard !rows.isEmpty else {
+        print(year == 0 ? "no programmes" : "no programmes for \(year)")
+        return
+      }
+      var table = TextTable([
+        .text("ID"), .number("VERSION"), .number("YEAR"), .text("OWNER"), .text("NAME"), .number("VISITS"),
+        .number("UNPLACED"), .text("CREATED"), .text("BY"),
+      ])
+      for row in rows { table.append(row.map(Format.orDash)) }
+      print(table.render())
+    }
+  }
+}

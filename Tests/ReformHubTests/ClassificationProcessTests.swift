@@ -1,0 +1,177 @@
+import Foundation
+import ReformClient
+import ReformWire
+import Testing
+
+/// The year-end rating through real processes: a coordinator, a classification worker (and a
+/// registry worker when this build hosts one), and calls over the Unix socket as any client
+/// makes them.
+///
+/// The unit CB-A and its eleven members under 366-QĐ/TW for 2025: three reach HTXSNV on
+/// points, five HTTNV, one HTNV, one is disciplined. The 20% quota (of HTTNV, per unit) lets
+/// one HTXSNV stay: the two lowest scores are demoted, 90.00 first, then 91.00.
+@Suite(.serialized, .timeLimit(.minutes(5)))
+struct ClassificationProcessTests {
+  /// The subtree's evaluations, as a unit's secretary would submit them.
+  static let evaluations: SubmitEvaluationsRequest = {
+    func person(_ id: String, _ common: Int32, _ tasks: Int32, exceeded: Int32 = 1) -> PersonEvaluation {
+      PersonEvaluation(
+        personId: id, year: 2025, subjectKind: .partyMember, subjectName: "Đảng viên \(id)", unitCode: "CB-A",
+        scores: RatingScores(commonCriteriaHundredths: common, taskResultsHundredths: tasks),
+        tasks: RatingTaskCounts(total: 10, onTime: 10, exceeded: exceeded))
+    }
+    var leader = person("P01", 2850, 6400, exceeded: 4)
+    leader.positions = [RatingPosition(title: "Bí thư Chi bộ", unitCode: "CB-A", leaderOrManager: true, head: true, ledUnitCode: "CB-A")]
+    var disciplined = person("P10", 2500, 5500)
+    disciplined.discipline = [
+      DisciplineRecord(
+        id: "05-QĐ/UBKT", system: .party, level: .reprimand, decided: CalendarDate(year: 2025, month: 6, day: 12))
+    ]
+    let persons =
+      [leader, person("P02", 2800, 6300, exceeded: 4), person("P03", 2700, 6300, exceeded: 4)]
+      + (4...8).map { person(String(format: "P%02d", $0), 2500, 5500) } + [person("P09", 2000, 4000), disciplined]
+    let collective = CollectiveEvaluation(
+      unitCode: "CB-A", year: 2025, subjectName: "Chi bộ A",
+      scores: RatingScores(commonCriteriaHundredths: 2800, taskResultsHundredths: 6400),
+      tasks: RatingTaskCounts(total: 20, onTime: 20, exceeded: 8), targetsTotal: 10, targetsMet: 10,
+      leaderPersonIds: ["P01"])
+    return SubmitEvaluationsRequest(persons: persons, collectives: [collective], idempotencyKey: "cb-a-2025")
+  }()
+
+  static let finalRun = ClassificationRunRequest(unitCode: "", year: 2025, mode: .final)
+
+  @Test func evaluationsSubmittedOverRPCAreRatedByAFinalRunWithTheQuota() async throws {
+    let cluster = try await Self.cluster()
+    let (submitted, run) = try await cluster.withClient { client in
+      let submitted = try await client.call(ClassificationService.SubmitEvaluations.self, Self.evaluations, timeout: .seconds(30))
+      let run = try await client.call(ClassificationService.Run.self, Self.finalRun, timeout: .seconds(60))
+      return (submitted, run)
+    }
+    #expect(submitted.applied && submitted.errors.isEmpty, "\(submitted.errors)")
+    #expect(submitted.personsAccepted == 10 && submitted.collectivesAccepted == 1)
+    let recorded = try #require(run.run)
+    #expect(recorded.mode == .final && recorded.ratedCount == 11 && recorded.quotaDemotions == 2)
+    let counts = Dictionary(uniqueKeysWithValues: recorded.levels.map { ($0.level, $0.count) })
+    #expect(counts[.htxsnv] == 2, "P01 and the collective CB-A")
+    #expect(counts[.httnv] == 7, "P04–P08, and P02 and P03 demoted by the quota")
+    #expect(counts[.htnv] == 1 && counts[.khtnv] == 1)
+
+    let results = try await cluster.withClient { client in
+      try await client.call(
+        ClassificationService.ListResults.self, ClassificationListResultsRequest(year: 2025, quotaDemotedOnly: true),
+        timeout: .seconds(30))
+    }
+    #expect(results.ratings.map(\.subjectId).sorted() == ["P02", "P03"])
+    #expect(results.ratings.allSatisfy { $0.locked && $0.runId == recorded.id })
+  }
+
+  @Test func aSecondFinalRunIsRefusedWithoutAReasonAndRecordedWithOne() async throws {
+    let cluster = try await Self.cluster()
+    let first = try await cluster.withClient { client in
+      _ = try await client.call(ClassificationService.SubmitEvaluations.self, Self.evaluations, timeout: .seconds(30))
+      return try await client.call(ClassificationService.Run.self, Self.finalRun, timeout: .seconds(60))
+    }
+    let firstId = try #require(first.run?.id)
+
+    let refusal = await #expect(throws: ReformError.self) {
+      try await cluster.withClient { client in
+        try await client.call(ClassificationService.Run.self, Self.finalRun, timeout: .seconds(60))
+      }
+    }
+    #expect(refusal?.code == .failedPrecondition)
+    #expect(refusal?.message.hasPrefix("rerun_reason: ") == true, "\(refusal?.message ?? "")")
+
+    var rerun = Self.finalRun
+    rerun.rerunReason = "Biên bản kiểm phiếu bổ sung ngày 15/01/2026"
+    let request = rerun
+    let (second, listed) = try await cluster.withClient { client in
+      let second = try await client.call(ClassificationService.Run.self, request, timeout: .seconds(60))
+      let listed = try await client.call(
+        ClassificationService.ListRuns.self, ClassificationListRunsRequest(year: 2025, mode: .final), timeout: .seconds(30))
+      return (second, listed)
+    }
+    let recorded = try #require(second.run)
+    #expect(recorded.supersededRunIds == [firstId])
+    #expect(recorded.rerunReason == "Biên bản kiểm phiếu bổ sung ngày 15/01/2026")
+    #expect(recorded.changedCount == 0, "the same evaluations give the same levels")
+    #expect(recorded.startedBy?.id == "admin")
+    #expect(listed.runs.map(\.id) == [recorded.id, firstId], "newest first")
+  }
+
+  @Test func explainNamesEveryRuleItsSourceAndTheQuotaTieBreak() async throws {
+    let cluster = try await Self.cluster()
+    let explained = try await cluster.withClient { client in
+      _ = try await client.call(ClassificationService.SubmitEvaluations.self, Self.evaluations, timeout: .seconds(30))
+      _ = try await client.call(ClassificationService.Run.self, Self.finalRun, timeout: .seconds(60))
+      return try await client.call(
+        ClassificationService.Explain.self,
+        ClassificationExplainRequest(subjectKind: .partyMember, subjectId: "P03", year: 2025), timeout: .seconds(30))
+    }
+    let rating = try #require(explained.rating)
+    #expect(rating.level == .httnv && rating.levelBeforeQuota == .htxsnv && rating.scoreHundredths == 9000)
+    #expect(!rating.checks.isEmpty)
+    #expect(rating.checks.allSatisfy { !$0.ruleId.isEmpty && !($0.source?.document.isEmpty ?? true) })
+    #expect(rating.checks.contains { $0.ruleId == "366.d11.htxsnv.score" && $0.outcome == .held })
+    let demotion = try #require(rating.quotaDemotion)
+    #expect(demotion.demotionOrder == 1, "the lowest total score goes first")
+    #expect(demotion.decidedBy == .totalScore)
+    #expect(demotion.excellentBefore == 3 && demotion.goodBefore == 5 && demotion.allowedExcellent == 1)
+    #expect(explained.narrative.contains("Kết quả: Hoàn thành tốt nhiệm vụ"), "\(explained.narrative)")
+    guard case .person(let input)? = explained.input else {
+      Issue.record("the explanation lacks the evaluation it was computed from")
+      return
+    }
+    #expect(input.personId == "P03" && input.scores?.commonCriteriaHundredths == 2700)
+  }
+
+  @Test func anInvalidEvaluationIsReportedByItsFieldAndNothingIsWritten() async throws {
+    let cluster = try await Self.cluster()
+    var request = Self.evaluations
+    request.persons[2].scores?.commonCriteriaHundredths = 3050
+    request.idempotencyKey = ""
+    let wrong = request
+    let (response, listed) = try await cluster.withClient { client in
+      let response = try await client.call(ClassificationService.SubmitEvaluations.self, wrong, timeout: .seconds(30))
+      let listed = try await client.call(
+        ClassificationService.ListEvaluations.self, ClassificationListEvaluationsRequest(year: 2025), timeout: .seconds(30))
+      return (response, listed)
+    }
+    #expect(!response.applied)
+    let error = try #require(response.errors.first)
+    #expect(error.field == "persons[2].scores.common_criteria_hundredths" && error.subjectId == "P03", "\(error)")
+    #expect(listed.evaluations.isEmpty, "all or nothing")
+  }
+
+  /// A coordinator with a classification worker attached, and a registry worker when this
+  /// build's `reformd worker --help` lists the module.
+  private static func cluster() async throws -> Cluster {
+    let cluster = try Cluster()
+    try cluster.startCoordinator()
+    var workers = 1
+    if try hostedModules().contains("registry") {
+      try cluster.startWorker(module: "registry")
+      workers += 1
+    }
+    try cluster.startWorker(module: "classification")
+    try await cluster.waitForWorkers(workers)
+    return cluster
+  }
+
+  /// The modules `reformd worker --module` accepts, as its help lists them.
+  private static func hostedModules() throws -> [String] {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: Cluster.reformd)
+    process.arguments = ["worker", "--help"]
+    let output = Pipe()
+    process.standardOutput = output
+    process.standardError = output
+    try process.run()
+    let data = output.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    let help = String(decoding: data, as: UTF8.self).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    guard let start = help.range(of: "The module to host: "), let end = help[start.upperBound...].firstIndex(of: ".") else {
+      return []
+    }
+    return help[start.upperBound..<end].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+  }
+}

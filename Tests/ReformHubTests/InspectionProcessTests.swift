@@ -1,0 +1,224 @@
+import Foundation
+import ReformClient
+import ReformWire
+import Testing
+
+/// The inspection module in real processes: a coordinator and an `inspection` worker
+/// (`reformd worker --module inspection`), called over gRPC as any client would, and
+/// `reformctl` run as a process against them.
+///
+/// Programmes are planned for next year, so that no visit has begun yet (a replan never moves
+/// a visit that has) whenever the tests run.
+@Suite(.serialized, .timeLimit(.minutes(5)))
+struct InspectionProcessTests {
+  static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
+
+  /// The `reformctl` executable the build made beside the tests.
+  static let reformctl: String =
+    ProcessInfo.processInfo.environment["REFORMCTL"] ?? root.appendingPathComponent(".build/debug/reformctl").path
+
+  /// The checker of iCalendar files, on Python's `icalendar` parser.
+  static let icsCheck = root.appendingPathComponent("Tests/InspectionTests/ics_check.py").path
+
+  /// Next year in Vietnam.
+  static let year: Int32 = {
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = TimeZone(identifier: "Asia/Ho_Chi_Minh") ?? TimeZone(secondsFromGMT: 7 * 3600)!
+    return Int32(calendar.component(.year, from: Date())) + 1
+  }()
+
+  @Test func aProgrammePlannedOverRPCPlacesEveryVisitOnWorkingDaysAndNeverAtAnInspectorsOwnUnit() async throws {
+    let cluster = try await Self.inspectionCluster()
+    let (programme, calendar) = try await cluster.withClient { client in
+      let planned = try await client.call(
+        InspectionService.Plan.self,
+        InspectionPlanRequest(
+          idempotencyKey: "plan-1", input: Self.smallInput(), ownerUnitCode: "DUK", timeLimitMs: 2_000),
+        timeout: .seconds(30))
+      let calendar = try await client.call(
+        InspectionService.GetCalendar.self, InspectionGetCalendarRequest(year: Self.year), timeout: .seconds(10))
+      return (try #require(planned.programme), calendar)
+    }
+
+    #expect(programme.version == 1)
+    #expect(programme.visits.count == 6)
+    #expect(programme.unplaced.isEmpty, "\(programme.unplaced.map(\.explanation))")
+    let working = Set(calendar.days.filter(\.working).compactMap(\.date).map(Self.ordinal))
+    for visit in programme.visits {
+      let first = Self.ordinal(try #require(visit.firstDay))
+      let last = Self.ordinal(try #require(visit.lastDay))
+      #expect(working.contains(first) && working.contains(last), "\(visit.visitId) starts or ends on a day off")
+      #expect(working.count { (first...last).contains($0) } == Int(visit.workingDays), "\(visit.visitId)")
+    }
+    // T1 has Lò Thị Bình of DBCS-03.
+    #expect(programme.visits.first { $0.unitCode == "DBCS-03" }?.teamId == "T2")
+  }
+
+  @Test func aLeaveMovesOnlyTheVisitsItOverlapsAndTheReplanIsStoredAsTheNextVersion() async throws {
+    let cluster = try await Self.inspectionCluster()
+    let (before, replan, latest) = try await cluster.withClient { client in
+      let planned = try await client.call(
+        InspectionService.Plan.self,
+        InspectionPlanRequest(
+          idempotencyKey: "plan-1", input: Self.smallInput(), ownerUnitCode: "DUK", timeLimitMs: 2_000),
+        timeout: .seconds(30))
+      let before = try #require(planned.programme)
+      // Trần Đức Chi of T2 takes leave over the whole of T2's first visit.
+      let target = try #require(before.visits.first { $0.teamId == "T2" })
+      let leave = InspectionChange(
+        change: .leave(
+          InspectionLeaveChange(
+            inspectorId: "KTV-03",
+            unavailable: InspectionUnavailability(
+              dates: DateRange(first: target.firstDay, last: target.lastDay), reason: "Nghỉ phép"))))
+      let replan = try await client.call(
+        InspectionService.Replan.self,
+        InspectionReplanRequest(
+          idempotencyKey: "replan-1", programmeId: before.programmeId, baseVersion: 1, changes: [leave]),
+        timeout: .seconds(30))
+      let latest = try await client.call(
+        InspectionService.GetProgramme.self, InspectionGetProgrammeRequest(programmeId: before.programmeId),
+        timeout: .seconds(10))
+      return (before, replan, latest)
+    }
+
+    let target = try #require(before.visits.first { $0.teamId == "T2" })
+    let leave = Self.ordinal(try #require(target.firstDay))...Self.ordinal(try #require(target.lastDay))
+    let moved = try #require(
+      replan.moves.first { $0.visitId == target.visitId }, "the visit under the leave did not move")
+    #expect(moved.kind == .moved)
+    #expect(moved.reason.contains("KTV-03"), "\(moved.reason)")
+    let after = try #require(moved.after)
+    let afterDays = Self.ordinal(try #require(after.firstDay))...Self.ordinal(try #require(after.lastDay))
+    #expect(after.teamId != "T2" || !afterDays.overlaps(leave), "\(after.visitId) still falls in the leave")
+    for move in replan.moves {
+      let old = try #require(move.before)
+      let oldDays = Self.ordinal(try #require(old.firstDay))...Self.ordinal(try #require(old.lastDay))
+      #expect(old.teamId == "T2" && oldDays.overlaps(leave), "\(move.visitId) moved though the leave does not touch it")
+    }
+    #expect(Int(replan.unchanged) + replan.moves.count == before.visits.count)
+    #expect(replan.programme?.version == 2)
+    #expect(latest.version == 2)
+    #expect(latest.visits.first(where: { $0.visitId == target.visitId }) == after)
+  }
+
+  @Test func theExportedICalendarParsesWithARealParserWithOneEventPerVisit() async throws {
+    let cluster = try await Self.inspectionCluster()
+    let (programme, file) = try await cluster.withClient { client in
+      let planned = try await client.call(
+        InspectionService.Plan.self,
+        InspectionPlanRequest(
+          idempotencyKey: "plan-1", input: Self.smallInput(), ownerUnitCode: "DUK", timeLimitMs: 2_000),
+        timeout: .seconds(30))
+      let programme = try #require(planned.programme)
+      let file = try await client.call(
+        InspectionService.ExportProgramme.self,
+        InspectionExportProgrammeRequest(programmeId: programme.programmeId, format: .icalendar), timeout: .seconds(10))
+      return (programme, file)
+    }
+
+    #expect(file.mediaType == "text/calendar")
+    #expect(file.fileName.hasSuffix(".ics"))
+    let path = cluster.directory + "/programme.ics"
+    try Data(file.content).write(to: URL(fileURLWithPath: path))
+    let result = try Self.run("/usr/bin/env", ["python3", Self.icsCheck, path])
+    #expect(result.status == 0, "ics_check.py: \(result.error)")
+    #expect(result.output.trimmingCharacters(in: .whitespacesAndNewlines) == String(programme.visits.count))
+  }
+
+  @Test func reformctlCalendarShowsTếtFrom14To22FebruaryAnd27AprilAsDaysOffIn2026() async throws {
+    let cluster = try await Self.inspectionCluster()
+    let result = try Self.run(
+      Self.reformctl,
+      [
+        "calendar", "--year", "2026", "--format", "csv", "--address", cluster.address, "--token",
+        try cluster.adminToken,
+      ])
+    #expect(result.status == 0, "reformctl: \(result.error)")
+
+    // date,weekday,lunar,kind,working,name,source
+    let rows = Dictionary(
+      result.output.split(whereSeparator: \.isNewline).dropFirst().map { line in
+        let fields = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        return (fields[0], fields)
+      }, uniquingKeysWith: { first, _ in first })
+    for day in 14...22 {
+      let row = try #require(rows["2026-02-\(day)"], "14–22/2/2026 is Tết")
+      #expect(row[4] == "no" && row[3] == "holiday" && row[5] == "Tết Nguyên đán", "\(row)")
+    }
+    let giỗTổ = try #require(rows["2026-04-27"], "27/4/2026 is off for Giỗ Tổ Hùng Vương")
+    #expect(giỗTổ[4] == "no" && giỗTổ[3] == "compensating_day_off", "\(giỗTổ)")
+    #expect(rows["2026-02-13"] == nil && rows["2026-02-23"] == nil, "the days around Tết are working days")
+    #expect(result.error.contains("working days in 2026"))
+  }
+
+  // MARK: Support
+
+  /// A coordinator and one inspection worker, attached.
+  private static func inspectionCluster() async throws -> Cluster {
+    let cluster = try Cluster()
+    try cluster.startCoordinator()
+    try cluster.startWorker(module: "inspection")
+    try await cluster.waitForWorkers(1)
+    return cluster
+  }
+
+  /// Six units of next year, two teams of two; T1 has an inspector from DBCS-03.
+  private static func smallInput() -> InspectionPlanInput {
+    let codes = (1...6).map { "DBCS-0\($0)" }
+    return InspectionPlanInput(
+      year: year,
+      visitsDue: codes.enumerated().map { i, code in
+        InspectionVisitDue(
+          dueId: "\(code)-1", unitCode: code, unitName: "Chi bộ \(code)", kind: .programmed, lengthDays: 5,
+          window: i < 3
+            ? DateRange(
+              first: CalendarDate(year: year, month: 3, day: 1), last: CalendarDate(year: year, month: 6, day: 30))
+            : nil,
+          topic: "Cải cách hành chính")
+      },
+      teams: [
+        InspectionTeam(
+          teamId: "T1", name: "Đoàn 1",
+          inspectors: [
+            InspectionInspector(inspectorId: "KTV-01", fullName: "Nguyễn Văn An", homeUnitCode: "UBKT"),
+            InspectionInspector(inspectorId: "KTV-02", fullName: "Lò Thị Bình", homeUnitCode: "DBCS-03"),
+          ]),
+        InspectionTeam(
+          teamId: "T2", name: "Đoàn 2",
+          inspectors: [
+            InspectionInspector(inspectorId: "KTV-03", fullName: "Trần Đức Chi", homeUnitCode: "UBKT"),
+            InspectionInspector(inspectorId: "KTV-04", fullName: "Giàng Minh Dũng", homeUnitCode: "UBKT"),
+          ]),
+      ],
+      risks: codes.enumerated().map { i, code in InspectionUnitRisk(unitCode: code, scoreBp: Int32(1_000 * (i + 1))) },
+      riskMode: .given, seed: 1)
+  }
+
+  /// A number that orders dates as the calendar does.
+  private static func ordinal(_ date: CalendarDate) -> Int32 {
+    date.year * 10_000 + date.month * 100 + date.day
+  }
+
+  /// Runs `executable` to its end; returns its exit status and what it printed.
+  private static func run(_ executable: String, _ arguments: [String]) throws -> (
+    status: Int32, output: String, error: String
+  ) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: executable)
+    process.arguments = arguments
+    // Standard error goes to a file, so that only one pipe is read and neither can fill up.
+    let errorPath = FileManager.default.temporaryDirectory.appendingPathComponent("inspection-process-\(UUID()).err")
+    _ = FileManager.default.createFile(atPath: errorPath.path, contents: nil)
+    defer { try? FileManager.default.removeItem(at: errorPath) }
+    let output = Pipe()
+    process.standardOutput = output
+    process.standardError = try FileHandle(forWritingTo: errorPath)
+    try process.run()
+    let printed = output.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    let error = try String(contentsOf: errorPath, encoding: .utf8)
+    return (process.terminationStatus, String(decoding: printed, as: UTF8.self), error)
+  }
+}
