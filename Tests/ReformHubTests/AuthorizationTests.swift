@@ -84,7 +84,10 @@ struct AuthorizationTests {
         return (response.token, response.info!)
       }
       let viewer = Principal(id: "p-viewer", displayName: "Người xem", unitCode: "DUK", roles: [.viewer])
-      let (expired, _) = try await create(viewer, expires: Timestamp(Date().addingTimeInterval(1)))
+      // Expires a few seconds from now, long enough to be created on a loaded machine; the
+      // wait below outlasts it.
+      let expiry = Date().addingTimeInterval(3)
+      let (expired, _) = try await create(viewer, expires: Timestamp(expiry))
       let (revoked, revokedInfo) = try await create(viewer)
       _ = try await client.call(AdminService.RevokeToken.self, AdminRevokeTokenRequest(tokenId: revokedInfo.tokenId))
       var credentials = [
@@ -107,7 +110,9 @@ struct AuthorizationTests {
         let (token, _) = try await create(principal)
         credentials.append(Credential(name: name, header: "Bearer \(token)", principal: principal))
       }
-      try await Task.sleep(for: .milliseconds(1100))  // the expired token's second passes
+      // The expiring token's time passes.
+      let wait = expiry.timeIntervalSinceNow + 0.2
+      if wait > 0 { try await Task.sleep(for: .milliseconds(Int(wait * 1000))) }
       return credentials
     }
   }

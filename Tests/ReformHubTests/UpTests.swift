@@ -34,8 +34,8 @@ struct UpTests {
     let (workers, coordinatorPID) = try await ReformClient.connect(to: address, token: token) { client in
       (try await client.admin.listWorkers(module: "").workers, try await client.admin.status().coordinator?.pid ?? 0)
     }
-    #expect(workers.map(\.module).sorted() == ["diagnostics"])
-    let victim = workers[0].pid
+    #expect(workers.map(\.module).sorted() == ["classification", "diagnostics", "exchange", "inspection", "registry"])
+    let victim = try #require(workers.first { $0.module == "diagnostics" }).pid
     kill(victim, SIGKILL)
 
     _ = try await lines.waitFor(prefix: "ready", count: 2, limit: .seconds(30))
