@@ -1,6 +1,7 @@
 // reform-bench: measurements that print figures (BENCHMARKS.md says how each was taken).
 //
 //   reform-bench wire [--seconds S]   encode/decode of member records, beside libprotobuf-c alone
+//   reform-bench registry             import of 100,000 people and a report over 1,000 units in process
 //   reform-bench hub  [--seconds S]   echo through the coordinator, beside a plain grpc-swift-2 server
 //   reform-bench classification       rating 100,000 people: the engine alone, then submit + final run through the coordinator
 //   reform-bench inspection           Inspection.Plan in process on SQLite: 60 units/6 teams, 1,000/40
@@ -19,11 +20,13 @@ case "hub":
   try await HubBenchmark.run(seconds: seconds)
 case "inspection":
   try await InspectionBenchmark.run()
+case "registry":
+  try await RegistryBenchmark.run()
 case "classification":
   try await ClassificationBenchmark.run()
 case "serve-echo":
   try await PlainEchoServer.serve(port: Int(arguments.dropFirst().first ?? "") ?? 0)
 default:
-  print("usage: reform-bench [wire|hub] [--seconds S] | reform-bench inspection")
+  print("usage: reform-bench [wire|hub] [--seconds S] | reform-bench registry|classification|inspection")
   exit(64)
 }
