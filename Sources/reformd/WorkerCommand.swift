@@ -34,7 +34,7 @@ struct WorkerCommand: AsyncParsableCommand {
   @Option(help: "The worker secret's file, mode 0600 (default DATA/worker.secret).")
   var secretFile: String?
 
-  @Option(help: "The modules' service token, with which this module reads other modules' data (default DATA/service.token; without it, such reads are unavailable).")
+  @Option(help: "The modules' service token, with which this module reads other modules' data (default DATA/service.token, read when first needed; until it exists, such reads answer UNAVAILABLE).")
   var serviceTokenFile: String?
 
   @OptionGroup(title: "TLS")
@@ -60,12 +60,7 @@ struct WorkerCommand: AsyncParsableCommand {
     let secret = tls?.certificateFile != nil && secretFile == nil && !FileManager.default.fileExists(atPath: secretPath)
       ? "" : try TokenFile.read(from: secretPath)
     let servicePath = serviceTokenFile ?? server.data + "/service.token"
-    var calls: CoordinatorCalls?
-    if FileManager.default.fileExists(atPath: servicePath) {
-      calls = CoordinatorCalls(coordinator: address, token: try TokenFile.read(from: servicePath), tls: tls, logger: logger)
-    } else {
-      logger.notice("no service token: this module cannot read other modules' data", metadata: ["file": "\(servicePath)"])
-    }
+    let calls = CoordinatorCalls(coordinator: address, tokenFile: servicePath, tls: tls, logger: logger)
     let worker = Worker(
       module: try ModuleHost.make(module, data: server.data, calls: calls),
       configuration: WorkerConfiguration(coordinator: address, secret: secret, capacity: capacity, tls: tls),

@@ -242,20 +242,27 @@ struct LimitTests {
     try cluster.startWorker()
     try await cluster.waitForWorkers(1)
     try await Task.sleep(for: .seconds(5))  // the polls above drew on the bucket; let it refill
+    // Eight calls at once: they reach the gatekeeper within far less than the second one
+    // token takes to refill, however slow each call is on a loaded machine.
     let outcomes = try await cluster.withClient { client in
-      var outcomes: [String] = []
-      for _ in 0..<8 {
-        do {
-          _ = try await client.diagnostics.echo(text: "again", payload: [])
-          outcomes.append("OK")
-        } catch let error as ReformError {
-          outcomes.append("\(error.code): \(error.message)")
+      try await withThrowingTaskGroup(of: String.self) { group in
+        for _ in 0..<8 {
+          group.addTask {
+            do {
+              _ = try await client.diagnostics.echo(text: "again", payload: [])
+              return "OK"
+            } catch let error as ReformError {
+              return "\(error.code): \(error.message)"
+            } catch {
+              return "\(error)"
+            }
+          }
         }
+        return try await group.reduce(into: [String]()) { $0.append($1) }
       }
-      return outcomes
     }
-    #expect(outcomes.prefix(5).allSatisfy { $0 == "OK" }, "\(outcomes)")
-    #expect(outcomes.dropFirst(5).contains { $0.hasPrefix("RESOURCE_EXHAUSTED: rate limit: token tok_") }, "\(outcomes)")
+    #expect(outcomes.filter { $0 == "OK" }.count >= 5, "the burst of five passes: \(outcomes)")
+    #expect(outcomes.contains { $0.hasPrefix("RESOURCE_EXHAUSTED: rate limit: token tok_") }, "\(outcomes)")
   }
 
   @Test func aRequestOverTheSizeLimitGetsResourceExhaustedNamingTheLimit() async throws {

@@ -2,10 +2,14 @@ import GRPCCore
 import Logging
 import ReformClient
 import ReformModule
+import ReformSecurity
 import ReformWire
 
 /// ``ModuleCalls`` through the coordinator: one long-lived ``ReformClient`` connection,
 /// authenticated with the modules' service token, opened by the first call.
+///
+/// The token file is read when the connection opens, not when the worker starts, so a worker
+/// started before the coordinator wrote the token still calls other modules once it exists.
 ///
 /// Calls made before the connection is up wait for it; once ``close()`` is called, calls get
 /// `UNAVAILABLE`.
@@ -14,10 +18,10 @@ public final class CoordinatorCalls: ModuleCalls {
 
   /// - Parameters:
   ///   - coordinator: The coordinator's address, as a worker dials it.
-  ///   - token: The modules' service token.
+  ///   - tokenFile: The file of the modules' service token (mode 0600).
   ///   - tls: TLS to the coordinator, as the worker's own.
-  public init(coordinator: ReformAddress, token: String, tls: ClientTLS?, logger: Logger) {
-    connection = Connection(address: coordinator.description, token: token, tls: tls, logger: logger)
+  public init(coordinator: ReformAddress, tokenFile: String, tls: ClientTLS?, logger: Logger) {
+    connection = Connection(address: coordinator.description, tokenFile: tokenFile, tls: tls, logger: logger)
   }
 
   public func call<M: WireMethod>(_ method: M.Type, _ request: M.Input, timeout: Duration?) async throws -> M.Output {
@@ -39,7 +43,7 @@ public final class CoordinatorCalls: ModuleCalls {
   /// The connection's state: the client once connected, and the calls waiting for it.
   private actor Connection {
     let address: String
-    let token: String
+    let tokenFile: String
     let tls: ClientTLS?
     let logger: Logger
     private var current: ReformClient?
@@ -47,9 +51,9 @@ public final class CoordinatorCalls: ModuleCalls {
     private var task: Task<Void, Never>?
     private var closed = false
 
-    init(address: String, token: String, tls: ClientTLS?, logger: Logger) {
+    init(address: String, tokenFile: String, tls: ClientTLS?, logger: Logger) {
       self.address = address
-      self.token = token
+      self.tokenFile = tokenFile
       self.tls = tls
       self.logger = logger
     }
@@ -69,9 +73,10 @@ public final class CoordinatorCalls: ModuleCalls {
     }
 
     private func open() {
-      let address = address, token = token, tls = tls, logger = logger
+      let address = address, tokenFile = tokenFile, tls = tls, logger = logger
       task = Task {
         do {
+          let token = try TokenFile.read(from: tokenFile)
           try await ReformClient.connect(to: address, token: token, tls: tls) { client in
             await self.ready(client)
             // The connection lives until the worker closes it.
