@@ -77,8 +77,12 @@ struct ExchangeProcessTests {
     let replayed = acknowledged.filter { $0.response.replayed }.count
     #expect(retried > 0, "the kills hit no send")
     print(
-      "exchange under kill -9: \(acknowledged.count) sends by \(senders.count) senders in \(ContinuousClock.now - started), "
+      "exchange under kill -9: \(acknowledged.count) sends by \(senders.count) senders in \(Self.seconds(ContinuousClock.now - started)), "
         + "\(retried) attempts repeated after UNAVAILABLE, \(replayed) answered as repeats of a stored send")
+  }
+
+  private static func seconds(_ duration: Duration) -> String {
+    String(format: "%.1f s", Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18)
   }
 
   @Test func aWatchCutByKillingTheWorkerResumesFromItsCursorWithoutLossOrRepeat() async throws {

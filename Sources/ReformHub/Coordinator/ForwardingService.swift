@@ -74,7 +74,13 @@ struct ForwardingService: RegistrableRPCService {
       for await event in events {
         switch event {
         case .item(let bytes):
-          try await writer.write(bytes)
+          do {
+            try await writer.write(bytes)
+          } catch {
+            // The caller went away mid-stream: stop the worker's job too, or it runs on.
+            await hub.cancel(id, reason: "the caller's stream closed")
+            throw error
+          }
         case .finished(let outcome):
           note.record(target: outcome.auditTarget, unit: outcome.auditUnit)
           if let code = outcome.code { throw RPCError(code: code, message: outcome.message) }

@@ -64,7 +64,6 @@ struct UrgencyArgument: ExpressibleByArgument, Sendable {
     self.urgency = urgency
   }
 
-  static var allValueStrings: [String] { ["normal", "urgent", "very-urgent", "flash"] }
   static var defaultValueDescription: String { "normal, urgent (khẩn), very-urgent (thượng khẩn) or flash (hỏa tốc)" }
 }
 

@@ -22,9 +22,10 @@ struct DocsInboxCommand: AsyncParsableCommand {
 
   @Option(help: DocsCommand.unitHelp) var unit: String = ""
 
-  @Option(help: "Only copies in this processing state. Repeat for several.") var status: [ProcessingStateArgument] = []
+  @Option(help: "Only copies in this processing state: 01 to 06. Repeat for several.") var status: [ProcessingStateArgument] = []
 
-  @Option(help: "Only documents of this urgency. Repeat for several.") var urgency: [UrgencyArgument] = []
+  @Option(help: "Only documents of this urgency: normal, urgent, very-urgent or flash (or khẩn, thượng khẩn, hỏa tốc). Repeat for several.")
+  var urgency: [UrgencyArgument] = []
 
   @Flag(help: "Only copies past their due date without 06 hoàn thành.") var overdue = false
 

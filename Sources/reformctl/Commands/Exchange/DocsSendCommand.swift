@@ -59,7 +59,8 @@ struct DocsSendCommand: AsyncParsableCommand {
 
   @Option(help: "A receiving organ: its OrganId, or OrganId=Name. Repeat for each.") var to: [OrganArgument] = []
 
-  @Option(help: "Độ khẩn.") var urgency: UrgencyArgument?
+  @Option(help: "Độ khẩn: normal (thường, the default), urgent (khẩn), very-urgent (thượng khẩn) or flash (hỏa tốc).")
+  var urgency: UrgencyArgument?
 
   @Option(help: "Hạn xử lý: the date by which receivers must handle it.") var due: DayArgument?
 

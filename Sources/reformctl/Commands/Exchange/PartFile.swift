@@ -21,8 +21,6 @@ actor PartFile {
   var partPath: String { path + ".part" }
   /// Bytes in the file so far: where the next chunk must start.
   private(set) var written: Int64 = 0
-  /// Bytes kept from a broken transfer when the file was opened.
-  let resumedBytes: Int64
   private let handle: FileHandle
   private var hasher = SHA256()
   private var bar = ProgressBar()
@@ -55,7 +53,6 @@ actor PartFile {
     handle = file
     self.hasher = hasher
     written = kept
-    resumedBytes = kept
   }
 
   /// Appends `content`, which the stream says starts at `offset`: it must start where the file
