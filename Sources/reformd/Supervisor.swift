@@ -41,7 +41,8 @@ struct Supervisor: Service {
 
   /// Polls the coordinator's worker list over one connection (it reconnects by itself when
   /// the coordinator restarts); prints `ready` each time every module has an attached worker
-  /// after a time when one had none.
+  /// and the attached workers differ from those of the last `ready` — so a restarted worker
+  /// is announced even when it re-attached between two polls.
   private func watchReadiness() async {
     // The coordinator writes the admin token when it first starts.
     var token: String?
@@ -54,15 +55,18 @@ struct Supervisor: Service {
       try await ReformClient.connect(to: probe.description, token: token) { client in
         var wasReady = false
         var firstReadyDone = false
+        var announced: Set<String> = []
         while !Task.isCancelled, !Task.isShuttingDownGracefully {
           let attached = try? await client.admin.listWorkers(module: "", timeout: .seconds(1)).workers
-            .filter { $0.state == .attached }.map(\.module)
-          let ready = attached.map { Set($0) }.map { modules.allSatisfy($0.contains) } ?? false
+            .filter { $0.state == .attached }
+          let ready = attached.map { Set($0.map(\.module)) }.map { modules.allSatisfy($0.contains) } ?? false
+          let workers = Set((attached ?? []).map(\.workerId))
           if ready && !firstReadyDone {
             firstReadyDone = true
             await onFirstReady?(client)
           }
-          if ready && !wasReady {
+          if ready && workers != announced {
+            announced = workers
             FileHandle.standardOutput.write(Data("ready \(announce)\n".utf8))
           } else if !ready && wasReady {
             logger.warning("not ready: a module has no attached worker")
