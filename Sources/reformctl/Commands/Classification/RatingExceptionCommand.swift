@@ -143,7 +143,7 @@ struct RatingExceptionCommand: AsyncParsableCommand {
       }
       switch format {
       case .csv:
-        FileHandle.standardOutput.write(Data(([header] + rows).map(RatingCSVWriter.line).joined().utf8))
+        FileHandle.standardOutput.write(Data(([header] + rows).map(CSVText.line).joined().utf8))
       case .table:
         guard !rows.isEmpty else {
           print("no quota exceptions")

@@ -51,7 +51,7 @@ struct RatingResultsCommand: AsyncParsableCommand {
       year: year, runId: run, unitCode: unit, subjectKinds: kind.map(\.kind), levels: level.map(\.level),
       quotaDemotedOnly: demoted)
     let (timeout, format, limit) = (options.callTimeout, format, limit)
-    if format == .csv { FileHandle.standardOutput.write(Data(RatingCSVWriter.line(Self.csvHeader).utf8)) }
+    if format == .csv { FileHandle.standardOutput.write(Data(CSVText.line(Self.csvHeader).utf8)) }
     let ratings = try await options.withClient { client in
       var request = base
       var kept: [Rating] = []
@@ -63,7 +63,7 @@ struct RatingResultsCommand: AsyncParsableCommand {
         count += response.ratings.count
         if format == .csv {
           // Written page by page: a bloc's ratings need not fit in memory twice.
-          let text = response.ratings.map { RatingCSVWriter.line(Self.csvRow($0)) }.joined()
+          let text = response.ratings.map { CSVText.line(Self.csvRow($0)) }.joined()
           FileHandle.standardOutput.write(Data(text.utf8))
         } else {
           kept += response.ratings

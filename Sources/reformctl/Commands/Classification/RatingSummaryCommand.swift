@@ -92,7 +92,7 @@ struct RatingSummaryCommand: AsyncParsableCommand {
   }
 
   static func csv(_ response: ClassificationSummaryResponse) -> String {
-    var text = RatingCSVWriter.line([
+    var text = CSVText.line([
       "unit_code", "unit_name", "part", "subject_kind", "rated", "previous_rated", "level", "count", "share",
       "previous_count", "previous_share", "count_change", "share_change", "quota_demotions",
     ])
@@ -100,7 +100,7 @@ struct RatingSummaryCommand: AsyncParsableCommand {
       for summary in summaries {
         for level in RatingText.levels {
           let count = summary.levels.first { $0.level == level } ?? RatingLevelCount(level: level)
-          text += RatingCSVWriter.line([
+          text += CSVText.line([
             summary.unitCode, summary.unitName, part, RatingText.kind(summary.subjectKind), String(summary.ratedCount),
             String(summary.previousRatedCount), RatingText.level(level), String(count.count),
             RatingText.share(count.shareBasisPoints), String(count.previousCount),

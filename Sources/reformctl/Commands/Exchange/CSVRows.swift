@@ -5,22 +5,15 @@ struct CSVRows {
   private var lines: [String]
 
   init(header: [String]) {
-    lines = [Self.line(header)]
+    lines = [CSVText.line(header)]
   }
 
   mutating func append(_ fields: [String]) {
-    lines.append(Self.line(fields))
+    lines.append(CSVText.line(fields))
   }
 
   /// The header and rows, each line ended by CRLF as RFC 4180 writes them.
   func render() -> String {
-    lines.map { $0 + "\r\n" }.joined()
-  }
-
-  private static func line(_ fields: [String]) -> String {
-    fields.map { field in
-      guard field.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) else { return field }
-      return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }.joined(separator: ",")
+    lines.joined()
   }
 }

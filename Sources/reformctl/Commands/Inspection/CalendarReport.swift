@@ -37,7 +37,7 @@ struct CalendarReport {
 
   /// The days as CSV, one row per day shown.
   func csv() -> String {
-    InspectionCSV.file(header: Self.header, rows: shownDays.map(Self.cells))
+    CSVText.file(header: Self.header, rows: shownDays.map(Self.cells))
   }
 
   /// The days as a table, then the notice applied and the working days by month.

@@ -1,22 +1,9 @@
 import Foundation
 
-/// CSV (RFC 4180) as the `inspection` and `calendar` commands write and read it: fields
-/// separated by commas, quoted with `"` when they hold a comma, a quote or a line break, and
-/// a quote inside a quoted field doubled.
+/// CSV (RFC 4180) as the `calendar notice` file is read: fields separated by commas, quoted
+/// with `"` when they hold a comma, a quote or a line break, a quote inside doubled, unquoted
+/// fields trimmed. Commands write CSV with ``CSVText``.
 enum InspectionCSV {
-  /// One record's line, without the line end.
-  static func line(_ fields: [String]) -> String {
-    fields.map { field in
-      guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
-      return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }.joined(separator: ",")
-  }
-
-  /// A whole file: the header, then the rows, each line ended by CRLF as RFC 4180 asks.
-  static func file(header: [String], rows: [[String]]) -> String {
-    ([header] + rows).map { line($0) + "\r\n" }.joined()
-  }
-
   /// A record read from a file, with the line it starts on.
   struct Record {
     var line: Int

@@ -53,7 +53,7 @@ struct InspectionListCommand: AsyncParsableCommand {
     }
     switch format {
     case .csv:
-      FileHandle.standardOutput.write(Data(InspectionCSV.file(header: header, rows: rows).utf8))
+      FileHandle.standardOutput.write(Data(CSVText.file(header: header, rows: rows).utf8))
     case .table:
       guard !rows.isEmpty else {
         print(year == 0 ? "no programmes" : "no programmes for \(year)")

@@ -98,7 +98,7 @@ struct ProgrammeReport {
         unplaced.explanation,
       ]
     }
-    return InspectionCSV.file(header: Self.csvHeader, rows: placed + unplaced)
+    return CSVText.file(header: Self.csvHeader, rows: placed + unplaced)
   }
 
   /// The moves of a replan as a table, e.g. `moved  DBCS-03-1  DBCS-03  T1 2027-03-01..2027-03-05
