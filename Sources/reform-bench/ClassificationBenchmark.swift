@@ -69,14 +69,13 @@ enum ClassificationBenchmark {
         ["worker", "--module", "classification", "--coordinator", "unix:\(socket)", "--data", folder, "--log-level", "error"]))
     let metadata: Metadata = ["authorization": "Bearer \(token)"]
 
-    // What a client sends: the proto has no admonition (a criticism that is no disciplinary
-    // measure and never triggers a rule), so such records stay home.
-    let persons = population.input.persons.map { person -> ReformWire.PersonEvaluation in
-      var wire = person.wire
-      wire.discipline.removeAll { $0.level == .unspecified }
+    // What a client sends; each collective also names the unit above it.
+    let persons = population.input.persons.map(\.wire)
+    let collectives = population.input.collectives.map { collective -> ReformWire.CollectiveEvaluation in
+      var wire = collective.wire
+      wire.parentUnitCode = population.units.parents[collective.unitCode] ?? ""
       return wire
     }
-    let collectives = population.input.collectives.map(\.wire)
     var requests: [SubmitEvaluationsRequest] = []
     var pendingCollectives = collectives[...]
     var pendingPersons = persons[...]

@@ -3,12 +3,18 @@ import ReformWire
 
 extension ClassificationDomain.CollectiveEvaluation {
   /// The domain's evaluation of `wire`, with what the proto can say wrong recorded in
-  /// `problems`. The proto has no self-detected flag per disciplined subordinate unit, so each
-  /// reads as found by someone else (the domain's default).
+  /// `problems`. A disciplined subordinate unit is self-detected when
+  /// `self_detected_subordinate_unit_codes` lists it too; a code listed there alone is an
+  /// error. `parent_unit_code` is not the domain's: it places the unit in the tree the module
+  /// keeps (``SubmittedUnitHierarchy``).
   init(wire: ReformWire.CollectiveEvaluation, problems: inout FieldProblems) {
     problems.checkLength(wire.unitCode, "unit_code", limit: ClassificationLimits.codeLength)
     problems.checkLength(wire.subjectName, "subject_name", limit: ClassificationLimits.nameLength)
     problems.checkLength(wire.note, "note", limit: ClassificationLimits.textLength)
+    problems.checkLength(wire.parentUnitCode, "parent_unit_code", limit: ClassificationLimits.codeLength)
+    if !wire.parentUnitCode.isEmpty, wire.parentUnitCode == wire.unitCode {
+      problems.add("parent_unit_code", "\(wire.parentUnitCode) is the unit itself")
+    }
     if !ClassificationLimits.years.contains(Int(wire.year)) {
       problems.add("year", "\(wire.year) is not a year rated (\(ClassificationLimits.years.lowerBound)–\(ClassificationLimits.years.upperBound))")
     }
@@ -21,12 +27,19 @@ extension ClassificationDomain.CollectiveEvaluation {
     for (field, list) in [
       ("disciplined_subordinate_unit_codes", wire.disciplinedSubordinateUnitCodes),
       ("leader_person_ids", wire.leaderPersonIds), ("disciplined_leader_person_ids", wire.disciplinedLeaderPersonIds),
+      ("self_detected_subordinate_unit_codes", wire.selfDetectedSubordinateUnitCodes),
     ] {
       problems.checkCount(list.count, field, limit: ClassificationLimits.unitsPerList)
       for (index, code) in list.enumerated() where code.utf8.count > ClassificationLimits.codeLength {
         problems.add("\(field)[\(index)]", "at most \(ClassificationLimits.codeLength) bytes; got \(code.utf8.count)")
       }
     }
+    let disciplined = Set(wire.disciplinedSubordinateUnitCodes)
+    for (index, code) in wire.selfDetectedSubordinateUnitCodes.enumerated() where !disciplined.contains(code) {
+      problems.add(
+        "self_detected_subordinate_unit_codes[\(index)]", "\(code) is not in disciplined_subordinate_unit_codes")
+    }
+    let selfDetected = Set(wire.selfDetectedSubordinateUnitCodes)
     let discipline = ClassificationDomain.DisciplineRecord.list(wire.discipline, field: "discipline", problems: &problems)
     let assessed = ClassificationDomain.RatingLevel.optional(wire.assessedLevel, field: "assessed_level", problems: &problems)
     let selfAssessed = ClassificationDomain.RatingLevel.optional(
@@ -35,7 +48,9 @@ extension ClassificationDomain.CollectiveEvaluation {
       unitCode: wire.unitCode, year: Int(wire.year), subjectName: wire.subjectName.isEmpty ? nil : wire.subjectName,
       scores: scores, tasks: wire.tasks.map(TaskCounts.init(wire:)), targetsTotal: Int(wire.targetsTotal),
       targetsMet: Int(wire.targetsMet), subordinateUnitsTotal: Int(wire.subordinateUnitsTotal),
-      disciplinedSubordinates: wire.disciplinedSubordinateUnitCodes.map { DisciplinedSubordinate(unitCode: $0) },
+      disciplinedSubordinates: wire.disciplinedSubordinateUnitCodes.map {
+        DisciplinedSubordinate(unitCode: $0, selfDetected: selfDetected.contains($0))
+      },
       discipline: discipline, leaderPersonIds: wire.leaderPersonIds,
       disciplinedLeaderPersonIds: wire.disciplinedLeaderPersonIds, assessedLevel: assessed, selfAssessedLevel: selfAssessed)
   }

@@ -16,8 +16,8 @@ extension ClassificationDomain.PersonEvaluation {
 }
 
 extension ClassificationDomain.CollectiveEvaluation {
-  /// The evaluation as a client sends it. The proto has no self-detected flag per disciplined
-  /// subordinate unit: only the codes go.
+  /// The evaluation as a client sends it, without a parent unit (the domain does not keep
+  /// one; set `parent_unit_code` on the result to place the unit in the tree).
   public var wire: ReformWire.CollectiveEvaluation {
     ReformWire.CollectiveEvaluation(
       unitCode: unitCode, year: Int32(clamping: year), subjectName: subjectName ?? "", scores: scores?.wire,
@@ -25,7 +25,8 @@ extension ClassificationDomain.CollectiveEvaluation {
       subordinateUnitsTotal: Int32(clamping: subordinateUnitsTotal),
       disciplinedSubordinateUnitCodes: disciplinedSubordinates.map(\.unitCode), discipline: discipline.map(\.wire),
       leaderPersonIds: leaderPersonIds, disciplinedLeaderPersonIds: disciplinedLeaderPersonIds,
-      assessedLevel: assessedLevel?.wire ?? .unspecified, selfAssessedLevel: selfAssessedLevel?.wire ?? .unspecified)
+      assessedLevel: assessedLevel?.wire ?? .unspecified, selfAssessedLevel: selfAssessedLevel?.wire ?? .unspecified,
+      selfDetectedSubordinateUnitCodes: disciplinedSubordinates.filter(\.selfDetected).map(\.unitCode))
   }
 }
 
@@ -46,8 +47,7 @@ extension TaskCounts {
 }
 
 extension ClassificationDomain.DisciplineRecord {
-  /// The decision on the wire; an ``DisciplineLevel/admonition``, which the proto cannot
-  /// name, goes as DISCIPLINE_LEVEL_UNSPECIFIED.
+  /// The decision on the wire.
   var wire: ReformWire.DisciplineRecord {
     ReformWire.DisciplineRecord(
       id: id, system: system.wire, level: level.wire, decided: decided.wire,

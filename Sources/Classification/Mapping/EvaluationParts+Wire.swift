@@ -62,7 +62,9 @@ extension ClassificationDomain.DisciplineRecord {
     let system = ClassificationDomain.DisciplineSystem(wire: wire.system)
     if system == nil { problems.add("system", "required: PARTY or ADMINISTRATIVE; got \(wire.system)") }
     let level = ClassificationDomain.DisciplineLevel(wire: wire.level)
-    if level == nil { problems.add("level", "required: a disciplinary measure (REPRIMAND … DISSOLUTION); got \(wire.level)") }
+    if level == nil {
+      problems.add("level", "required: a disciplinary measure (ADMONITION, REPRIMAND … DISSOLUTION); got \(wire.level)")
+    }
     if wire.decided == nil { problems.add("decided", "required: the decision's date") }
     guard let system, let level, let decided = wire.decided else { return nil }
     self.init(

@@ -3,11 +3,12 @@ import ReformWire
 
 extension QuotaConfig {
   /// The domain's quota of `wire`. An unspecified basis reads as the HTTNV count and an
-  /// unspecified rounding as floor, the proto's default; the domain's text, which the proto
-  /// does not carry, is written from the figures.
+  /// unspecified rounding as floor, the proto's default; an empty text is written from the
+  /// figures.
   init(wire: RatingQuotaConfig, problems: inout FieldProblems) {
     problems.checkLength(wire.ruleId, "rule_id", limit: ClassificationLimits.codeLength)
     problems.checkLength(wire.note, "note", limit: ClassificationLimits.textLength)
+    problems.checkLength(wire.text, "text", limit: ClassificationLimits.textLength)
     var basis = QuotaBasis.goodCount
     if wire.basis.rawValue != 0 {
       if let known = QuotaBasis(wire: wire.basis) { basis = known } else { problems.add("basis", "\(wire.basis) is not a quota basis") }
@@ -38,8 +39,11 @@ extension QuotaConfig {
     let share = Int(wire.shareBasisPoints)
     let of = basis == .goodCount ? "số Hoàn thành tốt nhiệm vụ" : "số được xếp loại"
     let within = wire.perDutyGroup ? "trong từng nhóm có chức trách, nhiệm vụ tương đồng" : "trong cùng đơn vị"
-    let text =
-      "Số Hoàn thành xuất sắc nhiệm vụ không vượt quá \(share / 100),\(share % 100 < 10 ? "0" : "")\(share % 100)% \(of) \(within)"
+    var text = wire.text
+    if text.isEmpty {
+      let percent = "\(share / 100),\(share % 100 < 10 ? "0" : "")\(share % 100)%"
+      text = "Số Hoàn thành xuất sắc nhiệm vụ không vượt quá \(percent) \(of) \(within)"
+    }
     self.init(
       enabled: wire.enabled, shareBasisPoints: share, basis: basis, perUnit: wire.perUnit, perDutyGroup: wire.perDutyGroup,
       appliesTo: kinds, rounding: rounding, tieBreak: tieBreak.isEmpty ? QuotaConfig.defaultTieBreak : tieBreak,
@@ -47,11 +51,12 @@ extension QuotaConfig {
       note: wire.note.isEmpty ? nil : wire.note)
   }
 
-  /// The quota on the wire (its text, which the proto does not carry, is left out).
+  /// The quota on the wire.
   var wire: RatingQuotaConfig {
     RatingQuotaConfig(
       enabled: enabled, shareBasisPoints: Int32(clamping: shareBasisPoints), basis: basis.wire, perUnit: perUnit,
       perDutyGroup: perDutyGroup, subjectKinds: appliesTo.map(\.wire), rounding: rounding.wire,
-      tieBreak: tieBreak.map(\.wire), ruleId: ruleId, source: source.wire, unconfirmed: unconfirmed, note: note ?? "")
+      tieBreak: tieBreak.map(\.wire), ruleId: ruleId, source: source.wire, unconfirmed: unconfirmed, note: note ?? "",
+      text: text)
   }
 }

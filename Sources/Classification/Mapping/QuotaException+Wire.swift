@@ -2,9 +2,7 @@ import ClassificationDomain
 import ReformWire
 
 extension QuotaException {
-  /// The domain's exception of `wire` (as stored, with its id and revocation). The proto
-  /// grants no extra places on top of the share, so ``QuotaException/Grant/extraPlaces(_:)``
-  /// never comes from the wire.
+  /// The domain's exception of `wire` (as stored, with its id and revocation).
   init(wire: RatingQuotaException, problems: inout FieldProblems) {
     problems.checkLength(wire.unitCode, "unit_code", limit: ClassificationLimits.codeLength)
     problems.checkLength(wire.dutyGroup, "duty_group", limit: ClassificationLimits.codeLength)
@@ -18,8 +16,9 @@ extension QuotaException {
     case .unlimited(true)?: grant = .unlimited
     case .shareBasisPoints(let share)?: grant = .shareBasisPoints(Int(share))
     case .maxExcellentCount(let count)?: grant = .maxExcellentCount(Int(count))
+    case .extraPlaces(let places)?: grant = .extraPlaces(Int(places))
     case .unlimited(false)?, nil:
-      problems.add("grant", "required: unlimited, share_basis_points or max_excellent_count")
+      problems.add("grant", "required: unlimited, share_basis_points, max_excellent_count or extra_places")
     }
     var decision = ClassificationDomain.SourceRef(document: "")
     if let source = wire.decision {

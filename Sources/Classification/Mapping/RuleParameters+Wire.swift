@@ -51,7 +51,7 @@ extension RuleParameters {
         guard case .disciplineLevelValue(let value)? = parameter.value,
           let level = ClassificationDomain.DisciplineLevel(wire: value)
         else {
-          problems.add("\(at).discipline_level_value", "required: a disciplinary measure, REPRIMAND or above")
+          problems.add("\(at).discipline_level_value", "required: a disciplinary measure, ADMONITION or REPRIMAND … DISSOLUTION")
           continue
         }
         minDisciplineLevel = level

@@ -8,8 +8,7 @@ extension RuleSet {
   /// The proto dates a set (`effective_from`, `effective_to`) while the domain rates whole
   /// years: a set rates year Y when 31 December of Y lies in the range, so it rates from the
   /// year of `effective_from` to the year of `effective_to` (the year before, unless
-  /// `effective_to` is 31 December). The proto's quota has no text of its own: the domain's
-  /// is written from its figures.
+  /// `effective_to` is 31 December). A quota without text gets one written from its figures.
   ///
   /// - Parameter version: the version the set is stored under.
   /// - Throws: `INVALID_ARGUMENT` naming the first bad field as `rule_set.<path>`.
@@ -102,8 +101,6 @@ extension RuleSet {
       "title": "name", "validFromYear": "effective_from", "validToYear": "effective_to", "appliesTo": "subject_kinds",
       "supersedes": "supersedes_id",
     ]
-    // The quota's text is written from its figures; the proto has no field for it.
-    if field == "quota.text" { return "quota" }
     if let entry = FieldPath.entry(field), entry.list == "rules", entry.rest.hasPrefix("parameters") {
       let at = "rules[\(entry.index)].parameters"
       let name = entry.rest.dropFirst("parameters.".count).prefix { $0 != "[" && $0 != "." }

@@ -27,6 +27,7 @@ extension ClassificationHandlers {
     for (index, collective) in request.collectives.enumerated() {
       try await scope.require(collective.unitCode, field: "collectives[\(index)].unit_code")
     }
+    try await Self.requireLinks(request.collectives, scope: scope)
     var keyless = request
     keyless.idempotencyKey = ""
     let key = try IdempotencyKey(
@@ -50,6 +51,29 @@ extension ClassificationHandlers {
       try ClassificationStore.save(batch.records, submittedBy: by, at: millis, in: db)
       try ClassificationStore.saveUnitLinks(batch.links, in: db)
       return response
+    }
+  }
+
+  /// Refuses a clerk's collective that would take a unit out of another's reach: the links a
+  /// collective names (its parent unit, its disciplined subordinates) may place a unit that
+  /// has no place yet, keep one where it is, or move one within the clerk's own subtree, and
+  /// nothing else — the tree built from submitted links (``SubmittedUnitHierarchy``) is what
+  /// clerks' scopes are checked against.
+  private static func requireLinks(_ collectives: [ReformWire.CollectiveEvaluation], scope: CallerScope) async throws {
+    guard scope.ownUnit != nil else { return }
+    let linked = collectives.contains { !$0.parentUnitCode.isEmpty || !$0.disciplinedSubordinateUnitCodes.isEmpty }
+    guard linked else { return }
+    let parents = try await scope.units().tree.parents
+    for (index, collective) in collectives.enumerated() {
+      let parent = collective.parentUnitCode
+      if !parent.isEmpty, let current = parents[collective.unitCode], current != parent {
+        try await scope.require(parent, field: "collectives[\(index)].parent_unit_code")
+      }
+      for (position, child) in collective.disciplinedSubordinateUnitCodes.enumerated() {
+        if let current = parents[child], current != collective.unitCode {
+          try await scope.require(child, field: "collectives[\(index)].disciplined_subordinate_unit_codes[\(position)]")
+        }
+      }
     }
   }
 

@@ -16,7 +16,7 @@ struct EvaluationBatch: Sendable {
   var collectivesAccepted = 0
   /// The entries to store, in request order.
   var records: [EvaluationRecord] = []
-  /// Units named under a collective (its disciplined subordinates).
+  /// Units placed under a unit: a collective's parent, and its disciplined subordinates.
   var links: [(unitCode: String, parentCode: String)] = []
 
   init(_ request: SubmitEvaluationsRequest, ruleSets: [CatalogueRuleSet]) {
@@ -106,6 +106,7 @@ struct EvaluationBatch: Sendable {
           year: Int(collective.year), subjectKind: ReformWire.RatingSubjectKind.collective.rawValue,
           subjectId: collective.unitCode, unitCode: collective.unitCode, subjectName: collective.subjectName,
           payload: payload))
+      if !collective.parentUnitCode.isEmpty { links.append((collective.unitCode, collective.parentUnitCode)) }
       for child in collective.disciplinedSubordinateUnitCodes { links.append((child, collective.unitCode)) }
     }
     if !errors.isEmpty {

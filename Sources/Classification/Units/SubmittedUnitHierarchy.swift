@@ -1,9 +1,10 @@
 /// The unit tree the submitted collectives themselves name, kept in the module's store.
 ///
-/// A collective names the subordinate units disciplined in the year
-/// (`disciplined_subordinate_unit_codes`), so each of those lies under it; the proto carries
-/// no other parent of a unit. Where the registry is reachable, ``RegistryUnitHierarchy``
-/// gives the whole tree. Names are the collectives' names as last submitted.
+/// A collective names the unit above it (`parent_unit_code`) and the subordinate units
+/// disciplined in the year (`disciplined_subordinate_unit_codes`), each of which lies under
+/// it; a later submission replaces a unit's parent. Where the registry is reachable,
+/// ``RegistryUnitHierarchy`` gives the whole tree. Names are the collectives' names as last
+/// submitted.
 public struct SubmittedUnitHierarchy: ClassificationUnitHierarchy {
   private let store: ClassificationStore
 

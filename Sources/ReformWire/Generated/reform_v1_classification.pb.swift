@@ -72,9 +72,9 @@ public struct RatingSubjectKind: WireEnum, CustomStringConvertible {
 }
 
 /// Disciplinary measures (hình thức kỷ luật), numbered in rising severity within each
-/// system; "at or above" in a rule compares these numbers. Which of them trigger a rule, and
-/// from which level up, is a rule parameter (e.g. Nghị định 335/2025/NĐ-CP: khiển trách or
-/// above).
+/// system; "at or above" in a rule compares severities: ADMONITION lowest, then REPRIMAND (1)
+/// to DISSOLUTION (9) in their numbers' order. Which of them trigger a rule, and from which
+/// level up, is a rule parameter (e.g. Nghị định 335/2025/NĐ-CP: khiển trách or above).
 public struct DisciplineLevel: WireEnum, CustomStringConvertible {
   public var rawValue: Int32
 
@@ -100,9 +100,14 @@ public struct DisciplineLevel: WireEnum, CustomStringConvertible {
   public static let expulsion = DisciplineLevel(rawValue: 8)
   /// Giải tán: dissolution of a Party organisation.
   public static let dissolution = DisciplineLevel(rawValue: 9)
+  /// Phê bình, nhắc nhở: a criticism recorded for a violation that did not warrant a
+  /// disciplinary measure. It ranks below REPRIMAND, whatever its number (added after the
+  /// others, which keep theirs), so that a rule such as "khiển trách or above" is seen not to
+  /// trigger on it; a rule may still name it as its least level.
+  public static let admonition = DisciplineLevel(rawValue: 10)
 
   /// Every value the schema names, in declaration order.
-  public static let allKnown: [DisciplineLevel] = [.unspecified, .reprimand, .warning, .salaryDowngrade, .demotion, .removal, .deposition, .dismissal, .expulsion, .dissolution]
+  public static let allKnown: [DisciplineLevel] = [.unspecified, .reprimand, .warning, .salaryDowngrade, .demotion, .removal, .deposition, .dismissal, .expulsion, .dissolution, .admonition]
 
   /// The value's name in the schema, or its number when the schema does not name it.
   public var description: String {
@@ -117,6 +122,7 @@ public struct DisciplineLevel: WireEnum, CustomStringConvertible {
     case 7: "DISCIPLINE_LEVEL_DISMISSAL"
     case 8: "DISCIPLINE_LEVEL_EXPULSION"
     case 9: "DISCIPLINE_LEVEL_DISSOLUTION"
+    case 10: "DISCIPLINE_LEVEL_ADMONITION"
     default: String(rawValue)
     }
   }
@@ -177,9 +183,14 @@ public struct RatingRuleKind: WireEnum, CustomStringConvertible {
   public static let discipline = RatingRuleKind(rawValue: 5)
   /// A decline finding in the year, not counted earlier → `cap_level` (KHTNV).
   public static let decline = RatingRuleKind(rawValue: 6)
-  /// A leader's level may not be better than the level of the collective they lead
-  /// (RatingPosition.led_unit_code), or, with `min_collective_level`, is capped at `cap_level`
-  /// when the collective is rated below it. Collectives are rated before people in a run.
+  /// A leader's level is capped by the level of the collective they lead
+  /// (RatingPosition.led_unit_code). Collectives are rated before people in a run. The table
+  /// is given one of three ways: no parameter, a leader no better than the collective;
+  /// `min_collective_level` (level_value) with the rule's `cap_level`, a leader capped at
+  /// `cap_level` when the collective is rated below `min_collective_level`; or all four rows
+  /// `leader_at_best_when_htxsnv`, `leader_at_best_when_httnv`, `leader_at_best_when_htnv`,
+  /// `leader_at_best_when_khtnv` (level_value each), the best level a leader keeps when the
+  /// collective is rated at the level the name ends with. Only this kind reads them.
   public static let ledCollectiveLevel = RatingRuleKind(rawValue: 7)
   /// For `level` or better, the collective the leader leads must meet the task shares
   /// `min_on_time_basis_points` and `min_exceeded_basis_points`, else `cap_level`.
@@ -670,6 +681,15 @@ public struct CollectiveEvaluation: Sendable, Equatable {
   public var submittedBy: Principal? = nil
   public var submittedAt: Timestamp? = nil
   public var revision: Int64 = 0
+  /// Of disciplined_subordinate_unit_codes, those disciplined on the collective's own finding
+  /// (tự phát hiện, xử lý): a rule with `spare_self_detected` does not count them. Each must
+  /// also be listed in disciplined_subordinate_unit_codes.
+  public var selfDetectedSubordinateUnitCodes: [String] = []
+  /// The unit directly above this one (e.g. the đảng bộ cơ sở of a chi bộ trực thuộc, or the
+  /// bloc's committee), when known. Without a registry to ask, the module builds the unit tree
+  /// from these links (and from the disciplined subordinates), so that a run or a summary over
+  /// a subtree, and a clerk's scope, find the units under a unit.
+  public var parentUnitCode: String = ""
 
   public init() {}
 
@@ -691,7 +711,9 @@ public struct CollectiveEvaluation: Sendable, Equatable {
     note: String = "",
     submittedBy: Principal? = nil,
     submittedAt: Timestamp? = nil,
-    revision: Int64 = 0
+    revision: Int64 = 0,
+    selfDetectedSubordinateUnitCodes: [String] = [],
+    parentUnitCode: String = ""
   ) {
     self.unitCode = unitCode
     self.year = year
@@ -711,6 +733,8 @@ public struct CollectiveEvaluation: Sendable, Equatable {
     self.submittedBy = submittedBy
     self.submittedAt = submittedAt
     self.revision = revision
+    self.selfDetectedSubordinateUnitCodes = selfDetectedSubordinateUnitCodes
+    self.parentUnitCode = parentUnitCode
   }
 }
 
@@ -856,6 +880,10 @@ public struct RatingQuotaConfig: Sendable, Equatable {
   /// flagged here.
   public var unconfirmed: Bool = false
   public var note: String = ""
+  /// The quota in words (Vietnamese), as explanations show it, e.g. "Số đảng viên Hoàn thành
+  /// xuất sắc nhiệm vụ không vượt quá 20% số đảng viên Hoàn thành tốt nhiệm vụ trong cùng tổ
+  /// chức đảng". When empty on input, it is written from the figures.
+  public var text: String = ""
 
   public init() {}
 
@@ -871,7 +899,8 @@ public struct RatingQuotaConfig: Sendable, Equatable {
     ruleId: String = "",
     source: SourceRef? = nil,
     unconfirmed: Bool = false,
-    note: String = ""
+    note: String = "",
+    text: String = ""
   ) {
     self.enabled = enabled
     self.shareBasisPoints = shareBasisPoints
@@ -885,6 +914,7 @@ public struct RatingQuotaConfig: Sendable, Equatable {
     self.source = source
     self.unconfirmed = unconfirmed
     self.note = note
+    self.text = text
   }
 }
 
@@ -984,6 +1014,9 @@ public struct RatingQuotaException: Sendable, Equatable {
     case shareBasisPoints(Int32)
     /// A fixed maximum count of HTXSNV.
     case maxExcellentCount(Int32)
+    /// Places on top of the number the rule set's share allows (e.g. 2: two more HTXSNV than
+    /// the quota would leave).
+    case extraPlaces(Int32)
   }
 
   public init() {}
@@ -2299,6 +2332,8 @@ extension CollectiveEvaluation: WireMessage {
     submittedBy = try r.message(16)
     submittedAt = try r.message(17)
     revision = r.scalar(18)
+    selfDetectedSubordinateUnitCodes = try r.strings(19)
+    parentUnitCode = try r.string(20)
   }
 
   public func write(to w: CMessageWriter) throws(WireError) {
@@ -2320,6 +2355,8 @@ extension CollectiveEvaluation: WireMessage {
     if let value = submittedBy { try w.setMessage(16, value) }
     if let value = submittedAt { try w.setMessage(17, value) }
     if revision != 0 { w.setScalar(18, revision) }
+    if !selfDetectedSubordinateUnitCodes.isEmpty { try w.setStrings(19, selfDetectedSubordinateUnitCodes) }
+    if !parentUnitCode.isEmpty { try w.setString(20, parentUnitCode) }
   }
 }
 
@@ -2458,6 +2495,7 @@ extension RatingQuotaConfig: WireMessage {
     source = try r.message(10)
     unconfirmed = r.bool(11)
     note = try r.string(12)
+    text = try r.string(13)
   }
 
   public func write(to w: CMessageWriter) throws(WireError) {
@@ -2473,6 +2511,7 @@ extension RatingQuotaConfig: WireMessage {
     if let value = source { try w.setMessage(10, value) }
     if unconfirmed { w.setBool(11, unconfirmed) }
     if !note.isEmpty { try w.setString(12, note) }
+    if !text.isEmpty { try w.setString(13, text) }
   }
 }
 
@@ -2536,6 +2575,7 @@ extension RatingQuotaException: WireMessage {
     case 5: grant = .unlimited(r.bool(5))
     case 6: grant = .shareBasisPoints(r.scalar(6))
     case 7: grant = .maxExcellentCount(r.scalar(7))
+    case 15: grant = .extraPlaces(r.scalar(15))
     default: grant = nil
     }
     authority = try r.string(8)
@@ -2556,6 +2596,7 @@ extension RatingQuotaException: WireMessage {
     case .unlimited(let value): w.setBool(5, value)
     case .shareBasisPoints(let value): w.setScalar(6, value)
     case .maxExcellentCount(let value): w.setScalar(7, value)
+    case .extraPlaces(let value): w.setScalar(15, value)
     case nil: break
     }
     if !authority.isEmpty { try w.setString(8, authority) }

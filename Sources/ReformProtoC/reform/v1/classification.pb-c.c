@@ -3249,7 +3249,7 @@ const ProtobufCMessageDescriptor reform__v1__person_evaluation__descriptor =
   (ProtobufCMessageInit) reform__v1__person_evaluation__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor reform__v1__collective_evaluation__field_descriptors[18] =
+static const ProtobufCFieldDescriptor reform__v1__collective_evaluation__field_descriptors[20] =
 {
   {
     "unit_code",
@@ -3467,6 +3467,30 @@ static const ProtobufCFieldDescriptor reform__v1__collective_evaluation__field_d
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "self_detected_subordinate_unit_codes",
+    19,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_STRING,
+    offsetof(Reform__V1__CollectiveEvaluation, n_self_detected_subordinate_unit_codes),
+    offsetof(Reform__V1__CollectiveEvaluation, self_detected_subordinate_unit_codes),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "parent_unit_code",
+    20,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Reform__V1__CollectiveEvaluation, parent_unit_code),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned reform__v1__collective_evaluation__field_indices_by_name[] = {
   12,   /* field[12] = assessed_level */
@@ -3475,9 +3499,11 @@ static const unsigned reform__v1__collective_evaluation__field_indices_by_name[]
   8,   /* field[8] = disciplined_subordinate_unit_codes */
   10,   /* field[10] = leader_person_ids */
   14,   /* field[14] = note */
+  19,   /* field[19] = parent_unit_code */
   17,   /* field[17] = revision */
   3,   /* field[3] = scores */
   13,   /* field[13] = self_assessed_level */
+  18,   /* field[18] = self_detected_subordinate_unit_codes */
   2,   /* field[2] = subject_name */
   16,   /* field[16] = submitted_at */
   15,   /* field[15] = submitted_by */
@@ -3491,7 +3517,7 @@ static const unsigned reform__v1__collective_evaluation__field_indices_by_name[]
 static const ProtobufCIntRange reform__v1__collective_evaluation__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 18 }
+  { 0, 20 }
 };
 const ProtobufCMessageDescriptor reform__v1__collective_evaluation__descriptor =
 {
@@ -3501,7 +3527,7 @@ const ProtobufCMessageDescriptor reform__v1__collective_evaluation__descriptor =
   "Reform__V1__CollectiveEvaluation",
   "reform.v1",
   sizeof(Reform__V1__CollectiveEvaluation),
-  18,
+  20,
   reform__v1__collective_evaluation__field_descriptors,
   reform__v1__collective_evaluation__field_indices_by_name,
   1,  reform__v1__collective_evaluation__number_ranges,
@@ -3881,7 +3907,7 @@ const ProtobufCMessageDescriptor reform__v1__rating_score_scale__descriptor =
   (ProtobufCMessageInit) reform__v1__rating_score_scale__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor reform__v1__rating_quota_config__field_descriptors[12] =
+static const ProtobufCFieldDescriptor reform__v1__rating_quota_config__field_descriptors[13] =
 {
   {
     "enabled",
@@ -4027,6 +4053,18 @@ static const ProtobufCFieldDescriptor reform__v1__rating_quota_config__field_des
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "text",
+    13,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Reform__V1__RatingQuotaConfig, text),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned reform__v1__rating_quota_config__field_indices_by_name[] = {
   2,   /* field[2] = basis */
@@ -4039,13 +4077,14 @@ static const unsigned reform__v1__rating_quota_config__field_indices_by_name[] =
   1,   /* field[1] = share_basis_points */
   9,   /* field[9] = source */
   5,   /* field[5] = subject_kinds */
+  12,   /* field[12] = text */
   7,   /* field[7] = tie_break */
   10,   /* field[10] = unconfirmed */
 };
 static const ProtobufCIntRange reform__v1__rating_quota_config__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 12 }
+  { 0, 13 }
 };
 const ProtobufCMessageDescriptor reform__v1__rating_quota_config__descriptor =
 {
@@ -4055,7 +4094,7 @@ const ProtobufCMessageDescriptor reform__v1__rating_quota_config__descriptor =
   "Reform__V1__RatingQuotaConfig",
   "reform.v1",
   sizeof(Reform__V1__RatingQuotaConfig),
-  12,
+  13,
   reform__v1__rating_quota_config__field_descriptors,
   reform__v1__rating_quota_config__field_indices_by_name,
   1,  reform__v1__rating_quota_config__number_ranges,
@@ -4269,7 +4308,7 @@ const ProtobufCMessageDescriptor reform__v1__rating_rule_set__descriptor =
   (ProtobufCMessageInit) reform__v1__rating_rule_set__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor reform__v1__rating_quota_exception__field_descriptors[14] =
+static const ProtobufCFieldDescriptor reform__v1__rating_quota_exception__field_descriptors[15] =
 {
   {
     "id",
@@ -4439,11 +4478,24 @@ static const ProtobufCFieldDescriptor reform__v1__rating_quota_exception__field_
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "extra_places",
+    15,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT32,
+    offsetof(Reform__V1__RatingQuotaException, grant_case),
+    offsetof(Reform__V1__RatingQuotaException, extra_places),
+    NULL,
+    NULL,
+    0 | PROTOBUF_C_FIELD_FLAG_ONEOF,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned reform__v1__rating_quota_exception__field_indices_by_name[] = {
   7,   /* field[7] = authority */
   8,   /* field[8] = decision */
   2,   /* field[2] = duty_group */
+  14,   /* field[14] = extra_places */
   0,   /* field[0] = id */
   6,   /* field[6] = max_excellent_count */
   9,   /* field[9] = reason */
@@ -4459,7 +4511,7 @@ static const unsigned reform__v1__rating_quota_exception__field_indices_by_name[
 static const ProtobufCIntRange reform__v1__rating_quota_exception__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 14 }
+  { 0, 15 }
 };
 const ProtobufCMessageDescriptor reform__v1__rating_quota_exception__descriptor =
 {
@@ -4469,7 +4521,7 @@ const ProtobufCMessageDescriptor reform__v1__rating_quota_exception__descriptor 
   "Reform__V1__RatingQuotaException",
   "reform.v1",
   sizeof(Reform__V1__RatingQuotaException),
-  14,
+  15,
   reform__v1__rating_quota_exception__field_descriptors,
   reform__v1__rating_quota_exception__field_indices_by_name,
   1,  reform__v1__rating_quota_exception__number_ranges,
@@ -7976,7 +8028,7 @@ const ProtobufCEnumDescriptor reform__v1__rating_subject_kind__descriptor =
   reform__v1__rating_subject_kind__value_ranges,
   NULL,NULL,NULL,NULL   /* reserved[1234] */
 };
-static const ProtobufCEnumValue reform__v1__discipline_level__enum_values_by_number[10] =
+static const ProtobufCEnumValue reform__v1__discipline_level__enum_values_by_number[11] =
 {
   { "DISCIPLINE_LEVEL_UNSPECIFIED", "REFORM__V1__DISCIPLINE_LEVEL__DISCIPLINE_LEVEL_UNSPECIFIED", 0 },
   { "DISCIPLINE_LEVEL_REPRIMAND", "REFORM__V1__DISCIPLINE_LEVEL__DISCIPLINE_LEVEL_REPRIMAND", 1 },
@@ -7988,12 +8040,14 @@ static const ProtobufCEnumValue reform__v1__discipline_level__enum_values_by_num
   { "DISCIPLINE_LEVEL_DISMISSAL", "REFORM__V1__DISCIPLINE_LEVEL__DISCIPLINE_LEVEL_DISMISSAL", 7 },
   { "DISCIPLINE_LEVEL_EXPULSION", "REFORM__V1__DISCIPLINE_LEVEL__DISCIPLINE_LEVEL_EXPULSION", 8 },
   { "DISCIPLINE_LEVEL_DISSOLUTION", "REFORM__V1__DISCIPLINE_LEVEL__DISCIPLINE_LEVEL_DISSOLUTION", 9 },
+  { "DISCIPLINE_LEVEL_ADMONITION", "REFORM__V1__DISCIPLINE_LEVEL__DISCIPLINE_LEVEL_ADMONITION", 10 },
 };
 static const ProtobufCIntRange reform__v1__discipline_level__value_ranges[] = {
-{0, 0},{0, 10}
+{0, 0},{0, 11}
 };
-static const ProtobufCEnumValueIndex reform__v1__discipline_level__enum_values_by_name[10] =
+static const ProtobufCEnumValueIndex reform__v1__discipline_level__enum_values_by_name[11] =
 {
+  { "DISCIPLINE_LEVEL_ADMONITION", 10 },
   { "DISCIPLINE_LEVEL_DEMOTION", 4 },
   { "DISCIPLINE_LEVEL_DEPOSITION", 6 },
   { "DISCIPLINE_LEVEL_DISMISSAL", 7 },
@@ -8012,9 +8066,9 @@ const ProtobufCEnumDescriptor reform__v1__discipline_level__descriptor =
   "DisciplineLevel",
   "Reform__V1__DisciplineLevel",
   "reform.v1",
-  10,
+  11,
   reform__v1__discipline_level__enum_values_by_number,
-  10,
+  11,
   reform__v1__discipline_level__enum_values_by_name,
   1,
   reform__v1__discipline_level__value_ranges,

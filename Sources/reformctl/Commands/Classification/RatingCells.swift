@@ -78,6 +78,26 @@ struct RatingCells {
     return level
   }
 
+  /// The `disciplined_subordinates` cell: `CODE[*self]` items separated by `;`; the codes, and
+  /// those marked `*self` (disciplined on the collective's own finding).
+  mutating func subordinates() -> (codes: [String], selfDetected: [String]) {
+    var codes: [String] = []
+    var selfDetected: [String] = []
+    for (index, item) in list("disciplined_subordinates").enumerated() {
+      let (code, marks) = Self.marks(Substring(item))
+      if code.isEmpty { fail("disciplined_subordinates", "item \(index + 1): a unit code is required before its marks") }
+      codes.append(code)
+      for (mark, value) in marks {
+        if mark == "*", RatingText.key(value) == "self" {
+          selfDetected.append(code)
+        } else {
+          fail("disciplined_subordinates", "item \(index + 1): \"\(mark)\(value)\" is not understood (only *self)")
+        }
+      }
+    }
+    return (codes, selfDetected)
+  }
+
   /// `;`-separated codes or ids, each trimmed; blanks between separators are skipped.
   func list(_ column: String) -> [String] {
     self[column].split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
@@ -225,6 +245,7 @@ struct RatingCells {
 
   /// The measures a `discipline` item may name, in English and in Vietnamese.
   static let disciplineLevels: [(keys: [String], level: DisciplineLevel)] = [
+    (["admonition", "phe-binh", "nhac-nho"], .admonition),
     (["reprimand", "khien-trach"], .reprimand),
     (["warning", "canh-cao"], .warning),
     (["salary-downgrade", "ha-bac-luong"], .salaryDowngrade),
@@ -237,8 +258,8 @@ struct RatingCells {
   ]
 
   static let disciplineLevelHelp =
-    "khiển trách, cảnh cáo, hạ bậc lương, giáng chức, cách chức, bãi nhiệm, buộc thôi việc, khai trừ, giải tán "
-    + "or in English reprimand … dissolution"
+    "phê bình (nhắc nhở, below every disciplinary measure), khiển trách, cảnh cáo, hạ bậc lương, giáng chức, cách chức, bãi nhiệm, buộc thôi việc, khai trừ, giải tán "
+    + "or in English admonition, reprimand … dissolution"
 
   private static func disciplineLevel(_ text: String) -> DisciplineLevel? {
     let key = RatingText.key(text)

@@ -63,15 +63,16 @@ struct RatingEvaluationFile {
     Column(name: "tasks_exceeded", scope: .every, help: "of those on time, exceeded (blank: 0)"),
     Column(name: "assessed_level", scope: .every, help: "level proposed by the assessing body: HTXSNV, HTTNV, HTNV or KHTNV (rule sets without points rate from it)"),
     Column(name: "self_assessed_level", scope: .every, help: "the subject's own assessment (recorded, not used)"),
-    Column(name: "discipline", scope: .every, help: "disciplinary decisions, ';'-separated: [SYSTEM:]LEVEL@DATE[#DECISION][=VIOLATION][!counted|!YEAR][*self]"),
+    Column(name: "discipline", scope: .every, help: "disciplinary decisions, ';'-separated: LEVEL@DATE with optional marks (below)"),
     Column(name: "decline", scope: .person, help: "findings of ideological, moral or lifestyle decline, ';'-separated: DATE[!counted]"),
     Column(name: "position", scope: .person, help: "title held, e.g. Bí thư Chi bộ"),
     Column(name: "leader", scope: .person, help: "yes when the position is one of leadership or management (có/không, x, 1/0)"),
     Column(name: "leads_unit", scope: .person, help: "the unit whose collective the person heads (a leader's rules read its rating)"),
+    Column(name: "parent_unit_code", scope: .collective, help: "the unit directly above (places the unit in the tree when no registry is at hand)"),
     Column(name: "targets_total", scope: .collective, help: "targets of the year"),
     Column(name: "targets_met", scope: .collective, help: "of those, met"),
     Column(name: "subordinates_total", scope: .collective, help: "subordinate Party organisations during the year"),
-    Column(name: "disciplined_subordinates", scope: .collective, help: "codes of those disciplined in the year, ';'-separated"),
+    Column(name: "disciplined_subordinates", scope: .collective, help: "codes of those disciplined in the year, ';'-separated; CODE*self for one disciplined on the collective's own finding"),
     Column(name: "leaders", scope: .collective, help: "person ids of its leadership (cấp ủy), ';'-separated"),
     Column(name: "disciplined_leaders", scope: .collective, help: "of those, the ones disciplined in the year, ';'-separated"),
     Column(name: "note", scope: .every, help: "free text"),
@@ -195,14 +196,16 @@ struct RatingEvaluationFile {
     if !unit.isEmpty, unit != id {
       row.fail("unit_code", "\(unit) differs from id \(id); a collective's id is its unit code (leave unit_code blank)")
     }
+    let subordinates = row.subordinates()
     let collective = CollectiveEvaluation(
       unitCode: id, year: year, subjectName: row["name"], scores: row.scores(), tasks: row.tasks(),
       targetsTotal: row.int("targets_total") ?? 0, targetsMet: row.int("targets_met") ?? 0,
       subordinateUnitsTotal: row.int("subordinates_total") ?? 0,
-      disciplinedSubordinateUnitCodes: row.list("disciplined_subordinates"),
+      disciplinedSubordinateUnitCodes: subordinates.codes,
       discipline: row.discipline(defaultSystem: .party), leaderPersonIds: row.list("leaders"),
       disciplinedLeaderPersonIds: row.list("disciplined_leaders"), assessedLevel: row.level("assessed_level"),
-      selfAssessedLevel: row.level("self_assessed_level"), note: row["note"])
+      selfAssessedLevel: row.level("self_assessed_level"), note: row["note"],
+      selfDetectedSubordinateUnitCodes: subordinates.selfDetected, parentUnitCode: row["parent_unit_code"])
     if row.problems.isEmpty { collectives.append(CollectiveRow(line: row.line, evaluation: collective)) }
   }
 }

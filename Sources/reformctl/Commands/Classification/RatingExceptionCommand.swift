@@ -18,7 +18,7 @@ struct RatingExceptionCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "Record an exception to the quota for a unit (or one duty group of it) in a year.",
       discussion: """
-        Give exactly one of --unlimited, --share or --max-count. Runs after the grant apply \
+        Give exactly one of --unlimited, --share, --max-count or --extra-places. Runs after the grant apply \
         it; ratings already final change only by a rerun. One live exception per unit, duty \
         group and year.
 
@@ -40,6 +40,9 @@ struct RatingExceptionCommand: AsyncParsableCommand {
 
     @Option(help: ArgumentHelp("A fixed maximum count of HTXSNV.", valueName: "count")) var maxCount: Int32?
 
+    @Option(help: ArgumentHelp("Places on top of the number the rule set's share allows.", valueName: "count"))
+    var extraPlaces: Int32?
+
     @Option(help: "The granting authority, e.g. \"Ban Thường vụ Tỉnh ủy\".") var authority: String
 
     @Option(help: ArgumentHelp("The decision granting it: its number, e.g. 123-QĐ/TU.", valueName: "number"))
@@ -51,17 +54,26 @@ struct RatingExceptionCommand: AsyncParsableCommand {
 
     func validate() throws {
       guard (1900...9999).contains(year) else { throw ValidationError("--year \(year): not a year") }
-      let given = [unlimited, share != nil, maxCount != nil].filter { $0 }.count
-      guard given == 1 else { throw ValidationError("give exactly one of --unlimited, --share, --max-count") }
+      let given = [unlimited, share != nil, maxCount != nil, extraPlaces != nil].filter { $0 }.count
+      guard given == 1 else { throw ValidationError("give exactly one of --unlimited, --share, --max-count, --extra-places") }
       if let maxCount, maxCount < 0 { throw ValidationError("--max-count must be 0 or more") }
+      if let extraPlaces, extraPlaces < 1 { throw ValidationError("--extra-places must be 1 or more") }
       if let decisionDate, RatingCells.date(decisionDate) == nil {
         throw ValidationError("--decision-date \(decisionDate): not a date (YYYY-MM-DD)")
       }
     }
 
     func run() async throws {
-      let grant: RatingQuotaException.Grant =
-        if unlimited { .unlimited(true) } else if let share { .shareBasisPoints(share.basisPoints) } else { .maxExcellentCount(maxCount ?? 0) }
+      let grant: RatingQuotaException.Grant
+      if unlimited {
+        grant = .unlimited(true)
+      } else if let share {
+        grant = .shareBasisPoints(share.basisPoints)
+      } else if let extraPlaces {
+        grant = .extraPlaces(extraPlaces)
+      } else {
+        grant = .maxExcellentCount(maxCount ?? 0)
+      }
       let exception = RatingQuotaException(
         unitCode: unit, dutyGroup: dutyGroup, year: year, grant: grant, authority: authority,
         decision: SourceRef(document: decision, issued: decisionDate.flatMap(RatingCells.date)), reason: reason)
@@ -156,12 +168,14 @@ struct RatingExceptionCommand: AsyncParsableCommand {
     }
   }
 
-  /// What is granted, in words: `unlimited`, `share 30.00%`, `at most 5 HTXSNV`.
+  /// What is granted, in words: `unlimited`, `share 30.00%`, `at most 5 HTXSNV`,
+  /// `2 extra places`.
   static func grant(_ grant: RatingQuotaException.Grant?) -> String {
     switch grant {
     case .unlimited?: "unlimited"
     case .shareBasisPoints(let share)?: "share \(RatingText.share(share))"
     case .maxExcellentCount(let count)?: "at most \(count) HTXSNV"
+    case .extraPlaces(let places)?: places == 1 ? "1 extra place" : "\(places) extra places"
     case nil: "-"
     }
   }

@@ -98,8 +98,10 @@ struct RatingExplainCommand: AsyncParsableCommand {
         "  group \(group): \(demotion.excellentBefore) HTXSNV and \(demotion.goodBefore) HTTNV before; share "
           + "\(RatingText.share(demotion.shareBasisPoints)); \(demotion.allowedExcellent) HTXSNV allowed")
       let exception = demotion.exceptionId.isEmpty ? "" : "; exception \(demotion.exceptionId)"
-      lines.append(
-        "  demoted number \(demotion.demotionOrder) in the group; tie-break decided by \(RatingText.tieBreak(demotion.decidedBy))\(exception)")
+      let decided =
+        demotion.decidedBy == .unspecified
+        ? "no HTXSNV was kept in the group" : "decided by \(RatingText.tieBreak(demotion.decidedBy))"
+      lines.append("  demoted number \(demotion.demotionOrder) in the group; \(decided)\(exception)")
       if !demotion.reason.isEmpty { lines.append("  \(demotion.reason)") }
     }
     if !response.ledCollectives.isEmpty {

@@ -9,9 +9,10 @@ struct RatingResultsCommand: AsyncParsableCommand {
     commandName: "results",
     abstract: "List ratings: the year's final ones, or a run's; filter by unit subtree, level, kind or demotion.",
     discussion: """
-      CSV columns: subject_kind, subject_id, subject_name, unit_code, quota_unit_code, \
-      duty_group, year, score (points, two decimals), level, level_before_quota, quota_demoted, \
-      run_id, locked. The whole file, with every failed rule, is 'rating export'.
+      CSV columns, spelt as 'rating export' spells them: subject_kind, subject_id, \
+      subject_name, unit_code, quota_unit_code, duty_group, year, score (points, two decimals), \
+      level, level_before_quota, quota_demoted, run_id, locked. 'rating export' adds every \
+      failed rule of each.
 
       \(ExitStatus.help)
       """
@@ -93,12 +94,15 @@ struct RatingResultsCommand: AsyncParsableCommand {
     print(table.render())
   }
 
+  /// One rating as `Classification.ExportCsv` writes it: kinds as the proto names them,
+  /// levels by their Vietnamese names, `true` and `false`.
   static func csvRow(_ rating: Rating) -> [String] {
     [
-      RatingText.kind(rating.subjectKind), rating.subjectId, rating.subjectName, rating.unitCode, rating.quotaUnitCode,
-      rating.dutyGroup, String(rating.year), rating.scored ? RatingText.points(rating.scoreHundredths) : "",
-      RatingText.level(rating.level), RatingText.level(rating.levelBeforeQuota), rating.quotaDemotion != nil ? "yes" : "no",
-      rating.runId, rating.locked ? "yes" : "no",
+      Format.enumName(rating.subjectKind.description, prefix: "RATING_SUBJECT_KIND_").uppercased(), rating.subjectId,
+      rating.subjectName, rating.unitCode, rating.quotaUnitCode, rating.dutyGroup, String(rating.year),
+      rating.scored ? RatingText.points(rating.scoreHundredths) : "", RatingText.levelName(rating.level),
+      RatingText.levelName(rating.levelBeforeQuota), rating.quotaDemotion != nil ? "true" : "false", rating.runId,
+      rating.locked ? "true" : "false",
     ]
   }
 }

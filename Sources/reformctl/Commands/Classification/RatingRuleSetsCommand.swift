@@ -108,11 +108,15 @@ struct RatingRuleSetCommand: AsyncParsableCommand {
     lines.append("")
     lines.append("quota: \(quotaLine(set.quota))")
     if let quota = set.quota, quota.enabled {
+      if !quota.text.isEmpty { lines.append("   \(quota.text)") }
       lines.append(
         "   \(quota.ruleId), source \(RatingText.citation(quota.source))\(quota.unconfirmed ? " [unconfirmed]" : ""); "
           + "for \(quota.subjectKinds.map(RatingText.kind).joined(separator: ", ")); rounding "
           + "\(Format.enumName(quota.rounding.description, prefix: "RATING_QUOTA_ROUNDING_"))")
-      lines.append("   tie-break: \((quota.tieBreak.isEmpty ? [.totalScore] : quota.tieBreak).map(RatingText.tieBreak).joined(separator: ", then "))")
+      // Total score always comes first, and subject id last, as the engine orders them.
+      let keys = [RatingTieBreakKey.totalScore] + quota.tieBreak.filter { $0 != .totalScore && $0 != .subjectId }
+      let lower = keys.map(RatingText.tieBreak).joined(separator: ", then the lower ")
+      lines.append("   demoted first: the lower \(lower), then the greater subject id")
       if !quota.note.isEmpty { lines.append("   note: \(quota.note)") }
     }
     return lines.joined(separator: "\n")

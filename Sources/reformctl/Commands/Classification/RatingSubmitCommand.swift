@@ -46,7 +46,8 @@ struct RatingSubmitCommand: AsyncParsableCommand {
     let name = file
     guard parsed.problems.isEmpty else {
       for problem in parsed.problems { StandardError.print(problem.render(file: name)) }
-      StandardError.print("\(parsed.problems.count) errors in \(parsed.rows) rows: nothing was sent")
+      StandardError.print(
+        "\(RatingText.count(parsed.problems.count, "error")) in \(RatingText.count(parsed.rows, "row")): nothing was sent")
       throw ExitStatus.refused
     }
     guard parsed.rows > 0 else {
@@ -56,7 +57,8 @@ struct RatingSubmitCommand: AsyncParsableCommand {
     let batches = RatingBatch.split(parsed, size: batchSize)
     let timeout = max(options.callTimeout, .seconds(600))
     let (dryRun, key) = (dryRun, UUID().uuidString)
-    let counts = "\(parsed.rows) rows (\(parsed.persons.count) people, \(parsed.collectives.count) collectives)"
+    let people = parsed.persons.count == 1 ? "1 person" : "\(parsed.persons.count) people"
+    let counts = "\(RatingText.count(parsed.rows, "row")) (\(people), \(RatingText.count(parsed.collectives.count, "collective")))"
 
     let failed = try await options.withClient { client -> Bool in
       var bar = ProgressBar()
@@ -86,7 +88,8 @@ struct RatingSubmitCommand: AsyncParsableCommand {
         let response = try await Self.sendKeyed(request, client: client, timeout: timeout)
         guard response.applied else {
           bar.finish()
-          let written = index == 0 ? "nothing was written" : "the first \(index) batches (lines before \(batch.firstLine)) were written"
+          let earlier = index == 1 ? "the first batch" : "the first \(index) batches"
+          let written = index == 0 ? "nothing was written" : "\(earlier) (lines before \(batch.firstLine)) were written"
           _ = Self.report(response.errors.map(batch.problem), rows: parsed.rows, file: name)
           StandardError.print("batch \(index + 1) of \(batches.count) was refused: \(written)")
           return true
@@ -95,7 +98,7 @@ struct RatingSubmitCommand: AsyncParsableCommand {
       }
       bar.update(phase: "sending", done: done, total: Int64(parsed.rows))
       bar.finish()
-      print("submitted: \(counts) in \(batches.count) \(batches.count == 1 ? "call" : "calls")")
+      print("submitted: \(counts) in \(RatingText.count(batches.count, "call"))")
       return false
     }
     if failed { throw ExitStatus.refused }
@@ -109,6 +112,8 @@ struct RatingSubmitCommand: AsyncParsableCommand {
     var wait: Duration = .milliseconds(250)
     var attempt = 1
     while true {
+      // Held as a Result: a typed `catch … where` in this loop sends Swift 6.3's SIL passes
+      // into an endless loop at compile time.
       let outcome: Result<SubmitEvaluationsResponse, ReformError>
       do {
         outcome = .success(try await client.call(ClassificationService.SubmitEvaluations.self, request, timeout: timeout))
@@ -133,7 +138,7 @@ struct RatingSubmitCommand: AsyncParsableCommand {
   private static func report(_ problems: [RatingEvaluationFile.Problem], rows: Int, file: String) -> Bool {
     let sorted = problems.enumerated().sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }
     for (_, problem) in sorted { StandardError.print(problem.render(file: file)) }
-    StandardError.print("\(problems.count) errors in \(rows) rows: nothing was written")
+    StandardError.print("\(RatingText.count(problems.count, "error")) in \(RatingText.count(rows, "row")): nothing was written")
     return true
   }
 }
@@ -216,11 +221,12 @@ struct RatingBatch: Sendable {
     case "declines": return "decline" + itemText
     case "positions": return "leads_unit"
     case "subordinate_units_total": return "subordinates_total"
-    case "disciplined_subordinate_unit_codes": return "disciplined_subordinates" + itemText
+    case "disciplined_subordinate_unit_codes", "self_detected_subordinate_unit_codes":
+      return "disciplined_subordinates" + itemText
     case "leader_person_ids": return "leaders" + itemText
     case "disciplined_leader_person_ids": return "disciplined_leaders" + itemText
     case "unit_code", "quota_unit_code", "duty_group", "year", "assessed_level", "self_assessed_level", "note",
-      "targets_total", "targets_met":
+      "targets_total", "targets_met", "parent_unit_code":
       return name
     default: return path
     }

@@ -69,6 +69,11 @@ enum RatingText {
     return "\(sign)\(magnitude / 100).\(fraction < 10 ? "0" : "")\(fraction)"
   }
 
+  /// A count and its noun, in the singular for one: `1 error`, `3 errors`.
+  static func count(_ count: Int, _ noun: String) -> String {
+    "\(count) \(noun)\(count == 1 ? "" : "s")"
+  }
+
   /// `held`, `failed`, `n/a`, `disabled`.
   static func outcome(_ outcome: RatingRuleOutcome) -> String {
     switch outcome {

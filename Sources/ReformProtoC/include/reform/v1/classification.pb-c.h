@@ -123,9 +123,9 @@ typedef enum _Reform__V1__RatingSubjectKind {
 } Reform__V1__RatingSubjectKind;
 /*
  * Disciplinary measures (hình thức kỷ luật), numbered in rising severity within each
- * system; "at or above" in a rule compares these numbers. Which of them trigger a rule, and
- * from which level up, is a rule parameter (e.g. Nghị định 335/2025/NĐ-CP: khiển trách or
- * above).
+ * system; "at or above" in a rule compares severities: ADMONITION lowest, then REPRIMAND (1)
+ * to DISSOLUTION (9) in their numbers' order. Which of them trigger a rule, and from which
+ * level up, is a rule parameter (e.g. Nghị định 335/2025/NĐ-CP: khiển trách or above).
  */
 typedef enum _Reform__V1__DisciplineLevel {
   REFORM__V1__DISCIPLINE_LEVEL__DISCIPLINE_LEVEL_UNSPECIFIED = 0,
@@ -164,7 +164,14 @@ typedef enum _Reform__V1__DisciplineLevel {
   /*
    * Giải tán: dissolution of a Party organisation.
    */
-  REFORM__V1__DISCIPLINE_LEVEL__DISCIPLINE_LEVEL_DISSOLUTION = 9
+  REFORM__V1__DISCIPLINE_LEVEL__DISCIPLINE_LEVEL_DISSOLUTION = 9,
+  /*
+   * Phê bình, nhắc nhở: a criticism recorded for a violation that did not warrant a
+   * disciplinary measure. It ranks below REPRIMAND, whatever its number (added after the
+   * others, which keep theirs), so that a rule such as "khiển trách or above" is seen not to
+   * trigger on it; a rule may still name it as its least level.
+   */
+  REFORM__V1__DISCIPLINE_LEVEL__DISCIPLINE_LEVEL_ADMONITION = 10
     PROTOBUF_C__FORCE_ENUM_TO_BE_INT_SIZE(REFORM__V1__DISCIPLINE_LEVEL)
 } Reform__V1__DisciplineLevel;
 /*
@@ -220,9 +227,14 @@ typedef enum _Reform__V1__RatingRuleKind {
    */
   REFORM__V1__RATING_RULE_KIND__RATING_RULE_KIND_DECLINE = 6,
   /*
-   * A leader's level may not be better than the level of the collective they lead
-   * (RatingPosition.led_unit_code), or, with `min_collective_level`, is capped at `cap_level`
-   * when the collective is rated below it. Collectives are rated before people in a run.
+   * A leader's level is capped by the level of the collective they lead
+   * (RatingPosition.led_unit_code). Collectives are rated before people in a run. The table
+   * is given one of three ways: no parameter, a leader no better than the collective;
+   * `min_collective_level` (level_value) with the rule's `cap_level`, a leader capped at
+   * `cap_level` when the collective is rated below `min_collective_level`; or all four rows
+   * `leader_at_best_when_htxsnv`, `leader_at_best_when_httnv`, `leader_at_best_when_htnv`,
+   * `leader_at_best_when_khtnv` (level_value each), the best level a leader keeps when the
+   * collective is rated at the level the name ends with. Only this kind reads them.
    */
   REFORM__V1__RATING_RULE_KIND__RATING_RULE_KIND_LED_COLLECTIVE_LEVEL = 7,
   /*
@@ -678,10 +690,24 @@ struct  Reform__V1__CollectiveEvaluation
   Reform__V1__Principal *submitted_by;
   Reform__V1__Timestamp *submitted_at;
   int64_t revision;
+  /*
+   * Of disciplined_subordinate_unit_codes, those disciplined on the collective's own finding
+   * (tự phát hiện, xử lý): a rule with `spare_self_detected` does not count them. Each must
+   * also be listed in disciplined_subordinate_unit_codes.
+   */
+  size_t n_self_detected_subordinate_unit_codes;
+  char **self_detected_subordinate_unit_codes;
+  /*
+   * The unit directly above this one (e.g. the đảng bộ cơ sở of a chi bộ trực thuộc, or the
+   * bloc's committee), when known. Without a registry to ask, the module builds the unit tree
+   * from these links (and from the disciplined subordinates), so that a run or a summary over
+   * a subtree, and a clerk's scope, find the units under a unit.
+   */
+  char *parent_unit_code;
 };
 #define REFORM__V1__COLLECTIVE_EVALUATION__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&reform__v1__collective_evaluation__descriptor) \
-    , (char *)protobuf_c_empty_string, 0, (char *)protobuf_c_empty_string, NULL, NULL, 0, 0, 0, 0,NULL, 0,NULL, 0,NULL, 0,NULL, REFORM__V1__RATING_LEVEL__RATING_LEVEL_UNSPECIFIED, REFORM__V1__RATING_LEVEL__RATING_LEVEL_UNSPECIFIED, (char *)protobuf_c_empty_string, NULL, NULL, 0 }
+    , (char *)protobuf_c_empty_string, 0, (char *)protobuf_c_empty_string, NULL, NULL, 0, 0, 0, 0,NULL, 0,NULL, 0,NULL, 0,NULL, REFORM__V1__RATING_LEVEL__RATING_LEVEL_UNSPECIFIED, REFORM__V1__RATING_LEVEL__RATING_LEVEL_UNSPECIFIED, (char *)protobuf_c_empty_string, NULL, NULL, 0, 0,NULL, (char *)protobuf_c_empty_string }
 
 
 typedef enum {
@@ -857,10 +883,16 @@ struct  Reform__V1__RatingQuotaConfig
    */
   protobuf_c_boolean unconfirmed;
   char *note;
+  /*
+   * The quota in words (Vietnamese), as explanations show it, e.g. "Số đảng viên Hoàn thành
+   * xuất sắc nhiệm vụ không vượt quá 20% số đảng viên Hoàn thành tốt nhiệm vụ trong cùng tổ
+   * chức đảng". When empty on input, it is written from the figures.
+   */
+  char *text;
 };
 #define REFORM__V1__RATING_QUOTA_CONFIG__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&reform__v1__rating_quota_config__descriptor) \
-    , 0, 0, REFORM__V1__RATING_QUOTA_BASIS__RATING_QUOTA_BASIS_UNSPECIFIED, 0, 0, 0,NULL, REFORM__V1__RATING_QUOTA_ROUNDING__RATING_QUOTA_ROUNDING_UNSPECIFIED, 0,NULL, (char *)protobuf_c_empty_string, NULL, 0, (char *)protobuf_c_empty_string }
+    , 0, 0, REFORM__V1__RATING_QUOTA_BASIS__RATING_QUOTA_BASIS_UNSPECIFIED, 0, 0, 0,NULL, REFORM__V1__RATING_QUOTA_ROUNDING__RATING_QUOTA_ROUNDING_UNSPECIFIED, 0,NULL, (char *)protobuf_c_empty_string, NULL, 0, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string }
 
 
 /*
@@ -930,7 +962,8 @@ typedef enum {
   REFORM__V1__RATING_QUOTA_EXCEPTION__GRANT__NOT_SET = 0,
   REFORM__V1__RATING_QUOTA_EXCEPTION__GRANT_UNLIMITED = 5,
   REFORM__V1__RATING_QUOTA_EXCEPTION__GRANT_SHARE_BASIS_POINTS = 6,
-  REFORM__V1__RATING_QUOTA_EXCEPTION__GRANT_MAX_EXCELLENT_COUNT = 7
+  REFORM__V1__RATING_QUOTA_EXCEPTION__GRANT_MAX_EXCELLENT_COUNT = 7,
+  REFORM__V1__RATING_QUOTA_EXCEPTION__GRANT_EXTRA_PLACES = 15
     PROTOBUF_C__FORCE_ENUM_TO_BE_INT_SIZE(REFORM__V1__RATING_QUOTA_EXCEPTION__GRANT__CASE)
 } Reform__V1__RatingQuotaException__GrantCase;
 
@@ -987,6 +1020,11 @@ struct  Reform__V1__RatingQuotaException
      * A fixed maximum count of HTXSNV.
      */
     int32_t max_excellent_count;
+    /*
+     * Places on top of the number the rule set's share allows (e.g. 2: two more HTXSNV than
+     * the quota would leave).
+     */
+    int32_t extra_places;
   };
 };
 #define REFORM__V1__RATING_QUOTA_EXCEPTION__INIT \
