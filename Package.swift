@@ -180,7 +180,7 @@ let package = Package(
       dependencies: [
         "ReformWire", "ReformWireTesting", "CProtobufC", "ReformModule",
         "InspectionDomain", "Inspection", "ExchangeDomain", "Exchange", "ClassificationDomain", "Classification",
-        "RegistryDomain", "Registry",
+        "RegistryDomain", "Registry", "ReformClient",
         .product(name: "GRPCCore", package: "grpc-swift-2"),
         .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),
       ]

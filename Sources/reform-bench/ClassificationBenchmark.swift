@@ -69,27 +69,9 @@ enum ClassificationBenchmark {
         ["worker", "--module", "classification", "--coordinator", "unix:\(socket)", "--data", folder, "--log-level", "error"]))
     let metadata: Metadata = ["authorization": "Bearer \(token)"]
 
-    // What a client sends; each collective also names the unit above it.
-    let persons = population.input.persons.map(\.wire)
-    let collectives = population.input.collectives.map { collective -> ReformWire.CollectiveEvaluation in
-      var wire = collective.wire
-      wire.parentUnitCode = population.units.parents[collective.unitCode] ?? ""
-      return wire
-    }
-    var requests: [SubmitEvaluationsRequest] = []
-    var pendingCollectives = collectives[...]
-    var pendingPersons = persons[...]
-    while !pendingCollectives.isEmpty || !pendingPersons.isEmpty {
-      let someCollectives = pendingCollectives.prefix(batch)
-      pendingCollectives = pendingCollectives.dropFirst(someCollectives.count)
-      let somePersons = pendingPersons.prefix(batch - someCollectives.count)
-      pendingPersons = pendingPersons.dropFirst(somePersons.count)
-      requests.append(
-        SubmitEvaluationsRequest(
-          persons: Array(somePersons), collectives: Array(someCollectives),
-          idempotencyKey: "bench-\(requests.count + 1)"))
-    }
-    let batches = requests
+    let batches = submissions(population, batch: batch, keyPrefix: "bench")
+    let persons = population.input.persons
+    let collectives = population.input.collectives
 
     let transport = try HTTP2ClientTransport.Posix(target: .unixDomainSocket(path: socket), transportSecurity: .plaintext)
     try await withGRPCClient(transport: transport) { client in
@@ -114,6 +96,31 @@ enum ClassificationBenchmark {
           + "\(run.run?.ratedCount.formatted() ?? "0") rated, \(run.run?.quotaDemotions.formatted() ?? "0") demoted "
           + "\(seconds(finished - submitted)); total \(seconds(total)) (target ≤ 5 s: \(total <= .seconds(5) ? "met" : "NOT met"))")
     }
+  }
+
+  /// The population as a client submits it, in calls of `batch` evaluations (collectives
+  /// first); each collective also names the unit above it.
+  static func submissions(_ population: ClassificationPopulation, batch: Int, keyPrefix: String) -> [SubmitEvaluationsRequest] {
+    let persons = population.input.persons.map(\.wire)
+    let collectives = population.input.collectives.map { collective -> ReformWire.CollectiveEvaluation in
+      var wire = collective.wire
+      wire.parentUnitCode = population.units.parents[collective.unitCode] ?? ""
+      return wire
+    }
+    var requests: [SubmitEvaluationsRequest] = []
+    var pendingCollectives = collectives[...]
+    var pendingPersons = persons[...]
+    while !pendingCollectives.isEmpty || !pendingPersons.isEmpty {
+      let someCollectives = pendingCollectives.prefix(batch)
+      pendingCollectives = pendingCollectives.dropFirst(someCollectives.count)
+      let somePersons = pendingPersons.prefix(batch - someCollectives.count)
+      pendingPersons = pendingPersons.dropFirst(somePersons.count)
+      requests.append(
+        SubmitEvaluationsRequest(
+          persons: Array(somePersons), collectives: Array(someCollectives),
+          idempotencyKey: "\(keyPrefix)-\(requests.count + 1)"))
+    }
+    return requests
   }
 
   private static func call<M: WireMethod>(

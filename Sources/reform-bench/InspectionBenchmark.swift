@@ -91,7 +91,7 @@ enum InspectionBenchmark {
 
   // MARK: The generated input on the wire (the module's own mapping is internal to it)
 
-  private static func wire(_ input: PlanInput) -> InspectionPlanInput {
+  static func wire(_ input: PlanInput) -> InspectionPlanInput {
     InspectionPlanInput(
       year: Int32(input.year),
       visitsDue: input.visitsDue.map { due in

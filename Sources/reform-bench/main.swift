@@ -5,6 +5,8 @@
 //   reform-bench hub  [--seconds S]   echo through the coordinator, beside a plain grpc-swift-2 server
 //   reform-bench classification       rating 100,000 people: the engine alone, then submit + final run through the coordinator
 //   reform-bench inspection           Inspection.Plan in process on SQLite: 60 units/6 teams, 1,000/40
+//   reform-bench load [options]       the mixed load against a running system (Load/LoadCommand.swift)
+//   reform-bench soak [options]       the load under injected faults, then the invariants (Soak/SoakCommand.swift)
 //
 // Build in release: swift build -c release --product reform-bench --product reformd
 import Foundation
@@ -24,9 +26,13 @@ case "registry":
   try await RegistryBenchmark.run()
 case "classification":
   try await ClassificationBenchmark.run()
+case "load":
+  try await LoadCommand.run(Array(arguments.dropFirst()))
+case "soak":
+  try await SoakCommand.run(Array(arguments.dropFirst()))
 case "serve-echo":
   try await PlainEchoServer.serve(port: Int(arguments.dropFirst().first ?? "") ?? 0)
 default:
-  print("usage: reform-bench [wire|hub] [--seconds S] | reform-bench registry|classification|inspection")
+  print("usage: reform-bench [wire|hub] [--seconds S] | reform-bench registry|classification|inspection | reform-bench load|soak [options]")
   exit(64)
 }
