@@ -2,9 +2,10 @@ import Foundation
 import ReformWire
 
 extension AuditRow {
-  /// Longest method path, unit code, principal field, peer or request id accepted.
+  /// Longest method path, principal field, peer or request id accepted, and longest unit code
+  /// kept (a longer one is cut).
   static let maxNameLength = 300
-  /// Longest target accepted: free text, but an identifier in practice.
+  /// Longest target kept, a longer one being cut: free text, but an identifier in practice.
   static let maxTargetLength = 1000
   /// Longest status message kept; a longer one is cut, not refused (see ``init(_:sequence:now:)``).
   static let maxMessageLength = 2000
@@ -12,9 +13,10 @@ extension AuditRow {
   /// Validates `entry` and makes the row to insert as entry `sequence`, naming the first
   /// wrong field.
   ///
-  /// An unset `time` becomes `now`. A status message longer than ``maxMessageLength`` is
-  /// cut rather than refused: refusing it would leave the call unaudited for the sake of
-  /// a detail.
+  /// An unset `time` becomes `now`. A status message longer than ``maxMessageLength``, and a
+  /// unit code or a target longer than theirs, are cut rather than refused: they quote what
+  /// the caller sent, and refusing them would leave the call unaudited for the sake of a
+  /// detail. A cut unit code or target ends with "…".
   init(_ entry: AdminAuditEntry, sequence: Int64, now: Date) throws(AuditLogError) {
     guard entry.sequence == 0 else {
       throw .invalid("sequence", "assigned by the log; leave it 0")
@@ -51,13 +53,8 @@ extension AuditRow {
         throw .invalid(field, "at most \(Self.maxNameLength) characters")
       }
     }
-    for (field, value) in [
-      ("unit_code", entry.unitCode), ("peer", entry.peer), ("request_id", entry.requestId),
-    ] where value.count > Self.maxNameLength {
+    for (field, value) in [("peer", entry.peer), ("request_id", entry.requestId)] where value.count > Self.maxNameLength {
       throw .invalid(field, "at most \(Self.maxNameLength) characters")
-    }
-    guard entry.target.count <= Self.maxTargetLength else {
-      throw .invalid("target", "at most \(Self.maxTargetLength) characters")
     }
 
     self.init(
@@ -68,12 +65,17 @@ extension AuditRow {
       principalUnitCode: entry.principal?.unitCode ?? "",
       principalRoles: Self.encode(roles: entry.principal?.roles ?? []),
       method: method,
-      unitCode: entry.unitCode,
-      target: entry.target,
+      unitCode: Self.cut(entry.unitCode, to: Self.maxNameLength),
+      target: Self.cut(entry.target, to: Self.maxTargetLength),
       action: entry.action.rawValue,
       statusCode: entry.statusCode,
       message: String(entry.message.prefix(Self.maxMessageLength)),
       peer: entry.peer,
       requestId: entry.requestId)
+  }
+
+  /// `text`, or its first `length - 1` characters and "…" when it is longer than `length`.
+  private static func cut(_ text: String, to length: Int) -> String {
+    text.count <= length ? text : text.prefix(length - 1) + "…"
   }
 }

@@ -4,13 +4,18 @@ import ReformModule
 import ReformWire
 import Testing
 
-/// A registry and classification stand-in: fixed readings per unit, none for the others.
+/// A registry and classification stand-in: fixed readings per unit, none for the others, and
+/// `NOT_FOUND` for the units the registry does not have.
 struct FixedRiskSource: RiskSource {
   var indicators: [String: Int]
   var ratings: [String: Int]
+  var unknown: Set<String> = []
 
   func indicatorRisk(unitCode: String, period: Period) async throws -> RiskReading? {
-    indicators[unitCode].map { RiskReading(valueBP: $0, name: "Chỉ tiêu 3a", detail: "kỳ \(period.year)") }
+    if unknown.contains(unitCode) {
+      throw RPCError(code: .notFound, message: "/reform.v1.Registry/Report: unit_code: unit \"\(unitCode)\" does not exist")
+    }
+    return indicators[unitCode].map { RiskReading(valueBP: $0, name: "Chỉ tiêu 3a", detail: "kỳ \(period.year)") }
   }
 
   func ratingRisk(unitCode: String, year: Int) async throws -> RiskReading? {
@@ -68,6 +73,20 @@ struct RiskTests {
     let module = try Harness(riskSource: FixedRiskSource(indicators: ["DBCS-01": 1], ratings: ["DBCS-01": 1]))
     await expectFailure(.failedPrecondition, field: "weights.indicators_bp") {
       _ = try await module.call(InspectionService.ComputeRisk.self, .init(unitCodes: ["DBCS-01", "DBCS-02"]))
+    }
+  }
+
+  @Test func aUnitTheSourceDoesNotKnowIsBlamedOnTheFieldThatNamesIt() async throws {
+    let module = try Harness(
+      riskSource: FixedRiskSource(indicators: ["DBCS-01": 1], ratings: ["DBCS-01": 1], unknown: ["DBCS-03"]))
+    await expectFailure(.notFound, field: "unit_codes[1]") {
+      _ = try await module.call(InspectionService.ComputeRisk.self, .init(unitCodes: ["DBCS-01", "DBCS-03"]))
+    }
+    var input = smallInput()
+    input.riskMode = .computeAll
+    let index = try #require(input.visitsDue.firstIndex { $0.unitCode == "DBCS-03" })
+    await expectFailure(.notFound, field: "input.visits_due[\(index)].unit_code") {
+      _ = try await module.call(InspectionService.Plan.self, planRequest(input))
     }
   }
 

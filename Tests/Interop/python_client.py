@@ -1,54 +1,30 @@
 #!/usr/bin/env python3
 """A gRPC client not written in Swift: Python's grpcio calls Reform's coordinator.
 
-Stubs are generated from Protos/ with grpcio-tools at run time (into a temporary folder),
+Stubs are generated from Protos/ with grpcio-tools at run time (reform_stubs.py),
 then Health.Check and Diagnostics.Echo are called through the coordinator at ADDRESS
 (host:port or unix:/path), Echo with the bearer token in REFORM_TOKEN. Prints one line per
 call; exits non-zero on any failure.
 
     REFORM_TOKEN=$(cat reform-data/admin.token) python3 Tests/Interop/python_client.py unix:reform-data/reform.sock
 """
-import importlib
 import os
-import shutil
 import sys
-import tempfile
 
 import grpc
-from grpc_tools import protoc
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-PROTOS = os.path.join(ROOT, "Protos")
-
-
-def generate(out):
-    # Python would mistake a generated `grpc/` package for grpcio itself, so the health proto
-    # is generated under another folder name; its package stays grpc.health.v1 on the wire.
-    source = os.path.join(out, "src")
-    shutil.copytree(os.path.join(PROTOS, "reform"), os.path.join(source, "reform"))
-    os.makedirs(os.path.join(source, "interop_health"))
-    shutil.copy(os.path.join(PROTOS, "grpc", "health", "v1", "health.proto"), os.path.join(source, "interop_health"))
-    files = ["interop_health/health.proto"] + [
-        os.path.relpath(os.path.join(d, f), source)
-        for d, _, fs in os.walk(os.path.join(source, "reform")) for f in fs if f.endswith(".proto")
-    ]
-    status = protoc.main(["protoc", f"-I{source}", f"--python_out={out}", f"--grpc_python_out={out}"] + files)
-    if status != 0:
-        sys.exit(f"grpc_tools.protoc failed with {status}")
-    sys.path.insert(0, out)
+import reform_stubs
 
 
 def main():
     if len(sys.argv) != 2:
         sys.exit(__doc__)
     address = sys.argv[1]
-    out = tempfile.mkdtemp(prefix="reform-interop-")
-    try:
-        generate(out)
-        health_pb2 = importlib.import_module("interop_health.health_pb2")
-        health_grpc = importlib.import_module("interop_health.health_pb2_grpc")
-        diagnostics_pb2 = importlib.import_module("reform.v1.diagnostics_pb2")
-        diagnostics_grpc = importlib.import_module("reform.v1.diagnostics_pb2_grpc")
+    with reform_stubs.generated() as modules:
+        health_pb2 = modules["interop_health.health_pb2"]
+        health_grpc = modules["interop_health.health_pb2_grpc"]
+        diagnostics_pb2 = modules["reform.v1.diagnostics_pb2"]
+        diagnostics_grpc = modules["reform.v1.diagnostics_pb2_grpc"]
 
         with grpc.insecure_channel(address) as channel:
             health = health_grpc.HealthStub(channel)
@@ -77,8 +53,6 @@ def main():
                 sys.exit("Check of an unknown service should fail with NOT_FOUND")
             except grpc.RpcError as error:
                 print("unknown", error.code().name)
-    finally:
-        shutil.rmtree(out, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -337,6 +337,97 @@ struct CoordinatorTests {
     }
     #expect(worker.isRunning)
   }
+
+  @Test func aRequestOverFourMebibytesReachesTheWorkerWithoutDetachingIt() async throws {
+    let cluster = try Cluster()
+    try cluster.startCoordinator()
+    try cluster.startWorker()
+    try await cluster.waitForWorkers(1)
+    try await cluster.withClient { client in
+      let attached = try await client.admin.listWorkers(module: "diagnostics").workers.map(\.workerId)
+      do {
+        let key = String(repeating: "k", count: 5 * 1024 * 1024)
+        _ = try await client.call(DiagnosticsService.GetTally.self, DiagnosticsGetTallyRequest(key: key), timeout: .seconds(30))
+        Issue.record("expected INVALID_ARGUMENT")
+      } catch let error as ReformError {
+        #expect(error.code == .invalidArgument, "\(error)")
+        #expect(error.message.hasPrefix("key:"))
+      }
+      #expect(try await client.admin.listWorkers(module: "diagnostics").workers.map(\.workerId) == attached)
+    }
+  }
+
+  @Test func aStatusMessageQuotingAMegabyteIsCutToItsBeginningAndEnd() async throws {
+    let cluster = try Cluster()
+    try cluster.startCoordinator()
+    try cluster.startWorker()
+    try await cluster.waitForWorkers(1)
+    let message = "text: " + String(repeating: "Lai Châu ", count: 120_000) + "is too long"
+    try await cluster.withClient { client in
+      do {
+        _ = try await client.call(DiagnosticsService.Fail.self, DiagnosticsFailRequest(code: 3, message: message))
+        Issue.record("expected INVALID_ARGUMENT")
+      } catch let error as ReformError {
+        #expect(error.code == .invalidArgument, "\(error)")
+        #expect(error.message.utf8.count < 1100)
+        #expect(error.message.hasPrefix("text: Lai Châu"))
+        #expect(error.message.hasSuffix("Lai Châu is too long"))
+        #expect(error.message.contains("bytes left out"))
+      }
+    }
+  }
+
+  @Test func anIdleStreamWhoseCallerGoesAwayStopsInTheWorker() async throws {
+    let cluster = try Cluster()
+    try cluster.startCoordinator()
+    try cluster.startWorker()
+    try await cluster.waitForWorkers(1)
+    struct Enough: Error {}
+    try await cluster.withClient { client in
+      // The first item comes at once, the next a minute later: only the caller going away can
+      // end the job in between.
+      let request = DiagnosticsStreamItemsRequest(itemCount: 10, intervalMs: 60_000)
+      _ = try? await client.stream(DiagnosticsService.StreamItems.self, request) { _ in throw Enough() }
+      let deadline = ContinuousClock.now + .seconds(10)
+      while try await client.admin.listWorkers(module: "diagnostics").workers.first?.inFlight != 0 {
+        guard ContinuousClock.now < deadline else {
+          Issue.record("the stream's job still runs in the worker 10 s after its caller went away")
+          return
+        }
+        try await Task.sleep(for: .milliseconds(100))
+      }
+      #expect(try await client.admin.listJobs(module: "diagnostics").jobs.isEmpty)
+    }
+  }
+
+  @Test func aCallWhoseWorkersKeepGoingAwayFailsAfterThreeOfThem() async throws {
+    let cluster = try Cluster()
+    try cluster.startCoordinator()
+    let first = try cluster.startWorker()
+    try await cluster.waitForWorkers(1)
+    let failure = try await cluster.withClient { client in
+      try await withThrowingTaskGroup(of: ReformError?.self) { group in
+        group.addTask {
+          do {
+            _ = try await client.call(
+              DiagnosticsService.Sleep.self, DiagnosticsSleepRequest(durationMs: 60_000), timeout: .seconds(120))
+            return nil
+          } catch let error as ReformError {
+            return error
+          }
+        }
+        var worker = first
+        for attempt in 1...3 {
+          try await cluster.waitUntilBusy(worker, client: client)
+          cluster.kill9(worker)
+          if attempt < 3 { worker = try cluster.startWorker() }
+        }
+        return try await group.next() ?? nil
+      }
+    }
+    #expect(failure?.code == .unavailable)
+    #expect(failure?.message.contains("each of the 3 workers it was given went away") == true, "\(String(describing: failure))")
+  }
 }
 
 /// Collects health statuses as a watch delivers them.

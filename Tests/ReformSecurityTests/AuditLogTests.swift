@@ -127,6 +127,18 @@ struct AuditLogTests {
     }
   }
 
+  @Test func aUnitCodeOrTargetQuotingAHugeRequestIsCutNotRefused() async throws {
+    try await withLog { log, _ throws in
+      let huge = String(repeating: "Lai Châu ", count: 100_000)
+      try await log.append(entry(unit: huge, target: huge, message: huge), now: now)
+      let recorded = try #require(try await log.query(.init()).entries.first)
+      #expect(recorded.unitCode.count == AuditRow.maxNameLength && recorded.unitCode.hasSuffix("…"))
+      #expect(recorded.target.count == AuditRow.maxTargetLength && recorded.target.hasSuffix("…"))
+      #expect(recorded.message.count == AuditRow.maxMessageLength)
+      #expect(huge.hasPrefix(recorded.unitCode.dropLast()) && huge.hasPrefix(recorded.target.dropLast()))
+    }
+  }
+
   @Test func sequencesAreGaplessUnderConcurrentAppends() async throws {
     try await withLog { log, _ throws in
       let sequences = try await withThrowingTaskGroup(of: Int64.self) { group in

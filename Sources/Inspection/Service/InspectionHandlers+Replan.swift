@@ -119,7 +119,8 @@ extension InspectionHandlers {
     let weights = try RiskWeights(
       storedInput.rules?.riskWeights, asOf: asOf, field: "programme.input.rules.risk_weights")
     return try await risks.risks(
-      of: [due.unitCode], weights: weights, asOf: asOf, weightsField: "programme.input.rules.risk_weights"
+      of: [(due.unitCode, "\(field).unit_added.due.unit_code")], weights: weights, asOf: asOf,
+      weightsField: "programme.input.rules.risk_weights"
     ).first
   }
 }

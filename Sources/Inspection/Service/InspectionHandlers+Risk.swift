@@ -27,7 +27,9 @@ extension InspectionHandlers {
       try request.asOf.map { date throws(RPCError) in try CivilDate(date, field: "as_of") }
       ?? CivilDate.vietnamDay(at: now())
     let weights = try RiskWeights(request.weights, asOf: asOf, field: "weights")
-    let computed = try await risks.risks(of: request.unitCodes, weights: weights, asOf: asOf, weightsField: "weights")
+    let computed = try await risks.risks(
+      of: request.unitCodes.enumerated().map { ($1, "unit_codes[\($0)]") }, weights: weights, asOf: asOf,
+      weightsField: "weights")
     let single = request.unitCodes.count == 1 ? request.unitCodes[0] : ""
     context.audit.record(
       target: single.isEmpty ? "risk of \(request.unitCodes.count) units" : "risk of \(single)", unit: single)
@@ -37,7 +39,9 @@ extension InspectionHandlers {
   /// The risks a plan uses under `mode`: the given ones (checked, one per unit), the computed
   /// ones for units of `unitCodes` without one, or only computed ones; measured at `asOf`.
   ///
-  /// - Parameter field: the request's path to the input, e.g. `input`.
+  /// - Parameters:
+  ///   - unitCodes: the unit codes of the input's `visits_due`, in their order.
+  ///   - field: the request's path to the input, e.g. `input`.
   func risksUsed(
     given: [InspectionUnitRisk], mode: InspectionRiskMode, unitCodes: [String], weights: RiskWeights, asOf: CivilDate,
     field: String
@@ -56,9 +60,9 @@ extension InspectionHandlers {
       }
     }
     guard mode == .computeMissing || mode == .computeAll else { return used }
-    var missing: [String] = []
-    for code in unitCodes where covered.insert(code.precomposedStringWithCanonicalMapping).inserted {
-      missing.append(code)
+    var missing: [(code: String, field: String)] = []
+    for (i, code) in unitCodes.enumerated() where covered.insert(code.precomposedStringWithCanonicalMapping).inserted {
+      missing.append((code, "\(field).visits_due[\(i)].unit_code"))
     }
     guard !missing.isEmpty else { return used }
     return used

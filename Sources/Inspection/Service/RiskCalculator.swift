@@ -24,12 +24,16 @@ struct RiskCalculator: Sendable {
   /// Units listed in a message about missing inputs, before "and N more".
   private static let listedUnits = 10
 
-  /// The risks of `unitCodes`, in their order, measured on `asOf`.
+  /// The risks of `units`, in their order, measured on `asOf`.
   ///
-  /// - Parameter weightsField: the request's path to the weights, for messages.
-  func risks(of unitCodes: [String], weights: RiskWeights, asOf: CivilDate, weightsField: String) async throws(RPCError)
-    -> [InspectionUnitRisk]
+  /// - Parameters:
+  ///   - units: each unit's code, and the request's path to it for messages: a unit the source
+  ///     cannot read (`NOT_FOUND`) is blamed on that field.
+  ///   - weightsField: the request's path to the weights, for messages.
+  func risks(of units: [(code: String, field: String)], weights: RiskWeights, asOf: CivilDate, weightsField: String)
+    async throws(RPCError) -> [InspectionUnitRisk]
   {
+    let unitCodes = units.map(\.code)
     var lastVisits: [String: String] = [:]
     if weights.timeSinceVisitBP > 0 {
       lastVisits = try await store.lastVisits(
@@ -37,12 +41,12 @@ struct RiskCalculator: Sendable {
     }
     let period = weights.indicatorPeriod
     let indicators = try await readings(
-      of: unitCodes, weighted: weights.indicatorsBP > 0, what: "indicators",
+      of: units, weighted: weights.indicatorsBP > 0, what: "indicators",
       field: "\(weightsField).indicators_bp"
     ) { source, code in try await source.indicatorRisk(unitCode: code, period: period) }
     let ratingYear = weights.ratingYear
     let ratings = try await readings(
-      of: unitCodes, weighted: weights.ratingBP > 0, what: "ratings of \(ratingYear)",
+      of: units, weighted: weights.ratingBP > 0, what: "ratings of \(ratingYear)",
       field: "\(weightsField).rating_bp"
     ) { source, code in try await source.ratingRisk(unitCode: code, year: ratingYear) }
     let missing = [indicators.missing, ratings.missing].compactMap { $0 }
@@ -81,22 +85,25 @@ struct RiskCalculator: Sendable {
   /// The readings of one factor for every unit, and a sentence naming the units it is missing
   /// for; nothing is read when the factor is not `weighted`.
   private func readings(
-    of unitCodes: [String], weighted: Bool, what: String, field: String,
+    of units: [(code: String, field: String)], weighted: Bool, what: String, field: String,
     read: (any RiskSource, String) async throws -> RiskReading?
   ) async throws(RPCError) -> (values: [String: RiskReading], missing: String?) {
     guard weighted else { return ([:], nil) }
     guard let source else {
       return (
         [:],
-        "\(field): the \(what) of \(Self.list(unitCodes)) are missing: no registry or classification source is connected to this worker"
+        "\(field): the \(what) of \(Self.list(units.map(\.code))) are missing: no registry or classification source is connected to this worker"
       )
     }
     var values: [String: RiskReading] = [:]
     var absent: [String] = []
-    for code in unitCodes {
+    for (code, unitField) in units {
       do {
         try Task.checkCancellation()
         if let reading = try await read(source, code) { values[code] = reading } else { absent.append(code) }
+      } catch let error as RPCError where error.code == .notFound {
+        // The source's message names its own request's fields; the caller's field is this one.
+        throw RPCError(code: .notFound, message: "\(unitField): the \(what) of \(code) could not be read: \(error.message)")
       } catch let error as RPCError {
         throw error
       } catch is CancellationError {

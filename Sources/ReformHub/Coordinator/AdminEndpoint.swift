@@ -10,6 +10,8 @@ struct AdminEndpoint: RegistrableRPCService {
   let gatekeeper: Gatekeeper
   let auditor: Auditor
   let coordinator: AdminCoordinatorInfo
+  /// The coordinator's `--max-request-bytes`.
+  let maxRequestBytes: Int
 
   func registerMethods<Transport: ServerTransport>(with router: inout RPCRouter<Transport>) {
     let hub = self.hub
@@ -84,7 +86,8 @@ struct AdminEndpoint: RegistrableRPCService {
     let gatekeeper = self.gatekeeper
     let auditor = self.auditor
     router.registerHandler(
-      forMethod: M.descriptor, deserializer: WireDeserializer<M.Input>(), serializer: WireSerializer<M.Output>()
+      forMethod: M.descriptor, deserializer: BoundedDeserializer<M.Input>(limit: maxRequestBytes),
+      serializer: WireSerializer<M.Output>()
     ) { request, context in
       let caller: Principal?
       do {
@@ -102,8 +105,9 @@ struct AdminEndpoint: RegistrableRPCService {
         await auditor.record(info, caller: caller, peer: context.remotePeer, error: nil)
         return StreamingServerResponse(single: ServerResponse(message: response))
       } catch {
-        await auditor.record(info, caller: caller, peer: context.remotePeer, error: error as? RPCError ?? RPCError(code: .unknown, message: "\(error)"))
-        throw error
+        let bounded = (error as? RPCError)?.withBoundedMessage
+        await auditor.record(info, caller: caller, peer: context.remotePeer, error: bounded ?? RPCError(code: .unknown, message: "\(error)"))
+        throw bounded ?? error
       }
     }
   }

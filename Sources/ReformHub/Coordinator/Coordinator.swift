@@ -38,8 +38,10 @@ public struct Coordinator: Service {
     }
     let auditor = Auditor(log: try AuditLog(path: configuration.auditLogPath), logger: logger)
     let services: [any RegistrableRPCService] = [
-      WorkerHubEndpoint(hub: hub, gatekeeper: gatekeeper), HealthEndpoint(hub: hub),
-      AdminEndpoint(hub: hub, gatekeeper: gatekeeper, auditor: auditor, coordinator: info),
+      WorkerHubEndpoint(hub: hub, gatekeeper: gatekeeper),
+      HealthEndpoint(hub: hub, maxRequestBytes: configuration.maxRequestBytes),
+      AdminEndpoint(
+        hub: hub, gatekeeper: gatekeeper, auditor: auditor, coordinator: info, maxRequestBytes: configuration.maxRequestBytes),
       ForwardingService(hub: hub, gatekeeper: gatekeeper, auditor: auditor, maxRequestBytes: configuration.maxRequestBytes),
     ]
     let servers = configuration.listen.map { endpoint in

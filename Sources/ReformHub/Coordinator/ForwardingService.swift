@@ -62,14 +62,25 @@ struct ForwardingService: RegistrableRPCService {
     guard let payload else {
       throw RPCError(code: .invalidArgument, message: "\(method.path) takes exactly one request message; none was sent")
     }
-    guard payload.count <= limit else {
-      throw RPCError(
-        code: .resourceExhausted,
-        message: "request too large: \(payload.count) bytes, over the limit of \(limit) bytes (--max-request-bytes)")
-    }
+    guard payload.count <= limit else { throw RPCError.requestTooLarge(payload.count, limit: limit) }
     let (id, events) = try await hub.submit(
       method: method, module: module, payload: payload, timeout: GRPCTimeout.parse(request.metadata), caller: caller,
       ownUnitLimit: ownUnit)
+    // gRPC does not cancel a handler's task when its caller goes away or its deadline passes:
+    // it calls `onCancelRPC`. A stream may wait for its next item for ever (a watch), so its job
+    // is cancelled then, in the worker too; a unary call ends by itself.
+    try await withRPCCancellationHandler {
+      try await relay(events, of: id, method: method, hub: hub, writer: writer, note: note)
+    } onCancelRPC: {
+      if method.serverStreaming { Task { await hub.cancel(id, reason: "the caller went away or its deadline passed") } }
+    }
+  }
+
+  /// Writes the job's items and its outcome to the caller as they come.
+  private static func relay(
+    _ events: AsyncStream<JobEvent>, of id: Int64, method: WireMethodInfo, hub: Hub, writer: RPCWriter<[UInt8]>,
+    note: AuditNote
+  ) async throws {
     try await withTaskCancellationHandler {
       for await event in events {
         switch event {
@@ -83,7 +94,7 @@ struct ForwardingService: RegistrableRPCService {
           }
         case .finished(let outcome):
           note.record(target: outcome.auditTarget, unit: outcome.auditUnit)
-          if let code = outcome.code { throw RPCError(code: code, message: outcome.message) }
+          if let code = outcome.code { throw RPCError(code: code, message: outcome.message).withBoundedMessage }
           if !method.serverStreaming { try await writer.write(outcome.payload) }
           return
         }

@@ -5,31 +5,42 @@ import ReformWire
 /// service is `SERVING` while at least one of its workers is attached.
 struct HealthEndpoint: RegistrableRPCService {
   let hub: Hub
+  /// The coordinator's `--max-request-bytes`.
+  let maxRequestBytes: Int
 
   func registerMethods<Transport: ServerTransport>(with router: inout RPCRouter<Transport>) {
     let hub = self.hub
     router.registerHandler(
       forMethod: HealthService.Check.descriptor,
-      deserializer: WireDeserializer<HealthCheckRequest>(),
+      deserializer: BoundedDeserializer<HealthCheckRequest>(limit: maxRequestBytes),
       serializer: WireSerializer<HealthCheckResponse>()
     ) { request, _ in
       let message = try await request.messages.first { _ in true } ?? HealthCheckRequest()
       guard let status = await hub.health(of: message.service) else {
-        throw RPCError(code: .notFound, message: "service: '\(message.service)' is not served here")
+        throw RPCError(code: .notFound, message: "service: '\(message.service)' is not served here").withBoundedMessage
       }
       return StreamingServerResponse(single: ServerResponse(message: HealthCheckResponse(status: status)))
     }
     router.registerHandler(
       forMethod: HealthService.Watch.descriptor,
-      deserializer: WireDeserializer<HealthCheckRequest>(),
+      deserializer: BoundedDeserializer<HealthCheckRequest>(limit: maxRequestBytes),
       serializer: WireSerializer<HealthCheckResponse>()
-    ) { request, _ in
+    ) { request, context in
       let message = try await request.messages.first { _ in true } ?? HealthCheckRequest()
       return StreamingServerResponse { writer in
-        var last: HealthCheckResponse.ServingStatus?
-        for await status in await hub.watchHealth(of: message.service) where status != last {
-          last = status
-          try await writer.write(HealthCheckResponse(status: status))
+        // gRPC does not cancel a handler's task when its caller goes away or its deadline
+        // passes; without this the watch would wait for the next change for ever.
+        try await withThrowingTaskGroup(of: Void.self) { group in
+          group.addTask { try await context.cancellation.cancelled }
+          group.addTask {
+            var last: HealthCheckResponse.ServingStatus?
+            for await status in await hub.watchHealth(of: message.service) where status != last {
+              last = status
+              try await writer.write(HealthCheckResponse(status: status))
+            }
+          }
+          try await group.next()
+          group.cancelAll()
         }
         return [:]
       }

@@ -259,25 +259,35 @@ actor Hub {
     }
   }
 
+  /// The most workers one call is given: a request that makes every worker it reaches go away
+  /// must not take the module's workers down one after another.
+  static let maxAttempts: Int32 = 3
+
   /// A worker's stream ended or it stopped heart-beating. Its running jobs go to another
-  /// worker when the method is safe to repeat and nothing was streamed yet; the others end
-  /// with `UNAVAILABLE`: never a silent duplicate.
+  /// worker when the method is safe to repeat, nothing was streamed yet and fewer than
+  /// ``maxAttempts`` workers had it; the others end with `UNAVAILABLE`: never a silent
+  /// duplicate.
   func detach(_ workerID: String, reason: String) {
     guard let worker = workers.removeValue(forKey: workerID) else { return }
     worker.outbound.finish()
     var requeued: [Int64] = []
     for id in worker.running.sorted() {
       guard var job = jobs[id], job.workerID == workerID else { continue }
-      if job.method.isSafeToRepeat && job.itemsSent == 0 {
+      if job.method.isSafeToRepeat && job.itemsSent == 0 && job.attempt < Self.maxAttempts {
         job.workerID = nil
         job.attempt += 1
         job.partial = []
         jobs[id] = job
         requeued.append(id)
       } else {
-        let why = job.itemsSent > 0
-          ? "it had already streamed \(job.itemsSent) items"
-          : "\(job.method.path) is not safe to repeat and may have taken effect"
+        let why =
+          if job.itemsSent > 0 {
+            "it had already streamed \(job.itemsSent) items"
+          } else if !job.method.isSafeToRepeat {
+            "\(job.method.path) is not safe to repeat and may have taken effect"
+          } else {
+            "each of the \(job.attempt) workers it was given went away while running it"
+          }
         finish(id, .failure(.unavailable, "worker \(workerID) of module '\(job.module)' went away while running this call; not retried because \(why)"))
       }
     }

@@ -50,6 +50,10 @@ public struct Worker: Service {
     logger.info("worker stopped")
   }
 
+  /// The largest hub frame a worker takes: the most a gRPC length prefix can say. The
+  /// coordinator, which the worker secret authenticates, has already bounded the request.
+  static let largestFrame = Int(UInt32.max)
+
   /// One attachment, from dialling to the end of the stream. Returns whether it got as far as
   /// a welcome.
   private func attachOnce(hello: WorkerHello, session: WorkerSession) async -> Bool {
@@ -65,6 +69,12 @@ public struct Worker: Service {
         await session.connected(continuation)
         var options = CallOptions.defaults
         options.waitForReady = false
+        // A job frame carries the caller's request whole, up to the coordinator's
+        // --max-request-bytes (64 MiB by default); over the transport's 4 MiB default the
+        // stream would be reset, and the job re-sent to the next worker, which resets too.
+        // The transport checks the frames a client receives against maxRequestMessageBytes.
+        options.maxRequestMessageBytes = Self.largestFrame
+        options.maxResponseMessageBytes = Self.largestFrame
         return try await client.bidirectionalStreaming(
           request: StreamingClientRequest(of: WorkerFrame.self) { writer in
             try await writer.write(WorkerFrame(frame: .hello(hello)))
