@@ -89,7 +89,7 @@ struct ValueHandlers: Sendable {
         throw RPCError(error)
       }
       try write.commitBook(book, changed: reported.map(\.key), removed: removed) { _ in stored.set.version }
-      let values = write.state.book.values.filter { $0.key.periodKey == periodKey }
+      let values = write.state.book.values(of: periodKey)
       let state = book.state(periodKey)
       return ReportValuesResponse(
         values: values.map { $0.wire(stamp: write.state.valueStamps[$0.key], status: state.status) },

@@ -42,23 +42,32 @@ final class RegistryStore: Sendable {
 
   /// Runs `body` in one write transaction over the registry as it stands; whatever `body`
   /// throws rolls everything back.
+  ///
+  /// The registry in memory is taken once this process's turn to write has come, and the
+  /// result kept before the next write's turn: so concurrent writes of this process each
+  /// start from the one before, and only another process's writes cause a reload.
   func write<T: Sendable>(_ body: @escaping @Sendable (inout RegistryWrite) throws -> T) async throws(RPCError) -> T {
-    let base = cache.withLock { $0 }
     let now = clock()
-    let (result, state) = try await Self.guarded {
-      try await self.pool.write { db in
-        var write = RegistryWrite(db: db, state: try Self.refreshed(base, in: db), now: now)
-        let result = try body(&write)
-        var state = write.state
-        for area in write.touched.sorted(by: { $0.rawValue < $1.rawValue }) {
-          try db.execute(sql: "UPDATE registry_revisions SET revision = revision + 1 WHERE area = ?", arguments: [area.rawValue])
-          state.revisions[area] = (state.revisions[area] ?? 0) + 1
+    return try await Self.guarded {
+      try await self.pool.writeWithoutTransaction { db in
+        var outcome: (result: T, state: RegistrySnapshot)?
+        try db.inTransaction(.immediate) {
+          let base = self.cache.withLock { $0 }
+          var write = RegistryWrite(db: db, state: try Self.refreshed(base, in: db), now: now)
+          let result = try body(&write)
+          var state = write.state
+          for area in write.touched.sorted(by: { $0.rawValue < $1.rawValue }) {
+            try db.execute(sql: "UPDATE registry_revisions SET revision = revision + 1 WHERE area = ?", arguments: [area.rawValue])
+            state.revisions[area] = (state.revisions[area] ?? 0) + 1
+          }
+          outcome = (result, state)
+          return .commit
         }
-        return (result, state)
+        guard let outcome else { throw RPCError(code: .internalError, message: "a registry write committed without a result") }
+        self.remember(outcome.state)
+        return outcome.result
       }
     }
-    remember(state)
-    return result
   }
 
   /// Keeps `state` for the next call unless the cache holds something newer in some area.

@@ -21,9 +21,17 @@ public struct ReportingBook: Sendable {
 
   /// Every value, by set, indicator, unit and period.
   public var values: [IndicatorValue] {
-    valuesByKey.values.sorted {
-      ($0.key.setID, $0.key.indicatorCode, $0.key.unitCode, $0.key.period) < ($1.key.setID, $1.key.indicatorCode, $1.key.unitCode, $1.key.period)
-    }
+    valuesByKey.values.sorted(by: Self.inOrder)
+  }
+
+  /// The values of one unit's period, by indicator: a pass over the values, with no sort of them all.
+  public func values(of key: PeriodKey) -> [IndicatorValue] {
+    valuesByKey.values.filter { $0.key.periodKey == key }.sorted(by: Self.inOrder)
+  }
+
+  private static func inOrder(_ left: IndicatorValue, _ right: IndicatorValue) -> Bool {
+    (left.key.setID, left.key.indicatorCode, left.key.unitCode, left.key.period)
+      < (right.key.setID, right.key.indicatorCode, right.key.unitCode, right.key.period)
   }
 
   /// Each period's status, for ``IndicatorAggregator``.
