@@ -6,10 +6,11 @@ import ReformClient
 /// the errors by status.
 ///
 ///     reform-bench load --address unix:DATA/reform.sock --token-file DATA/admin.token
-///       [--seconds 60] [--rate 100] [--concurrency 16] [--rates 25,50,100,200]
+///       [--seconds 60] [--rate 100] [--concurrency 16] [--rates 25,50,100,200] [--only send,report]
 ///
 /// `--rates` runs one step per rate, each for `--seconds`, and ends with the table the system
-/// benchmark records: per rate, calls/s achieved and the p99 over every call.
+/// benchmark records: per rate, calls/s achieved and the p99 over every call. `--only` runs
+/// the named operations alone, in equal shares, instead of the standard mix.
 enum LoadCommand {
   struct Options {
     var address = "unix:reform-data/reform.sock"
@@ -18,6 +19,7 @@ enum LoadCommand {
     var rate = 0.0
     var rates: [Double] = []
     var concurrency = 16
+    var mix = LoadRun.Mix.standard
 
     init(_ arguments: [String]) throws {
       var reader = OptionReader(arguments)
@@ -31,6 +33,16 @@ enum LoadCommand {
         case "--rate": rate = try reader.number()
         case "--rates": rates = try reader.value().split(separator: ",").compactMap { Double($0) }
         case "--concurrency": concurrency = Int(try reader.number())
+        case "--only":
+          let names = try reader.value().split(separator: ",").map(String.init)
+          let operations = try names.map { name in
+            guard let operation = LoadRun.Operation(rawValue: name) else {
+              throw BenchmarkFailure(
+                description: "--only \(name): not an operation; one of \(LoadRun.Operation.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            return operation
+          }
+          mix = LoadRun.Mix(weights: operations.map { ($0, 1) })
         default: throw BenchmarkFailure(description: "unknown option \(option)")
         }
       }
@@ -46,7 +58,7 @@ enum LoadCommand {
       var steps: [(rate: Double, perSecond: Double, p99: Double, errors: Int)] = []
       for rate in options.rates.isEmpty ? [options.rate] : options.rates {
         let book = LoadBook()
-        let load = LoadRun(client: client, bloc: bloc, book: book, ledger: ledger, rate: rate, concurrency: options.concurrency)
+        let load = LoadRun(client: client, bloc: bloc, book: book, ledger: ledger, rate: rate, concurrency: options.concurrency, mix: options.mix)
         let running = Task { await load.run() }
         // The first tenth warms up and is not counted.
         try await Task.sleep(for: .seconds(options.seconds / 10))
@@ -56,6 +68,7 @@ enum LoadCommand {
         let p99 = await book.overallP99()
         print("\nrate \(rate == 0 ? "unpaced" : String(format: "%.0f/s", rate)), \(options.concurrency) lanes, \(calls) calls in \(options.seconds) s")
         print(await book.table())
+        fflush(nil)
         await load.control.stop(grace: .seconds(5))
         await load.control.stopWatches()
         await running.value

@@ -57,6 +57,7 @@ enum SoakCommand {
 
   static func run(_ arguments: [String]) async throws {
     let options = try Options(arguments)
+    defer { fflush(nil) }
     print("reform-bench soak: \(options.minutes) min, \(options.faults) faults, load \(options.rate)/s over \(options.concurrency) lanes, data \(options.data)")
     let system = try await SoakSystem.start(folder: options.data, port: options.port)
     let (lines, failed) = try await ReformClient.connect(to: system.socket, token: try system.token) { client in
@@ -74,6 +75,7 @@ enum SoakCommand {
     var lines: [String] = []
     func say(_ line: String) {
       print(line)
+      fflush(nil)
       lines.append(line)
     }
     let bloc = try await LoadBloc.prepare(client) { say("prepare: \($0)") }

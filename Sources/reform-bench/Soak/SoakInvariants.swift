@@ -186,7 +186,8 @@ enum SoakInvariants {
 
   /// Every version of the programme is valid: each due visit placed at most once or listed
   /// unplaced, inside its window, no team in two places at once, no inspector on their own
-  /// unit or on leave (for visits not yet begun); versions run 1…n, one per acknowledged replan.
+  /// unit or on leave on one of the visit's working days (for visits not yet begun); versions
+  /// run 1…n, one per acknowledged replan.
   private static func programmes(_ client: ReformClient, bloc: LoadBloc, ledger: LoadLedger) async throws -> SoakInvariant {
     let latest = try await client.call(
       InspectionService.GetProgramme.self, InspectionGetProgrammeRequest(programmeId: bloc.programmeId), timeout: .seconds(60))
@@ -197,11 +198,14 @@ enum SoakInvariants {
     if latest.version < 1 + Int32(replans.count) || latest.version > 1 + Int32(replans.count + unresolved) {
       problems.append("latest version \(latest.version) after \(replans.count) acknowledged replans (\(unresolved) unresolved)")
     }
+    let calendar = try await client.call(
+      InspectionService.GetCalendar.self, InspectionGetCalendarRequest(year: latest.year), timeout: .seconds(60))
+    let workingDays = Set(calendar.days.filter(\.working).map { ordinal($0.date) })
     for version in 1...max(latest.version, 1) {
       let programme = try await client.call(
         InspectionService.GetProgramme.self,
         InspectionGetProgrammeRequest(programmeId: bloc.programmeId, version: version, includeInput: true), timeout: .seconds(60))
-      problems += violations(programme).map { "v\(version): \($0)" }
+      problems += violations(programme, workingDays: workingDays).map { "v\(version): \($0)" }
     }
     return SoakInvariant(
       name: "every programme version valid", held: problems.isEmpty,
@@ -210,7 +214,8 @@ enum SoakInvariants {
         : problems.prefix(5).joined(separator: "; "))
   }
 
-  static func violations(_ programme: InspectionProgramme) -> [String] {
+  /// What is wrong with one programme; `workingDays` are the ordinals of its year's working days.
+  static func violations(_ programme: InspectionProgramme, workingDays: Set<Int>) -> [String] {
     guard let input = programme.input else { return ["no input returned"] }
     var problems: [String] = []
     let dues = Dictionary(input.visitsDue.map { ($0.dueId, $0) }, uniquingKeysWith: { a, _ in a })
@@ -224,6 +229,7 @@ enum SoakInvariants {
     let todayOrdinal = ordinal(CalendarDate(year: Int32(today.year ?? 0), month: Int32(today.month ?? 0), day: Int32(today.day ?? 0)))
     for visit in programme.visits {
       let first = ordinal(visit.firstDay), last = ordinal(visit.lastDay)
+      let days = workingDays.filter { (first...last).contains($0) }
       if first > last { problems.append("\(visit.visitId) ends before it begins") }
       if let window = dues[visit.dueId]?.window, ordinal(window.first) > first || ordinal(window.last) < last {
         problems.append("\(visit.visitId) outside its window")
@@ -233,7 +239,9 @@ enum SoakInvariants {
           problems.append("\(visit.visitId): \(inspector.inspectorId) inspects their own unit")
         }
         if first >= todayOrdinal,
-          inspector.unavailable.contains(where: { ordinal($0.dates?.first) <= last && ordinal($0.dates?.last) >= first })
+          inspector.unavailable.contains(where: { leave in
+            days.contains { ordinal(leave.dates?.first) <= $0 && $0 <= ordinal(leave.dates?.last) }
+          })
         {
           problems.append("\(visit.visitId): \(inspector.inspectorId) is on leave")
         }

@@ -120,9 +120,14 @@ final class Cluster: @unchecked Sendable {
     process.waitUntilExit()
   }
 
-  /// Runs `body` with a client connected to the coordinator.
+  /// Runs `body` with a client connected to the coordinator, once the coordinator has
+  /// written its admin token (within 30 s of starting, however loaded the machine).
   func withClient<R: Sendable>(_ body: @Sendable (ReformClient) async throws -> R) async throws -> R {
-    try await ReformClient.connect(to: address, token: try adminToken, body)
+    let deadline = ContinuousClock.now + .seconds(30)
+    while (try? adminToken) == nil, ContinuousClock.now < deadline {
+      try await Task.sleep(for: .milliseconds(50))
+    }
+    return try await ReformClient.connect(to: address, token: try adminToken, body)
   }
 }
 
