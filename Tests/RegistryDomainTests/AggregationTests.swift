@@ -70,4 +70,24 @@ struct AggregationTests {
     #expect(bloc.ratio == Ratio(3, 4))
     #expect(bloc.unitsApproved == 1)
   }
+
+  /// The one pass from the leaves up gives every unit of the demo bloc (closed units and
+  /// approved periods among them) the figures of its subtree summed on its own.
+  @Test func eachUnitsFigureInOnePassIsItsSubtreeSummedOnItsOwn() throws {
+    let bloc = DemoBlocTests.bloc
+    let root = try #require(bloc.tree.rootCode)
+    let approved = bloc.tree.treeOrder.enumerated().filter { $0.offset % 3 == 0 }.map(\.element.code)
+    let statuses = Dictionary(
+      uniqueKeysWithValues: approved.map { (PeriodKey(setID: bloc.set.id, unitCode: $0, period: .year(2023)), PeriodStatus.approved) })
+    let aggregator = IndicatorAggregator(tree: bloc.tree, set: bloc.set, values: bloc.values, statuses: statuses)
+    for period in [Period.year(2021), .year(2023)] {
+      for indicator in bloc.set.indicators {
+        let results = aggregator.results(of: indicator, rootCode: root, period: period)
+        #expect(results.count == bloc.tree.count)
+        for (code, result) in results {
+          #expect(result == aggregator.result(of: indicator, rootCode: code, period: period), "\(indicator.code) \(code) \(period)")
+        }
+      }
+    }
+  }
 }

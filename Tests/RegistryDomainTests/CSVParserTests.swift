@@ -43,6 +43,15 @@ struct CSVParserTests {
     #expect(document.errors.map(\.column) == [2])
   }
 
+  @Test func aNulCharacterIsReportedWhereItIsAndReadAsAReplacementCharacter() {
+    let bytes: [UInt8] = Array("a,b\n1,x".utf8) + [0, 0] + Array("y\n".utf8)
+    let document = CSVParser.parse(bytes: bytes)
+    #expect(document.errors.map(\.line) == [2])
+    #expect(document.errors.map(\.column) == [2])
+    #expect(document.errors.first?.message.contains("U+0000") == true)
+    #expect(document.records.last?.fields == ["1", "x\u{FFFD}\u{FFFD}y"])
+  }
+
   @Test func whatTheWriterWritesTheParserReadsBack() {
     let rows = [["plain", "có, dấu phẩy", "có \"ngoặc\"", "hai\r\ndòng", " lề ", ""]]
     let text = CSVWriter.document(header: ["a", "b", "c", "d", "e", "f"], rows: rows)

@@ -29,6 +29,19 @@ struct ReportTests {
     #expect(!html.contains("<Thử>"))
   }
 
+  @Test func markupFollowedByACombiningMarkIsStillEscaped() {
+    #expect(HTMLText.escaped("a\"\u{0301} onload=") == "a&quot;\u{0301} onload=")
+    #expect(HTMLText.escaped("<\u{0323}b>&'") == "&lt;\u{0323}b&gt;&amp;&#39;")
+    #expect(HTMLText.escaped("Sở Nội vụ") == "Sở Nội vụ")
+  }
+
+  @Test func dashesAndCheckMarksTakeOneColumnAndMarksNone() {
+    #expect(ReportFormatting.displayWidth("✓ Đạt — 66,67% –") == 16)
+    #expect(ReportFormatting.displayWidth("Chi bo\u{0323}\u{0302} 中文") == 11)
+    #expect(ReportFormatting.truncated("Đảng bộ Sở Nội vụ", to: 8) == "Đảng bộ…")
+    #expect(ReportFormatting.truncated("中文中文", to: 5) == "中文…")
+  }
+
   @Test func theHTMLIsOneSelfContainedVietnameseDocument() throws {
     let html = ReportHTMLRenderer.render(try report())
     #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"vi\">"))

@@ -77,14 +77,17 @@ struct IndicatorSetHandlers: Sendable {
     return set
   }
 
-  /// The version `version` (0 for the latest) of the set `id`.
+  /// The version `version` (0 for the latest) of the set `id`. `field` names the id in the
+  /// request; the version is the field beside it (`version` beside `id`, `set_version` beside
+  /// `set_id`).
   static func set(_ id: String, version: Int32, in snapshot: RegistrySnapshot, field: String) throws(RPCError) -> StoredIndicatorSet {
     guard !id.isEmpty else { throw RPCError.invalid(field, "is required: the indicator set's id, e.g. 01-NQ-DUK-2020-2025") }
     let versions = snapshot.versions(of: id)
     guard let latest = versions.last else { throw RPCError.notFound(field, "indicator set \"\(id)\" does not exist") }
     guard version != 0 else { return latest }
     guard let stored = versions.first(where: { $0.set.version == Int(version) }) else {
-      throw RPCError.notFound("version", "indicator set \"\(id)\" has no version \(version); its latest is \(latest.set.version)")
+      let versionField = field.hasSuffix("_id") ? String(field.dropLast(2)) + "version" : "version"
+      throw RPCError.notFound(versionField, "indicator set \"\(id)\" has no version \(version); its latest is \(latest.set.version)")
     }
     return stored
   }

@@ -107,9 +107,13 @@ struct PersonHandlers: Sendable {
     let name = try TextLimit.short.checked(request.nameQuery, field: "name_query").normalizedText
     let folded = VietnameseText.folded(name)
     let scope = subtree.isEmpty ? nil : Set(tree.subtree(of: subtree).map(\.code))
-    let people = snapshot.roster.peopleByID.values.filter { person in
-      if !request.unitCode.isEmpty, person.unitCode != request.unitCode { return false }
-      if let scope, !scope.contains(person.unitCode) { return false }
+    // The roster keeps everyone in list order (by unit, name and id), each unit's people
+    // together: a unit or a subtree is read from its units' stretches of that list.
+    let roster = snapshot.roster
+    var units = scope
+    if !request.unitCode.isEmpty { units = scope?.intersection([request.unitCode]) ?? [request.unitCode] }
+    let candidates = units.map { roster.idsInListOrder(ofUnits: $0) } ?? roster.idsInListOrder
+    let ordered = candidates.lazy.compactMap { roster.person($0) }.filter { person in
       if presentOn != nil || !request.includeDeparted, !person.isPresent(on: onDate) { return false }
       if !categories.isEmpty, categories.isDisjoint(with: person.categories) { return false }
       if !Self.matches(request.membership, person.partyMembership, on: onDate) { return false }
@@ -120,13 +124,9 @@ struct PersonHandlers: Sendable {
       if !name.isEmpty, person.id != name, !VietnameseText.folded(person.fullName).contains(folded) { return false }
       return true
     }
-    let ordered = people.map { ($0, VietnameseText.sortKey($0.fullName)) }.sorted { lhs, rhs in
-      if lhs.0.unitCode != rhs.0.unitCode { return lhs.0.unitCode < rhs.0.unitCode }
-      if lhs.1 != rhs.1 { return lhs.1.lexicographicallyPrecedes(rhs.1) }
-      return lhs.0.id < rhs.0.id
-    }
-    let (page, response) = paging.slice(ordered)
-    return ListPeopleResponse(people: page.map { $0.0.wire(stamp: snapshot.personStamps[$0.0.id]) }, page: response)
+    let (page, response) = paging.slice(Array(ordered.map(\.id)))
+    return ListPeopleResponse(
+      people: page.compactMap { id in roster.person(id)?.wire(stamp: snapshot.personStamps[id]) }, page: response)
   }
 
   func recordStudies(_ request: RecordReformStudiesRequest, _ context: JobContext) async throws(RPCError) -> RecordReformStudiesResponse {

@@ -48,20 +48,17 @@ struct ReportHandlers: Sendable {
       throw RPCError.notFound("unit_code", requestedRoot.isEmpty ? "the registry has no units yet" : "unit \"\(requestedRoot)\" does not exist")
     }
     let now = store.now
-    var valuesByPeriod: [Period: [IndicatorValue]] = [:]
-    for value in snapshot.book.valuesByKey.values where value.key.setID == set.id && periods.contains(value.key.period) {
-      valuesByPeriod[value.key.period, default: []].append(value)
-    }
-    let statuses = snapshot.book.statuses
+    let aggregator = IndicatorAggregator(
+      tree: tree, set: set, values: snapshot.book.valuesByKey.values.lazy.filter { periods.contains($0.key.period) },
+      statuses: snapshot.book.statuses, approvedOnly: request.approvedOnly)
     let codes = request.indicatorCodes.isEmpty ? nil : request.indicatorCodes
     var reports: [IndicatorReport] = []
     for period in periods {
       do throws(UnitTreeError) {
         reports.append(
           try IndicatorReport.build(
-            set: set, period: period, rootCode: root, tree: tree, values: valuesByPeriod[period] ?? [], statuses: statuses,
-            indicatorCodes: codes, depth: request.maxDepth == 0 ? Int.max : Int(request.maxDepth),
-            approvedOnly: request.approvedOnly, generatedAt: now))
+            aggregator, period: period, rootCode: root, indicatorCodes: codes,
+            depth: request.maxDepth == 0 ? Int.max : Int(request.maxDepth), generatedAt: now))
       } catch {
         throw RPCError(error)
       }
@@ -83,7 +80,9 @@ struct ReportHandlers: Sendable {
   static func rows(of reports: [IndicatorReport], tree: UnitTree) -> [RegistryReportRow] {
     guard let first = reports.first else { return [] }
     let order = tree.descendants(of: first.root.code).map(\.code)
+    let positions = Dictionary(order.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
     var rows: [RegistryReportRow] = []
+    rows.reserveCapacity(reports.reduce(0) { count, report in report.sections.reduce(count) { $0 + 1 + $1.rows.count } })
     for index in first.sections.indices {
       for report in reports where index < report.sections.count {
         let section = report.sections[index]
@@ -92,12 +91,16 @@ struct ReportHandlers: Sendable {
           RegistryReportRow(
             indicatorCode: section.indicator.code, period: period, unitCode: report.root.code, unitName: report.root.name,
             parentCode: report.root.parentCode ?? "", depth: 0, result: section.aggregate.wire))
-        let byUnit = Dictionary(section.rows.map { ($0.unit.code, $0) }, uniquingKeysWith: { first, _ in first })
-        for code in order {
-          guard let row = byUnit[code] else { continue }
+        // The section ranks its rows; the wire lists them in tree order.
+        var inTreeOrder = [Int](repeating: -1, count: order.count)
+        for (ranked, row) in section.rows.enumerated() {
+          if let position = positions[row.unit.code], inTreeOrder[position] < 0 { inTreeOrder[position] = ranked }
+        }
+        for ranked in inTreeOrder where ranked >= 0 {
+          let row = section.rows[ranked]
           rows.append(
             RegistryReportRow(
-              indicatorCode: section.indicator.code, period: period, unitCode: code, unitName: row.unit.name,
+              indicatorCode: section.indicator.code, period: period, unitCode: row.unit.code, unitName: row.unit.name,
               parentCode: row.unit.parentCode ?? "", depth: Int32(clamping: row.depth), result: row.result.wire,
               rank: Int32(clamping: row.rank), rankedCount: Int32(clamping: row.rankedCount)))
         }
@@ -112,34 +115,55 @@ struct ReportHandlers: Sendable {
     with renderer: (IndicatorReport) -> String
   ) {
     guard let first = reports.first, let last = reports.last else { return }
-    let parts = reports.map(renderer)
-    let text: String
+    // Joined as UTF-8: the parts are megabytes of text, and only ASCII markers are looked for.
+    let parts = reports.map { Array(renderer($0).utf8) }
+    var file: [UInt8] = []
+    file.reserveCapacity(parts.reduce(parts.count) { $0 + $1.count })
     switch fileExtension {
     case "csv":
       // One header: each later part starts after its own header line.
-      text = parts.enumerated().map { index, part in
-        guard index > 0, let end = part.range(of: "\r\n") else { return part }
-        return String(part[end.upperBound...])
-      }.joined()
+      for (index, part) in parts.enumerated() {
+        let start = index > 0 ? range(of: "\r\n", in: part)?.upperBound ?? 0 : 0
+        file += part[start...]
+      }
     case "html":
       // One page: each later part's body goes in before the first one's end.
-      let bodies = parts.dropFirst().compactMap { part -> String? in
-        guard let start = part.range(of: "<body>"), let end = part.range(of: "</body>", options: .backwards) else { return nil }
-        return String(part[start.upperBound..<end.lowerBound])
+      let bodies = parts.dropFirst().compactMap { part -> ArraySlice<UInt8>? in
+        guard let start = range(of: "<body>", in: part), let end = range(of: "</body>", in: part, backwards: true),
+          start.upperBound <= end.lowerBound
+        else { return nil }
+        return part[start.upperBound..<end.lowerBound]
       }
-      if let end = parts[0].range(of: "</body>", options: .backwards) {
-        text = String(parts[0][..<end.lowerBound]) + bodies.joined() + String(parts[0][end.lowerBound...])
+      if let end = range(of: "</body>", in: parts[0], backwards: true) {
+        file += parts[0][..<end.lowerBound]
+        for body in bodies { file += body }
+        file += parts[0][end.lowerBound...]
       } else {
-        text = parts[0]
+        file = parts[0]
       }
     default:
-      text = parts.joined(separator: "\n")
+      for (index, part) in parts.enumerated() {
+        if index > 0 { file.append(UInt8(ascii: "\n")) }
+        file += part
+      }
     }
-    response.rendered = Array(text.utf8)
+    response.rendered = file
     response.mediaType = media
     response.fileName =
       reports.count == 1
       ? first.fileName(extension: fileExtension)
       : "bao-cao-\(first.set.id)-\(first.period.description)_\(last.period.description).\(fileExtension)"
+  }
+
+  /// Where `marker` first occurs in `bytes`, or last when `backwards`.
+  private static func range(of marker: String, in bytes: [UInt8], backwards: Bool = false) -> Range<Int>? {
+    let needle = Array(marker.utf8)
+    guard bytes.count >= needle.count else { return nil }
+    let starts = 0...(bytes.count - needle.count)
+    let found =
+      backwards
+      ? starts.reversed().first { bytes[$0..<$0 + needle.count].elementsEqual(needle) }
+      : starts.first { bytes[$0..<$0 + needle.count].elementsEqual(needle) }
+    return found.map { $0..<$0 + needle.count }
   }
 }

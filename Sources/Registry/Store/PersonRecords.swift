@@ -38,10 +38,12 @@ enum PersonRecords {
       }
       loaded[id]?.studies.append(ReformStudyRecord(document: row[1], studied: studied, form: row[3], note: row[4]))
     }
-    for var person in loaded.values {
-      person.studies.sort { ($0.studied, $0.document) < ($1.studied, $1.document) }
-      state.roster.restore(person)
-    }
+    state.roster.restore(
+      loaded.values.map { person in
+        var person = person
+        person.studies.sort { ($0.studied, $0.document) < ($1.studied, $1.document) }
+        return person
+      })
   }
 
   private static func person(from row: Row) throws -> Person {
@@ -104,8 +106,10 @@ extension RegistryWrite {
     let deleteStudies = try db.cachedStatement(sql: "DELETE FROM registry_studies WHERE person_id = ?")
     let insertStudy = try db.cachedStatement(
       sql: "INSERT INTO registry_studies (person_id, document, studied, form, note) VALUES (?, ?, ?, ?, ?)")
+    // The roster takes the people at the end, all at once; until then `written` holds them.
+    var written: [String: Person] = [:]
     for person in people {
-      let previous = state.roster.person(person.id)
+      let previous = written[person.id] ?? state.roster.person(person.id)
       let stamp = state.personStamps[person.id].map { $0.changed(at: now) } ?? .created(at: now)
       let membership = person.partyMembership
       upsert.setUncheckedArguments([
@@ -125,8 +129,9 @@ extension RegistryWrite {
         }
       }
       state.personStamps[person.id] = stamp
-      state.roster.restore(person)
+      written[person.id] = person
     }
+    state.roster.restore(written.values)
   }
 
   /// Stores new study records: each person's record gains them and moves a revision further.

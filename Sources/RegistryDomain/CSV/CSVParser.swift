@@ -171,12 +171,18 @@ public enum CSVParser {
       makeString(UnsafeBufferPointer(rebasing: input[range]), column: column, offset: range.lowerBound)
     }
 
-    /// Decodes a field, reporting the first byte that is not UTF-8.
+    /// Decodes a field, reporting the first byte that is not UTF-8, or else the first U+0000.
+    /// Both become U+FFFD: no text on the wire may hold U+0000, and problems quote the field.
     mutating func makeString(_ bytes: UnsafeBufferPointer<UInt8>, column: Int, offset: Int) -> String {
+      let nul = bytes.firstIndex(of: 0)
       if let bad = UTF8Check.firstInvalidIndex(in: bytes) {
         report(column: column, at: min(offset + bad, input.count - 1), "bytes that are not UTF-8; save the file as UTF-8")
+      } else if let nul {
+        report(column: column, at: min(offset + nul, input.count - 1), "the character U+0000, which no field may hold")
       }
-      return String(decoding: bytes, as: UTF8.self)
+      let text = String(decoding: bytes, as: UTF8.self)
+      guard nul != nil else { return text }
+      return String(String.UnicodeScalarView(text.unicodeScalars.map { $0 == "\u{0}" ? "\u{FFFD}" : $0 }))
     }
 
     /// Records one problem per line at most: later ones on the same line follow from the first.

@@ -8,28 +8,89 @@ public enum CSVWriter {
 
   /// A whole file: the header, then one line per row, each ended by CRLF.
   public static func document(header: [String], rows: [[String]], withBOM: Bool = false) -> String {
-    var text = withBOM ? byteOrderMark : ""
-    text.reserveCapacity(64 * (rows.count + 1))
-    append(header, to: &text)
-    for row in rows { append(row, to: &text) }
-    return text
+    // Written as UTF-8 bytes and made a string once: a report or a roster is megabytes.
+    var bytes: [UInt8] = withBOM ? Array(byteOrderMark.utf8) : []
+    bytes.reserveCapacity(64 * (rows.count + 1))
+    append(header, to: &bytes)
+    for row in rows { append(row, to: &bytes) }
+    return String(decoding: bytes, as: UTF8.self)
   }
 
   /// Appends one record and its CRLF.
   public static func append(_ fields: [String], to text: inout String) {
-    for (index, field) in fields.enumerated() {
-      if index > 0 { text.append(",") }
-      text.append(quoted(field))
-    }
-    text.append("\r\n")
+    var bytes: [UInt8] = []
+    append(fields, to: &bytes)
+    text += String(decoding: bytes, as: UTF8.self)
   }
 
   /// The field as written: as it is, or in quotes with its quotes doubled.
   public static func quoted(_ field: String) -> String {
-    let needsQuotes = field.utf8.contains { byte in
-      byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r")
-    } || field.first?.isWhitespace == true || field.last?.isWhitespace == true
-    guard needsQuotes else { return field }
-    return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    var bytes: [UInt8] = []
+    appendQuoted(field, to: &bytes)
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// ``append(_:to:)`` for a file being written as UTF-8.
+  static func append(_ fields: [String], to bytes: inout [UInt8]) {
+    for (index, field) in fields.enumerated() {
+      if index > 0 { bytes.append(UInt8(ascii: ",")) }
+      appendQuoted(field, to: &bytes)
+    }
+    bytes.append(UInt8(ascii: "\r"))
+    bytes.append(UInt8(ascii: "\n"))
+  }
+
+  /// ``quoted(_:)`` for a file being written as UTF-8.
+  static func appendQuoted(_ field: String, to bytes: inout [UInt8]) {
+    var field = field
+    let (needsQuotes, hasQuotes) = field.withUTF8 { utf8 in
+      var needsQuotes = false
+      var hasQuotes = false
+      for byte in utf8 {
+        switch byte {
+        case UInt8(ascii: "\""):
+          needsQuotes = true
+          hasQuotes = true
+        case UInt8(ascii: ","), UInt8(ascii: "\n"), UInt8(ascii: "\r"): needsQuotes = true
+        default: break
+        }
+      }
+      return (needsQuotes, hasQuotes)
+    }
+    guard needsQuotes || hasBlankEnd(field) else {
+      bytes += field.utf8
+      return
+    }
+    bytes.append(UInt8(ascii: "\""))
+    if hasQuotes {
+      for byte in field.utf8 {
+        bytes.append(byte)
+        if byte == UInt8(ascii: "\"") { bytes.append(byte) }
+      }
+    } else {
+      bytes += field.utf8
+    }
+    bytes.append(UInt8(ascii: "\""))
+  }
+
+  /// Whether the field's first or last character is a blank (a character is blank when its
+  /// first scalar is). Characters are found only when the scalar at that end could be blank or
+  /// belong to a longer character: visible ASCII and the Latin letters end a field on their
+  /// own or after a prepended mark, neither of them blank.
+  private static func hasBlankEnd(_ field: String) -> Bool {
+    let scalars = field.unicodeScalars
+    guard let first = scalars.first, let last = scalars.last else { return false }
+    if !isLetterOrVisibleASCII(first), first.properties.isWhitespace { return true }
+    return !isLetterOrVisibleASCII(last) && field.last?.isWhitespace == true
+  }
+
+  /// Whether a scalar is visible ASCII or lies in the Latin blocks from U+00C0 to U+024F or in
+  /// Latin Extended Additional, where the Vietnamese letters are: never blank, and never inside
+  /// a character that starts with a blank.
+  private static func isLetterOrVisibleASCII(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x21...0x7E, 0xC0...0x24F, 0x1E00...0x1EFF: true
+    default: false
+    }
   }
 }

@@ -64,7 +64,7 @@ public enum StudyCSV {
       } else {
         person.studies.append(study)
         person.studies.sort { ($0.studied, $0.document) < ($1.studied, $1.document) }
-        working.peopleByID[personID] = person
+        working.restore(person)
         recorded += 1
       }
     }

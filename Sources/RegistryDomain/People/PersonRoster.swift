@@ -6,10 +6,15 @@
 ///
 /// ## Topics
 /// - ``add(_:in:)``, ``update(_:in:)``, ``problems(adding:in:)``, ``problems(updating:in:)``
-/// - ``person(_:)``, ``people``, ``people(under:in:)``
+/// - ``person(_:)``, ``people``, ``people(under:in:)``, ``idsInListOrder``
 public struct PersonRoster: Sendable {
-  /// Every person, by id.
+  /// Every person, by id. Changed only through ``add(_:in:)``, ``update(_:in:)`` and
+  /// ``restore(_:)``, which keep ``idsInListOrder`` in step.
   public internal(set) var peopleByID: [String: Person] = [:]
+  /// Every person's id in list order: by unit code, then by name in the Vietnamese alphabet
+  /// (``VietnameseText/sortKey(_:)``), then by id. Kept as people are added and changed, so
+  /// that a list of a hundred thousand people is read in order rather than sorted per call.
+  public internal(set) var idsInListOrder: [String] = []
 
   /// An empty roster.
   public init() {}
@@ -32,7 +37,7 @@ public struct PersonRoster: Sendable {
   public mutating func add(_ person: Person, in tree: UnitTree) throws(PersonError) {
     let person = person.normalized
     if let problem = problems(adding: person, in: tree).first { throw problem }
-    peopleByID[person.id] = person
+    place(person)
   }
 
   /// Replaces a person's record (same id).
@@ -41,7 +46,7 @@ public struct PersonRoster: Sendable {
   public mutating func update(_ person: Person, in tree: UnitTree) throws(PersonError) {
     let person = person.normalized
     if let problem = problems(updating: person, in: tree).first { throw problem }
-    peopleByID[person.id] = person
+    place(person)
   }
 
   /// What ``add(_:in:)`` would refuse, every problem.

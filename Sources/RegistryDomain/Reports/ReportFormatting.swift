@@ -5,13 +5,14 @@ import Foundation
 enum ReportFormatting {
   /// 12345 → "12.345".
   static func grouped(_ value: Int) -> String {
-    let digits = String(abs(value))
-    var result = ""
+    guard value.magnitude >= 1000 else { return String(value) }
+    let digits = Array(String(value.magnitude).utf8)
+    var result: [UInt8] = value < 0 ? [UInt8(ascii: "-")] : []
     for (index, digit) in digits.enumerated() {
-      if index > 0 && (digits.count - index) % 3 == 0 { result.append(".") }
+      if index > 0 && (digits.count - index) % 3 == 0 { result.append(UInt8(ascii: ".")) }
       result.append(digit)
     }
-    return value < 0 ? "-" + result : result
+    return String(decoding: result, as: UTF8.self)
   }
 
   /// Basis points as Vietnamese percent: 6667 → "66,67%".
@@ -53,7 +54,23 @@ enum ReportFormatting {
   /// mark or joiner, two for East Asian wide and emoji characters. Vietnamese letters with
   /// their marks (precomposed or not) are one character each, so one column.
   static func displayWidth(_ text: String) -> Int {
-    text.reduce(0) { width, character in width + columns(of: character) }
+    singleColumnCount(text) ?? text.reduce(0) { width, character in width + columns(of: character) }
+  }
+
+  /// The width of text made only of characters that are one scalar and one column each —
+  /// printable ASCII, Latin-1 letters and signs (not the soft hyphen), Latin Extended-A and -B,
+  /// Latin Extended Additional (the precomposed Vietnamese letters), the dashes, quotes and
+  /// ellipsis of General Punctuation, and the dingbats (✓, ✗) — counted without finding
+  /// character boundaries; `nil` for any other text.
+  private static func singleColumnCount(_ text: String) -> Int? {
+    var count = 0
+    for scalar in text.unicodeScalars {
+      switch scalar.value {
+      case 0x20...0x7E, 0xA0...0xAC, 0xAE...0x24F, 0x1E00...0x1EFF, 0x2010...0x2027, 0x2700...0x27BF: count += 1
+      default: return nil
+      }
+    }
+    return count
   }
 
   private static func columns(of character: Character) -> Int {
@@ -74,6 +91,9 @@ enum ReportFormatting {
 
   /// The text cut to at most `width` columns, with "…" when cut.
   static func truncated(_ text: String, to width: Int) -> String {
+    if let count = singleColumnCount(text) {
+      return count > width ? String(text.unicodeScalars.prefix(max(0, width - 1))) + "…" : text
+    }
     guard displayWidth(text) > width else { return text }
     var result = ""
     var used = 0
@@ -84,11 +104,5 @@ enum ReportFormatting {
       used += next
     }
     return result + "…"
-  }
-
-  /// The text padded with spaces to `width` columns, on the right or (for numbers) the left.
-  static func padded(_ text: String, to width: Int, alignRight: Bool = false) -> String {
-    let padding = String(repeating: " ", count: max(0, width - displayWidth(text)))
-    return alignRight ? padding + text : text + padding
   }
 }

@@ -78,17 +78,21 @@ public enum ReportHTMLRenderer {
   private static func table(_ section: IndicatorReportSection) -> String {
     var html = "<table>\n<caption>Xếp hạng đơn vị — chỉ tiêu \(HTMLText.escaped(section.indicator.code))</caption>\n"
     html += "<thead><tr><th scope=\"col\" class=\"num\">Hạng</th><th scope=\"col\">Đơn vị</th><th scope=\"col\" class=\"num\">Tử số</th><th scope=\"col\" class=\"num\">Mẫu số</th><th scope=\"col\" class=\"num\">Tỷ lệ</th><th scope=\"col\" class=\"num\">Mức đạt</th><th scope=\"col\">Đánh giá</th><th scope=\"col\" class=\"num\">Báo cáo</th></tr></thead>\n<tbody>\n"
+    // A thousand units make a thousand rows per indicator: each row is one string.
+    html.reserveCapacity(html.utf8.count + section.rows.count * 420)
     for row in section.rows {
       let result = row.result
-      html += "<tr class=\"\(outcomeClass(result.outcome))\">"
-      html += "<td class=\"num\">\(row.rank == 0 ? "–" : String(row.rank))</td>"
-      html += "<td class=\"unit depth-\(min(row.depth, 4))\">\(HTMLText.escaped(row.unit.name))</td>"
-      html += "<td class=\"num\">\(ReportFormatting.grouped(result.ratio.numerator))</td>"
-      html += "<td class=\"num\">\(ReportFormatting.grouped(result.ratio.denominator))</td>"
-      html += "<td class=\"num\">\(HTMLText.escaped(result.ratio.percentText))</td>"
-      html += "<td class=\"num\">\(result.ratio.hasData ? ReportFormatting.percent(basisPoints: result.attainmentBasisPoints) : "—")</td>"
-      html += "<td>\(badge(result.outcome))</td>"
-      html += "<td class=\"num\">\(result.unitsReported)/\(result.unitsExpected)</td></tr>\n"
+      let rank = row.rank == 0 ? "–" : String(row.rank)
+      let attainment = result.ratio.hasData ? ReportFormatting.percent(basisPoints: result.attainmentBasisPoints) : "—"
+      html += """
+        <tr class="\(outcomeClass(result.outcome))"><td class="num">\(rank)</td>\
+        <td class="unit depth-\(min(row.depth, 4))">\(HTMLText.escaped(row.unit.name))</td>\
+        <td class="num">\(ReportFormatting.grouped(result.ratio.numerator))</td>\
+        <td class="num">\(ReportFormatting.grouped(result.ratio.denominator))</td>\
+        <td class="num">\(HTMLText.escaped(result.ratio.percentText))</td><td class="num">\(attainment)</td>\
+        <td>\(badge(result.outcome))</td><td class="num">\(result.unitsReported)/\(result.unitsExpected)</td></tr>
+
+        """
     }
     return html + "</tbody>\n</table>\n"
   }
@@ -131,6 +135,17 @@ public enum ReportHTMLRenderer {
   }
 
   private static func badge(_ outcome: TargetOutcome) -> String {
+    switch outcome {
+    case .met: badges.met
+    case .notMet: badges.notMet
+    case .noData: badges.noData
+    }
+  }
+
+  /// Each outcome's badge, made once: every row of every table shows one.
+  private static let badges = (met: makeBadge(.met), notMet: makeBadge(.notMet), noData: makeBadge(.noData))
+
+  private static func makeBadge(_ outcome: TargetOutcome) -> String {
     "<span class=\"badge \(outcomeClass(outcome))\">\(outcome.symbol) \(HTMLText.escaped(outcome.vietnameseName))</span>"
   }
 

@@ -45,17 +45,21 @@ public enum ReportTextRenderer {
         "\(result.unitsReported)/\(result.unitsExpected)",
       ]
     }
-    let widths = header.indices.map { column in
-      ([header] + rows).map { ReportFormatting.displayWidth($0[column]) }.max() ?? 0
+    // Each field's width is measured once, for the columns' widths and for its padding.
+    let fieldWidths = ([header] + rows).map { $0.map(ReportFormatting.displayWidth) }
+    let widths = header.indices.map { column in fieldWidths.map { $0[column] }.max() ?? 0 }
+    func line(_ fields: [String], measured: [Int]) -> String {
+      var text = "  "
+      for (column, field) in fields.enumerated() {
+        if column > 0 { text += "  " }
+        let padding = String(repeating: " ", count: max(0, widths[column] - measured[column]))
+        text += rightAligned.contains(column) ? padding + field : field + padding
+      }
+      return text.replacingTrailingSpaces()
     }
-    func line(_ fields: [String]) -> String {
-      "  " + fields.enumerated().map { column, field in
-        ReportFormatting.padded(field, to: widths[column], alignRight: rightAligned.contains(column))
-      }.joined(separator: "  ").replacingTrailingSpaces()
-    }
-    lines.append(line(header))
+    lines.append(line(header, measured: fieldWidths[0]))
     lines.append("  " + widths.map { String(repeating: "─", count: $0) }.joined(separator: "  "))
-    lines += rows.map(line)
+    for (row, fields) in rows.enumerated() { lines.append(line(fields, measured: fieldWidths[row + 1])) }
     return lines
   }
 
@@ -67,6 +71,7 @@ public enum ReportTextRenderer {
 extension String {
   /// The line without the spaces padding its last column.
   fileprivate func replacingTrailingSpaces() -> String {
+    guard utf8.last == UInt8(ascii: " ") else { return self }
     var text = self
     while text.last == " " { text.removeLast() }
     return text

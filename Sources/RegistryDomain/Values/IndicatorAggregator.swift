@@ -11,7 +11,10 @@ public struct IndicatorAggregator: Sendable {
   public let tree: UnitTree
   /// The set whose indicators are aggregated.
   public let set: IndicatorSet
-  private let valuesByIndicatorPeriod: [IndicatorPeriod: [String: IndicatorValue]]
+  /// Whether only values of approved periods are counted (the official figures).
+  public let approvedOnly: Bool
+  /// Each unit's own ratio, per indicator and period: all the sums need of a value.
+  private let ratiosByIndicatorPeriod: [IndicatorPeriod: [String: Ratio]]
   private let statuses: [PeriodKey: PeriodStatus]
 
   private struct IndicatorPeriod: Hashable {
@@ -25,39 +28,43 @@ public struct IndicatorAggregator: Sendable {
   ///   - statuses: each unit's period status, to count approved units.
   ///   - approvedOnly: count only values whose period is approved (the official figures).
   public init(
-    tree: UnitTree, set: IndicatorSet, values: [IndicatorValue], statuses: [PeriodKey: PeriodStatus] = [:],
+    tree: UnitTree, set: IndicatorSet, values: some Sequence<IndicatorValue>, statuses: [PeriodKey: PeriodStatus] = [:],
     approvedOnly: Bool = false
   ) {
     self.tree = tree
     self.set = set
     self.statuses = statuses
-    var index: [IndicatorPeriod: [String: IndicatorValue]] = [:]
+    self.approvedOnly = approvedOnly
+    var index: [IndicatorPeriod: [String: Ratio]] = [:]
     for value in values where value.key.setID == set.id {
       if approvedOnly && statuses[value.key.periodKey] != .approved { continue }
-      index[IndicatorPeriod(code: value.key.indicatorCode, period: value.key.period), default: [:]][value.key.unitCode] = value
+      index[IndicatorPeriod(code: value.key.indicatorCode, period: value.key.period), default: [:]][value.key.unitCode] = value.ratio
     }
-    valuesByIndicatorPeriod = index
-  }
-
-  /// The unit's own value, if any.
-  public func value(of indicator: IndicatorDefinition, unitCode: String, period: Period) -> IndicatorValue? {
-    valuesByIndicatorPeriod[IndicatorPeriod(code: indicator.code, period: period)]?[unitCode]
+    ratiosByIndicatorPeriod = index
   }
 
   /// The indicator aggregated over the subtree of every unit from `rootCode` down, by unit code,
   /// in one pass from the leaves up: the same figures as ``result(of:rootCode:period:)`` for
   /// each unit, since every figure is a sum over a subtree, without walking each subtree again.
   public func results(of indicator: IndicatorDefinition, rootCode: String, period: Period) -> [String: IndicatorResult] {
-    results(of: indicator, subtree: tree.subtree(of: rootCode), period: period)
+    let scope = scope(rootCode: rootCode, period: period)
+    return Dictionary(zip(scope.units.map(\.code), results(of: indicator, in: scope)), uniquingKeysWith: { first, _ in first })
   }
 
-  /// ``results(of:rootCode:period:)`` over `units`, a subtree in tree order (its root first),
-  /// taken once by a caller that aggregates many indicators.
-  func results(of indicator: IndicatorDefinition, subtree units: [OrgUnit], period: Period) -> [String: IndicatorResult] {
-    let rootCode = units.first?.code ?? ""
-    let values = valuesByIndicatorPeriod[IndicatorPeriod(code: indicator.code, period: period)] ?? [:]
+  /// The subtree of `rootCode` in `period` laid out for ``results(of:in:)``, once for every
+  /// indicator aggregated over it.
+  func scope(rootCode: String, period: Period) -> AggregationScope {
+    AggregationScope(tree: tree, rootCode: rootCode, period: period) { unit in
+      !statuses.isEmpty && statuses[PeriodKey(setID: set.id, unitCode: unit.code, period: period)] == .approved
+    }
+  }
+
+  /// ``results(of:rootCode:period:)`` over a scope, by position in ``AggregationScope/units``:
+  /// children come after their parent in tree order, so visiting the units backwards sums each
+  /// unit's children into it before it is summed into its own parent.
+  func results(of indicator: IndicatorDefinition, in scope: AggregationScope) -> [IndicatorResult] {
+    let ratios = ratiosByIndicatorPeriod[IndicatorPeriod(code: indicator.code, period: scope.period)] ?? [:]
     let kinds = indicator.effectiveReportingKinds
-    let lastDay = period.lastDay
     struct Tally {
       var sum = Ratio.zero
       var expected = 0
@@ -65,48 +72,44 @@ public struct IndicatorAggregator: Sendable {
       var approved = 0
       var meeting = 0
     }
-    var tallies: [String: Tally] = [:]
-    tallies.reserveCapacity(units.count)
-    // Tree order puts each unit before its children, so the reverse visits children first.
-    for unit in units.reversed() {
-      var tally = tallies[unit.code] ?? Tally()
-      let own = values[unit.code]
-      if let own { tally.sum = tally.sum + own.ratio }
-      if kinds.contains(unit.kind), unit.isOpen(on: lastDay) {
+    let units = scope.units
+    var tallies = [Tally](repeating: Tally(), count: units.count)
+    for position in units.indices.reversed() {
+      var tally = tallies[position]
+      let own = ratios.isEmpty ? nil : ratios[units[position].code]
+      if let own { tally.sum = tally.sum + own }
+      if scope.isOpenAtEnd[position], kinds.contains(units[position].kind) {
         tally.expected += 1
         if let own {
           tally.reported += 1
-          if statuses[own.key.periodKey] == .approved { tally.approved += 1 }
-          if indicator.target.outcome(for: own.ratio) == .met { tally.meeting += 1 }
+          if scope.isApproved[position] { tally.approved += 1 }
+          if indicator.target.outcome(for: own) == .met { tally.meeting += 1 }
         }
       }
-      tallies[unit.code] = tally
-      if unit.code != rootCode, let parent = unit.parentCode {
-        var above = tallies[parent] ?? Tally()
-        above.sum = above.sum + tally.sum
-        above.expected += tally.expected
-        above.reported += tally.reported
-        above.approved += tally.approved
-        above.meeting += tally.meeting
-        tallies[parent] = above
+      tallies[position] = tally
+      let parent = scope.parents[position]
+      if parent >= 0 {
+        tallies[parent].sum = tallies[parent].sum + tally.sum
+        tallies[parent].expected += tally.expected
+        tallies[parent].reported += tally.reported
+        tallies[parent].approved += tally.approved
+        tallies[parent].meeting += tally.meeting
       }
     }
-    var results: [String: IndicatorResult] = [:]
-    results.reserveCapacity(tallies.count)
-    for (code, tally) in tallies {
+    return units.indices.map { position in
+      let tally = tallies[position]
       let ratio = indicator.aggregation == .sumRatio ? tally.sum : Ratio(tally.meeting, tally.expected)
-      results[code] = IndicatorResult(
-        setID: set.id, indicatorCode: indicator.code, unitCode: code, period: period, ratio: ratio,
+      return IndicatorResult(
+        setID: set.id, indicatorCode: indicator.code, unitCode: units[position].code, period: scope.period, ratio: ratio,
         valueBasisPoints: ratio.basisPoints, attainmentBasisPoints: indicator.target.attainmentBasisPoints(for: ratio),
         outcome: indicator.target.outcome(for: ratio), unitsReported: tally.reported, unitsExpected: tally.expected,
         unitsApproved: tally.approved)
     }
-    return results
   }
 
   /// The indicator aggregated over the subtree of `rootCode` for `period`.
   public func result(of indicator: IndicatorDefinition, rootCode: String, period: Period) -> IndicatorResult {
-    let values = valuesByIndicatorPeriod[IndicatorPeriod(code: indicator.code, period: period)] ?? [:]
+    let ratios = ratiosByIndicatorPeriod[IndicatorPeriod(code: indicator.code, period: period)] ?? [:]
     let kinds = indicator.effectiveReportingKinds
     let lastDay = period.lastDay
     var sum = Ratio.zero
@@ -115,14 +118,14 @@ public struct IndicatorAggregator: Sendable {
     var approved = 0
     var meeting = 0
     for unit in tree.subtree(of: rootCode) {
-      let own = values[unit.code]
-      if let own { sum = sum + own.ratio }
+      let own = ratios[unit.code]
+      if let own { sum = sum + own }
       guard kinds.contains(unit.kind), unit.isOpen(on: lastDay) else { continue }
       expected += 1
       guard let own else { continue }
       reported += 1
-      if statuses[own.key.periodKey] == .approved { approved += 1 }
-      if indicator.target.outcome(for: own.ratio) == .met { meeting += 1 }
+      if statuses[PeriodKey(setID: set.id, unitCode: unit.code, period: period)] == .approved { approved += 1 }
+      if indicator.target.outcome(for: own) == .met { meeting += 1 }
     }
     let ratio = indicator.aggregation == .sumRatio ? sum : Ratio(meeting, expected)
     return IndicatorResult(
