@@ -65,13 +65,20 @@ extension WireMessage {
   ///
   /// - Throws: ``WireError`` naming the message type when the bytes are not a valid encoding
   ///   or a string in them is not UTF-8. Nothing is leaked on any path.
+  ///
+  /// Everything libprotobuf-c allocates while unpacking comes from one ``WireArena``, freed
+  /// whole when the value has been read, instead of one `malloc` and one `free` per string,
+  /// array and sub-message.
   public init(wireBytes buffer: UnsafeRawBufferPointer) throws(WireError) {
     let start = buffer.baseAddress?.assumingMemoryBound(to: UInt8.self)
+    let arena = WireArena(blockSize: min(buffer.count * 2, 4 << 20))
+    var allocator = arena.unpackAllocator
     let unpacked = withUnsafePointer(to: 0 as UInt8) { empty in
-      protobuf_c_message_unpack(Self.cDescriptor, nil, buffer.count, start ?? empty)
+      protobuf_c_message_unpack(Self.cDescriptor, &allocator, buffer.count, start ?? empty)
     }
     guard let unpacked else { throw WireError(.undecodable, in: Self.protoName) }
-    defer { protobuf_c_message_free_unpacked(unpacked, nil) }
+    // The unpacked message lives in the arena: keep it until every field has been read.
+    defer { withExtendedLifetime(arena) {} }
     try self.init(reading: CMessageReader(message: UnsafeRawPointer(unpacked), descriptor: Self.cDescriptor))
   }
 

@@ -7,9 +7,12 @@ final class WireArena {
   private var blocks: [UnsafeMutableRawPointer] = []
   private var next: UnsafeMutableRawPointer?
   private var remaining = 0
-  private static let blockSize = 16 * 1024
+  private let blockSize: Int
 
-  init() {}
+  /// An arena taking memory in blocks of `blockSize` bytes (at least 16 KiB).
+  init(blockSize: Int = 16 * 1024) {
+    self.blockSize = max(blockSize, 16 * 1024)
+  }
 
   deinit {
     for block in blocks { block.deallocate() }
@@ -25,15 +28,15 @@ final class WireArena {
         return start
       }
     }
-    if bytes > Self.blockSize / 4 {
+    if bytes > blockSize / 4 {
       let block = UnsafeMutableRawPointer.allocate(byteCount: max(bytes, 1), alignment: 16)
       blocks.append(block)
       return block
     }
-    let block = UnsafeMutableRawPointer.allocate(byteCount: Self.blockSize, alignment: 16)
+    let block = UnsafeMutableRawPointer.allocate(byteCount: blockSize, alignment: 16)
     blocks.append(block)
     next = block + bytes
-    remaining = Self.blockSize - bytes
+    remaining = blockSize - bytes
     return block
   }
 
@@ -62,6 +65,18 @@ final class WireArena {
       if let base = source.baseAddress { copy.update(from: base, count: source.count) }
     }
     return ProtobufCBinaryData(len: bytes.count, data: copy)
+  }
+
+  /// A protobuf-c allocator drawing on this arena, for unpacking: what libprotobuf-c frees is
+  /// left to the arena, which frees everything at once. Valid while the arena is.
+  var unpackAllocator: ProtobufCAllocator {
+    ProtobufCAllocator(
+      alloc: { data, size in
+        guard let data else { return nil }
+        return Unmanaged<WireArena>.fromOpaque(data).takeUnretainedValue().allocate(bytes: size, alignment: 16)
+      },
+      free: { _, _ in },
+      allocator_data: Unmanaged.passUnretained(self).toOpaque())
   }
 
   /// The protobuf-c form of a message, initialised by its descriptor and filled by its writer.
