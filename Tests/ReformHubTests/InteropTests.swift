@@ -13,18 +13,10 @@ struct InteropTests {
 
     let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
       .appendingPathComponent("Interop/python_client.py").path
-    let output = Pipe()
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["python3", script, cluster.address]
-    process.environment = ProcessInfo.processInfo.environment.merging(["REFORM_TOKEN": try cluster.adminToken]) { $1 }
-    process.standardOutput = output
-    process.standardError = output
-    try process.run()
-    let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    process.waitUntilExit()
+    let run = try ChildProcess.run("python3", [script, cluster.address], environment: ["REFORM_TOKEN": try cluster.adminToken])
+    let text = run.output
 
-    #expect(process.terminationStatus == 0, "python client failed:\n\(text)")
+    #expect(run.status == 0, "python client failed:\n\(text)")
     let lines = text.split(separator: "\n").map(String.init)
     #expect(lines.contains("health SERVING SERVING"), "\(text)")
     #expect(lines.contains("echo diagnostics \(worker.processIdentifier) Nghị quyết 01-NQ/ĐUK — cải cách hành chính"), "\(text)")

@@ -11,20 +11,15 @@ struct SoakTests {
     let bench = URL(fileURLWithPath: Cluster.reformd).deletingLastPathComponent().appendingPathComponent("reform-bench").path
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("reform-soak-test-\(getpid())").path
     defer { try? FileManager.default.removeItem(atPath: folder) }
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: bench)
-    process.arguments = [
-      "soak", "--minutes", "0.5", "--faults", "3", "--warmup", "5", "--rate", "20", "--concurrency", "8",
-      "--data", folder, "--port", "\(20_000 + Int(getpid() % 10_000))", "--memory-growth", "200",
-    ]
-    let output = Pipe()
-    process.standardOutput = output
-    process.standardError = output
-    try process.run()
-    let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    process.waitUntilExit()
+    let run = try ChildProcess.run(
+      bench,
+      [
+        "soak", "--minutes", "0.5", "--faults", "3", "--warmup", "5", "--rate", "20", "--concurrency", "8",
+        "--data", folder, "--port", "\(try freeLoopbackPort())", "--memory-growth", "200",
+      ])
+    let text = run.output
 
-    #expect(process.terminationStatus == 0, "\(text)")
+    #expect(run.status == 0, "\(text)")
     #expect(text.contains("faults injected: 3"), "\(text)")
     let invariants = text.split(separator: "\n").filter { $0.hasPrefix("  held") || $0.hasPrefix("  BROKEN") }
     #expect(invariants.count == 10, "\(text)")

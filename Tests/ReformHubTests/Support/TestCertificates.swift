@@ -59,19 +59,11 @@ struct TestCertificates {
 
   @discardableResult
   private func openssl(_ arguments: [String]) throws -> String {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["openssl"] + arguments
-    let output = Pipe()
-    process.standardOutput = output
-    process.standardError = output
-    try process.run()
-    let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    process.waitUntilExit()
-    guard process.terminationStatus == 0 else {
-      throw ClusterError(description: "openssl \(arguments.joined(separator: " ")) failed: \(text)")
+    let run = try ChildProcess.run("openssl", arguments)
+    guard run.status == 0 else {
+      throw ClusterError(description: "openssl \(arguments.joined(separator: " ")) failed: \(run.output)")
     }
-    return text
+    return run.output
   }
 }
 
