@@ -50,7 +50,7 @@ enum InspectionBenchmark {
     )
     for instance in instances {
       let input = PlanInput.generated(units: instance.units, teams: instance.teams, seed: seed)
-      let wireInput = wire(input)
+      let wireInput = input.wireWithGivenRisks
       var walls: [Duration] = []
       var plannerMilliseconds: [Int64] = []
       var objective = InspectionObjective()
@@ -87,62 +87,5 @@ enum InspectionBenchmark {
   private static func milliseconds(_ duration: Duration) -> String {
     let (seconds, attoseconds) = duration.components
     return String(Int64(seconds) * 1_000 + attoseconds / 1_000_000_000_000_000)
-  }
-
-  // MARK: The generated input on the wire (the module's own mapping is internal to it)
-
-  static func wire(_ input: PlanInput) -> InspectionPlanInput {
-    InspectionPlanInput(
-      year: Int32(input.year),
-      visitsDue: input.visitsDue.map { due in
-        InspectionVisitDue(
-          dueId: due.dueID, unitCode: due.unitCode, unitName: due.unitName, kind: wire(due.kind),
-          lengthDays: Int32(due.lengthDays ?? 0), unitMemberCount: Int32(due.unitMemberCount ?? 0),
-          window: due.window.map(wire), teamId: due.teamID ?? "", topic: due.topic)
-      },
-      teams: input.teams.map { team in
-        InspectionTeam(
-          teamId: team.teamID, name: team.name,
-          inspectors: team.inspectors.map { inspector in
-            InspectionInspector(
-              inspectorId: inspector.inspectorID, fullName: inspector.fullName, homeUnitCode: inspector.homeUnitCode,
-              conflictUnitCodes: inspector.conflictUnitCodes,
-              unavailable: inspector.unavailable.map {
-                InspectionUnavailability(dates: wire($0.dates), reason: $0.reason)
-              })
-          }, maxVisitsPerMonth: Int32(team.maxVisitsPerMonth ?? 0))
-      },
-      blackouts: input.blackouts.map {
-        InspectionBlackout(dates: wire($0.dates), reason: $0.reason, unitCodes: $0.unitCodes)
-      },
-      rules: InspectionRules(
-        minGapWorkingDays: Int32(input.rules.minGapWorkingDays),
-        maxVisitsPerTeamPerMonth: Int32(input.rules.maxVisitsPerTeamPerMonth),
-        maxLengthDays: Int32(input.rules.maxLengthDays), extensionBp: Int32(input.rules.extensionBP),
-        lengths: input.rules.lengths.map {
-          InspectionLengthRule(kind: wire($0.kind), minMembers: Int32($0.minMembers), lengthDays: Int32($0.lengthDays))
-        }, minInspectorsPresent: Int32(input.rules.minInspectorsPresent ?? 0),
-        sources: input.rules.sources.map {
-          SourceRef(document: $0.document, article: $0.article, issued: $0.issued.map(wire), note: $0.note)
-        }),
-      risks: input.risks.map { InspectionUnitRisk(unitCode: $0.unitCode, scoreBp: Int32($0.scoreBP), source: .given) },
-      riskMode: .given, seed: Int64(bitPattern: input.seed))
-  }
-
-  private static func wire(_ kind: VisitKind) -> InspectionKind {
-    switch kind {
-    case .signsOfViolation: .signsOfViolation
-    case .programmed: .programmed
-    case .regularSupervision: .regularSupervision
-    case .thematicSupervision: .thematicSupervision
-    }
-  }
-
-  private static func wire(_ range: CivilDateRange) -> DateRange {
-    DateRange(first: wire(range.first), last: wire(range.last))
-  }
-
-  private static func wire(_ date: CivilDate) -> CalendarDate {
-    CalendarDate(year: Int32(date.year), month: Int32(date.month), day: Int32(date.day))
   }
 }

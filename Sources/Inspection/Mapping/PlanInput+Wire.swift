@@ -298,3 +298,13 @@ extension PlanInput {
       riskMode: riskMode, seed: Int64(bitPattern: seed))
   }
 }
+
+extension PlanInput {
+  /// The input as a client sends it when it gives every unit's risk itself (risk mode GIVEN):
+  /// what `reform-bench` plans with.
+  public var wireWithGivenRisks: InspectionPlanInput {
+    wire(
+      risks: risks.map { InspectionUnitRisk(unitCode: $0.unitCode, scoreBp: Int32(clamping: $0.scoreBP), source: .given) },
+      riskMode: .given, riskWeights: nil)
+  }
+}

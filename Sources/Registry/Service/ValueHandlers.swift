@@ -149,18 +149,11 @@ struct ValueHandlers: Sendable {
     let allowMissing = request.allowMissing
     let key = try context.idempotency(request)
     let actor = context.actor
-    let response = try await store.idempotentWrite(key) { write in
-      let stored = try Self.workflowSet(setID, period: period, unitCode: unitCode, in: write.state)
-      var book = write.state.book
-      let periodKey = PeriodKey(setID: setID, unitCode: unitCode, period: period)
-      do throws(PeriodWorkflowError) {
-        try book.submit(periodKey, set: stored.set, tree: write.state.tree, stamp: ChangeStamp(actor: actor, at: write.now, reason: note), allowMissing: allowMissing)
-      } catch {
-        throw Self.status(error)
-      }
-      try write.commitBook(book, changed: [], states: [periodKey]) { _ in stored.set.version }
-      return SubmitPeriodResponse(state: book.state(periodKey).wire(missing: book.missingIndicatorCodes(for: periodKey, set: stored.set, tree: write.state.tree)))
-    }
+    let response = try await moveOnePeriod(setID, unitCode: unitCode, period: period, key: key) {
+      (book, periodKey, set, tree, now) throws(PeriodWorkflowError) in
+      try book.submit(
+        periodKey, set: set, tree: tree, stamp: ChangeStamp(actor: actor, at: now, reason: note), allowMissing: allowMissing)
+    } respond: { SubmitPeriodResponse(state: $0) }
     context.audit.record(target: "period \(setID) \(period) submitted", unit: unitCode)
     return response
   }
@@ -218,20 +211,34 @@ struct ValueHandlers: Sendable {
     let unitCode = request.unitCode
     let key = try context.idempotency(request)
     let actor = context.actor
-    let response = try await store.idempotentWrite(key) { write in
+    let response = try await moveOnePeriod(setID, unitCode: unitCode, period: period, key: key) {
+      (book, periodKey, _, tree, now) throws(PeriodWorkflowError) in
+      try book.reopen(periodKey, tree: tree, stamp: ChangeStamp(actor: actor, at: now, reason: reason))
+    } respond: { ReopenPeriodResponse(state: $0) }
+    context.audit.record(target: "period \(setID) \(period) reopened", unit: unitCode)
+    return response
+  }
+
+  /// One unit's period moved by `step` (submitted, reopened) in one idempotent write; the
+  /// answer is made by `respond` from the period's state afterwards.
+  private func moveOnePeriod<Response: WireMessage>(
+    _ setID: String, unitCode: String, period: Period, key: IdempotencyKey?,
+    _ step: @escaping @Sendable (inout ReportingBook, PeriodKey, IndicatorSet, UnitTree, Date) throws(PeriodWorkflowError) -> Void,
+    respond: @escaping @Sendable (IndicatorPeriodState) -> Response
+  ) async throws(RPCError) -> Response {
+    try await store.idempotentWrite(key) { write in
       let stored = try Self.workflowSet(setID, period: period, unitCode: unitCode, in: write.state)
+      let tree = write.state.tree
       var book = write.state.book
       let periodKey = PeriodKey(setID: setID, unitCode: unitCode, period: period)
       do throws(PeriodWorkflowError) {
-        try book.reopen(periodKey, tree: write.state.tree, stamp: ChangeStamp(actor: actor, at: write.now, reason: reason))
+        try step(&book, periodKey, stored.set, tree, write.now)
       } catch {
         throw Self.status(error)
       }
       try write.commitBook(book, changed: [], states: [periodKey]) { _ in stored.set.version }
-      return ReopenPeriodResponse(state: book.state(periodKey).wire(missing: book.missingIndicatorCodes(for: periodKey, set: stored.set, tree: write.state.tree)))
+      return respond(book.state(periodKey).wire(missing: book.missingIndicatorCodes(for: periodKey, set: stored.set, tree: tree)))
     }
-    context.audit.record(target: "period \(setID) \(period) reopened", unit: unitCode)
-    return response
   }
 
   func states(_ request: ListPeriodStatesRequest, _ context: JobContext) async throws(RPCError) -> ListPeriodStatesResponse {

@@ -68,7 +68,7 @@ struct LoadBloc: Sendable {
     let plan = try await client.call(
       InspectionService.Plan.self,
       InspectionPlanRequest(
-        idempotencyKey: "load-programme", input: InspectionBenchmark.wire(input),
+        idempotencyKey: "load-programme", input: input.wireWithGivenRisks,
         name: "Chương trình kiểm tra năm 2027 (tải thử)", ownerUnitCode: "DUK", timeLimitMs: 2_000),
       timeout: .seconds(120))
     guard let programme = plan.programme else { throw BenchmarkFailure(description: "Inspection.Plan returned no programme") }
