@@ -84,10 +84,12 @@ let package = Package(
     ),
 
     // Each domain module's rules: pure Swift on Foundation alone, tested without a network.
-    .target(name: "RegistryDomain", exclude: ["IndicatorSets/01-NQ-DUK-2020-2025.json"]),
-    .target(name: "ClassificationDomain", exclude: ["RuleSets"]),
-    .target(name: "ExchangeDomain"),
-    .target(name: "InspectionDomain"),
+    // What every domain shares, on Foundation alone.
+    .target(name: "ReformKit"),
+    .target(name: "RegistryDomain", dependencies: ["ReformKit"], exclude: ["IndicatorSets/01-NQ-DUK-2020-2025.json"]),
+    .target(name: "ClassificationDomain", dependencies: ["ReformKit"], exclude: ["RuleSets"]),
+    .target(name: "ExchangeDomain", dependencies: ["ReformKit"]),
+    .target(name: "InspectionDomain", dependencies: ["ReformKit"]),
 
     // The worker modules: each a store (GRDB) and RPC handlers around its domain.
     .target(
@@ -156,7 +158,7 @@ let package = Package(
     .executableTarget(
       name: "reformctl",
       dependencies: [
-        "ReformClient", "ReformWire", "ReformCommandLine",
+        "ReformClient", "ReformWire", "ReformCommandLine", "ReformKit",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Crypto", package: "swift-crypto"),
       ]
@@ -203,6 +205,7 @@ let package = Package(
         .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),
       ]
     ),
+    .testTarget(name: "ReformKitTests", dependencies: ["ReformKit"]),
     .testTarget(name: "RegistryDomainTests", dependencies: ["RegistryDomain"]),
     .testTarget(
       name: "RegistryTests",

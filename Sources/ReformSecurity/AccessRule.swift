@@ -15,11 +15,16 @@ public struct AccessRule: Sendable, Equatable {
   public var callers: Callers
   /// Why the rule is what it is, in a few words: read when the rule is reviewed.
   public var reason: String
+  /// Whether an admitted call is written to the audit log even though it changes nothing:
+  /// reads of personal data (people, ratings, documents, programmes) and their exports.
+  /// Calls that may change data are audited whatever this says.
+  public var auditsReads: Bool
 
   /// A rule admitting `callers`, for `reason`.
-  public init(_ callers: Callers, reason: String) {
+  public init(_ callers: Callers, reason: String, auditsReads: Bool = false) {
     self.callers = callers
     self.reason = reason
+    self.auditsReads = auditsReads
   }
 
   /// No credential needed.
@@ -35,6 +40,12 @@ public struct AccessRule: Sendable, Equatable {
   /// Principals holding one of `grants`.
   public static func roles(_ grants: [RoleGrant], because reason: String) -> AccessRule {
     AccessRule(.principals(grants), reason: reason)
+  }
+
+  /// Principals holding one of `grants`, for a read of personal data: every admitted call is
+  /// audited, who read what.
+  public static func personalRead(_ grants: [RoleGrant], because reason: String) -> AccessRule {
+    AccessRule(.principals(grants), reason: reason, auditsReads: true)
   }
 
   /// The grants of a ``Callers/principals(_:)`` rule; empty for the others.

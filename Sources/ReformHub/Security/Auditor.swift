@@ -12,18 +12,12 @@ struct Auditor: Sendable {
   let log: AuditLog
   let logger: Logger
 
-  /// Reads that are audited too: a document's content or metadata, a person's rating.
-  static let auditedReads: Set<String> = [
-    ExchangeService.GetDocument.info.path, ExchangeService.FetchAttachment.info.path,
-    ExchangeService.ExportEdxml.info.path, ExchangeService.GetTrace.info.path,
-    ClassificationService.ListResults.info.path, ClassificationService.Explain.info.path,
-    ClassificationService.ExportCsv.info.path,
-  ]
-
-  /// What an admitted call of `method` is recorded as, or nil when it is not recorded.
-  static func action(for method: WireMethodInfo) -> AdminAuditAction? {
+  /// What an admitted call of `method` is recorded as, or nil when it is not recorded: every
+  /// call that may change data, and the reads the policy table marks as reads of personal data
+  /// (``AccessRule/auditsReads``).
+  static func action(for method: WireMethodInfo, policy: AccessPolicy = .reform) -> AdminAuditAction? {
     if method.idempotency != .noSideEffects { return .write }
-    return auditedReads.contains(method.path) ? .read : nil
+    return policy.rule(for: method.path)?.auditsReads == true ? .read : nil
   }
 
   /// Records an admitted call's outcome, when the method is audited.
