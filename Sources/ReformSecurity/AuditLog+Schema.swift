@@ -45,6 +45,13 @@ extension AuditLog {
         BEGIN SELECT RAISE(ABORT, '\(gaplessMessage)'); END;
         """)
     }
+    migrator.registerMigration("v2: audit_entry count") { db in
+      // Refusals are counted over a window and written as one entry (``DenialWindow``); an
+      // entry written before this migration stood for one call.
+      try db.alter(table: AuditRow.databaseTableName) { t in
+        t.add(column: AuditRow.Columns.count.rawValue, .integer).notNull().defaults(to: 1)
+      }
+    }
     return migrator
   }
 }

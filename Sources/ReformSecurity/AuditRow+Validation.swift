@@ -37,6 +37,10 @@ extension AuditRow {
       throw .invalid("status_code", "\(entry.statusCode) is not a gRPC status code (0 to 16)")
     }
 
+    guard entry.count >= 0 else {
+      throw .invalid("count", "must not be negative; 0 stands for 1")
+    }
+
     let time = entry.time ?? Timestamp(now)
     guard time.isValid else {
       throw .invalid("time", "nanos must be from 0 to 999999999")
@@ -71,7 +75,8 @@ extension AuditRow {
       statusCode: entry.statusCode,
       message: String(entry.message.prefix(Self.maxMessageLength)),
       peer: entry.peer,
-      requestId: entry.requestId)
+      requestId: entry.requestId,
+      count: max(1, entry.count))
   }
 
   /// `text`, or its first `length - 1` characters and "…" when it is longer than `length`.

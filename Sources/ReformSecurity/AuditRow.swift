@@ -31,6 +31,8 @@ struct AuditRow: Codable, Sendable, FetchableRecord, PersistableRecord {
   var message: String
   var peer: String
   var requestId: String
+  /// How many calls the entry stands for: more than 1 only for refusals counted over a window.
+  var count: Int64
 
   enum CodingKeys: String, CodingKey, ColumnExpression {
     case sequence
@@ -47,6 +49,7 @@ struct AuditRow: Codable, Sendable, FetchableRecord, PersistableRecord {
     case message
     case peer
     case requestId = "request_id"
+    case count
   }
 
   typealias Columns = CodingKeys
@@ -68,7 +71,8 @@ struct AuditRow: Codable, Sendable, FetchableRecord, PersistableRecord {
       statusCode: statusCode,
       message: message,
       peer: peer,
-      requestId: requestId)
+      requestId: requestId,
+      count: count)
   }
 
   /// Whole nanoseconds since 1970 for `timestamp`, or `nil` when they do not fit in 64 bits

@@ -10,6 +10,8 @@ struct NewToken: Sendable, Equatable {
   static let maxKeyLength = 200
   static let maxNameLength = 200
   static let maxNoteLength = 1000
+  /// The most modules one worker principal may name.
+  static let maxWorkerModules = 32
 
   var idempotencyKey: String
   /// Principal id as given; empty when the store is to assign one.
@@ -22,6 +24,9 @@ struct NewToken: Sendable, Equatable {
   /// The SHA-256 of the client certificate the principal is bound to, lowercase hex; empty for
   /// a bearer token.
   var certificateSHA256: String
+  /// The modules a worker principal may attach as, sorted and without repeats; empty for
+  /// every other principal.
+  var workerModules: [String]
 
   init(_ request: AdminCreateTokenRequest, now: Date) throws(TokenStoreError) {
     let key = request.idempotencyKey.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -90,9 +95,11 @@ struct NewToken: Sendable, Equatable {
     if roles.contains(.worker) && certificate.isEmpty {
       throw .invalid("principal.roles", "worker is for principals bound to a client certificate; set client_certificate_sha256")
     }
+    let modules = try Self.workerModules(request.workerModules, roles: roles)
 
     self.idempotencyKey = key
     self.certificateSHA256 = certificate
+    self.workerModules = modules
     self.principalId = principalId
     self.displayName = displayName
     self.unitCode = unitCode
@@ -101,11 +108,36 @@ struct NewToken: Sendable, Equatable {
     self.note = request.note
   }
 
+  /// The modules a worker principal may serve: required with the worker role, refused
+  /// without it, each a module name's shape (lowercase letters, digits and `-`). Whether such
+  /// a module exists is the coordinator's to say: it knows its catalogue.
+  private static func workerModules(_ given: [String], roles: [Role]) throws(TokenStoreError) -> [String] {
+    let modules = given.map { $0.trimmingCharacters(in: .whitespaces) }
+    guard roles.contains(.worker) else {
+      guard modules.isEmpty else {
+        throw .invalid("worker_modules", "only a principal with the worker role serves modules")
+      }
+      return []
+    }
+    guard !modules.isEmpty else {
+      throw .invalid("worker_modules", "required with the worker role: the modules this worker may attach as")
+    }
+    guard modules.count <= maxWorkerModules else {
+      throw .invalid("worker_modules", "at most \(maxWorkerModules) modules")
+    }
+    for module in modules where !WorkerSecretList.isModuleName(module) {
+      throw .invalid("worker_modules", "'\(module.prefix(64))' is not a module name: lowercase letters, digits and -, at most 64")
+    }
+    return Array(Set(modules)).sorted()
+  }
+
   /// What makes two requests "the same" for idempotency: every field but the key. Expiry is
-  /// kept to the millisecond, the precision the store keeps.
+  /// kept to the millisecond, the precision the store keeps. Worker modules are added only
+  /// when there are some, so that fingerprints stored before they existed still match.
   var fingerprint: String {
     let expiry = expiresAt.map { String(Int64(($0.timeIntervalSince1970 * 1000).rounded())) } ?? "-"
-    return [principalId, displayName, unitCode, roles.map(\.name).joined(separator: ","), expiry, note, certificateSHA256]
+    let modules = workerModules.isEmpty ? [] : [workerModules.joined(separator: ",")]
+    return ([principalId, displayName, unitCode, roles.map(\.name).joined(separator: ","), expiry, note, certificateSHA256] + modules)
       .map { "\($0.utf8.count):\($0)" }
       .joined(separator: "|")
   }

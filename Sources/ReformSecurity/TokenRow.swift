@@ -24,6 +24,9 @@ struct TokenRow: Codable, Sendable, FetchableRecord, PersistableRecord {
   var lastUsedAt: Date?
   var idempotencyKey: String
   var requestFingerprint: String
+  /// For a worker principal, the modules it may attach as, separated by commas; empty for
+  /// every other principal.
+  var workerModules: String
 
   enum CodingKeys: String, CodingKey, ColumnExpression {
     case id
@@ -42,6 +45,7 @@ struct TokenRow: Codable, Sendable, FetchableRecord, PersistableRecord {
     case lastUsedAt = "last_used_at"
     case idempotencyKey = "idempotency_key"
     case requestFingerprint = "request_fingerprint"
+    case workerModules = "worker_modules"
   }
 
   typealias Columns = CodingKeys
@@ -53,6 +57,11 @@ struct TokenRow: Codable, Sendable, FetchableRecord, PersistableRecord {
   /// The bound certificate's SHA-256, or nil for a bearer token.
   var certificateSHA256: String? {
     secretHash.hasPrefix(Self.certificatePrefix) ? String(secretHash.dropFirst(Self.certificatePrefix.count)) : nil
+  }
+
+  /// ``workerModules`` as a list.
+  var servedModules: [String] {
+    workerModules.split(separator: ",").map(String.init)
   }
 
   var principal: Principal {
@@ -73,6 +82,7 @@ struct TokenRow: Codable, Sendable, FetchableRecord, PersistableRecord {
       revokedBy: revokedBy,
       lastUsedAt: lastUsedAt.map(Timestamp.init),
       note: note,
-      clientCertificateSha256: certificateSHA256 ?? "")
+      clientCertificateSha256: certificateSHA256 ?? "",
+      workerModules: servedModules)
   }
 }

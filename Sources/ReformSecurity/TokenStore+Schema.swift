@@ -26,6 +26,13 @@ extension TokenStore {
         t.column(TokenRow.Columns.requestFingerprint.rawValue, .text).notNull()
       }
     }
+    migrator.registerMigration("v2: token worker_modules") { db in
+      // A worker principal names the modules it may attach as. One made before this migration
+      // names none, and so attaches as none: it is bound again with its modules.
+      try db.alter(table: TokenRow.databaseTableName) { t in
+        t.add(column: TokenRow.Columns.workerModules.rawValue, .text).notNull().defaults(to: "")
+      }
+    }
     return migrator
   }
 }

@@ -42,6 +42,7 @@ public final class TokenStore: Sendable {
     var tokenId: String
     var expiresAt: Date?
     var checkedAt: Date
+    var workerModules: [String]
   }
 
   /// Opens the token database at `path`, creating it when missing, and applies any migration
@@ -85,7 +86,8 @@ public final class TokenStore: Sendable {
       revokeReason: "",
       lastUsedAt: nil,
       idempotencyKey: new.idempotencyKey,
-      requestFingerprint: new.fingerprint)
+      requestFingerprint: new.fingerprint,
+      workerModules: new.workerModules.joined(separator: ","))
 
     // Lookup and insert in one transaction: two concurrent repeats cannot both insert.
     let (row, replayed) = try await database.write { db -> (TokenRow, Bool) in
@@ -163,12 +165,20 @@ public final class TokenStore: Sendable {
   public func authenticate(secret text: String, now: Date = Date()) async throws -> AuthenticationResult {
     guard let secret = TokenSecret(parsing: text) else { return .malformed }
     let hash = secret.hash
-    return try await authenticate(storedHash: hash.hex, now: now) { TokenHash(hex: $0) == hash }
+    return try await authenticate(storedHash: hash.hex, now: now) { TokenHash(hex: $0) == hash }.result
   }
 
   /// Finds the principal bound to a client certificate, given the SHA-256 of its DER
   /// encoding; revocation and expiry apply as to a bearer token.
   public func authenticate(certificateSHA256 digest: [UInt8], now: Date = Date()) async throws -> AuthenticationResult {
+    try await authenticateWorker(certificateSHA256: digest, now: now).result
+  }
+
+  /// ``authenticate(certificateSHA256:now:)``, with the modules a worker principal may attach
+  /// as (empty for any other principal, and for one bound before principals named modules).
+  public func authenticateWorker(
+    certificateSHA256 digest: [UInt8], now: Date = Date()
+  ) async throws -> (result: AuthenticationResult, modules: [String]) {
     let stored = TokenRow.certificatePrefix + TokenHash(bytes: digest).hex
     return try await authenticate(storedHash: stored, now: now) { $0 == stored }
   }
@@ -177,20 +187,20 @@ public final class TokenStore: Sendable {
   /// cache, then revocation and expiry; `matches` makes the final comparison.
   private func authenticate(
     storedHash: String, now: Date, matches: (String) -> Bool
-  ) async throws -> AuthenticationResult {
+  ) async throws -> (result: AuthenticationResult, modules: [String]) {
     let (cached, generation) = recent.withLock { ($0.byHash[storedHash], $0.generation) }
     if let cached, now.timeIntervalSince(cached.checkedAt) < Self.lastUseResolution {
-      if let expiry = cached.expiresAt, expiry <= now { return .expired(tokenId: cached.tokenId) }
-      return .ok(cached.principal, tokenId: cached.tokenId)
+      if let expiry = cached.expiresAt, expiry <= now { return (.expired(tokenId: cached.tokenId), []) }
+      return (.ok(cached.principal, tokenId: cached.tokenId), cached.workerModules)
     }
     let found = try await database.read { db in
       try TokenRow.filter(TokenRow.Columns.secretHash == storedHash).fetchOne(db)
     }
     // The lookup by hash already matched; for a secret the constant-time check keeps the final
     // decision independent of how the index compared strings.
-    guard let row = found, matches(row.secretHash) else { return .unknown }
-    if row.revokedAt != nil { return .revoked(tokenId: row.id) }
-    if let expiry = row.expiresAt, expiry <= now { return .expired(tokenId: row.id) }
+    guard let row = found, matches(row.secretHash) else { return (.unknown, []) }
+    if row.revokedAt != nil { return (.revoked(tokenId: row.id), []) }
+    if let expiry = row.expiresAt, expiry <= now { return (.expired(tokenId: row.id), []) }
 
     if row.lastUsedAt.map({ now.timeIntervalSince($0) >= Self.lastUseResolution }) ?? true {
       let stale = now.addingTimeInterval(-Self.lastUseResolution)
@@ -205,9 +215,10 @@ public final class TokenStore: Sendable {
     let principal = row.principal
     recent.withLock {
       guard $0.generation == generation else { return }
-      $0.byHash[storedHash] = RecentToken(principal: principal, tokenId: row.id, expiresAt: row.expiresAt, checkedAt: now)
+      $0.byHash[storedHash] = RecentToken(
+        principal: principal, tokenId: row.id, expiresAt: row.expiresAt, checkedAt: now, workerModules: row.servedModules)
     }
-    return .ok(principal, tokenId: row.id)
+    return (.ok(principal, tokenId: row.id), row.servedModules)
   }
 
   /// A random identifier: public, unlike a secret, so 64 bits are plenty to avoid collisions.

@@ -521,6 +521,8 @@ public struct AdminTokenInfo: Sendable, Equatable {
   public var note: String = ""
   /// Set when the principal is bound to a client certificate rather than a bearer secret.
   public var clientCertificateSha256: String = ""
+  /// For a worker principal: the modules it may attach as (hello.module must be one of them).
+  public var workerModules: [String] = []
 
   public init() {}
 
@@ -535,7 +537,8 @@ public struct AdminTokenInfo: Sendable, Equatable {
     revokedBy: String = "",
     lastUsedAt: Timestamp? = nil,
     note: String = "",
-    clientCertificateSha256: String = ""
+    clientCertificateSha256: String = "",
+    workerModules: [String] = []
   ) {
     self.tokenId = tokenId
     self.principal = principal
@@ -548,6 +551,7 @@ public struct AdminTokenInfo: Sendable, Equatable {
     self.lastUsedAt = lastUsedAt
     self.note = note
     self.clientCertificateSha256 = clientCertificateSha256
+    self.workerModules = workerModules
   }
 }
 
@@ -566,6 +570,9 @@ public struct AdminCreateTokenRequest: Sendable, Equatable {
   /// mutual TLS then acts as the principal without a bearer token; the response's `token` is
   /// empty.
   public var clientCertificateSha256: String = ""
+  /// The modules a principal with the worker role may attach as, e.g. ["exchange"]: required
+  /// with that role, refused without it. A worker's hello for any other module is refused.
+  public var workerModules: [String] = []
 
   public init() {}
 
@@ -574,13 +581,15 @@ public struct AdminCreateTokenRequest: Sendable, Equatable {
     principal: Principal? = nil,
     expiresAt: Timestamp? = nil,
     note: String = "",
-    clientCertificateSha256: String = ""
+    clientCertificateSha256: String = "",
+    workerModules: [String] = []
   ) {
     self.idempotencyKey = idempotencyKey
     self.principal = principal
     self.expiresAt = expiresAt
     self.note = note
     self.clientCertificateSha256 = clientCertificateSha256
+    self.workerModules = workerModules
   }
 }
 
@@ -702,6 +711,10 @@ public struct AdminAuditEntry: Sendable, Equatable {
   public var peer: String = ""
   /// HubJob.request_id, to find the call in the logs.
   public var requestId: String = ""
+  /// How many calls this entry stands for: 1, except for refusals, which are counted per
+  /// (peer address, principal, method, reason) over a window and written as one entry; then
+  /// `time` is the last of them.
+  public var count: Int64 = 0
 
   public init() {}
 
@@ -716,7 +729,8 @@ public struct AdminAuditEntry: Sendable, Equatable {
     statusCode: Int32 = 0,
     message: String = "",
     peer: String = "",
-    requestId: String = ""
+    requestId: String = "",
+    count: Int64 = 0
   ) {
     self.sequence = sequence
     self.time = time
@@ -729,6 +743,7 @@ public struct AdminAuditEntry: Sendable, Equatable {
     self.message = message
     self.peer = peer
     self.requestId = requestId
+    self.count = count
   }
 }
 
@@ -1155,6 +1170,7 @@ extension AdminTokenInfo: WireMessage {
     lastUsedAt = try r.message(9)
     note = try r.string(10)
     clientCertificateSha256 = try r.string(11)
+    workerModules = try r.strings(12)
   }
 
   public func write(to w: CMessageWriter) throws(WireError) {
@@ -1169,6 +1185,7 @@ extension AdminTokenInfo: WireMessage {
     if let value = lastUsedAt { try w.setMessage(9, value) }
     if !note.isEmpty { try w.setString(10, note) }
     if !clientCertificateSha256.isEmpty { try w.setString(11, clientCertificateSha256) }
+    if !workerModules.isEmpty { try w.setStrings(12, workerModules) }
   }
 }
 
@@ -1186,6 +1203,7 @@ extension AdminCreateTokenRequest: WireMessage {
     expiresAt = try r.message(3)
     note = try r.string(4)
     clientCertificateSha256 = try r.string(5)
+    workerModules = try r.strings(6)
   }
 
   public func write(to w: CMessageWriter) throws(WireError) {
@@ -1194,6 +1212,7 @@ extension AdminCreateTokenRequest: WireMessage {
     if let value = expiresAt { try w.setMessage(3, value) }
     if !note.isEmpty { try w.setString(4, note) }
     if !clientCertificateSha256.isEmpty { try w.setString(5, clientCertificateSha256) }
+    if !workerModules.isEmpty { try w.setStrings(6, workerModules) }
   }
 }
 
@@ -1318,6 +1337,7 @@ extension AdminAuditEntry: WireMessage {
     message = try r.string(9)
     peer = try r.string(10)
     requestId = try r.string(11)
+    count = r.scalar(12)
   }
 
   public func write(to w: CMessageWriter) throws(WireError) {
@@ -1332,6 +1352,7 @@ extension AdminAuditEntry: WireMessage {
     if !message.isEmpty { try w.setString(9, message) }
     if !peer.isEmpty { try w.setString(10, peer) }
     if !requestId.isEmpty { try w.setString(11, requestId) }
+    if count != 0 { w.setScalar(12, count) }
   }
 }
 

@@ -2308,7 +2308,7 @@ const ProtobufCMessageDescriptor reform__v1__admin_status_response__descriptor =
   (ProtobufCMessageInit) reform__v1__admin_status_response__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor reform__v1__admin_token_info__field_descriptors[11] =
+static const ProtobufCFieldDescriptor reform__v1__admin_token_info__field_descriptors[12] =
 {
   {
     "token_id",
@@ -2442,6 +2442,18 @@ static const ProtobufCFieldDescriptor reform__v1__admin_token_info__field_descri
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "worker_modules",
+    12,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_STRING,
+    offsetof(Reform__V1__AdminTokenInfo, n_worker_modules),
+    offsetof(Reform__V1__AdminTokenInfo, worker_modules),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned reform__v1__admin_token_info__field_indices_by_name[] = {
   10,   /* field[10] = client_certificate_sha256 */
@@ -2455,11 +2467,12 @@ static const unsigned reform__v1__admin_token_info__field_indices_by_name[] = {
   6,   /* field[6] = revoked_at */
   7,   /* field[7] = revoked_by */
   0,   /* field[0] = token_id */
+  11,   /* field[11] = worker_modules */
 };
 static const ProtobufCIntRange reform__v1__admin_token_info__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 11 }
+  { 0, 12 }
 };
 const ProtobufCMessageDescriptor reform__v1__admin_token_info__descriptor =
 {
@@ -2469,14 +2482,14 @@ const ProtobufCMessageDescriptor reform__v1__admin_token_info__descriptor =
   "Reform__V1__AdminTokenInfo",
   "reform.v1",
   sizeof(Reform__V1__AdminTokenInfo),
-  11,
+  12,
   reform__v1__admin_token_info__field_descriptors,
   reform__v1__admin_token_info__field_indices_by_name,
   1,  reform__v1__admin_token_info__number_ranges,
   (ProtobufCMessageInit) reform__v1__admin_token_info__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor reform__v1__admin_create_token_request__field_descriptors[5] =
+static const ProtobufCFieldDescriptor reform__v1__admin_create_token_request__field_descriptors[6] =
 {
   {
     "idempotency_key",
@@ -2538,6 +2551,18 @@ static const ProtobufCFieldDescriptor reform__v1__admin_create_token_request__fi
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "worker_modules",
+    6,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_STRING,
+    offsetof(Reform__V1__AdminCreateTokenRequest, n_worker_modules),
+    offsetof(Reform__V1__AdminCreateTokenRequest, worker_modules),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned reform__v1__admin_create_token_request__field_indices_by_name[] = {
   4,   /* field[4] = client_certificate_sha256 */
@@ -2545,11 +2570,12 @@ static const unsigned reform__v1__admin_create_token_request__field_indices_by_n
   0,   /* field[0] = idempotency_key */
   3,   /* field[3] = note */
   1,   /* field[1] = principal */
+  5,   /* field[5] = worker_modules */
 };
 static const ProtobufCIntRange reform__v1__admin_create_token_request__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 5 }
+  { 0, 6 }
 };
 const ProtobufCMessageDescriptor reform__v1__admin_create_token_request__descriptor =
 {
@@ -2559,7 +2585,7 @@ const ProtobufCMessageDescriptor reform__v1__admin_create_token_request__descrip
   "Reform__V1__AdminCreateTokenRequest",
   "reform.v1",
   sizeof(Reform__V1__AdminCreateTokenRequest),
-  5,
+  6,
   reform__v1__admin_create_token_request__field_descriptors,
   reform__v1__admin_create_token_request__field_indices_by_name,
   1,  reform__v1__admin_create_token_request__number_ranges,
@@ -2860,7 +2886,7 @@ const ProtobufCMessageDescriptor reform__v1__admin_time_range__descriptor =
   (ProtobufCMessageInit) reform__v1__admin_time_range__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor reform__v1__admin_audit_entry__field_descriptors[11] =
+static const ProtobufCFieldDescriptor reform__v1__admin_audit_entry__field_descriptors[12] =
 {
   {
     "sequence",
@@ -2994,9 +3020,22 @@ static const ProtobufCFieldDescriptor reform__v1__admin_audit_entry__field_descr
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "count",
+    12,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Reform__V1__AdminAuditEntry, count),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned reform__v1__admin_audit_entry__field_indices_by_name[] = {
   6,   /* field[6] = action */
+  11,   /* field[11] = count */
   8,   /* field[8] = message */
   3,   /* field[3] = method */
   9,   /* field[9] = peer */
@@ -3011,7 +3050,7 @@ static const unsigned reform__v1__admin_audit_entry__field_indices_by_name[] = {
 static const ProtobufCIntRange reform__v1__admin_audit_entry__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 11 }
+  { 0, 12 }
 };
 const ProtobufCMessageDescriptor reform__v1__admin_audit_entry__descriptor =
 {
@@ -3021,7 +3060,7 @@ const ProtobufCMessageDescriptor reform__v1__admin_audit_entry__descriptor =
   "Reform__V1__AdminAuditEntry",
   "reform.v1",
   sizeof(Reform__V1__AdminAuditEntry),
-  11,
+  12,
   reform__v1__admin_audit_entry__field_descriptors,
   reform__v1__admin_audit_entry__field_indices_by_name,
   1,  reform__v1__admin_audit_entry__number_ranges,

@@ -515,10 +515,15 @@ struct  Reform__V1__AdminTokenInfo
    * Set when the principal is bound to a client certificate rather than a bearer secret.
    */
   char *client_certificate_sha256;
+  /*
+   * For a worker principal: the modules it may attach as (hello.module must be one of them).
+   */
+  size_t n_worker_modules;
+  char **worker_modules;
 };
 #define REFORM__V1__ADMIN_TOKEN_INFO__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&reform__v1__admin_token_info__descriptor) \
-    , (char *)protobuf_c_empty_string, NULL, NULL, (char *)protobuf_c_empty_string, NULL, 0, NULL, (char *)protobuf_c_empty_string, NULL, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string }
+    , (char *)protobuf_c_empty_string, NULL, NULL, (char *)protobuf_c_empty_string, NULL, 0, NULL, (char *)protobuf_c_empty_string, NULL, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0,NULL }
 
 
 /*
@@ -548,10 +553,16 @@ struct  Reform__V1__AdminCreateTokenRequest
    * empty.
    */
   char *client_certificate_sha256;
+  /*
+   * The modules a principal with the worker role may attach as, e.g. ["exchange"]: required
+   * with that role, refused without it. A worker's hello for any other module is refused.
+   */
+  size_t n_worker_modules;
+  char **worker_modules;
 };
 #define REFORM__V1__ADMIN_CREATE_TOKEN_REQUEST__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&reform__v1__admin_create_token_request__descriptor) \
-    , (char *)protobuf_c_empty_string, NULL, NULL, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string }
+    , (char *)protobuf_c_empty_string, NULL, NULL, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0,NULL }
 
 
 /*
@@ -693,10 +704,16 @@ struct  Reform__V1__AdminAuditEntry
    * HubJob.request_id, to find the call in the logs.
    */
   char *request_id;
+  /*
+   * How many calls this entry stands for: 1, except for refusals, which are counted per
+   * (peer address, principal, method, reason) over a window and written as one entry; then
+   * `time` is the last of them.
+   */
+  int64_t count;
 };
 #define REFORM__V1__ADMIN_AUDIT_ENTRY__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&reform__v1__admin_audit_entry__descriptor) \
-    , 0, NULL, NULL, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, REFORM__V1__ADMIN_AUDIT_ACTION__ADMIN_AUDIT_ACTION_UNSPECIFIED, 0, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string }
+    , 0, NULL, NULL, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, REFORM__V1__ADMIN_AUDIT_ACTION__ADMIN_AUDIT_ACTION_UNSPECIFIED, 0, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0 }
 
 
 /*
