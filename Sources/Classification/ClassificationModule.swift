@@ -12,9 +12,10 @@ import ReformWire
 /// DefineRuleSet); quota exceptions are recorded with who granted them and on what decision.
 ///
 /// ## Topics
-/// - Opening: ``init(databasePath:units:)``
+/// - Opening: ``init(databasePath:units:people:)``
 /// - Where the unit tree comes from: ``ClassificationUnitHierarchy``, ``RegistryUnitHierarchy``,
 ///   ``FixedUnitHierarchy``, ``SubmittedUnitHierarchy``
+/// - Where a person's unit comes from: ``ClassificationPersonUnits``, ``RegistryPersonUnits``
 public struct ClassificationModule: WorkerModule {
   /// `classification`, as `reformd worker --module` takes it.
   public let name = "classification"
@@ -26,10 +27,16 @@ public struct ClassificationModule: WorkerModule {
   ///   for a clerk's scope; by default the links the submitted collectives name
   ///   (``SubmittedUnitHierarchy``). A worker that reaches the registry passes
   ///   ``RegistryUnitHierarchy``.
-  public init(databasePath: String, units: (any ClassificationUnitHierarchy)? = nil) throws {
+  /// - Parameter people: where the unit each person is counted under is read, for the check
+  ///   that a clerk evaluates only their own units' people (``RegistryPersonUnits``); without
+  ///   it only the units of the evaluations already stored are checked.
+  public init(
+    databasePath: String, units: (any ClassificationUnitHierarchy)? = nil, people: (any ClassificationPersonUnits)? = nil
+  ) throws {
     let store = try ClassificationStore(path: databasePath)
     handlers = ClassificationHandlers(
-      store: store, catalogue: RuleSetCatalogue(store: store), hierarchy: units ?? SubmittedUnitHierarchy(store: store))
+      store: store, catalogue: RuleSetCatalogue(store: store), hierarchy: units ?? SubmittedUnitHierarchy(store: store),
+      people: people)
   }
 
   /// Registers a handler for each of the fifteen methods of the Classification service.

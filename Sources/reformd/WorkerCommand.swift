@@ -84,7 +84,8 @@ enum ModuleHost {
         databasePath: data + "/registry.sqlite", exchangeCounts: calls.map { ModuleExchangeCounts(calls: $0) })
     case "classification":
       return try ClassificationModule(
-        databasePath: data + "/classification.sqlite", units: calls.map { RegistryUnitHierarchy(calls: $0) })
+        databasePath: data + "/classification.sqlite", units: calls.map { RegistryUnitHierarchy(calls: $0) },
+        people: calls.map { RegistryPersonUnits(calls: $0) })
     case "inspection":
       return try InspectionModule(
         databasePath: data + "/inspection.sqlite", riskSource: calls.map { ModuleRiskSource(calls: $0) })

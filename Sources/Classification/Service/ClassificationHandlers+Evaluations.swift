@@ -6,7 +6,8 @@ import ReformWire
 
 extension ClassificationHandlers {
   /// Inserts or replaces evaluations, all or nothing: a clerk only for their own unit (each
-  /// entry's unit is checked before anything else); when any entry is invalid nothing is
+  /// entry's unit is checked before anything else, then the unit that owns each person and
+  /// each stored evaluation it would replace: ``EvaluationOwnership``); when any entry is invalid nothing is
   /// written and every error is listed, the call itself succeeding with `applied` false.
   /// `persons_accepted` and `collectives_accepted` count the entries without errors.
   func submitEvaluations(_ request: SubmitEvaluationsRequest, _ context: JobContext) async throws
@@ -28,6 +29,8 @@ extension ClassificationHandlers {
       try await scope.require(collective.unitCode, field: "collectives[\(index)].unit_code")
     }
     try await Self.requireLinks(request.collectives, scope: scope)
+    let ownership = try await EvaluationOwnership.of(request, scope: scope, people: people)
+    if let ownership { try ownership.requireStored(try await store.storedUnits(of: ownership.keys)) }
     var keyless = request
     keyless.idempotencyKey = ""
     let key = try IdempotencyKey(
@@ -48,6 +51,7 @@ extension ClassificationHandlers {
     let by = Self.principalBytes(context)
     let millis = ClassificationStore.millis(Date())
     return try await store.write(idempotency: key) { db in
+      if let ownership { try ownership.requireStored(try ClassificationStore.storedUnits(of: ownership.keys, in: db)) }
       try ClassificationStore.save(batch.records, submittedBy: by, at: millis, in: db)
       try ClassificationStore.saveUnitLinks(batch.links, in: db)
       return response

@@ -19,6 +19,8 @@ struct ClassificationHandlers: Sendable {
   let store: ClassificationStore
   let catalogue: RuleSetCatalogue
   let hierarchy: any ClassificationUnitHierarchy
+  /// Where a clerk's people are looked up; nil where there is no registry to ask.
+  let people: (any ClassificationPersonUnits)?
 
   /// The caller's scope for one job.
   func scope(_ context: JobContext) -> CallerScope { CallerScope(context, hierarchy: hierarchy) }

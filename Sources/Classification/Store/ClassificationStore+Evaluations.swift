@@ -38,6 +38,23 @@ extension ClassificationStore {
     }
   }
 
+  /// The unit each of `keys` that is already stored is rated in: the owner a write must be
+  /// allowed to replace.
+  static func storedUnits(of keys: [EvaluationKey], in db: Database) throws -> [EvaluationKey: String] {
+    let select = try db.cachedStatement(
+      sql: "SELECT unit_code FROM classification_evaluations WHERE year = ? AND subject_kind = ? AND subject_id = ?")
+    var units: [EvaluationKey: String] = [:]
+    for key in keys {
+      if let unit = try String.fetchOne(select, arguments: [key.year, key.subjectKind, key.subjectId]) { units[key] = unit }
+    }
+    return units
+  }
+
+  /// ``storedUnits(of:in:)`` in a read of its own.
+  func storedUnits(of keys: [EvaluationKey]) async throws -> [EvaluationKey: String] {
+    try await pool.read { db in try Self.storedUnits(of: keys, in: db) }
+  }
+
   /// The current evaluations of `year` of the given kinds (proto numbers), for a run.
   func evaluations(year: Int, kinds: [Int32]) async throws -> [EvaluationRecord] {
     try await pool.read { db in

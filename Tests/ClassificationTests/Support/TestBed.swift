@@ -19,21 +19,27 @@ struct TestBed {
   let databasePath: String
   private(set) var methods = ModuleMethods()
   private let units: (any ClassificationUnitHierarchy)?
+  private let people: (any ClassificationPersonUnits)?
 
-  /// A module on a new file, with the test tree unless told otherwise.
-  init(units: (any ClassificationUnitHierarchy)? = FixedUnitHierarchy(TestBed.tree)) throws {
+  /// A module on a new file, with the test tree unless told otherwise, and no registry of
+  /// people unless `people` is given.
+  init(
+    units: (any ClassificationUnitHierarchy)? = FixedUnitHierarchy(TestBed.tree),
+    people: (any ClassificationPersonUnits)? = nil
+  ) throws {
     directory = FileManager.default.temporaryDirectory.appendingPathComponent("classification-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     databasePath = directory.appendingPathComponent("reform.sqlite").path
     self.units = units
-    try ClassificationModule(databasePath: databasePath, units: units).register(into: &methods)
+    self.people = people
+    try ClassificationModule(databasePath: databasePath, units: units, people: people).register(into: &methods)
   }
 
   /// The module opened again on the same file, as after a restart.
   func reopened() throws -> TestBed {
     var bed = self
     bed.methods = ModuleMethods()
-    try ClassificationModule(databasePath: databasePath, units: units).register(into: &bed.methods)
+    try ClassificationModule(databasePath: databasePath, units: units, people: people).register(into: &bed.methods)
     return bed
   }
 
