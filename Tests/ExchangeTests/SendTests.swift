@@ -30,6 +30,18 @@ struct SendTests {
     }
   }
 
+  @Test func anUnspecifiedConfidentialityIsRefusedNamingTheFieldAndNothingIsStored() async throws {
+    let bed = try await TestBed.make()
+    let attachment = try await bed.upload(Sample.bytes(1000), unit: "DUK")
+    let before = try bed.rowCounts()
+    var request = Sample.send(key: "unmarked-1", attachments: [attachment.attachmentId])
+    request.metadata?.confidentiality = .unspecified
+    let error = await failure { try await bed.invoke(ExchangeService.Send.self, request, as: Caller.clerk("DUK")) }
+    #expect(error?.code == .invalidArgument)
+    #expect(error?.message.hasPrefix("metadata.confidentiality: required") == true)
+    #expect(try bed.rowCounts() == before)
+  }
+
   @Test(arguments: [ExchangeConfidentiality.confidential, .secret, .topSecret])
   func aSecretDocumentIsRefusedAndNothingOfItIsStored(level: ExchangeConfidentiality) async throws {
     let bed = try await TestBed.make()

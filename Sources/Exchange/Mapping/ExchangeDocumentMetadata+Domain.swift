@@ -33,7 +33,8 @@ extension ExchangeDocumentMetadata {
   }
 
   /// The domain's metadata, not yet validated: what cannot even be put in the domain's types
-  /// (a missing or impossible date, an unknown enum value) is INVALID_ARGUMENT here.
+  /// (a missing or impossible date, an unknown enum value, a confidentiality left
+  /// UNSPECIFIED) is INVALID_ARGUMENT here.
   func domain() throws(RPCError) -> MappedMetadata {
     guard let issuedDate else { throw ExchangeFault.invalid("metadata.issued_date", "required") }
     let issued = try issuedDate.civil(field: "metadata.issued_date")
@@ -46,12 +47,13 @@ extension ExchangeDocumentMetadata {
     } else {
       throw ExchangeFault.invalid("metadata.urgency", "\(urgency.rawValue) is not an urgency: use 1 (thường) to 4 (hỏa tốc)")
     }
-    let confidentialityLevel: Confidentiality
-    if confidentiality == .unspecified {
-      confidentialityLevel = .normal
-    } else if let known = Confidentiality(rawValue: Int(confidentiality.rawValue)) {
-      confidentialityLevel = known
-    } else {
+    // Fail closed: a document whose sender did not say how secret it is is not taken for a
+    // normal one. The zero value is what a client that forgot the field sends.
+    guard confidentiality != .unspecified else {
+      throw ExchangeFault.invalid(
+        "metadata.confidentiality", "required: say the document's độ mật; 1 (thường) is the only level the exchange carries")
+    }
+    guard let confidentialityLevel = Confidentiality(rawValue: Int(confidentiality.rawValue)) else {
       throw ExchangeFault.invalid(
         "metadata.confidentiality", "\(confidentiality.rawValue) is not a confidentiality level: use 1 (thường)")
     }

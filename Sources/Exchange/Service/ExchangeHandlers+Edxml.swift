@@ -56,6 +56,16 @@ extension ExchangeHandlers {
   /// Send would. The envelope is read twice: once to learn who sends and who receives, for the
   /// scope check, before anything is written; then to write its attachments to files, each
   /// hashed as it is decoded and checked against the manifest.
+  ///
+  /// Where it is delivered depends on who issued it. An envelope issued by a unit of the
+  /// registry is that unit sending, as Send would: only a caller who may act for the issuer
+  /// imports it, and then to every receiver. An envelope from an outside organ is the caller
+  /// receiving a letter, and a caller receives only for the units they act for: a clerk's
+  /// import is delivered to their own unit alone, never into the inboxes of the other units
+  /// the To names (``receiversInScope(_:_:)``).
+  ///
+  /// edXML has no element for confidentiality (độ mật): a state secret never travels over the
+  /// exchange, so an envelope is a document at the normal level by definition, and is stored so.
   func importEdxml(_ request: ExchangeImportEdxmlRequest, _ context: JobContext) async throws(RPCError)
     -> ExchangeSendResponse
   {
@@ -87,16 +97,13 @@ extension ExchangeHandlers {
         receivers.append(unit)
       }
     }
+    guard !receivers.isEmpty else {
+      throw ExchangeFault.failedPrecondition("envelope", "no organ in the envelope's To is a unit of the registry")
+    }
     if let sender {
       try context.requireScope(over: sender.unitCode, field: "envelope")
     } else {
-      let receiving = receivers.map(\.unitCode)
-      try context.requireScope(
-        over: context.ownUnitLimit.flatMap { receiving.contains($0) ? $0 : nil } ?? receiving.first ?? "",
-        field: "envelope")
-    }
-    guard !receivers.isEmpty else {
-      throw ExchangeFault.failedPrecondition("envelope", "no organ in the envelope's To is a unit of the registry")
+      receivers = try Self.receiversInScope(receivers, context)
     }
     if !outline.includesContent, !outline.document.attachments.isEmpty {
       throw ExchangeFault.invalid(
@@ -126,11 +133,35 @@ extension ExchangeHandlers {
         from: organ, to: receivers, attachmentIds: newAttachments.map(\.attachmentId), newAttachments: newAttachments,
         confirmDuplicateReason: request.confirmDuplicateReason, claim: claim, context: context)
       if response.replayed { written.removeAll() }
+      // An outside organ's envelope has no sending unit: the entry names the importer's.
+      context.audit.record(unit: acting)
       return response
     } catch {
       written.removeAll()
       throw error
     }
+  }
+
+  /// The receivers an import from an outside organ is delivered to: every one for a caller who
+  /// may act for any unit; for a clerk, their own unit alone.
+  ///
+  /// Delivering to the clerk's unit and leaving the rest out, rather than refusing the whole
+  /// envelope, is deliberate: a letter addressed to many agencies reaches each by its own
+  /// channel, and each registers its own copy; refusing would leave the clerk no way to
+  /// register theirs. The answer's `deliveries` list where it landed, and the document keeps the
+  /// envelope's whole To (each recipient with its `unit_code`), so the caller sees who was not
+  /// delivered; those units' clerks import the same envelope for themselves (a repeat of the
+  /// DocumentId, confirmed with `confirm_duplicate_reason`). A clerk whose unit the To does not
+  /// name is refused with PERMISSION_DENIED on `envelope`.
+  static func receiversInScope(_ receivers: [UnitOrgan], _ context: JobContext) throws(RPCError) -> [UnitOrgan] {
+    guard let own = context.ownUnitLimit else { return receivers }
+    let mine = receivers.filter { $0.unitCode == own }
+    guard !mine.isEmpty else {
+      throw ExchangeFault.permissionDenied(
+        "envelope",
+        "the envelope's To names units \(receivers.map(\.unitCode).joined(separator: ", ")), none of them \(own); a clerk of \(own) imports only documents addressed to \(own)")
+    }
+    return mine
   }
 
   /// The envelope's bytes or, for an uploaded envelope, its file, after the scope check on the

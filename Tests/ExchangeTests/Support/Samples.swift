@@ -24,7 +24,7 @@ enum Sample {
       subject: subject ?? "V/v triển khai thực hiện Nghị quyết số 01-NQ/ĐUK về đẩy mạnh cải cách hành chính",
       signer: ExchangeSigner(competence: "TM.", position: "Phó Bí thư Thường trực", fullName: "Nguyễn Thị Hương"),
       recipients: recipients + [ExchangeOrgan(name: "Lưu: VT, VP")], pageCount: 3, dueDate: due, urgency: urgency,
-      inReplyTo: ["000.00.00.H41,2020/12/31,01/NQ/ĐUK"])
+      confidentiality: .normal, inReplyTo: ["000.00.00.H41,2020/12/31,01/NQ/ĐUK"])
   }
 
   static func send(
