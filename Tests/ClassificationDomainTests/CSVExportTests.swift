@@ -46,6 +46,22 @@ struct CSVExportTests {
     #expect(row.hasPrefix("PARTY_MEMBER,P1,\"Nguyễn Văn \"\"An\"\", Bí thư\",CB01,"))
   }
 
+  @Test(arguments: [
+    ("=HYPERLINK(\"http://x\")", "\"'=HYPERLINK(\"\"http://x\"\")\""), ("+1+1", "'+1+1"), ("-2+3", "'-2+3"),
+    ("@SUM(A1)", "'@SUM(A1)"), ("\tcmd", "'\tcmd"),
+  ])
+  func aNameASpreadsheetWouldRunAsAFormulaIsWrittenAsText(name: String, cell: String) throws {
+    var member = Fixture.member("P1")
+    member.subjectName = name
+    let row = try csv([member]).components(separatedBy: "\r\n")[1]
+    #expect(row.hasPrefix("PARTY_MEMBER,P1,\(cell),CB01,"), "\(row)")
+  }
+
+  @Test func aFormulaInAnIdIsNeutralisedButTheScoreStaysANumber() throws {
+    let row = try csv([Fixture.member("=1+1", unit: "-CB01", total: 9_050)]).components(separatedBy: "\r\n")[1]
+    #expect(row.hasPrefix("PARTY_MEMBER,'=1+1,,'-CB01,'-CB01,,2025,90.50,"), "\(row)")
+  }
+
   @Test func everyRecordEndsWithCRLF() throws {
     let text = try csv([Fixture.member("P1"), Fixture.member("P2")])
     #expect(text.hasSuffix("\r\n"))

@@ -1,8 +1,11 @@
 import Foundation
+import ReformKit
 
 /// Ratings as CSV (RFC 4180): UTF-8, a header row, CRLF line ends, fields quoted when they hold
 /// a comma, a quote or a line break. Levels are written by their Vietnamese names with
-/// diacritics, as a spreadsheet's reader expects to see them.
+/// diacritics, as a spreadsheet's reader expects to see them. A text cell a spreadsheet would
+/// run as a formula (a name starting with `=`, `+`, `-` or `@`) is written with a leading
+/// apostrophe (``SpreadsheetCell/neutralised(_:)``): names and ids come from clerks.
 ///
 /// Columns, as the proto's ClassificationExportCsvRequest lists them: subject_kind, subject_id,
 /// subject_name, unit_code, quota_unit_code, duty_group, year, score (points with two decimals,
@@ -40,7 +43,7 @@ public enum RatingCSV {
   private static func append(_ fields: [String], to text: inout String) {
     for (index, field) in fields.enumerated() {
       if index > 0 { text.append(",") }
-      text.append(quoted(field))
+      text.append(quoted(SpreadsheetCell.neutralised(field)))
     }
     text.append("\r\n")
   }

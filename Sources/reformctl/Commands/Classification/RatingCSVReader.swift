@@ -1,4 +1,5 @@
 import Foundation
+import ReformKit
 
 /// Reads a CSV file as spreadsheets write it (RFC 4180): fields quoted when they hold the
 /// separator, a quote (doubled) or a line break; lines ended by LF or CRLF; an optional UTF-8
@@ -6,7 +7,8 @@ import Foundation
 /// but a semicolon — as a spreadsheet set to Vietnamese conventions, where the comma is the
 /// decimal mark, saves CSV.
 ///
-/// Each record keeps the line it starts on, so that an error can name `FILE:LINE`.
+/// Each record keeps the line it starts on, so that an error can name `FILE:LINE`. A field
+/// Reform wrote with a formula guard (``SpreadsheetCell/neutralised(_:)``) is read without it.
 struct RatingCSVReader {
   /// One record: the line it starts on (1-based) and its fields.
   struct Record {
@@ -43,7 +45,7 @@ struct RatingCSVReader {
     var pending: Unicode.Scalar? = nil
 
     func endField() {
-      fields.append(String(field))
+      fields.append(SpreadsheetCell.restored(String(field)))
       field = String.UnicodeScalarView()
       afterQuote = false
     }

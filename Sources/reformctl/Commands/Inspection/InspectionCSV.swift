@@ -1,8 +1,10 @@
 import Foundation
+import ReformKit
 
 /// CSV (RFC 4180) as the `calendar notice` file is read: fields separated by commas, quoted
 /// with `"` when they hold a comma, a quote or a line break, a quote inside doubled, unquoted
-/// fields trimmed. Commands write CSV with ``CSVText``.
+/// fields trimmed, the formula guard ``CSVText`` writes taken off again. Commands write CSV with
+/// ``CSVText``.
 enum InspectionCSV {
   /// A record read from a file, with the line it starts on.
   struct Record {
@@ -30,7 +32,7 @@ enum InspectionCSV {
     if characters.first == "\u{FEFF}" { characters = characters.dropFirst() }
 
     func endField() {
-      fields.append(quoted ? field : field.trimmingCharacters(in: .whitespaces))
+      fields.append(SpreadsheetCell.restored(quoted ? field : field.trimmingCharacters(in: .whitespaces)))
       field = ""
       quoted = false
       afterQuote = false
