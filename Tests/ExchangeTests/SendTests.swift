@@ -30,6 +30,16 @@ struct SendTests {
     }
   }
 
+  @Test(arguments: [Int32.min, -1, 100_001, Int32.max])
+  func aPageCountOutsideItsRangeIsRefusedNamingTheField(pages: Int32) async throws {
+    let bed = try await TestBed.make()
+    var request = Sample.send()
+    request.metadata?.pageCount = pages
+    let error = await failure { try await bed.invoke(ExchangeService.Send.self, request, as: Caller.clerk("DUK")) }
+    #expect(error?.code == .invalidArgument)
+    #expect(error?.message.hasPrefix("metadata.page_count: \(pages) is outside 0…100000") == true)
+  }
+
   @Test func anUnspecifiedConfidentialityIsRefusedNamingTheFieldAndNothingIsStored() async throws {
     let bed = try await TestBed.make()
     let attachment = try await bed.upload(Sample.bytes(1000), unit: "DUK")

@@ -38,6 +38,7 @@ final class CallerScope {
   /// whole bloc.
   func readRoot(_ requested: String, field: String) async throws -> String {
     if requested.isEmpty { return context.ownUnitLimit ?? "" }
+    try ClassificationHandlers.checkLength(requested, field, ClassificationLimits.codeLength)
     try await require(requested, field: field)
     return requested
   }

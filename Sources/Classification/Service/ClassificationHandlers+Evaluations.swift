@@ -86,6 +86,8 @@ extension ClassificationHandlers {
   func listEvaluations(_ request: ClassificationListEvaluationsRequest, _ context: JobContext) async throws
     -> ClassificationListEvaluationsResponse
   {
+    try ClassificationLimits.checkYearFilter(request.year)
+    try Self.checkLength(request.subjectId, "subject_id", ClassificationLimits.codeLength)
     let scope = scope(context)
     let root = try await scope.readRoot(request.unitCode, field: "unit_code")
     let paging = try Paging(request.page, list: "evaluations")

@@ -101,9 +101,7 @@ extension ClassificationHandlers {
     let scope = scope(context)
     let root = try await scope.readRoot(request.unitCode, field: "unit_code")
     let paging = try Paging(request.page, list: "quota_exceptions")
-    if request.year != 0, !ClassificationLimits.years.contains(Int(request.year)) {
-      throw RPCError(code: .invalidArgument, message: "year: \(request.year) is not a year rated; 0 for every year")
-    }
+    try ClassificationLimits.checkYearFilter(request.year)
     context.audit.record(target: "quota exceptions \(request.year)", unit: root)
     let page = try await store.exceptionPage(
       year: Int(request.year), units: try await scope.subtree(of: root), includeRevoked: request.includeRevoked,

@@ -12,9 +12,7 @@ extension ClassificationHandlers {
     -> ClassificationListRuleSetsResponse
   {
     let paging = try Paging(request.page, list: "rule_sets")
-    if request.year != 0, !ClassificationLimits.years.contains(Int(request.year)) {
-      throw RPCError(code: .invalidArgument, message: "year: \(request.year) is not a year rated; 0 for every year")
-    }
+    try ClassificationLimits.checkYearFilter(request.year)
     var kind: ClassificationDomain.RatingSubjectKind?
     if request.subjectKind.rawValue != 0 {
       guard let known = ClassificationDomain.RatingSubjectKind(wire: request.subjectKind) else {

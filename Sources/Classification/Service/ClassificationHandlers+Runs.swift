@@ -119,6 +119,8 @@ extension ClassificationHandlers {
   func listRuns(_ request: ClassificationListRunsRequest, _ context: JobContext) async throws
     -> ClassificationListRunsResponse
   {
+    try ClassificationLimits.checkYearFilter(request.year)
+    try Self.checkLength(request.unitCode, "unit_code", ClassificationLimits.codeLength)
     let scope = scope(context)
     if !request.unitCode.isEmpty { try await scope.require(request.unitCode, field: "unit_code") }
     let paging = try Paging(request.page, list: "runs")

@@ -290,6 +290,10 @@ extension ExchangeHandlers {
     try ExchangeLimits.checkLength(metadata.signer?.competence ?? "", field: "metadata.signer.competence", max: line)
     try ExchangeLimits.checkLength(metadata.signer?.position ?? "", field: "metadata.signer.position", max: line)
     try ExchangeLimits.checkLength(metadata.signer?.fullName ?? "", field: "metadata.signer.full_name", max: line)
+    guard (0...ExchangeLimits.maxPageCount).contains(metadata.pageCount) else {
+      throw ExchangeFault.invalid(
+        "metadata.page_count", "\(metadata.pageCount) is outside 0…\(ExchangeLimits.maxPageCount) (0: not known)")
+    }
     try ExchangeLimits.checkCount(metadata.recipients.count, field: "metadata.recipients", max: ExchangeLimits.maxEntries)
     for (index, recipient) in metadata.recipients.enumerated() {
       try ExchangeLimits.checkLength(recipient.organId, field: "metadata.recipients[\(index)].organ_id", max: ExchangeLimits.maxKeyLength)

@@ -3,6 +3,13 @@ import GRPCCore
 /// What the exchange accepts, checked before anything is read or written, so that absurd input
 /// (a megabyte name, a hundred thousand receivers) is INVALID_ARGUMENT naming the field rather
 /// than work.
+///
+/// The numbers a request carries and their ranges: dates in years 1…9999 (`CalendarDate`);
+/// `page_count` 0…``maxPageCount``; an upload's `size_bytes` 1…50 MB
+/// (`Attachment.maxSizeBytes`), a chunk's `offset` 0…the bytes received so far, so that
+/// `offset` plus the chunk's length stays far inside `Int64`; FetchAttachment's `offset`
+/// 0…the attachment's size and `max_chunk_bytes` 0 (the default)…``maxChunkBytes``;
+/// `page.page_size` 0…1000; enums only their named values.
 enum ExchangeLimits {
   /// Idempotency keys, upload, attachment and document ids, unit codes.
   static let maxKeyLength = 128
@@ -18,6 +25,8 @@ enum ExchangeLimits {
   static let maxAttachments = 100
   /// Documents a document answers.
   static let maxInReplyTo = 100
+  /// Pages of one document (số trang).
+  static let maxPageCount: Int32 = 100_000
   /// The largest chunk UploadChunk takes and FetchAttachment sends: well under gRPC's 4 MiB
   /// message limit.
   static let maxChunkBytes = 1 << 20
