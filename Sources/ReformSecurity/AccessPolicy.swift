@@ -100,9 +100,9 @@ extension AccessPolicy {
     RegistryService.GetUnit.info.path: .roles(RoleGrant.everyRole, because: "a read"),
     RegistryService.ListUnits.info.path: .roles(RoleGrant.everyRole, because: "a read"),
     RegistryService.ListUnitHistory.info.path: .roles(RoleGrant.everyRole, because: "a read"),
-    RegistryService.GetPerson.info.path: .roles(RoleGrant.everyRole, because: "a read"),
-    RegistryService.ListPeople.info.path: .roles(RoleGrant.everyRole, because: "a read"),
-    RegistryService.ExportCsv.info.path: .roles(RoleGrant.everyRole, because: "a read"),
+    RegistryService.GetPerson.info.path: .personalRead(Self.personReaders + [.service], because: "a member's record is personal: a clerk reads their unit's; the rating module reads a person's unit"),
+    RegistryService.ListPeople.info.path: .personalRead(Self.personReaders, because: "a member's record is personal: a clerk lists their unit's"),
+    RegistryService.ExportCsv.info.path: .personalRead(Self.personReaders, because: "exports people: a clerk exports their unit's subtree"),
     RegistryService.ListIndicatorSets.info.path: .roles(RoleGrant.everyRole, because: "a read"),
     RegistryService.GetIndicatorSet.info.path: .roles(RoleGrant.everyRole, because: "a read"),
     RegistryService.ListValues.info.path: .roles(RoleGrant.everyRole, because: "a read"),
@@ -168,9 +168,9 @@ extension AccessPolicy {
     InspectionService.RemoveCalendarNotice.info.path: .roles([.admin, .inspector], because: "the working calendar shapes the plan"),
     InspectionService.GetCalendar.info.path: .roles(RoleGrant.everyRole, because: "a read"),
     InspectionService.ComputeRisk.info.path: .roles(RoleGrant.everyRole, because: "a read"),
-    InspectionService.GetProgramme.info.path: .roles(RoleGrant.everyRole, because: "a read"),
-    InspectionService.ListProgrammes.info.path: .roles(RoleGrant.everyRole, because: "a read"),
-    InspectionService.ExportProgramme.info.path: .roles(RoleGrant.everyRole, because: "a read"),
+    InspectionService.GetProgramme.info.path: .personalRead(Self.programmeReaders, because: "a programme names inspectors and their leave: its owner unit's clerk reads it"),
+    InspectionService.ListProgrammes.info.path: .personalRead(Self.programmeReaders, because: "a programme names inspectors and their leave: its owner unit's clerk reads it"),
+    InspectionService.ExportProgramme.info.path: .personalRead(Self.programmeReaders, because: "a programme names inspectors and their leave: its owner unit's clerk reads it"),
   ])
 
   /// Who reads ratings: everyone but a clerk outside their own unit.
@@ -178,4 +178,14 @@ extension AccessPolicy {
 
   /// Who reads documents: their units' clerks, administrators and inspectors.
   private static let documentReaders: [RoleGrant] = [.clerkOwnUnit, .admin, .inspector]
+
+  /// Who reads members' records (birth dates, ethnicity, Party data): operations, who keep
+  /// them; inspectors, who check them; a clerk, for their own unit's subtree. Not viewers:
+  /// they read summaries (units, values, reports), never a person's record.
+  private static let personReaders: [RoleGrant] = [.admin, .operator, .inspector, .clerkOwnUnit]
+
+  /// Who reads inspection programmes, which name the inspectors and their leave: inspectors
+  /// and operations; a clerk, for the programmes their own unit owns (a visited unit learns
+  /// of its visit by notice, not by reading the inspecting unit's plan). Not viewers.
+  private static let programmeReaders: [RoleGrant] = [.admin, .operator, .inspector, .clerkOwnUnit]
 }

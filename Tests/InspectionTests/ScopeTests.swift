@@ -3,8 +3,11 @@ import ReformModule
 import ReformWire
 import Testing
 
-/// The access policy admits no clerk to the inspection service today; should a grant for a
-/// clerk's own unit be added, the coordinator sets `ownUnitLimit` and these checks hold.
+/// The policy grants clerks their own unit for reading programmes (GetProgramme,
+/// ListProgrammes, ExportProgramme): the coordinator sets `ownUnitLimit`, and a clerk reads the
+/// programmes their unit owns, whole, and no other — a programme is the inspecting unit's
+/// plan, naming inspectors and their leave, so it is refused rather than cut down to one
+/// visited unit's visits. Every such read writes what it read into the audit note.
 @Suite("Unit scope")
 struct ScopeTests {
   @Test func aClerkOfAnotherUnitIsRefusedBeforeAnythingElse() async throws {
@@ -58,5 +61,23 @@ struct ScopeTests {
     let listed = try await module.call(InspectionService.ListProgrammes.self, .init(), as: clerk)
     #expect(listed.programmes.map(\.programmeId) == [theirs.programmeId])
     #expect(try await module.call(InspectionService.GetProgramme.self, .init(programmeId: other.programmeId)) == other)
+  }
+
+  @Test func everyProgrammeReadNotesWhatWasReadForTheAuditLog() async throws {
+    let module = try Harness()
+    let programme = try #require(
+      try await module.call(InspectionService.Plan.self, planRequest(smallInput(), owner: "DBCS-02")).programme)
+    let get = JobContext.clerk(of: "DBCS-02")
+    _ = try await module.call(InspectionService.GetProgramme.self, .init(programmeId: programme.programmeId), as: get)
+    #expect(get.audit.value.target == "\(programme.programmeId) v1")
+    #expect(get.audit.value.unit == "DBCS-02")
+    let export = JobContext.clerk(of: "DBCS-02")
+    _ = try await module.call(
+      InspectionService.ExportProgramme.self, .init(programmeId: programme.programmeId, format: .csv), as: export)
+    #expect(export.audit.value.target == "\(programme.programmeId) v1")
+    let list = JobContext.clerk(of: "DBCS-02")
+    _ = try await module.call(InspectionService.ListProgrammes.self, .init(), as: list)
+    #expect(list.audit.value.target == "programmes")
+    #expect(list.audit.value.unit == "DBCS-02")
   }
 }

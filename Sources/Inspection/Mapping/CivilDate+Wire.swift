@@ -3,17 +3,22 @@ import InspectionDomain
 import ReformWire
 
 extension CivilDate {
-  /// The years a date on the wire may name: four-digit years.
-  static let wireYears: ClosedRange<Int32> = 1...9999
+  /// The years a date on the wire may name: those the working-day calendar is computed for
+  /// (``WorkingCalendar/supportedYears``), so that no leave, blackout or window spans
+  /// centuries of days for the planner to walk.
+  static let wireYears = Int32(WorkingCalendar.supportedYears.lowerBound)...Int32(WorkingCalendar.supportedYears.upperBound)
 
   /// The day `date` names.
   ///
-  /// - Throws: `INVALID_ARGUMENT` naming `field` when the day does not exist.
+  /// - Throws: `INVALID_ARGUMENT` naming `field` when the day does not exist or lies outside
+  ///   ``wireYears``.
   init(_ date: CalendarDate, field: String) throws(RPCError) {
     guard Self.wireYears.contains(date.year),
       let day = CivilDate(year: Int(date.year), month: Int(date.month), day: Int(date.day))
     else {
-      throw .invalid(field, "\(date.year)-\(date.month)-\(date.day) is not a date")
+      throw .invalid(
+        field,
+        "\(date.year)-\(date.month)-\(date.day) is not a date of the years \(Self.wireYears.lowerBound)–\(Self.wireYears.upperBound)")
     }
     self = day
   }

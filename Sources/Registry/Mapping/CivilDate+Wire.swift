@@ -5,12 +5,12 @@ import ReformWire
 extension CivilDate {
   /// The date a `CalendarDate` names.
   ///
-  /// - Throws: `INVALID_ARGUMENT` on `field` for year 0, month 0, day 0 or a day that does not
-  ///   exist.
+  /// - Throws: `INVALID_ARGUMENT` on `field` for a year outside ``CivilDate/supportedYears``
+  ///   (1900–2200), month 0, day 0 or a day that does not exist.
   init(wire date: CalendarDate, field: String) throws(RPCError) {
     guard let civil = CivilDate(validating: Int(date.year), month: Int(date.month), day: Int(date.day)) else {
       throw RPCError.invalid(
-        field, "\(date.year)-\(date.month)-\(date.day) is not a date; give a year 1–9999, a month 1–12 and a day of that month")
+        field, "\(date.year)-\(date.month)-\(date.day) is not a date; give a year \(CivilDate.supportedYears.lowerBound)–\(CivilDate.supportedYears.upperBound), a month 1–12 and a day of that month")
     }
     self = civil
   }

@@ -23,7 +23,7 @@ extension Period {
     guard let made, made.isValid else {
       throw RPCError.invalid(
         field,
-        "\(period.type) year \(period.year) index \(period.index) end_year \(period.endYear) is not a period; e.g. a year (index 0), quarter 1–4, month 1–12, or a term whose end_year follows its year")
+        "\(period.type) year \(period.year) index \(period.index) end_year \(period.endYear) is not a period; e.g. a year (index 0), quarter 1–4, month 1–12, or a term whose end_year follows its year, years \(CivilDate.supportedYears.lowerBound)–\(CivilDate.supportedYears.upperBound)")
     }
     self = made
   }

@@ -115,6 +115,7 @@ struct CSVHandlers: Sendable {
     case .values:
       let stored = try IndicatorSetHandlers.set(request.setId, version: 0, in: snapshot, field: "set_id")
       var periods = Set<Period>()
+      try RequestBounds.checkCount(request.periods.count, field: "periods")
       for (index, period) in request.periods.enumerated() { periods.insert(try Period(wire: period, field: "periods[\(index)]")) }
       let order = Dictionary(stored.set.orderedIndicators.enumerated().map { ($1.code, $0) }, uniquingKeysWith: { first, _ in first })
       let values = snapshot.book.valuesByKey.values.filter { value in

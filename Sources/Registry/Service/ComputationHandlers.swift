@@ -25,6 +25,7 @@ struct ComputationHandlers: Sendable {
       throw RPCError.invalid("period", "\(period) lies outside the term \(stored.set.term) of set \"\(stored.set.id)\"")
     }
     if !root.isEmpty, snapshot.tree.unit(root) == nil { throw RPCError.notFound("unit_code", "unit \"\(root)\" does not exist") }
+    try RequestBounds.checkCount(request.indicatorCodes.count, field: "indicator_codes")
     for (index, code) in request.indicatorCodes.enumerated() {
       guard let indicator = stored.set.indicator(code) else {
         throw RPCError.notFound("indicator_codes[\(index)]", "set \"\(stored.set.id)\" has no indicator \"\(code)\"")

@@ -84,9 +84,10 @@ struct IndicatorSetHandlers: Sendable {
     guard !id.isEmpty else { throw RPCError.invalid(field, "is required: the indicator set's id, e.g. 01-NQ-DUK-2020-2025") }
     let versions = snapshot.versions(of: id)
     guard let latest = versions.last else { throw RPCError.notFound(field, "indicator set \"\(id)\" does not exist") }
+    let versionField = field.hasSuffix("_id") ? String(field.dropLast(2)) + "version" : "version"
+    guard version >= 0 else { throw RPCError.invalid(versionField, "\(version) is below 0; give 0 (the latest) or a version, 1 or more") }
     guard version != 0 else { return latest }
     guard let stored = versions.first(where: { $0.set.version == Int(version) }) else {
-      let versionField = field.hasSuffix("_id") ? String(field.dropLast(2)) + "version" : "version"
       throw RPCError.notFound(versionField, "indicator set \"\(id)\" has no version \(version); its latest is \(latest.set.version)")
     }
     return stored

@@ -49,6 +49,7 @@ struct PersonHandlers: Sendable {
       try context.requireScope(over: request.person?.unitCode ?? "", field: "person.unit_code", in: snapshot.tree)
     }
     guard let wire = request.person else { throw RPCError.invalid("person", "is required; person.id names the person to change") }
+    try RequestBounds.checkCount(request.updateFields.count, field: "update_fields")
     let fields = request.updateFields
     let expected = request.expectedRevision
     let key = try context.idempotency(request)
@@ -90,6 +91,7 @@ struct PersonHandlers: Sendable {
     for (code, field) in [(subtree, "subtree_code"), (request.unitCode, "unit_code")] where !code.isEmpty && tree.unit(code) == nil {
       throw RPCError.notFound(field, "unit \"\(code)\" does not exist")
     }
+    try RequestBounds.checkCount(request.categories.count, field: "categories")
     var categories = Set<PersonCategory>()
     for (index, category) in request.categories.enumerated() {
       categories.insert(try category.required(field: "categories[\(index)]"))
@@ -125,6 +127,7 @@ struct PersonHandlers: Sendable {
       return true
     }
     let (page, response) = paging.slice(Array(ordered.map(\.id)))
+    context.audit.record(target: "people listed: \(page.count) of \(response.totalCount)", unit: subtree.isEmpty ? request.unitCode : subtree)
     return ListPeopleResponse(
       people: page.compactMap { id in roster.person(id)?.wire(stamp: snapshot.personStamps[id]) }, page: response)
   }

@@ -38,6 +38,7 @@ struct ReportHandlers: Sendable {
       if !periods.contains(period) { periods.append(period) }
     }
     guard request.maxDepth >= 0 else { throw RPCError.invalid("max_depth", "must be 0 (every level) or more; got \(request.maxDepth)") }
+    try RequestBounds.checkCount(request.indicatorCodes.count, field: "indicator_codes")
     for (index, code) in request.indicatorCodes.enumerated() where set.indicator(code) == nil {
       throw RPCError.notFound("indicator_codes[\(index)]", "set \"\(set.id)\" has no indicator \"\(code)\"")
     }

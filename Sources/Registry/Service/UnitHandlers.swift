@@ -50,6 +50,7 @@ struct UnitHandlers: Sendable {
     let code = request.unit?.code ?? ""
     try context.requireScope(over: code, field: "unit.code", in: snapshot.tree)
     guard let wire = request.unit else { throw RPCError.invalid("unit", "is required; unit.code names the unit to change") }
+    try RequestBounds.checkCount(request.updateFields.count, field: "update_fields")
     let fields = request.updateFields
     let effective = try CivilDate.optional(request.effective, field: "effective") ?? CivilDate.inVietnam(at: store.now)
     let reason = try TextLimit.long.checked(request.reason, field: "reason")

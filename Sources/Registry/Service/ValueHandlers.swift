@@ -110,6 +110,10 @@ struct ValueHandlers: Sendable {
     if !request.setId.isEmpty { _ = try IndicatorSetHandlers.set(request.setId, version: 0, in: snapshot, field: "set_id") }
     if !unitCode.isEmpty, tree.unit(unitCode) == nil { throw RPCError.notFound("unit_code", "unit \"\(unitCode)\" does not exist") }
     var periods = Set<Period>()
+    try RequestBounds.checkCount(request.indicatorCodes.count, field: "indicator_codes")
+    try RequestBounds.checkCount(request.periods.count, field: "periods")
+    try RequestBounds.checkCount(request.statuses.count, field: "statuses")
+    try RequestBounds.checkCount(request.origins.count, field: "origins")
     for (index, period) in request.periods.enumerated() { periods.insert(try Period(wire: period, field: "periods[\(index)]")) }
     var statuses = Set<PeriodStatus>()
     for (index, status) in request.statuses.enumerated() { statuses.insert(try status.required(field: "statuses[\(index)]")) }
@@ -252,6 +256,7 @@ struct ValueHandlers: Sendable {
     let stored = try IndicatorSetHandlers.set(request.setId, version: 0, in: snapshot, field: "set_id")
     let period = try Period.required(request.period, field: "period")
     var statuses = Set<PeriodStatus>()
+    try RequestBounds.checkCount(request.statuses.count, field: "statuses")
     for (index, status) in request.statuses.enumerated() { statuses.insert(try status.required(field: "statuses[\(index)]")) }
     if !unitCode.isEmpty, tree.unit(unitCode) == nil { throw RPCError.notFound("unit_code", "unit \"\(unitCode)\" does not exist") }
     let book = snapshot.book

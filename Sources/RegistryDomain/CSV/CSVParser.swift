@@ -1,9 +1,13 @@
+import ReformKit
+
 /// An RFC 4180 reader for UTF-8 files.
 ///
 /// - Fields are separated by commas and records by CRLF, LF or a lone CR.
 /// - A field in double quotes may hold commas, line breaks and doubled quotes (`""` for `"`);
 ///   its line breaks are kept as written.
 /// - A leading byte-order mark (EF BB BF) is skipped; blank lines are skipped.
+/// - A field ``CSVWriter`` neutralised for spreadsheets (an apostrophe before `=`, `+`, `-`,
+///   `@`) reads back without the apostrophe (`SpreadsheetCell.restored`).
 /// - Problems are reported with their line and column (field position) and reading goes on
 ///   where it can: a quote inside an unquoted field, text after a closing quote, bytes that
 ///   are not UTF-8. An unterminated quoted field is reported on the line it opens.
@@ -97,7 +101,13 @@ public enum CSVParser {
         }
         position += 1
       }
-      fields.append(makeString(start..<position, column: column))
+      keep(makeString(start..<position, column: column))
+    }
+
+    /// Adds a field to the record, as it was before an export neutralised it for spreadsheets
+    /// (`'=A1` reads back as `=A1`), so that an export imports back unchanged.
+    mutating func keep(_ field: String) {
+      fields.append(SpreadsheetCell.restored(field))
     }
 
     /// Reads a quoted field; `false` when its closing quote never comes.
@@ -136,9 +146,9 @@ public enum CSVParser {
       }
       if hasEscapes {
         unquoted.append(contentsOf: UnsafeBufferPointer(rebasing: input[segmentStart..<position]))
-        fields.append(unquoted.withUnsafeBufferPointer { makeString($0, column: column, offset: openPosition) })
+        keep(unquoted.withUnsafeBufferPointer { makeString($0, column: column, offset: openPosition) })
       } else {
-        fields.append(makeString(segmentStart..<position, column: column))
+        keep(makeString(segmentStart..<position, column: column))
       }
       position += 1
       if position < end, !isSeparator(at: position) {

@@ -1,7 +1,12 @@
 import Foundation
+import ReformKit
 
 /// Writes CSV the way ``CSVParser`` reads it: RFC 4180, UTF-8, CRLF line ends, fields quoted
 /// only when they hold a comma, a quote, a line break, or blanks at either end.
+///
+/// Every field is first made safe for spreadsheets (`SpreadsheetCell.neutralised`): a text a
+/// spreadsheet would run as a formula gets a leading apostrophe, which the parser takes off
+/// again. Plain numbers, signed or not, are written as they are.
 public enum CSVWriter {
   /// The UTF-8 byte-order mark spreadsheet programs need to show Vietnamese correctly.
   public static let byteOrderMark = "\u{FEFF}"
@@ -42,7 +47,7 @@ public enum CSVWriter {
 
   /// ``quoted(_:)`` for a file being written as UTF-8.
   static func appendQuoted(_ field: String, to bytes: inout [UInt8]) {
-    var field = field
+    var field = SpreadsheetCell.neutralised(field)
     let (needsQuotes, hasQuotes) = field.withUTF8 { utf8 in
       var needsQuotes = false
       var hasQuotes = false

@@ -24,9 +24,14 @@ public struct CivilDate: Sendable, Hashable, Comparable, Codable {
     guard isValid else { return nil }
   }
 
-  /// Whether the date exists in the proleptic Gregorian calendar, years 1–9999.
+  /// The years a date of the registry may name: the oldest member's birth to well past any
+  /// term the bloc will plan. Outside them a date is refused wherever it enters (wire, CSV), so
+  /// that no year-sized arithmetic meets a hostile number.
+  public static let supportedYears = 1900...2200
+
+  /// Whether the date exists in the proleptic Gregorian calendar within ``supportedYears``.
   public var isValid: Bool {
-    (1...9999).contains(year) && (1...12).contains(month)
+    CivilDate.supportedYears.contains(year) && (1...12).contains(month)
       && (1...CivilDate.daysIn(month: month, year: year)).contains(day)
   }
 

@@ -32,15 +32,16 @@ public struct Period: Sendable, Hashable, Comparable {
     Period(type: .term, year: first, index: 0, endYear: last)
   }
 
-  /// Whether the index fits the type and a term runs forwards.
+  /// Whether the index fits the type, a term runs forwards, and its years lie within
+  /// ``CivilDate/supportedYears``.
   public var isValid: Bool {
-    guard (1...9999).contains(year) else { return false }
+    guard CivilDate.supportedYears.contains(year) else { return false }
     switch type {
     case .year: return index == 0 && endYear == year
     case .halfYear: return (1...2).contains(index) && endYear == year
     case .quarter: return (1...4).contains(index) && endYear == year
     case .month: return (1...12).contains(index) && endYear == year
-    case .term: return index == 0 && endYear > year && endYear <= 9999
+    case .term: return index == 0 && endYear > year && endYear <= CivilDate.supportedYears.upperBound
     }
   }
 

@@ -21,7 +21,7 @@ public struct Percentage: Sendable, Hashable, Comparable, Codable {
   /// Basis points as percent with at most two decimals, trailing zeros dropped.
   static func format(_ basisPoints: Int, decimalMark: String) -> String {
     let sign = basisPoints < 0 ? "-" : ""
-    let magnitude = abs(basisPoints)
+    let magnitude = basisPoints.magnitude
     let whole = magnitude / 100
     let fraction = magnitude % 100
     if fraction == 0 { return sign + String(whole) }

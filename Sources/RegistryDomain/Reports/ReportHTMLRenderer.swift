@@ -121,7 +121,8 @@ public enum ReportHTMLRenderer {
     var values = ""
     for (index, row) in rows.enumerated() {
       let y = top + index * rowHeight
-      let length = max(1, row.result.valueBasisPoints * barWidth / 10_000)
+      // A share is 0–100%; a value stored out of that range draws a full bar, not a trap.
+      let length = max(1, min(max(row.result.valueBasisPoints, 0), 10_000) * barWidth / 10_000)
       let name = ReportFormatting.truncated(row.unit.displayName, to: 34)
       svg += "<text x=\"\(labelWidth - 6)\" y=\"\(y + 13)\" class=\"label\">\(HTMLText.escaped(name))</text>"
       svg += "<rect x=\"\(labelWidth)\" y=\"\(y + 3)\" width=\"\(length)\" height=\"\(rowHeight - 6)\" class=\"bar \(outcomeClass(row.result.outcome))\"/>\n"

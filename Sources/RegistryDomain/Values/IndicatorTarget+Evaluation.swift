@@ -40,7 +40,9 @@ extension IndicatorTarget {
   }
 
   /// Orders two values by the target's direction: `true` when `lhs` is strictly better —
-  /// higher for ≥ and >, lower for ≤ and <, nearer the target for =. Exact, in integers.
+  /// higher for ≥ and >, lower for ≤ and <, nearer the target for =. Exact, in integers: the
+  /// cross products of two `Int` ratios scaled to basis points outgrow `Int128`, so they are
+  /// compared at full width.
   public func isBetter(_ lhs: Ratio, than rhs: Ratio) -> Bool {
     let target = Int128(percent.basisPoints)
     // Compare a/b with c/d as a×d against c×b; both denominators are positive here.
@@ -49,13 +51,29 @@ extension IndicatorTarget {
     let c = Int128(rhs.numerator) * 10_000
     let d = Int128(rhs.denominator)
     switch comparison {
-    case .greaterOrEqual, .greater: return a * d > c * b
-    case .lessOrEqual, .less: return a * d < c * b
+    case .greaterOrEqual, .greater: return Self.product(c, b) < Self.product(a, d)
+    case .lessOrEqual, .less: return Self.product(a, d) < Self.product(c, b)
     case .equal:
       // Distance |a/b − t| = |a − t×b| / b.
-      let left = abs(a - target * b)
-      let right = abs(c - target * d)
-      return left * d < right * b
+      let left = (a - target * b).magnitude
+      let right = (c - target * d).magnitude
+      return Self.product(left, d.magnitude) < Self.product(right, b.magnitude)
     }
+  }
+
+  /// `x × y` exactly, as a 256-bit value whose halves compare in order.
+  private static func product<Number: FixedWidthInteger>(_ x: Number, _ y: Number) -> FullWidthProduct<Number> {
+    let (high, low) = x.multipliedFullWidth(by: y)
+    return FullWidthProduct(high: high, low: low)
+  }
+}
+
+/// A double-width product: `high` (signed like its factors) then `low`, compared in that order.
+private struct FullWidthProduct<Number: FixedWidthInteger>: Comparable {
+  let high: Number
+  let low: Number.Magnitude
+
+  static func < (lhs: Self, rhs: Self) -> Bool {
+    (lhs.high, lhs.low) < (rhs.high, rhs.low)
   }
 }

@@ -1,9 +1,9 @@
 extension IndicatorValue {
   /// Every problem of the value against its set and the tree.
   ///
-  /// Rules: the set is the one given; the indicator is in it; counts are 0 or more and the
-  /// numerator is at most the denominator (every indicator is a share); the unit exists, is of
-  /// a kind the indicator expects to report, and is open at some time in the period; the
+  /// Rules: the set is the one given; the indicator is in it; counts are 0 to
+  /// ``Ratio/largestCount`` and the numerator is at most the denominator (every indicator is
+  /// a share); the unit exists, is of a kind the indicator expects to report, and is open at some time in the period; the
   /// period has the indicator's type, lies within the set's term, and is a real period.
   /// `origin` decides whether computed indicators are accepted: only computed values may fill
   /// them.
@@ -51,12 +51,15 @@ extension IndicatorValue {
     } else if !key.period.lies(within: set.term) {
       problems.append(IndicatorValueError(field: "period", message: "\(key.period) lies outside the set's term \(set.term)"))
     }
+    for (field, count) in [("numerator", ratio.numerator), ("denominator", ratio.denominator)] where count > Ratio.largestCount {
+      problems.append(IndicatorValueError(field: field, message: "\(count) is above the largest value, \(Ratio.largestCount)"))
+    }
     if ratio.numerator < 0 {
       problems.append(IndicatorValueError(field: "numerator", message: "must be 0 or more; got \(ratio.numerator)"))
     }
     if ratio.denominator < 0 {
       problems.append(IndicatorValueError(field: "denominator", message: "must be 0 or more; got \(ratio.denominator)"))
-    } else if ratio.numerator > ratio.denominator {
+    } else if ratio.numerator > ratio.denominator, ratio.numerator <= Ratio.largestCount, ratio.denominator <= Ratio.largestCount {
       problems.append(
         IndicatorValueError(
           field: "numerator", message: "\(ratio.numerator) is more than the denominator \(ratio.denominator); a share cannot exceed 100%"))

@@ -46,9 +46,11 @@ struct RegistryHarness {
     return try await methods.invoke(method, input, context: Self.context(method, caller: caller, ownUnit: own))
   }
 
-  /// Calls a streaming method as `caller` and returns every item.
+  /// Calls a streaming method as `caller` and returns every item; a clerk is limited to their
+  /// own unit, as for ``call(_:_:as:)``.
   func stream<M: WireMethod>(_ method: M.Type, _ input: M.Input, as caller: Principal = admin) async throws -> [M.Output] {
-    try await methods.invokeStreaming(method, input, context: Self.context(method, caller: caller))
+    let own = caller.roles == [.clerk] ? caller.unitCode : nil
+    return try await methods.invokeStreaming(method, input, context: Self.context(method, caller: caller, ownUnit: own))
   }
 
   /// Imports a CSV file and returns its events.
