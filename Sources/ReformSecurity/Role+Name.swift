@@ -3,10 +3,11 @@ import ReformWire
 extension Role {
   /// The roles a principal can hold, in the schema's order: every known role but
   /// `ROLE_UNSPECIFIED`, which names no permission.
-  public static let assignable: [Role] = [.admin, .operator, .clerk, .inspector, .viewer, .worker]
+  public static let assignable: [Role] = [.admin, .operator, .clerk, .inspector, .viewer, .worker, .service]
 
   /// The short lowercase name people read in messages and that ``TokenStore`` stores:
-  /// `admin`, `operator`, `clerk`, `inspector`, `viewer`; the schema's name for anything else.
+  /// `admin`, `operator`, `clerk`, `inspector`, `viewer`, `worker`, `service`; the schema's name
+  /// for anything else.
   public var name: String {
     switch self {
     case .admin: "admin"
@@ -15,6 +16,7 @@ extension Role {
     case .inspector: "inspector"
     case .viewer: "viewer"
     case .worker: "worker"
+    case .service: "service"
     default: description
     }
   }

@@ -29,6 +29,9 @@ public struct RoleGrant: Sendable, Hashable, CustomStringConvertible {
   /// Clerks, over every unit: for reads that carry nothing of one unit's own.
   public static let clerk = RoleGrant(.clerk, scope: .anyUnit)
 
+  /// Reform's modules reading one another's data with the service token, over every unit.
+  public static let service = RoleGrant(.service, scope: .anyUnit)
+
   /// Every role, each over every unit: "any authenticated principal".
   public static let everyRole: [RoleGrant] = [.admin, .operator, .clerk, .inspector, .viewer]
 

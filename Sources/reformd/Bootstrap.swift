@@ -21,11 +21,13 @@ enum Bootstrap {
   }
 
   /// Writes the modules' service token to `path` when the file does not exist yet: a
-  /// bloc-wide viewer, with which one module reads another's data through the coordinator.
+  /// bloc-wide viewer that also holds the service role, with which one module reads another's
+  /// data through the coordinator — including the personal reads viewers may not make, such as
+  /// the unit a person belongs to.
   static func serviceToken(at path: String, store: TokenStore) async throws -> Bool {
     try await token(
       at: path, store: store,
-      principal: Principal(id: "reform-modules", displayName: "Reform modules (service)", roles: [.viewer]))
+      principal: Principal(id: "reform-modules", displayName: "Reform modules (service)", roles: [.viewer, .service]))
   }
 
   private static func token(at path: String, store: TokenStore, principal: Principal) async throws -> Bool {

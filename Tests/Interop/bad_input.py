@@ -7,7 +7,15 @@ see reform_stubs.py) receives, with the admin token in REFORM_TOKEN:
   random      seeded random bytes of several lengths
   truncated   a plausible message cut short at several points, or with bytes changed
   malformed   a length or a varint that lies, an invalid wire type, an unclosed group
-  one-field   a plausible message with one field, chosen at random, set to an absurd value
+  every-field every field of the request in turn (at any depth), in an otherwise plausible
+              message, set to each extreme of its type: 0, -1, the minimum and the maximum of
+              an integer; 0, -1, the largest, NaN and the infinities of a float; empty, 1 MiB,
+              invalid UTF-8, decomposed (NFD) and odd text for a string; empty and 1 MiB bytes;
+              0, unknown and negative enum values; 10,000 elements of a repeated field; dates,
+              instants and periods at their extremes. Made from the schema: a field added to a
+              .proto is attacked without editing this file
+  one-field   in later rounds, a plausible message with one field, chosen at random, set to
+              an absurd value
   absurd      every integer at its type's minimum, at its maximum and at -1; dates and instants
               in year 0, in year 99999 and impossible ones; every string 1 MB of Vietnamese
               text; odd text (controls, bidi overrides, lone combining marks); repeated fields
@@ -22,7 +30,7 @@ counts is printed, then every unacceptable answer with its input. Exits 1 if the
 
     REFORM_TOKEN=$(cat reform-data/admin.token) python3 Tests/Interop/bad_input.py 127.0.0.1:7420 [--rounds N]
 
-`--rounds N` adds N-1 rounds of random, truncated, mutated and one-field inputs to every
+`--only-every-field` sends the every-field inputs alone. `--rounds N` adds N-1 rounds of random, truncated, mutated and one-field inputs to every
 method; `--messages` prints every answer.
 """
 import argparse
@@ -35,6 +43,7 @@ import random
 import re
 import sys
 import time
+import unicodedata
 import zlib
 
 import grpc
@@ -370,6 +379,86 @@ def one_absurd_field(descriptor, path, rng):
     return message, label
 
 
+# Text whose bytes stand in for invalid UTF-8 after encoding: the protobuf library refuses to
+# encode invalid UTF-8, so the field gets this marker and its bytes are swapped afterwards for
+# as many bytes that are no UTF-8 (a lone continuation, 0xFF, 0xFE, half a surrogate).
+INVALID_UTF8_MARKER = "\u2042\u2042"
+INVALID_UTF8_BYTES = b"\xc3\x28\xff\xfe\xed\xa0"
+assert len(INVALID_UTF8_MARKER.encode()) == len(INVALID_UTF8_BYTES)
+NFD_TEXT = unicodedata.normalize("NFD", "Sở Nội vụ tỉnh Lai Châu — Đảng ủy Khối")
+
+
+def extremes(field):
+    """(label, value) of every extreme of the field's type; the value may be INVALID_UTF8_MARKER."""
+    if field.type in INTEGER_RANGES:
+        low, high = INTEGER_RANGES[field.type]
+        values = [("0", 0), ("min", low), ("max", high)]
+        return values + ([("minus-one", -1)] if low < 0 else [])
+    if field.type in FLOATING:
+        largest = 3.4028234663852886e38 if field.type == Field.TYPE_FLOAT else sys.float_info.max
+        return [("0", 0.0), ("minus-one", -1.0), ("largest", largest), ("nan", math.nan), ("inf", math.inf),
+                ("minus-inf", -math.inf)]
+    if field.type == Field.TYPE_STRING:
+        return [("empty", ""), ("1mib", MEGABYTE_TEXT), ("invalid-utf8", INVALID_UTF8_MARKER), ("nfd", NFD_TEXT),
+                ("odd", OddText.SAMPLES[zlib.crc32(field.full_name.encode()) % len(OddText.SAMPLES)])]
+    if field.type == Field.TYPE_BYTES:
+        return [("empty", b""), ("1mib", bytes(ONE_MEGABYTE))]
+    if field.type == Field.TYPE_ENUM:
+        return [("0", 0), ("unknown", 2**31 - 1), ("negative", -7)]
+    return [("false", False), ("true", True)]
+
+
+def with_field(descriptor, path, value):
+    """A plausible message with `value` at `path` (a scalar, or a special message's tuple)."""
+    message = build(descriptor, Variant())
+    parent = message
+    for field in path[:-1]:
+        parent = getattr(parent, field.name)
+        if field.is_repeated:
+            parent = parent[0] if len(parent) else parent.add()
+    field = path[-1]
+    if field.is_repeated and field.type != Field.TYPE_MESSAGE:
+        target = getattr(parent, field.name)
+        del target[:]
+        target.append(value)
+    elif field.type == Field.TYPE_MESSAGE:
+        inner = getattr(parent, field.name)
+        if field.is_repeated:
+            inner = inner[0] if len(inner) else inner.add()
+        name = field.message_type.full_name
+        if name == "reform.v1.CalendarDate":
+            inner.year, inner.month, inner.day = value
+        elif name == "reform.v1.Timestamp":
+            inner.seconds, inner.nanos = value
+        else:
+            inner.type, inner.year, inner.index, inner.end_year = value
+    else:
+        setattr(parent, field.name, value)
+    encoded = message.SerializeToString()
+    if value == INVALID_UTF8_MARKER:
+        encoded = encoded.replace(INVALID_UTF8_MARKER.encode(), INVALID_UTF8_BYTES, 1)
+    return encoded
+
+
+def every_field_inputs(method):
+    """(kind, bytes): each field of the request, at every depth, at each extreme of its type,
+    the rest of the message plausible; and each repeated field with 10,000 elements."""
+    for path in leaves(method.input):
+        field = path[-1]
+        name = ".".join(f.name for f in path)
+        if field.type == Field.TYPE_MESSAGE and field.message_type.full_name in SPECIAL:
+            table = {"reform.v1.CalendarDate": ABSURD_DATES, "reform.v1.Timestamp": ABSURD_INSTANTS,
+                     "reform.v1.Period": ABSURD_PERIODS}[field.message_type.full_name]
+            for label, value in table:
+                yield f"every-field {name}={label}", with_field(method.input, path, value)
+        elif field.type != Field.TYPE_MESSAGE:
+            for label, value in extremes(field):
+                yield f"every-field {name}={label}", with_field(method.input, path, value)
+        if field.is_repeated:
+            message, label = one_absurd_field(method.input, path, random.Random(0))
+            yield f"every-field {name}={label}", message.SerializeToString()
+
+
 def walk(descriptor):
     """Every message type reachable from the descriptor, itself included."""
     seen, stack = {}, [descriptor]
@@ -514,7 +603,9 @@ def inputs(method, rounds, seed):
         for cut in cuts:
             if 0 < cut < len(plausible):
                 yield f"truncated-at-{cut}/{len(plausible)}", plausible[:cut]
-        paths = list(leaves(method.input))
+        if round_number == 1:
+            yield from every_field_inputs(method)
+        paths = list(leaves(method.input)) if round_number > 1 else []
         for path in rng.sample(paths, min(ONE_FIELD, len(paths))):
             message, label = one_absurd_field(method.input, path, rng)
             yield f"one-field {'.'.join(f.name for f in path)}={label}", message.SerializeToString()
@@ -538,10 +629,15 @@ def inputs(method, rounds, seed):
                nested(list(reversed(chain)), nested([UNKNOWN_FIELD] * NESTING)))
 
 
-def work(methods, rounds, seed):
+def work(methods, rounds, seed, only_every_field=False):
     """(method, kind, bytes) of every call: every input of every method, then one request
     over the size limit to the first method of each service. WorkerHub.Attach, a worker's
     stream, is bounded by the transport alone."""
+    if only_every_field:
+        for method in methods:
+            for kind, payload in every_field_inputs(method):
+                yield method, kind, payload
+        return
     for method in methods:
         for kind, payload in inputs(method, rounds, seed):
             yield method, kind, payload
@@ -664,6 +760,8 @@ def main():
     parser.add_argument("--seed", default="9", help="seed of the random inputs (default 9)")
     parser.add_argument("--jobs", type=int, default=4, help="calls in flight at once (default 4)")
     parser.add_argument("--only", default="", help="only methods whose path contains this text, e.g. Health/Watch")
+    parser.add_argument("--only-every-field", action="store_true", help="only the every-field inputs")
+    parser.add_argument("--count", action="store_true", help="print how many inputs of each kind, send nothing")
     parser.add_argument("--messages", action="store_true", help="also print every answer's status and message")
     arguments = parser.parse_args()
     token = os.environ.get("REFORM_TOKEN", "")
@@ -672,6 +770,15 @@ def main():
     metadata = [("authorization", f"Bearer {token}")]
     options = [("grpc.max_receive_message_length", -1), ("grpc.max_send_message_length", -1)]
 
+    if arguments.count:
+        with reform_stubs.generated() as modules:
+            methods = [m for m in discover(modules) if arguments.only in m.path]
+            kinds = collections.Counter(kind.split(" ")[0].split("-at-")[0]
+                                        for _, kind, _ in work(methods, arguments.rounds, arguments.seed, arguments.only_every_field))
+            for kind, count in sorted(kinds.items()):
+                print(f"{kind}: {count}")
+            print(f"total: {sum(kinds.values())}")
+        return
     started = time.monotonic()
     with reform_stubs.generated() as modules, grpc.insecure_channel(arguments.address, options=options) as channel:
         methods = [m for m in discover(modules) if arguments.only in m.path]
@@ -682,7 +789,7 @@ def main():
         # Inputs are made as calls go out, a few at a time: some are tens of megabytes.
         with concurrent.futures.ThreadPoolExecutor(max_workers=arguments.jobs) as pool:
             pending = set()
-            for number, (method, kind, payload) in enumerate(work(methods, arguments.rounds, arguments.seed)):
+            for number, (method, kind, payload) in enumerate(work(methods, arguments.rounds, arguments.seed, arguments.only_every_field)):
                 if len(pending) >= 2 * arguments.jobs:
                     done, pending = concurrent.futures.wait(pending, return_when=concurrent.futures.FIRST_COMPLETED)
                     answers.extend(f.result() for f in done)

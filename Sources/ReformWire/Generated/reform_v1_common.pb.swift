@@ -61,9 +61,13 @@ public struct Role: WireEnum, CustomStringConvertible {
   /// A worker process that attaches to the hub with a client certificate bound to it; it
   /// may call no service method.
   public static let worker = Role(rawValue: 6)
+  /// Reform's own modules, reading one another's data through the coordinator (the service
+  /// token, DATA/service.token): bloc-wide and read-only, granted only on the reads one module
+  /// makes of another, such as a person's unit.
+  public static let service = Role(rawValue: 7)
 
   /// Every value the schema names, in declaration order.
-  public static let allKnown: [Role] = [.unspecified, .admin, .`operator`, .clerk, .inspector, .viewer, .worker]
+  public static let allKnown: [Role] = [.unspecified, .admin, .`operator`, .clerk, .inspector, .viewer, .worker, .service]
 
   /// The value's name in the schema, or its number when the schema does not name it.
   public var description: String {
@@ -75,6 +79,7 @@ public struct Role: WireEnum, CustomStringConvertible {
     case 4: "ROLE_INSPECTOR"
     case 5: "ROLE_VIEWER"
     case 6: "ROLE_WORKER"
+    case 7: "ROLE_SERVICE"
     default: String(rawValue)
     }
   }

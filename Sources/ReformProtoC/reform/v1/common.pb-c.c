@@ -965,7 +965,7 @@ const ProtobufCEnumDescriptor reform__v1__period_type__descriptor =
   reform__v1__period_type__value_ranges,
   NULL,NULL,NULL,NULL   /* reserved[1234] */
 };
-static const ProtobufCEnumValue reform__v1__role__enum_values_by_number[7] =
+static const ProtobufCEnumValue reform__v1__role__enum_values_by_number[8] =
 {
   { "ROLE_UNSPECIFIED", "REFORM__V1__ROLE__ROLE_UNSPECIFIED", 0 },
   { "ROLE_ADMIN", "REFORM__V1__ROLE__ROLE_ADMIN", 1 },
@@ -974,16 +974,18 @@ static const ProtobufCEnumValue reform__v1__role__enum_values_by_number[7] =
   { "ROLE_INSPECTOR", "REFORM__V1__ROLE__ROLE_INSPECTOR", 4 },
   { "ROLE_VIEWER", "REFORM__V1__ROLE__ROLE_VIEWER", 5 },
   { "ROLE_WORKER", "REFORM__V1__ROLE__ROLE_WORKER", 6 },
+  { "ROLE_SERVICE", "REFORM__V1__ROLE__ROLE_SERVICE", 7 },
 };
 static const ProtobufCIntRange reform__v1__role__value_ranges[] = {
-{0, 0},{0, 7}
+{0, 0},{0, 8}
 };
-static const ProtobufCEnumValueIndex reform__v1__role__enum_values_by_name[7] =
+static const ProtobufCEnumValueIndex reform__v1__role__enum_values_by_name[8] =
 {
   { "ROLE_ADMIN", 1 },
   { "ROLE_CLERK", 3 },
   { "ROLE_INSPECTOR", 4 },
   { "ROLE_OPERATOR", 2 },
+  { "ROLE_SERVICE", 7 },
   { "ROLE_UNSPECIFIED", 0 },
   { "ROLE_VIEWER", 5 },
   { "ROLE_WORKER", 6 },
@@ -995,9 +997,9 @@ const ProtobufCEnumDescriptor reform__v1__role__descriptor =
   "Role",
   "Reform__V1__Role",
   "reform.v1",
-  7,
+  8,
   reform__v1__role__enum_values_by_number,
-  7,
+  8,
   reform__v1__role__enum_values_by_name,
   1,
   reform__v1__role__value_ranges,

@@ -57,7 +57,13 @@ typedef enum _Reform__V1__Role {
    * A worker process that attaches to the hub with a client certificate bound to it; it
    * may call no service method.
    */
-  REFORM__V1__ROLE__ROLE_WORKER = 6
+  REFORM__V1__ROLE__ROLE_WORKER = 6,
+  /*
+   * Reform's own modules, reading one another's data through the coordinator (the service
+   * token, DATA/service.token): bloc-wide and read-only, granted only on the reads one module
+   * makes of another, such as a person's unit.
+   */
+  REFORM__V1__ROLE__ROLE_SERVICE = 7
     PROTOBUF_C__FORCE_ENUM_TO_BE_INT_SIZE(REFORM__V1__ROLE)
 } Reform__V1__Role;
 
