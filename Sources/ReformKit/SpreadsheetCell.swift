@@ -37,7 +37,8 @@ public enum SpreadsheetCell {
     var separators = 0
     for (index, byte) in text.utf8.enumerated() {
       switch byte {
-      case UInt8(ascii: "+"), UInt8(ascii: "-") where index == 0: continue
+      // Each pattern needs its own `where`: a sign is a number's only at the start.
+      case UInt8(ascii: "+") where index == 0, UInt8(ascii: "-") where index == 0: continue
       case UInt8(ascii: "0")...UInt8(ascii: "9"): digits += 1
       case UInt8(ascii: "."), UInt8(ascii: ","): separators += 1
       default: return false
