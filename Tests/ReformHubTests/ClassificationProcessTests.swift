@@ -142,6 +142,71 @@ struct ClassificationProcessTests {
     #expect(listed.evaluations.isEmpty, "all or nothing")
   }
 
+  /// A clerk of CB-A names their own unit for a person the registry counts under CB-B: the
+  /// classification worker asks the registry worker, through the coordinator, and refuses the
+  /// whole batch; CB-B's stored evaluation is byte-identical afterwards. Their own person goes
+  /// through, so the registry is asked and answers.
+  @Test func aClerksEvaluationOfAnotherUnitsPersonIsRefusedByTheRegistrysAnswer() async throws {
+    let cluster = try await Self.cluster()
+    guard try Self.hostedModules().contains("registry") else { return }
+    @Sendable func person(_ id: String, unit: String) -> PersonEvaluation {
+      PersonEvaluation(
+        personId: id, year: 2025, subjectKind: .partyMember, subjectName: "Đảng viên \(id)", unitCode: unit,
+        scores: RatingScores(commonCriteriaHundredths: 2500, taskResultsHundredths: 5500),
+        tasks: RatingTaskCounts(total: 10, onTime: 10, exceeded: 1))
+    }
+    let listB = ClassificationListEvaluationsRequest(page: PageRequest(pageSize: 100), year: 2025, unitCode: "CB-B")
+    let (clerkToken, before) = try await cluster.withClient { client in
+      let opened = CalendarDate(year: 2004, month: 6, day: 1)
+      for unit in [
+        OrgUnit(code: "DUK", name: "Đảng bộ Khối", kind: .blocCommittee, opened: opened),
+        OrgUnit(code: "CB-A", name: "Chi bộ A", kind: .grassrootsCell, parentCode: "DUK", opened: opened),
+        OrgUnit(code: "CB-B", name: "Chi bộ B", kind: .grassrootsCell, parentCode: "DUK", opened: opened),
+      ] {
+        _ = try await client.call(
+          RegistryService.CreateUnit.self, CreateUnitRequest(unit: unit, idempotencyKey: "unit-\(unit.code)"), timeout: .seconds(30))
+      }
+      for (id, unit) in [("NV-A", "CB-A"), ("NV-B", "CB-B")] {
+        _ = try await client.call(
+          RegistryService.CreatePerson.self,
+          CreatePersonRequest(
+            person: Person(id: id, fullName: "Công chức \(id)", categories: [.civilServant], unitCode: unit),
+            idempotencyKey: "person-\(id)"),
+          timeout: .seconds(30))
+      }
+      let stored = try await client.call(
+        ClassificationService.SubmitEvaluations.self, SubmitEvaluationsRequest(persons: [person("NV-B", unit: "CB-B")]),
+        timeout: .seconds(30))
+      #expect(stored.applied, "\(stored.errors)")
+      let token = try await client.call(
+        AdminService.CreateToken.self,
+        AdminCreateTokenRequest(
+          idempotencyKey: "clerk-cb-a", principal: Principal(displayName: "Văn thư Chi bộ A", unitCode: "CB-A", roles: [.clerk])),
+        timeout: .seconds(30)
+      ).token
+      return (token, try await client.call(ClassificationService.ListEvaluations.self, listB, timeout: .seconds(30)))
+    }
+    try await ReformClient.connect(to: cluster.address, token: clerkToken) { client in
+      do {
+        _ = try await client.call(
+          ClassificationService.SubmitEvaluations.self,
+          SubmitEvaluationsRequest(persons: [person("NV-A", unit: "CB-A"), person("NV-B", unit: "CB-A")]), timeout: .seconds(30))
+        Issue.record("a clerk of CB-A replaced CB-B's evaluation")
+      } catch let error as ReformError {
+        #expect(error.code == .permissionDenied, "\(error)")
+        #expect(error.message.hasPrefix("persons[1].person_id: NV-B is counted under unit CB-B in the registry"), "\(error)")
+      }
+      let own = try await client.call(
+        ClassificationService.SubmitEvaluations.self, SubmitEvaluationsRequest(persons: [person("NV-A", unit: "CB-A")]),
+        timeout: .seconds(30))
+      #expect(own.applied, "\(own.errors)")
+    }
+    let after = try await cluster.withClient { client in
+      try await client.call(ClassificationService.ListEvaluations.self, listB, timeout: .seconds(30))
+    }
+    #expect(try after.wireBytes() == before.wireBytes(), "CB-B's evaluation is byte-identical")
+  }
+
   /// A coordinator with a classification worker attached, and a registry worker when this
   /// build's `reformd worker --help` lists the module.
   private static func cluster() async throws -> Cluster {
