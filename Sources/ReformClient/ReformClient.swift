@@ -5,7 +5,7 @@ import ReformWire
 /// A connection to a Reform coordinator, with typed calls to every service it serves.
 ///
 /// A client lives for the duration of a closure, as a `GRPCClient` does inside
-/// `withGRPCClient`: ``connect(to:token:_:)`` opens it, hands it to the closure, and shuts it
+/// `withGRPCClient`: ``connect(to:token:tls:insecure:_:)`` opens it, hands it to the closure, and shuts it
 /// down gracefully when the closure returns or throws.
 ///
 /// ```swift
@@ -19,7 +19,7 @@ import ReformWire
 /// come up.
 ///
 /// ## Topics
-/// - ``connect(to:token:_:)``, ``parseAddress(_:)``, ``Address``: opening a client.
+/// - ``connect(to:token:tls:insecure:_:)``, ``parseAddress(_:)``, ``Address``: opening a client.
 /// - ``call(_:_:timeout:metadata:)``, ``stream(_:_:timeout:metadata:onItem:)``: any method of
 ///   the schema, by its generated ``WireMethod``.
 /// - ``health``, ``diagnostics``, ``admin``: typed conveniences per service.
@@ -42,30 +42,42 @@ public struct ReformClient: Sendable {
 
   /// Connects to a coordinator, runs `body` with the client, then shuts the client down.
   ///
-  /// The connection is HTTP/2, over TLS when `tls` is given and plaintext otherwise (which the
-  /// coordinator accepts on loopback and Unix sockets). It is made lazily by the first call
-  /// and re-made when it drops.
+  /// The connection is HTTP/2, over TLS when `tls` is given and plaintext otherwise. Plaintext
+  /// goes only to a Unix socket or to a host whose every address is loopback (127.0.0.0/8,
+  /// ::1), decided from the resolved addresses rather than the name, unless `insecure` says
+  /// otherwise: the bearer token never crosses a network in the clear by accident. The
+  /// connection is made lazily by the first call and re-made when it drops.
   ///
   /// - Parameters:
   ///   - address: `host:port` (an IPv4 address, a DNS name, or `[ipv6]:port`) or `unix:PATH`.
   ///   - token: The bearer token every call carries as `authorization: Bearer TOKEN`; `nil`
   ///     for none.
   ///   - tls: How to speak TLS to the coordinator (``ClientTLS``); `nil` for plaintext.
+  ///   - insecure: Allow plaintext to an address that is not loopback (the `--insecure` of
+  ///     `reformctl` and `reformd worker`). Without it such a call is refused before any
+  ///     connection is attempted.
   ///   - body: The work to do with the client. The client must not be used after it returns.
   /// - Returns: What `body` returns.
-  /// - Throws: ``ReformError`` when the address is bad or the client cannot run; otherwise
+  /// - Throws: ``ReformError`` when the address is bad, plaintext is refused (code
+  ///   `invalidArgument`, saying why) or the client cannot run; otherwise
   ///   whatever `body` throws, unchanged.
   public static func connect<Result: Sendable>(
     to address: String,
     token: String? = nil,
     tls: ClientTLS? = nil,
+    insecure: Bool = false,
     _ body: @Sendable (ReformClient) async throws -> Result
   ) async throws -> Result {
-    let target = try parseAddress(address).resolvableTarget
+    let parsed = try parseAddress(address)
     let transport: HTTP2ClientTransport.Posix
     do {
-      transport = try HTTP2ClientTransport.Posix(
-        target: target, transportSecurity: try tls?.validated().transportSecurity ?? .plaintext)
+      if let tls = try tls?.validated() {
+        transport = try HTTP2ClientTransport.Posix(target: parsed.resolvableTarget, transportSecurity: tls.transportSecurity)
+      } else {
+        transport = try HTTP2ClientTransport.Posix(target: try parsed.plaintextTarget(insecure: insecure), transportSecurity: .plaintext)
+      }
+    } catch let error as ReformError {
+      throw error
     } catch {
       throw ReformError(error)
     }

@@ -29,6 +29,16 @@ struct CoordinatorCommand: AsyncParsableCommand {
   @Option(help: "The largest request message accepted, in bytes; larger ones get RESOURCE_EXHAUSTED naming the limit.")
   var maxRequestBytes: Int = 64 * 1024 * 1024
 
+  @Option(
+    help: ArgumentHelp(
+      "Seconds a call may run at most: a caller's grpc-timeout is clamped to it, and a call without one gets it (1 to \(Self.longestMaxDeadline)).",
+      valueName: "seconds"))
+  var maxDeadline: Int = Int(GRPCTimeout.defaultMaximum.components.seconds)
+
+  /// The largest `--max-deadline`: ten years, so that a deadline stays a small number of
+  /// seconds since 1970 in every form the coordinator and its workers keep it.
+  static let longestMaxDeadline = 10 * 365 * 86_400
+
   @Option(help: "Calls a second each bearer token may make on average; 0 for no limit.")
   var rateLimit: Double = 10_000
 
@@ -77,6 +87,9 @@ struct CoordinatorCommand: AsyncParsableCommand {
   func run() async throws {
     server.bootstrapLogging()
     let logger = Logger(label: "reform.coordinator")
+    guard (1...Self.longestMaxDeadline).contains(maxDeadline) else {
+      throw ValidationError("--max-deadline \(maxDeadline): give a number of seconds from 1 to \(Self.longestMaxDeadline)")
+    }
     let endpoints = try listen.map(ReformAddress.init)
     let tls = try serverTLS()
     for endpoint in endpoints where !endpoint.isLocal && tls == nil {
@@ -85,7 +98,7 @@ struct CoordinatorCommand: AsyncParsableCommand {
       }
       logger.warning("serving plaintext on a non-loopback address because of --insecure", metadata: ["endpoint": "\(endpoint)"])
     }
-    try FileManager.default.createDirectory(atPath: server.data, withIntermediateDirectories: true)
+    try DataFolder.create(server.data)
     let storePath = tokenStore ?? server.data + "/coordinator.sqlite"
     let workerSecret = try Bootstrap.workerSecret(at: workerSecretFile ?? server.data + "/worker.secret")
     let adminPath = adminTokenFile ?? server.data + "/admin.token"
@@ -98,7 +111,7 @@ struct CoordinatorCommand: AsyncParsableCommand {
       configuration: CoordinatorConfiguration(
         listen: endpoints, tokenStorePath: storePath, workerSecret: workerSecret,
         auditLogPath: auditLog ?? server.data + "/audit.sqlite", queueCapacity: queueCapacity, attachWait: .milliseconds(attachWaitMs),
-        maxRequestBytes: maxRequestBytes, maxConcurrentStreams: maxConcurrentStreams,
+        maxRequestBytes: maxRequestBytes, maxDeadline: .seconds(maxDeadline), maxConcurrentStreams: maxConcurrentStreams,
         rateLimit: (rateLimit, rateBurst), tls: tls),
       logger: logger)
     let group = ServiceGroup(services: [coordinator], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)

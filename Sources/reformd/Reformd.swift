@@ -19,6 +19,7 @@ struct Reformd: AsyncParsableCommand {
   )
 
   static func main() async {
+    DataFolder.restrictNewFiles()
     do {
       var command = try parseAsRoot(try ConfigFileArguments.expand(Array(CommandLine.arguments.dropFirst()), for: Reformd.self))
       if var command = command as? AsyncParsableCommand {

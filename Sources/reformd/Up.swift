@@ -34,7 +34,7 @@ struct Up: AsyncParsableCommand {
     server.bootstrapLogging()
     let logger = Logger(label: "reform.up")
     let data = URL(fileURLWithPath: server.data).standardizedFileURL.path
-    try FileManager.default.createDirectory(atPath: data, withIntermediateDirectories: true)
+    try DataFolder.create(data)
     let endpoints = try listen.map(ReformAddress.init)
     for endpoint in endpoints where !endpoint.isLocal || endpoint.unixPath != nil {
       throw ValidationError("--listen \(endpoint): `up` serves TCP on loopback only (the Unix socket is DATA/reform.sock)")

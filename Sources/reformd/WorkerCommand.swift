@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ReformClient
 import ReformCommandLine
 import Classification
 import Diagnostics
@@ -49,18 +50,21 @@ struct WorkerCommand: AsyncParsableCommand {
     guard capacity > 0 else { throw ValidationError("--capacity must be at least 1") }
     let address = try ReformAddress(coordinator)
     let tls = try tlsOptions.resolved()
-    if !address.isLocal && tls == nil {
+    // Loopback is what the name resolves to, not how it is spelt (`127.evil.example`).
+    let local = address.unixPath != nil || ((try? ReformClient.parseAddress(coordinator))?.resolvesToLoopback ?? false)
+    if !local && tls == nil {
       guard insecure else {
         throw ValidationError("--coordinator \(address): plaintext is allowed to loopback and Unix sockets only; give --tls (or --tls-ca), or pass --insecure to dial it unencrypted anyway")
       }
       logger.warning("dialling the coordinator in plaintext because of --insecure", metadata: ["coordinator": "\(address)"])
     }
+    try DataFolder.create(server.data)
     // With a client certificate the secret may be left out: the certificate stands in for it.
     let secretPath = secretFile ?? server.data + "/worker.secret"
     let secret = tls?.certificateFile != nil && secretFile == nil && !FileManager.default.fileExists(atPath: secretPath)
       ? "" : try TokenFile.read(from: secretPath)
     let servicePath = serviceTokenFile ?? server.data + "/service.token"
-    let calls = CoordinatorCalls(coordinator: address, tokenFile: servicePath, tls: tls, logger: logger)
+    let calls = CoordinatorCalls(coordinator: address, tokenFile: servicePath, tls: tls, insecure: insecure, logger: logger)
     let worker = Worker(
       module: try ModuleHost.make(module, data: server.data, calls: calls),
       configuration: WorkerConfiguration(coordinator: address, secret: secret, capacity: capacity, tls: tls),

@@ -42,7 +42,9 @@ public struct Coordinator: Service {
       HealthEndpoint(hub: hub, maxRequestBytes: configuration.maxRequestBytes),
       AdminEndpoint(
         hub: hub, gatekeeper: gatekeeper, auditor: auditor, coordinator: info, maxRequestBytes: configuration.maxRequestBytes),
-      ForwardingService(hub: hub, gatekeeper: gatekeeper, auditor: auditor, maxRequestBytes: configuration.maxRequestBytes),
+      ForwardingService(
+        hub: hub, gatekeeper: gatekeeper, auditor: auditor, maxRequestBytes: configuration.maxRequestBytes,
+        maxDeadline: configuration.maxDeadline),
     ]
     let servers = configuration.listen.map { endpoint in
       if let path = endpoint.unixPath { try? FileManager.default.removeItem(atPath: path) }
@@ -52,6 +54,7 @@ public struct Coordinator: Service {
       // over ours with RESOURCE_EXHAUSTED naming the limit.
       config.rpc.maxRequestPayloadSize = configuration.maxRequestBytes * 2 + 65_536
       config.http2.maxConcurrentStreams = configuration.maxConcurrentStreams
+      config.channelDebuggingCallbacks.onAcceptHTTP2Stream = GRPCTimeoutFilter.install
       return (endpoint, GRPCServer(
         transport: .http2NIOPosix(
           address: endpoint.serverAddress,

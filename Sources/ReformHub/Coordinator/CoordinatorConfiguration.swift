@@ -11,6 +11,9 @@ public struct CoordinatorConfiguration: Sendable {
   public var heartbeatInterval: Duration
   /// The largest request message accepted, in bytes.
   public var maxRequestBytes: Int
+  /// The longest a call may run: a caller's `grpc-timeout` is clamped to it, and a call
+  /// without one gets it (``GRPCTimeout``).
+  public var maxDeadline: Duration
   /// Calls one client connection may have open at once (HTTP/2 streams). HTTP/2's usual 100
   /// would cap how many calls a single client keeps in flight through the coordinator.
   public var maxConcurrentStreams: Int
@@ -34,6 +37,7 @@ public struct CoordinatorConfiguration: Sendable {
     attachWait: Duration = .seconds(10),
     heartbeatInterval: Duration = .milliseconds(500),
     maxRequestBytes: Int = 64 * 1024 * 1024,
+    maxDeadline: Duration = GRPCTimeout.defaultMaximum,
     maxConcurrentStreams: Int = 4096,
     rateLimit: (perSecond: Double, burst: Double) = (perSecond: 10_000, burst: 20_000),
     tls: ServerTLS? = nil
@@ -47,6 +51,7 @@ public struct CoordinatorConfiguration: Sendable {
     self.attachWait = attachWait
     self.heartbeatInterval = heartbeatInterval
     self.maxRequestBytes = maxRequestBytes
+    self.maxDeadline = maxDeadline
     self.maxConcurrentStreams = maxConcurrentStreams
     self.rateLimit = rateLimit
   }

@@ -9,6 +9,8 @@ struct ForwardingService: RegistrableRPCService {
   let gatekeeper: Gatekeeper
   let auditor: Auditor
   let maxRequestBytes: Int
+  /// The coordinator's `--max-deadline`: no call runs longer.
+  let maxDeadline: Duration
 
   func registerMethods<Transport: ServerTransport>(with router: inout RPCRouter<Transport>) {
     for module in ModuleCatalogue.modules {
@@ -17,6 +19,7 @@ struct ForwardingService: RegistrableRPCService {
         let gatekeeper = self.gatekeeper
         let auditor = self.auditor
         let limit = self.maxRequestBytes
+        let maxDeadline = self.maxDeadline
         router.registerHandler(
           forMethod: method.descriptor, deserializer: RawDeserializer(), serializer: RawSerializer()
         ) { request, context in
@@ -33,8 +36,8 @@ struct ForwardingService: RegistrableRPCService {
             let note = AuditNote()
             do {
               try await Self.forward(
-                request, method: method, module: module, caller: caller, ownUnit: ownUnit, limit: limit, hub: hub,
-                writer: writer, note: note)
+                request, method: method, module: module, caller: caller, ownUnit: ownUnit, limit: limit,
+                maxDeadline: maxDeadline, hub: hub, writer: writer, note: note)
               await auditor.record(method, caller: caller, peer: context.remotePeer, note: note, error: nil)
             } catch {
               let failure = error as? RPCError ?? RPCError(code: .unknown, message: "\(error)")
@@ -50,7 +53,7 @@ struct ForwardingService: RegistrableRPCService {
 
   private static func forward(
     _ request: StreamingServerRequest<[UInt8]>, method: WireMethodInfo, module: String, caller: Principal?, ownUnit: String?,
-    limit: Int, hub: Hub, writer: RPCWriter<[UInt8]>, note: AuditNote
+    limit: Int, maxDeadline: Duration, hub: Hub, writer: RPCWriter<[UInt8]>, note: AuditNote
   ) async throws {
     var payload: [UInt8]?
     for try await message in request.messages {
@@ -64,7 +67,7 @@ struct ForwardingService: RegistrableRPCService {
     }
     guard payload.count <= limit else { throw RPCError.requestTooLarge(payload.count, limit: limit) }
     let (id, events) = try await hub.submit(
-      method: method, module: module, payload: payload, timeout: GRPCTimeout.parse(request.metadata), caller: caller,
+      method: method, module: module, payload: payload, timeout: GRPCTimeout.deadline(of: request.metadata, maximum: maxDeadline), caller: caller,
       ownUnitLimit: ownUnit)
     // gRPC does not cancel a handler's task when its caller goes away or its deadline passes:
     // it calls `onCancelRPC`. A stream may wait for its next item for ever (a watch), so its job

@@ -20,8 +20,10 @@ public final class CoordinatorCalls: ModuleCalls {
   ///   - coordinator: The coordinator's address, as a worker dials it.
   ///   - tokenFile: The file of the modules' service token (mode 0600).
   ///   - tls: TLS to the coordinator, as the worker's own.
-  public init(coordinator: ReformAddress, tokenFile: String, tls: ClientTLS?, logger: Logger) {
-    connection = Connection(address: coordinator.description, tokenFile: tokenFile, tls: tls, logger: logger)
+  ///   - insecure: Plaintext to a coordinator off loopback, as the worker's own `--insecure`.
+  public init(coordinator: ReformAddress, tokenFile: String, tls: ClientTLS?, insecure: Bool = false, logger: Logger) {
+    connection = Connection(
+      address: coordinator.description, tokenFile: tokenFile, tls: tls, insecure: insecure, logger: logger)
   }
 
   public func call<M: WireMethod>(_ method: M.Type, _ request: M.Input, timeout: Duration?) async throws -> M.Output {
@@ -45,16 +47,18 @@ public final class CoordinatorCalls: ModuleCalls {
     let address: String
     let tokenFile: String
     let tls: ClientTLS?
+    let insecure: Bool
     let logger: Logger
     private var current: ReformClient?
     private var waiting: [CheckedContinuation<ReformClient?, Never>] = []
     private var task: Task<Void, Never>?
     private var closed = false
 
-    init(address: String, tokenFile: String, tls: ClientTLS?, logger: Logger) {
+    init(address: String, tokenFile: String, tls: ClientTLS?, insecure: Bool, logger: Logger) {
       self.address = address
       self.tokenFile = tokenFile
       self.tls = tls
+      self.insecure = insecure
       self.logger = logger
     }
 
@@ -73,11 +77,11 @@ public final class CoordinatorCalls: ModuleCalls {
     }
 
     private func open() {
-      let address = address, tokenFile = tokenFile, tls = tls, logger = logger
+      let address = address, tokenFile = tokenFile, tls = tls, insecure = insecure, logger = logger
       task = Task {
         do {
           let token = try TokenFile.read(from: tokenFile)
-          try await ReformClient.connect(to: address, token: token, tls: tls) { client in
+          try await ReformClient.connect(to: address, token: token, tls: tls, insecure: insecure) { client in
             await self.ready(client)
             // The connection lives until the worker closes it.
             while !Task.isCancelled { try? await Task.sleep(for: .seconds(3600)) }

@@ -139,13 +139,20 @@ final class ItemSequence: Sendable {
 struct DeadlinePassed: Error {}
 
 /// Runs `body`, cancelling it and throwing ``DeadlinePassed`` if `deadline` comes first.
+///
+/// The deadline comes over the wire, so any `Date` must be safe here: the wait is taken in
+/// steps of at most ``longestSleep`` (a far deadline never becomes an integer that overflows),
+/// and one that is not a number counts as passed.
 func withDeadline<T: Sendable>(_ deadline: Date?, _ body: @escaping @Sendable () async throws -> T) async throws -> T {
   guard let deadline else { return try await body() }
   return try await withThrowingTaskGroup(of: T?.self) { group in
     group.addTask { try await body() }
     group.addTask {
-      let remaining = deadline.timeIntervalSinceNow
-      if remaining > 0 { try await Task.sleep(for: .nanoseconds(Int64(remaining * 1e9))) }
+      var remaining = deadline.timeIntervalSinceNow
+      while remaining > 0 {
+        try await Task.sleep(for: .milliseconds(max(1, Int64(min(remaining, longestSleep) * 1000))))
+        remaining = deadline.timeIntervalSinceNow
+      }
       return nil
     }
     defer { group.cancelAll() }
@@ -153,3 +160,7 @@ func withDeadline<T: Sendable>(_ deadline: Date?, _ body: @escaping @Sendable ()
     return value
   }
 }
+
+/// The longest single sleep while a job waits out its deadline, in seconds: a day, far inside
+/// what a `Duration` of milliseconds holds.
+private let longestSleep: Double = 86_400

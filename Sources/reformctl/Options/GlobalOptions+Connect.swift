@@ -8,7 +8,8 @@ extension GlobalOptions {
   @discardableResult
   func withClient<Result: Sendable>(_ body: @Sendable (ReformClient) async throws -> Result) async throws -> Result {
     do {
-      return try await ReformClient.connect(to: resolvedAddress, token: try resolvedToken(), tls: try tlsOptions.resolved(), body)
+      return try await ReformClient.connect(to: resolvedAddress, token: try resolvedToken(), tls: try tlsOptions.resolved(), insecure: insecure,
+        body)
     } catch let error as ReformError {
       StandardError.print("reformctl: \(error.code): \(error.message)")
       throw ExitStatus.of(error.code)

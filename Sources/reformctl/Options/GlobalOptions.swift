@@ -28,6 +28,11 @@ struct GlobalOptions: ParsableArguments, Sendable {
   @OptionGroup(title: "TLS")
   var tlsOptions: ClientTLSOptions
 
+  @Flag(
+    help: ArgumentHelp(
+      "Send the token in plaintext to a coordinator that is not on loopback or a Unix socket. Without it reformctl refuses, before connecting; loopback is decided from the address the host resolves to."))
+  var insecure = false
+
   @Option(help: ArgumentHelp("Seconds each call may take.", valueName: "seconds"))
   var timeout: Double = 10
 
