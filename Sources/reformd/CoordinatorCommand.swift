@@ -51,8 +51,11 @@ struct CoordinatorCommand: AsyncParsableCommand {
   @Option(help: "The SQLite file of the audit log (default DATA/audit.sqlite).")
   var auditLog: String?
 
-  @Option(help: "The worker secret's file, mode 0600; made when missing (default DATA/worker.secret).")
+  @Option(help: "The host secret's file, mode 0600, made when missing: it admits workers of any module over a Unix socket of this coordinator only (default DATA/worker.secret).")
   var workerSecretFile: String?
+
+  @OptionGroup(title: "Workers and failed calls")
+  var security: SecurityOptions
 
   @Option(help: "Where a first admin token is written, mode 0600, when the file does not exist (default DATA/admin.token).")
   var adminTokenFile: String?
@@ -112,7 +115,8 @@ struct CoordinatorCommand: AsyncParsableCommand {
         listen: endpoints, tokenStorePath: storePath, workerSecret: workerSecret,
         auditLogPath: auditLog ?? server.data + "/audit.sqlite", queueCapacity: queueCapacity, attachWait: .milliseconds(attachWaitMs),
         maxRequestBytes: maxRequestBytes, maxDeadline: .seconds(maxDeadline), maxConcurrentStreams: maxConcurrentStreams,
-        rateLimit: (rateLimit, rateBurst), tls: tls),
+        rateLimit: (rateLimit, rateBurst), tls: tls
+      ).with(try security.configuration(data: server.data)),
       logger: logger)
     let group = ServiceGroup(services: [coordinator], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
     ParentWatch.start(parent: server.parentPid, group: group)

@@ -131,7 +131,10 @@ def create_records(admin, clerk_b, modules):
         "classification", "SubmitEvaluationsRequest", idempotency_key=f"cross-{uuid.uuid4()}", persons=[clerk_b.message(
             "classification", "PersonEvaluation", person_id=records.person_id, year=YEAR, unit_code=records.person_unit,
             subject_kind=classification.RatingSubjectKind.Value("RATING_SUBJECT_KIND_PARTY_MEMBER"),
-            assessed_level=classification.RatingLevel.Value("RATING_LEVEL_HTTNV"), note="Đánh giá của chi bộ")]))
+            assessed_level=classification.RatingLevel.Value("RATING_LEVEL_HTTNV"), note="Đánh giá của chi bộ",
+            scores=clerk_b.message("classification", "RatingScores", common_criteria_hundredths=2700,
+                                   task_results_hundredths=6300),
+            tasks=clerk_b.message("classification", "RatingTaskCounts", total=10, on_time=10, exceeded=2))]))
     if not submitted.applied:
         raise SystemExit(f"B's clerk could not submit B's evaluation: {submitted.errors}")
 

@@ -29,16 +29,20 @@ public struct Coordinator: Service {
     let info = AdminCoordinatorInfo(
       version: ReformVersion.current, pid: getpid(), host: ProcessInfo.processInfo.hostName,
       startedAt: .now, listenAddresses: configuration.listen.map(\.description))
+    let security = configuration.security
     let gatekeeper = Gatekeeper(
       tokens: try TokenStore(path: configuration.tokenStorePath), policy: .reform,
       workerSecretHash: configuration.workerSecret.map(Gatekeeper.hash(workerSecret:)),
-      rateLimiter: RateLimiter(rate: configuration.rateLimit.perSecond, burst: configuration.rateLimit.burst))
-    if configuration.workerSecret == nil {
-      logger.warning("no worker secret is configured: no worker can attach")
+      rateLimiter: RateLimiter(rate: configuration.rateLimit.perSecond, burst: configuration.rateLimit.burst),
+      workerSecretsPath: security.workerSecretsPath,
+      failureLimiter: RateLimiter(rate: security.failedAuthentications.perSecond, burst: security.failedAuthentications.burst))
+    if configuration.workerSecret == nil && security.workerSecretsPath == nil {
+      logger.warning("no worker secret is configured: only workers with a bound certificate can attach")
     }
-    let auditor = Auditor(log: try AuditLog(path: configuration.auditLogPath), logger: logger)
+    let auditor = Auditor(
+      log: try AuditLog(path: configuration.auditLogPath), logger: logger, denialWindow: security.denialWindow)
     let services: [any RegistrableRPCService] = [
-      WorkerHubEndpoint(hub: hub, gatekeeper: gatekeeper),
+      WorkerHubEndpoint(hub: hub, gatekeeper: gatekeeper, auditor: auditor),
       HealthEndpoint(hub: hub, maxRequestBytes: configuration.maxRequestBytes),
       AdminEndpoint(
         hub: hub, gatekeeper: gatekeeper, auditor: auditor, coordinator: info, maxRequestBytes: configuration.maxRequestBytes),
@@ -70,6 +74,15 @@ public struct Coordinator: Service {
       }
     }
     defer { reaper.cancel() }
+    // Writes the counts of refused calls as their windows close, and what is left at the end.
+    let denialFlusher = Task {
+      while !Task.isCancelled {
+        try? await Task.sleep(for: .seconds(1))
+        await auditor.flushDenials()
+      }
+      await auditor.flushDenials(all: true)
+    }
+    defer { denialFlusher.cancel() }
     try await withGracefulShutdownHandler {
       try await withThrowingDiscardingTaskGroup { group in
         for (endpoint, server) in servers {
@@ -85,5 +98,8 @@ public struct Coordinator: Service {
       logger.info("coordinator shutting down")
       for (_, server) in servers { server.beginGracefulShutdown() }
     }
+    // The calls have ended: what is still counted of their refusals is written before returning.
+    denialFlusher.cancel()
+    await denialFlusher.value
   }
 }

@@ -27,6 +27,8 @@ public struct CoordinatorConfiguration: Sendable {
   public var rateLimit: (perSecond: Double, burst: Double)
   /// TLS, and mutual TLS, on the TCP endpoints; `nil` serves plaintext.
   public var tls: ServerTLS?
+  /// Module secrets, the limit on failed authentications per peer, and how refusals are counted.
+  public var security = SecurityConfiguration()
 
   public init(
     listen: [ReformAddress],

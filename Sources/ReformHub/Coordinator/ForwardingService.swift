@@ -25,23 +25,42 @@ struct ForwardingService: RegistrableRPCService {
         ) { request, context in
           let caller: Principal?
           let ownUnit: String?
-          do {
+          do throws(Gatekeeper.Refusal) {
             (caller, ownUnit) = try await gatekeeper.admit(
-              method, metadata: request.metadata, peerCertificate: ServerTLS.peerCertificateSHA256(context))
-          } catch let error as Gatekeeper.Refusal {
-            await auditor.recordRefusal(method, principal: error.principal, peer: context.remotePeer, error: error.error)
+              method, metadata: request.metadata, peerCertificate: ServerTLS.peerCertificateSHA256(context),
+              peer: context.remotePeer)
+          } catch {
+            await auditor.recordRefusal(method, refusal: error, peer: context.remotePeer)
             throw error.error
           }
           return StreamingServerResponse { writer in
             let note = AuditNote()
+            // The call's entry is written before any of its data reaches the caller: before a
+            // unary answer, or a stream's first item. If it cannot be written, the caller gets
+            // UNAVAILABLE instead of the data.
+            var recorded = false
+            var auditFailed = false
+            let recordSuccess = {
+              guard !recorded else { return }
+              recorded = true
+              do {
+                try await auditor.record(method, caller: caller, peer: context.remotePeer, note: note, error: nil)
+              } catch {
+                auditFailed = true
+                throw error
+              }
+            }
             do {
               try await Self.forward(
                 request, method: method, module: module, caller: caller, ownUnit: ownUnit, limit: limit,
-                maxDeadline: maxDeadline, hub: hub, writer: writer, note: note)
-              await auditor.record(method, caller: caller, peer: context.remotePeer, note: note, error: nil)
+                maxDeadline: maxDeadline, hub: hub, writer: writer, note: note, beforeAnswer: recordSuccess)
+              try await recordSuccess()
             } catch {
-              let failure = error as? RPCError ?? RPCError(code: .unknown, message: "\(error)")
-              await auditor.record(method, caller: caller, peer: context.remotePeer, note: note, error: failure)
+              // A stream that fails after its first item has two entries: the read, and how it ended.
+              if !auditFailed && (!recorded || method.serverStreaming) {
+                let failure = error as? RPCError ?? RPCError(code: .unknown, message: "\(error)")
+                try await auditor.record(method, caller: caller, peer: context.remotePeer, note: note, error: failure)
+              }
               throw error
             }
             return [:]
@@ -53,7 +72,8 @@ struct ForwardingService: RegistrableRPCService {
 
   private static func forward(
     _ request: StreamingServerRequest<[UInt8]>, method: WireMethodInfo, module: String, caller: Principal?, ownUnit: String?,
-    limit: Int, maxDeadline: Duration, hub: Hub, writer: RPCWriter<[UInt8]>, note: AuditNote
+    limit: Int, maxDeadline: Duration, hub: Hub, writer: RPCWriter<[UInt8]>, note: AuditNote,
+    beforeAnswer: () async throws -> Void
   ) async throws {
     var payload: [UInt8]?
     for try await message in request.messages {
@@ -73,7 +93,7 @@ struct ForwardingService: RegistrableRPCService {
     // it calls `onCancelRPC`. A stream may wait for its next item for ever (a watch), so its job
     // is cancelled then, in the worker too; a unary call ends by itself.
     try await withRPCCancellationHandler {
-      try await relay(events, of: id, method: method, hub: hub, writer: writer, note: note)
+      try await relay(events, of: id, method: method, hub: hub, writer: writer, note: note, beforeAnswer: beforeAnswer)
     } onCancelRPC: {
       if method.serverStreaming { Task { await hub.cancel(id, reason: "the caller went away or its deadline passed") } }
     }
@@ -82,23 +102,28 @@ struct ForwardingService: RegistrableRPCService {
   /// Writes the job's items and its outcome to the caller as they come.
   private static func relay(
     _ events: AsyncStream<JobEvent>, of id: Int64, method: WireMethodInfo, hub: Hub, writer: RPCWriter<[UInt8]>,
-    note: AuditNote
+    note: AuditNote, beforeAnswer: () async throws -> Void
   ) async throws {
     try await withTaskCancellationHandler {
       for await event in events {
         switch event {
         case .item(let bytes):
           do {
+            try await beforeAnswer()
             try await writer.write(bytes)
           } catch {
-            // The caller went away mid-stream: stop the worker's job too, or it runs on.
+            // The caller went away mid-stream, or the read could not be audited: stop the
+            // worker's job too, or it runs on.
             await hub.cancel(id, reason: "the caller's stream closed")
             throw error
           }
         case .finished(let outcome):
           note.record(target: outcome.auditTarget, unit: outcome.auditUnit)
           if let code = outcome.code { throw RPCError(code: code, message: outcome.message).withBoundedMessage }
-          if !method.serverStreaming { try await writer.write(outcome.payload) }
+          if !method.serverStreaming {
+            try await beforeAnswer()
+            try await writer.write(outcome.payload)
+          }
           return
         }
       }

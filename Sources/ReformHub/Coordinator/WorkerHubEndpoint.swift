@@ -6,6 +6,8 @@ import ReformWire
 struct WorkerHubEndpoint: RegistrableRPCService {
   let hub: Hub
   let gatekeeper: Gatekeeper
+  /// Records refused attaches: a credential used for a module it does not name is an event.
+  let auditor: Auditor
 
   func registerMethods<Transport: ServerTransport>(with router: inout RPCRouter<Transport>) {
     router.registerHandler(
@@ -27,6 +29,7 @@ struct WorkerHubEndpoint: RegistrableRPCService {
     let (outbound, continuation) = AsyncStream.makeStream(of: HubFrame.self)
     let hub = self.hub
     let gatekeeper = self.gatekeeper
+    let auditor = self.auditor
     // Whichever side ends first (the worker's stream, or the hub dropping the worker) ends both.
     try await withThrowingTaskGroup(of: Void.self) { group in
       group.addTask {
@@ -40,10 +43,11 @@ struct WorkerHubEndpoint: RegistrableRPCService {
             if let id = workerID {
               await hub.receive(frame, from: id)
             } else if case .hello(let hello)? = frame.frame {
-              guard await gatekeeper.admitsWorker(secret: hello.workerSecret, certificate: certificate) else {
-                throw RPCError(
-                  code: .unauthenticated,
-                  message: "hello.worker_secret: not the worker secret this coordinator expects, and no client certificate bound to a worker principal")
+              do throws(Gatekeeper.Refusal) {
+                _ = try await gatekeeper.admitWorker(hello, certificate: certificate, peer: peer)
+              } catch {
+                await auditor.recordRefusal(WorkerHubService.Attach.info, refusal: error, peer: peer, target: String(hello.module.prefix(64)))
+                throw error.error
               }
               workerID = try await hub.attach(hello, address: peer, outbound: continuation)
             } else {
