@@ -7,7 +7,7 @@ import Testing
 
 /// Numbers at the extremes of their wire types: refused at the edge with the field named, and
 /// harmless when a database written before the bounds already holds them.
-@Suite("Values at the extremes")
+@Suite("Request values at the extremes")
 struct HostileValueTests {
   @Test func int64MaxCountsAreRefusedNamingTheEntryAndNothingIsStored() async throws {
     let registry = try RegistryHarness()

@@ -33,7 +33,7 @@ struct PersonalReadScopeTests {
     let clerk = RegistryHarness.clerk(of: "DBCS-A")
     let context = RegistryHarness.context(RegistryService.ListPeople.self, caller: clerk, ownUnit: "DBCS-A")
     let listed = try await registry.methods.invoke(RegistryService.ListPeople.self, ListPeopleRequest(), context: context)
-    #expect(listed.people.map(\.id) == ["P1", "P2"])
+    #expect(listed.people.map(\.id) == ["P2", "P1"])  // by name: Lò Thị Bình, Nguyễn Văn An
     #expect(listed.page?.totalCount == 2)
     #expect(context.audit.value.target == "people listed: 2 of 2")
     #expect(context.audit.value.unit == "DBCS-A")

@@ -185,10 +185,13 @@ public enum UnitCSV {
     if reader.text("kind").isEmpty { reader.fail("kind", "is required: e.g. GRASSROOTS_CELL") }
     let opened = reader.date("opened")
     if reader.text("opened").isEmpty { reader.fail("opened", "is required: the date the unit opened") }
+    // A missing or unreadable date is reported above; the stand-in is a valid date, so that
+    // the unit's own checks do not report it a second time.
+    let standIn = CivilDate(CivilDate.supportedYears.lowerBound, 1, 1)
     return OrgUnit(
       code: code, name: reader.text("name"), shortName: reader.text("short_name"), kind: kind ?? .grassrootsCell,
       parentCode: parent.isEmpty ? nil : parent, organId: reader.text("organ_id"), hostName: reader.text("host_name"),
-      hostKind: reader.choice("host_kind", HostOrganisationKind.self), opened: opened ?? CivilDate(1, 1, 1),
+      hostKind: reader.choice("host_kind", HostOrganisationKind.self), opened: opened ?? standIn,
       closed: reader.date("closed"), successorCode: reader.text("successor_code"))
   }
 
