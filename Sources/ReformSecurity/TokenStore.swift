@@ -168,6 +168,18 @@ public final class TokenStore: Sendable {
     return try await authenticate(storedHash: hash.hex, now: now) { TokenHash(hex: $0) == hash }.result
   }
 
+  /// The principal of `text` when it is a live token that authenticated lately (within
+  /// ``lastUseResolution``), from memory alone; nil when only the database could say. Lets
+  /// the coordinator serve a known caller from an address it otherwise turns away unheard.
+  public func recentlyAuthenticated(secret text: String, now: Date = Date()) -> AuthenticationResult? {
+    guard let secret = TokenSecret(parsing: text) else { return nil }
+    let hash = secret.hash.hex
+    guard let cached = recent.withLock({ $0.byHash[hash] }), now.timeIntervalSince(cached.checkedAt) < Self.lastUseResolution,
+      cached.expiresAt.map({ $0 > now }) ?? true
+    else { return nil }
+    return .ok(cached.principal, tokenId: cached.tokenId)
+  }
+
   /// Finds the principal bound to a client certificate, given the SHA-256 of its DER
   /// encoding; revocation and expiry apply as to a bearer token.
   public func authenticate(certificateSHA256 digest: [UInt8], now: Date = Date()) async throws -> AuthenticationResult {

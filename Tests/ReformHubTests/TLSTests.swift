@@ -121,7 +121,7 @@ struct TLSTests {
         AdminCreateTokenRequest(
           idempotencyKey: UUID().uuidString,
           principal: Principal(displayName: "worker host 1", roles: [.worker]),
-          clientCertificateSha256: fingerprint))
+          clientCertificateSha256: fingerprint, workerModules: ["diagnostics"]))
     }
     // Each worker gets a data folder without the worker secret: the certificate must do.
     func startWorker(_ credential: (certificate: String, key: String), data: String) throws {

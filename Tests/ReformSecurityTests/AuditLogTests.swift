@@ -74,13 +74,23 @@ private func appendMixed(_ log: AuditLog) async throws {
 
 @Suite("Audit log")
 struct AuditLogTests {
+  @Test func anEntryWithoutACountStandsForOneCallAndANegativeCountIsRefused() async throws {
+    try await withLog { log, _ throws in
+      try await log.append(AdminAuditEntry(method: "/reform.v1.Admin/Status", action: .denied, statusCode: 16), now: now)
+      #expect(try await log.query(.init()).entries.map(\.count) == [1])
+      await #expect(throws: AuditLogError(.invalidArgument, "count: must not be negative; 0 stands for 1")) {
+        try await log.append(AdminAuditEntry(method: "/reform.v1.Admin/Status", action: .denied, count: -1), now: now)
+      }
+    }
+  }
+
   @Test func anAppendedEntryComesBackWithEveryField() async throws {
     try await withLog { log, _ throws in
       let time = Timestamp(seconds: 1_780_000_123, nanos: 456_789_012)
       let appended = AdminAuditEntry(
         time: time, principal: clerk, method: "/reform.v1.Documents/Send", unitCode: "LC01",
         target: "doc-42", action: .write, statusCode: 9, message: "already sent",
-        peer: "ipv4:10.0.0.5:51234", requestId: "req-7")
+        peer: "ipv4:10.0.0.5:51234", requestId: "req-7", count: 3)
       let sequence = try await log.append(appended, now: now)
       #expect(sequence == 1)
 

@@ -33,4 +33,24 @@ struct RateLimiterTests {
     let limiter = RateLimiter(rate: 0, burst: 1)
     #expect((0..<1000).allSatisfy { _ in limiter.admit("tok_a", at: 0) == nil })
   }
+
+  @Test func waitingTakesNothingFromTheBucket() {
+    let limiter = RateLimiter(rate: 1, burst: 2)
+    #expect(limiter.wait("ipv4:203.0.113.9", at: 0) == nil)
+    #expect(limiter.admit("ipv4:203.0.113.9", at: 0) == nil)
+    #expect(limiter.wait("ipv4:203.0.113.9", at: 0) == nil)
+    #expect(limiter.admit("ipv4:203.0.113.9", at: 0) == nil)
+    #expect(limiter.wait("ipv4:203.0.113.9", at: 0) == 1)
+    #expect(limiter.wait("ipv4:203.0.113.9", at: 0) == 1, "a wait does not count as a call")
+    #expect(limiter.wait("ipv4:203.0.113.9", at: 1) == nil)
+  }
+
+  @Test func bucketsBeyondTheLimitAreDroppedFullOnesFirst() {
+    let limiter = RateLimiter(rate: 1, burst: 1, maxKeys: 2)
+    #expect(limiter.admit("a", at: 0) == nil)
+    #expect(limiter.admit("b", at: 10) == nil)
+    // "a" has refilled by now and is dropped; "b" is still empty and kept.
+    #expect(limiter.admit("c", at: 10) == nil)
+    #expect(limiter.admit("b", at: 10) != nil)
+  }
 }

@@ -23,9 +23,12 @@ private func request(
 }
 
 /// A principal bound to a client certificate by its SHA-256.
-private func certificateRequest(_ fingerprint: String, roles: [Role] = [.worker]) -> AdminCreateTokenRequest {
+private func certificateRequest(
+  _ fingerprint: String, roles: [Role] = [.worker], modules: [String] = ["exchange"]
+) -> AdminCreateTokenRequest {
   var create = request(unit: "", roles: roles)
   create.clientCertificateSha256 = fingerprint
+  create.workerModules = modules
   return create
 }
 
@@ -171,7 +174,7 @@ struct TokenStoreTests {
 
   @Test(arguments: [
     (request(roles: []), "principal.roles: at least one role is required"),
-    (request(roles: [.unspecified]), "principal.roles: ROLE_UNSPECIFIED is not a role; use admin, operator, clerk, inspector, viewer, worker"),
+    (request(roles: [.unspecified]), "principal.roles: ROLE_UNSPECIFIED is not a role; use admin, operator, clerk, inspector, viewer, worker, service"),
     (request(unit: "", roles: [.clerk]), "principal.unit_code: required for a clerk, who acts only for their own unit"),
     (request(name: "  "), "principal.display_name: required, so that people can tell who acted"),
     (request(expiresAt: now), "expires_at: must be in the future"),
@@ -180,6 +183,12 @@ struct TokenStoreTests {
     (AdminCreateTokenRequest(idempotencyKey: "k"), "principal: required: a token names the principal it acts as"),
     (request(unit: "", roles: [.worker]), "principal.roles: worker is for principals bound to a client certificate; set client_certificate_sha256"),
     (certificateRequest("ab:cd"), "client_certificate_sha256: 64 hex digits: the SHA-256 of the certificate's DER encoding"),
+    (certificateRequest(String(repeating: "ab", count: 32), modules: []),
+     "worker_modules: required with the worker role: the modules this worker may attach as"),
+    (certificateRequest(String(repeating: "ab", count: 32), modules: ["Exchange"]),
+     "worker_modules: 'Exchange' is not a module name: lowercase letters, digits and -, at most 64"),
+    (certificateRequest(String(repeating: "ab", count: 32), roles: [.viewer]),
+     "worker_modules: only a principal with the worker role serves modules"),
   ])
   func anInvalidRequestIsRefusedNamingTheField(create: AdminCreateTokenRequest, message: String) async throws {
     try await withStore { store, _ throws in
@@ -256,6 +265,21 @@ struct TokenStoreTests {
       // Nor any long piece of it.
       #expect(all.range(of: Data(secret.plaintext.dropFirst(3).prefix(16).utf8)) == nil)
       #expect(all.range(of: Data(secret.hash.hex.utf8)) != nil)
+    }
+  }
+
+  @Test func aWorkerPrincipalIsFoundWithTheModulesItMayServe() async throws {
+    try await withStore { store, _ throws in
+      let digest = [UInt8](repeating: 0xab, count: 32)
+      let created = try await store.create(
+        certificateRequest(String(repeating: "ab", count: 32), modules: ["registry", "exchange", "exchange"]),
+        createdBy: "pr_admin", now: now)
+      #expect(created.info?.workerModules == ["exchange", "registry"])
+      let found = try await store.authenticateWorker(certificateSHA256: digest, now: now)
+      #expect(found.result.principal?.roles == [.worker])
+      #expect(found.modules == ["exchange", "registry"])
+      // From the cache too, the second time.
+      #expect(try await store.authenticateWorker(certificateSHA256: digest, now: now).modules == ["exchange", "registry"])
     }
   }
 }

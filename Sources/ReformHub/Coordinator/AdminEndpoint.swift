@@ -45,7 +45,13 @@ struct AdminEndpoint: RegistrableRPCService {
         windowMs: window.inMilliseconds, time: .now)
     }
     unary(AdminService.CreateToken.self, &router) { request, caller in
-      try await Self.storeCall { try await tokens.create(request, createdBy: caller?.id ?? "") }
+      // The token store checks a module name's shape; which modules exist is the catalogue's.
+      for module in request.workerModules where ModuleCatalogue.services[module] == nil {
+        throw RPCError(
+          code: .invalidArgument,
+          message: "worker_modules: '\(module.prefix(64))' is not a module; expected one of \(ModuleCatalogue.modules.joined(separator: ", "))")
+      }
+      return try await Self.storeCall { try await tokens.create(request, createdBy: caller?.id ?? "") }
     }
     unary(AdminService.ListTokens.self, &router) { request, _ in
       AdminListTokensResponse(tokens: try await Self.storeCall { try await tokens.list(request) })
@@ -53,10 +59,12 @@ struct AdminEndpoint: RegistrableRPCService {
     unary(AdminService.RevokeToken.self, &router) { request, caller in
       try await Self.storeCall { try await tokens.revoke(tokenId: request.tokenId, revokedBy: caller?.id ?? "", reason: request.reason) }
     }
-    let log = auditor.log
+    let auditor = self.auditor
     unary(AdminService.QueryAudit.self, &router) { request, _ in
+      // Counts of refusals whose window has closed are written first, so that they show.
+      await auditor.flushDenials()
       do {
-        return try await log.query(request)
+        return try await auditor.log.query(request)
       } catch let error as AuditLogError {
         throw RPCError(code: .invalidArgument, message: error.message)
       }
@@ -90,25 +98,28 @@ struct AdminEndpoint: RegistrableRPCService {
       serializer: WireSerializer<M.Output>()
     ) { request, context in
       let caller: Principal?
-      do {
+      do throws(Gatekeeper.Refusal) {
         caller = try await gatekeeper.admit(
-          info, metadata: request.metadata, peerCertificate: ServerTLS.peerCertificateSHA256(context)).principal
-      } catch let error as Gatekeeper.Refusal {
-        await auditor.recordRefusal(info, principal: error.principal, peer: context.remotePeer, error: error.error)
+          info, metadata: request.metadata, peerCertificate: ServerTLS.peerCertificateSHA256(context), peer: context.remotePeer
+        ).principal
+      } catch {
+        await auditor.recordRefusal(info, refusal: error, peer: context.remotePeer)
         throw error.error
       }
+      let response: M.Output
       do {
         guard let message = try await request.messages.first(where: { _ in true }) else {
           throw RPCError(code: .invalidArgument, message: "\(info.path) takes one request message")
         }
-        let response = try await body(message, caller)
-        await auditor.record(info, caller: caller, peer: context.remotePeer, error: nil)
-        return StreamingServerResponse(single: ServerResponse(message: response))
+        response = try await body(message, caller)
       } catch {
         let bounded = (error as? RPCError)?.withBoundedMessage
-        await auditor.record(info, caller: caller, peer: context.remotePeer, error: bounded ?? RPCError(code: .unknown, message: "\(error)"))
+        try await auditor.record(info, caller: caller, peer: context.remotePeer, error: bounded ?? RPCError(code: .unknown, message: "\(error)"))
         throw bounded ?? error
       }
+      // The answer goes out only once its entry is written.
+      try await auditor.record(info, caller: caller, peer: context.remotePeer, error: nil)
+      return StreamingServerResponse(single: ServerResponse(message: response))
     }
   }
 }

@@ -36,6 +36,9 @@ struct TokensCreateCommand: AsyncParsableCommand {
   @Option(help: ArgumentHelp("Bind the principal to this PEM client certificate instead of a bearer secret: under mutual TLS, a caller showing it acts as the principal. Needed for the worker role.", valueName: "file"))
   var certificate: String?
 
+  @Option(help: "For the worker role: a module the worker may attach as (registry, classification, exchange, inspection, diagnostics). Repeat for several; required with --role worker.")
+  var module: [String] = []
+
   func run() async throws {
     let roles = try role.map { name -> Role in
       guard let role = Role.allKnown.first(where: { Format.enumName($0.description, prefix: "ROLE_").lowercased() == name.lowercased() }),
@@ -55,12 +58,14 @@ struct TokensCreateCommand: AsyncParsableCommand {
       principal: Principal(id: principalId, displayName: name, unitCode: unit, roles: roles),
       expiresAt: expiresInDays.map { Timestamp(Date().addingTimeInterval(Double($0) * 86_400)) },
       note: note,
-      clientCertificateSha256: fingerprint ?? "")
+      clientCertificateSha256: fingerprint ?? "",
+      workerModules: module)
     let timeout = options.callTimeout
     try await options.withClient { client in
       let response = try await client.call(AdminService.CreateToken.self, request, timeout: timeout)
       if fingerprint != nil {
-        StandardError.print("bound \(response.info?.tokenId ?? "") for \(name) to the certificate with SHA-256 \(fingerprint ?? "")")
+        let serves = response.info?.workerModules.isEmpty == false ? ", serving \(response.info?.workerModules.joined(separator: ", ") ?? "")" : ""
+        StandardError.print("bound \(response.info?.tokenId ?? "") for \(name) to the certificate with SHA-256 \(fingerprint ?? "")\(serves)")
       } else {
         StandardError.print("created \(response.info?.tokenId ?? "") for \(name); the token is shown once:")
         print(response.token)

@@ -35,7 +35,8 @@ struct TokensListCommand: AsyncParsableCommand {
         let principal = token.principal ?? Principal()
         table.append([
           token.tokenId, principal.displayName, Format.orDash(principal.unitCode),
-          principal.roles.map { Format.enumName($0.description, prefix: "ROLE_").lowercased() }.joined(separator: ","),
+          principal.roles.map { Format.enumName($0.description, prefix: "ROLE_").lowercased() }.joined(separator: ",")
+            + (token.workerModules.isEmpty ? "" : " (\(token.workerModules.joined(separator: ",")))"),
           Format.wallClock(token.createdAt), Format.wallClock(token.expiresAt), token.revoked ? "revoked" : "active",
         ])
       }

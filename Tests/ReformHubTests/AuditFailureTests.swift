@@ -1,0 +1,102 @@
+import Foundation
+import GRPCCore
+import ReformClient
+import ReformSecurity
+import ReformWire
+import Testing
+
+/// An audited call never passes unrecorded: while the audit database cannot be written, such
+/// calls fail with UNAVAILABLE and give out nothing; once it can, they succeed again.
+@Suite(.serialized, .timeLimit(.minutes(3)))
+struct AuditFailureTests {
+  /// Another process holding the audit database's write lock, as a backup tool or an operator's
+  /// `sqlite3` session can: until it lets go, no append can be written.
+  final class WriteLock {
+    private let process = Process()
+    private let input = Pipe()
+
+    init(database: String) throws {
+      process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+      process.arguments = [
+        "python3", "-c",
+        """
+        import sqlite3, sys
+        db = sqlite3.connect(sys.argv[1], isolation_level=None)
+        db.execute("BEGIN EXCLUSIVE")
+        print("locked", flush=True)
+        sys.stdin.read()
+        db.execute("COMMIT")
+        """,
+        database,
+      ]
+      let output = Pipe()
+      process.standardInput = input
+      process.standardOutput = output
+      try process.run()
+      let line = String(decoding: output.fileHandleForReading.availableData, as: UTF8.self)
+      guard line.contains("locked") else { throw ClusterError(description: "the lock was not taken: \(line)") }
+    }
+
+    func release() {
+      try? input.fileHandleForWriting.close()
+      process.waitUntilExit()
+    }
+
+    deinit {
+      if process.isRunning { process.terminate() }
+    }
+  }
+
+  /// The error a call ends with, or nil when it succeeds.
+  private func failure(_ body: () async throws -> Void) async -> ReformError? {
+    do {
+      try await body()
+      return nil
+    } catch let error as ReformError {
+      return error
+    } catch {
+      return ReformError(code: .unknown, message: "\(error)")
+    }
+  }
+
+  @Test func auditedCallsFailWithUnavailableWhileTheAuditLogCannotBeWrittenAndSucceedOnceItCan() async throws {
+    let cluster = try Cluster()
+    try cluster.startCoordinator()
+    try cluster.startWorker(module: "diagnostics")
+    try cluster.startWorker(module: "registry")
+    try await cluster.waitForWorkers(2)
+
+    try await cluster.withClient { client in
+      // A write that carries an idempotency key, an audited read, and an admin write.
+      let write = { _ = try await client.call(DiagnosticsService.Sleep.self, DiagnosticsSleepRequest(durationMs: 1)) }
+      let read = { _ = try await client.call(RegistryService.ListPeople.self, ListPeopleRequest()) }
+      let admin = {
+        _ = try await client.call(
+          AdminService.CreateToken.self,
+          AdminCreateTokenRequest(idempotencyKey: "audit-down", principal: Principal(displayName: "Viewer", roles: [.viewer])))
+      }
+      #expect(await failure(write) == nil)
+
+      let lock = try WriteLock(database: cluster.directory + "/audit.sqlite")
+      let writeFailure = await failure(write)
+      #expect(writeFailure?.code == .unavailable)
+      #expect(writeFailure?.message.contains("the audit log could not be written") == true, "\(String(describing: writeFailure))")
+      #expect(writeFailure?.message.contains("retrying with the same idempotency key is safe") == true)
+      let readFailure = await failure(read)
+      #expect(readFailure?.code == .unavailable)
+      #expect(readFailure?.message.contains("nothing was read out") == true, "\(String(describing: readFailure))")
+      #expect(await failure(admin)?.code == .unavailable)
+      // A call that is not audited goes on as ever.
+      #expect(await failure { _ = try await client.diagnostics.echo(text: "not audited", payload: []) } == nil)
+
+      lock.release()
+      #expect(await failure(write) == nil)
+      #expect(await failure(read) == nil)
+      #expect(await failure(admin) == nil)
+      let recorded = try await client.call(
+        AdminService.QueryAudit.self, AdminQueryAuditRequest(method: RegistryService.ListPeople.info.path, outcome: .succeeded)
+      ).entries
+      #expect(recorded.count == 1, "the read that succeeded is the one recorded")
+    }
+  }
+}
