@@ -250,13 +250,13 @@ public struct ExchangeDocumentMetadata: Sendable, Equatable {
   /// Nơi nhận as printed on the document. Entries without an organ_id (e.g. "Lưu: VT") are
   /// kept for the record but receive nothing.
   public var recipients: [ExchangeOrgan] = []
-  /// Số trang (page count); 0 if not known.
+  /// Số trang (page count); 0 if not known, at most 100000.
   public var pageCount: Int32 = 0
   /// Hạn xử lý (due date); unset when none. Drives the overdue list.
   public var dueDate: CalendarDate? = nil
   /// Độ khẩn. UNSPECIFIED is read as NORMAL.
   public var urgency: ExchangeUrgency = ExchangeUrgency(rawValue: 0)
-  /// Độ mật. UNSPECIFIED is read as NORMAL; any secret level is refused.
+  /// Độ mật: required (UNSPECIFIED is refused); only NORMAL travels, a secret level is refused.
   public var confidentiality: ExchangeConfidentiality = ExchangeConfidentiality(rawValue: 0)
   /// DocumentIds of the documents this one answers (edXML ResponseFor).
   public var inReplyTo: [String] = []

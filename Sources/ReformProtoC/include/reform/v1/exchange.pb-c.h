@@ -315,7 +315,7 @@ struct  Reform__V1__ExchangeDocumentMetadata
   size_t n_recipients;
   Reform__V1__ExchangeOrgan **recipients;
   /*
-   * Số trang (page count); 0 if not known.
+   * Số trang (page count); 0 if not known, at most 100000.
    */
   int32_t page_count;
   /*
@@ -327,7 +327,7 @@ struct  Reform__V1__ExchangeDocumentMetadata
    */
   Reform__V1__ExchangeUrgency urgency;
   /*
-   * Độ mật. UNSPECIFIED is read as NORMAL; any secret level is refused.
+   * Độ mật: required (UNSPECIFIED is refused); only NORMAL travels, a secret level is refused.
    */
   Reform__V1__ExchangeConfidentiality confidentiality;
   /*
