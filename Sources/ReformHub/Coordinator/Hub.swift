@@ -137,10 +137,20 @@ actor Hub {
       until = min(until ?? attachLimit, attachLimit)
     }
     guard let until else { return }
+    // Every call has a deadline (at most --max-deadline, a day by default): the timer wakes at
+    // least once a second and stops as soon as the job has left the queue, rather than
+    // sleeping out a day for each call that ever waited for a worker.
     Task { [weak self] in
-      try? await Task.sleep(until: until, clock: .continuous)
+      while let self, await self.isQueued(id), ContinuousClock.now < until {
+        try? await Task.sleep(until: min(until, ContinuousClock.now + .seconds(1)), clock: .continuous)
+      }
       await self?.expire(id)
     }
+  }
+
+  /// Whether the job still waits for a worker.
+  private func isQueued(_ id: Int64) -> Bool {
+    jobs[id].map { $0.workerID == nil } ?? false
   }
 
   private func expire(_ id: Int64) {
