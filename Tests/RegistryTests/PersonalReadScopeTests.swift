@@ -25,6 +25,12 @@ struct PersonalReadScopeTests {
     }
     #expect(other?.code == .permissionDenied)
     #expect(other?.message.hasPrefix("id: CBCS-B is outside the caller's scope") == true)
+    // Naming nobody is malformed for every caller, and a missing person is missing: neither
+    // is a question of scope.
+    let none = await status { try await registry.call(RegistryService.GetPerson.self, GetPersonRequest(), as: clerk) }
+    #expect(none?.code == .invalidArgument)
+    let missing = await status { try await registry.call(RegistryService.GetPerson.self, GetPersonRequest(id: "P99"), as: clerk) }
+    #expect(missing?.code == .notFound)
   }
 
   @Test func aClerksListIsFilteredToTheirSubtreeAndAudited() async throws {

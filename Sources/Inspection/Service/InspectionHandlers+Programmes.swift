@@ -12,10 +12,11 @@ extension InspectionHandlers {
   {
     let header: ProgrammeRecord
     if request.programmeId.isEmpty {
-      try context.requireScope(over: request.ownerUnitCode, field: "owner_unit_code")
+      // A request naming no programme is malformed for every caller, not out of anyone's scope.
       guard !request.ownerUnitCode.isEmpty else {
         throw RPCError.invalid("programme_id", "required, or owner_unit_code and year")
       }
+      try context.requireScope(over: request.ownerUnitCode, field: "owner_unit_code")
       try InspectionLimits.checkCode(request.ownerUnitCode, field: "owner_unit_code")
       try InspectionLimits.checkYear(request.year, field: "year")
       guard

@@ -70,12 +70,12 @@ struct PersonHandlers: Sendable {
   }
 
   func get(_ request: GetPersonRequest, _ context: JobContext) async throws(RPCError) -> GetPersonResponse {
+    guard !request.id.isEmpty else { throw RPCError.invalid("id", "is required: the person's id") }
     let snapshot = try await store.read()
-    let person = snapshot.roster.person(request.id)
-    try context.requireScope(over: person?.unitCode ?? "", field: "id", in: snapshot.tree)
-    guard let person else {
-      throw RPCError.notFound("id", request.id.isEmpty ? "is required: the person's id" : "person \"\(request.id)\" does not exist")
+    guard let person = snapshot.roster.person(request.id) else {
+      throw RPCError.notFound("id", "person \"\(request.id)\" does not exist")
     }
+    try context.requireScope(over: person.unitCode, field: "id", in: snapshot.tree)
     context.audit.record(target: "person \(person.id)", unit: person.unitCode)
     return GetPersonResponse(person: person.wire(stamp: snapshot.personStamps[person.id]))
   }
