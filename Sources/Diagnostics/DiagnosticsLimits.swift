@@ -3,10 +3,17 @@ import ReformWire
 
 /// What the diagnostics calls accept, checked before anything runs. Pure: each check names
 /// the field at fault.
+///
+/// A stream is bounded in items, in bytes per item, in bytes in all and in time: a probe must
+/// not be a way to make the system move gigabytes or hold a worker for days.
 enum DiagnosticsLimits {
   static let maxSleepMilliseconds: Int64 = 3_600_000
-  static let maxItems: Int32 = 1_000_000
-  static let maxPayloadBytes: Int32 = 4 * 1024 * 1024
+  static let maxItems: Int32 = 100_000
+  static let maxPayloadBytes: Int32 = 1024 * 1024
+  /// The most payload one StreamItems call may ask for in all: item_count × payload_bytes.
+  static let maxStreamBytes: Int64 = 256 * 1024 * 1024
+  /// The longest one StreamItems call may pace itself: item_count × interval_ms.
+  static let maxStreamMilliseconds: Int64 = 3_600_000
 
   static func check(_ request: DiagnosticsSleepRequest) throws(RPCError) {
     guard (0...maxSleepMilliseconds).contains(request.durationMs) else {
@@ -30,6 +37,16 @@ enum DiagnosticsLimits {
     }
     guard (0...maxPayloadBytes).contains(request.payloadBytes) else {
       throw invalid("payload_bytes", "must be between 0 and \(maxPayloadBytes); got \(request.payloadBytes)")
+    }
+    let totalBytes = Int64(request.itemCount) * Int64(request.payloadBytes)
+    guard totalBytes <= maxStreamBytes else {
+      throw invalid(
+        "item_count", "× payload_bytes must be at most \(maxStreamBytes) bytes in all; \(request.itemCount) × \(request.payloadBytes) is \(totalBytes)")
+    }
+    let totalMilliseconds = Int64(request.itemCount) * Int64(request.intervalMs)
+    guard totalMilliseconds <= maxStreamMilliseconds else {
+      throw invalid(
+        "interval_ms", "× item_count must be at most \(maxStreamMilliseconds) ms (an hour); \(request.intervalMs) × \(request.itemCount) is \(totalMilliseconds)")
     }
     guard request.failAfter >= 0 else { throw invalid("fail_after", "must not be negative; got \(request.failAfter)") }
     if request.failAfter > 0 {

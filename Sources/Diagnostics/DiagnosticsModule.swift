@@ -51,7 +51,7 @@ public struct DiagnosticsModule: WorkerModule {
           throw RPCError(code: code, message: "failed after \(index) items, as asked")
         }
         if request.intervalMs > 0, index > 0 { try await Task.sleep(for: .milliseconds(request.intervalMs)) }
-        try writer.write(DiagnosticsStreamItem(index: index, payload: payload, worker: Self.describe(context.worker), sentAt: .now))
+        try await writer.write(DiagnosticsStreamItem(index: index, payload: payload, worker: Self.describe(context.worker), sentAt: .now))
       }
     }
     methods.unary(DiagnosticsService.Tally.self) { request, context in

@@ -18,7 +18,7 @@ public protocol WorkerModule: Sendable {
 /// them with the job's bytes, decoded and encoded by ReformWire.
 public struct ModuleMethods: Sendable {
   package typealias Handler = @Sendable (
-    _ payload: [UInt8], _ context: JobContext, _ emit: @escaping @Sendable ([UInt8]) -> Void
+    _ payload: [UInt8], _ context: JobContext, _ items: ItemSink
   ) async throws -> [UInt8]
 
   package private(set) var handlers: [String: Handler] = [:]
@@ -46,7 +46,7 @@ public struct ModuleMethods: Sendable {
     guard let handler = handlers[M.info.path] else {
       throw RPCError(code: .unimplemented, message: "\(M.info.path) is not registered")
     }
-    return try M.Output(wireBytes: await handler(try input.wireBytes(), context) { _ in })
+    return try M.Output(wireBytes: await handler(try input.wireBytes(), context, ItemSink(send: { _ in }, sendNow: { _ in })))
   }
 
   /// Runs a registered server-streaming method in process and returns every item it wrote.
@@ -55,7 +55,7 @@ public struct ModuleMethods: Sendable {
       throw RPCError(code: .unimplemented, message: "\(M.info.path) is not registered")
     }
     let items = ItemCollector()
-    _ = try await handler(try input.wireBytes(), context) { items.append($0) }
+    _ = try await handler(try input.wireBytes(), context, ItemSink(send: { items.append($0) }, sendNow: { items.append($0) }))
     return try items.all.map { try M.Output(wireBytes: $0) }
   }
 
@@ -63,20 +63,36 @@ public struct ModuleMethods: Sendable {
   public mutating func serverStreaming<M: WireMethod>(
     _ method: M.Type, _ body: @escaping @Sendable (M.Input, JobContext, JobStreamWriter<M.Output>) async throws -> Void
   ) {
-    handlers[M.info.path] = { payload, context, emit in
-      try await body(M.Input(wireBytes: payload), context, JobStreamWriter(emit: emit))
+    handlers[M.info.path] = { payload, context, items in
+      try await body(M.Input(wireBytes: payload), context, JobStreamWriter(sink: items))
       return []
     }
   }
 }
 
 /// Sends the items of a server-streaming job back to the caller, in order.
+///
+/// `try await write(item)` is the one to use: it waits while the job's flow-control window is
+/// full, so a caller that reads slowly slows the handler down instead of letting items pile
+/// up in the worker and the coordinator. The synchronous `write` is for a producer that cannot
+/// suspend (a callback inside a database transaction or an encoder) and whose whole output is
+/// small and bounded: its items go at once, and later awaited writes wait for their credit.
 public struct JobStreamWriter<Item: WireMessage>: Sendable {
-  let emit: @Sendable ([UInt8]) -> Void
+  let sink: ItemSink
 
+  /// Sends one item once the window has room for it.
+  ///
+  /// - Throws: `CancellationError` when the job is cancelled (its caller went away), or the
+  ///   item's encoding error.
+  public func write(_ item: Item) async throws {
+    try Task.checkCancellation()
+    try await sink.send(try item.wireBytes())
+  }
+
+  /// Sends one item at once, without waiting for the window; see the type's notes.
   public func write(_ item: Item) throws {
     try Task.checkCancellation()
-    emit(try item.wireBytes())
+    sink.sendNow(try item.wireBytes())
   }
 }
 

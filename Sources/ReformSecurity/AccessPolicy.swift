@@ -87,11 +87,12 @@ extension AccessPolicy {
     AdminService.RevokeToken.info.path: .roles([.admin], because: "token lifecycle is the administrator's"),
     AdminService.QueryAudit.info.path: .roles([.admin, .inspector], because: "the audit trail serves oversight"),
 
-    // Diagnostics: harmless probes for any principal; tallies change durable state.
+    // Diagnostics: light probes for any principal; the heavy ones (a stream of bulk items, a
+    // call that holds a worker for up to an hour) and tallies (durable state) for operations.
     DiagnosticsService.Echo.info.path: .roles(RoleGrant.everyRole, because: "a harmless probe"),
-    DiagnosticsService.StreamItems.info.path: .roles(RoleGrant.everyRole, because: "a harmless probe"),
+    DiagnosticsService.StreamItems.info.path: .roles([.admin, .operator], because: "moves bulk data on demand: an operator's load probe"),
     DiagnosticsService.Fail.info.path: .roles(RoleGrant.everyRole, because: "a harmless probe"),
-    DiagnosticsService.Sleep.info.path: .roles(RoleGrant.everyRole, because: "a harmless probe"),
+    DiagnosticsService.Sleep.info.path: .roles([.admin, .operator], because: "holds a worker for up to an hour: an operator's probe"),
     DiagnosticsService.GetTally.info.path: .roles(RoleGrant.everyRole, because: "a read"),
     DiagnosticsService.Tally.info.path: .roles([.admin, .operator], because: "writes durable state"),
 

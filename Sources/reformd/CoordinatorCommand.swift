@@ -39,6 +39,24 @@ struct CoordinatorCommand: AsyncParsableCommand {
   /// seconds since 1970 in every form the coordinator and its workers keep it.
   static let longestMaxDeadline = 10 * 365 * 86_400
 
+  @Option(
+    help: ArgumentHelp(
+      "Bytes of items a streaming job may have in flight between worker and caller before its handler waits for the caller to read (\(StreamLimitOptions.windowBytes.lowerBound) to \(StreamLimitOptions.windowBytes.upperBound)); one larger item still goes alone.",
+      valueName: "bytes"))
+  var streamWindowBytes: Int = StreamLimits().windowBytes
+
+  @Option(
+    help: ArgumentHelp(
+      "Items a streaming job may have in flight between worker and caller (\(StreamLimitOptions.windowItems.lowerBound) to \(StreamLimitOptions.windowItems.upperBound)).",
+      valueName: "items"))
+  var streamWindowItems: Int = StreamLimits().windowItems
+
+  @Option(help: "Server streams (watches, exports, attachments) one principal may have open at once; past it RESOURCE_EXHAUSTED.")
+  var maxStreamsPerPrincipal: Int = StreamLimits().perPrincipal
+
+  @Option(help: "Server streams one module may have open at once, over all callers; past it RESOURCE_EXHAUSTED. Streams do not use a worker's --capacity.")
+  var maxStreamsPerModule: Int = StreamLimits().perModule
+
   @Option(help: "Calls a second each bearer token may make on average; 0 for no limit.")
   var rateLimit: Double = 10_000
 
@@ -93,6 +111,9 @@ struct CoordinatorCommand: AsyncParsableCommand {
     guard (1...Self.longestMaxDeadline).contains(maxDeadline) else {
       throw ValidationError("--max-deadline \(maxDeadline): give a number of seconds from 1 to \(Self.longestMaxDeadline)")
     }
+    let streams = try StreamLimitOptions.checked(
+      windowBytes: streamWindowBytes, windowItems: streamWindowItems, perPrincipal: maxStreamsPerPrincipal,
+      perModule: maxStreamsPerModule)
     let endpoints = try listen.map(ReformAddress.init)
     let tls = try serverTLS()
     for endpoint in endpoints where !endpoint.isLocal && tls == nil {
@@ -115,7 +136,7 @@ struct CoordinatorCommand: AsyncParsableCommand {
         listen: endpoints, tokenStorePath: storePath, workerSecret: workerSecret,
         auditLogPath: auditLog ?? server.data + "/audit.sqlite", queueCapacity: queueCapacity, attachWait: .milliseconds(attachWaitMs),
         maxRequestBytes: maxRequestBytes, maxDeadline: .seconds(maxDeadline), maxConcurrentStreams: maxConcurrentStreams,
-        rateLimit: (rateLimit, rateBurst), tls: tls
+        rateLimit: (rateLimit, rateBurst), tls: tls, streams: streams
       ).with(try security.configuration(data: server.data)),
       logger: logger)
     let group = ServiceGroup(services: [coordinator], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)

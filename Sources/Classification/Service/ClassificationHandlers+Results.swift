@@ -160,7 +160,7 @@ extension ClassificationHandlers {
       }
       if first || !page.records.isEmpty {
         let prefix = first ? (request.withBom ? "\u{FEFF}" : "") + header : ""
-        try writer.write(ClassificationCsvChunk(data: Array((prefix + text).utf8), rows: Int64(page.records.count)))
+        try await writer.write(ClassificationCsvChunk(data: Array((prefix + text).utf8), rows: Int64(page.records.count)))
       }
       first = false
       guard page.records.count == ClassificationLimits.csvRowsPerChunk, let last = page.records.last else { return }

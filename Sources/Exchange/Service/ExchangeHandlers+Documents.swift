@@ -71,7 +71,7 @@ extension ExchangeHandlers {
       }
       let last = offset + Int64(count) >= attachment.sizeBytes
       try await guarded("FetchAttachment") {
-        try writer.write(
+        try await writer.write(
           ExchangeAttachmentChunk(
             attachment: first ? ExchangeAttachment(attachment) : nil, offset: offset, content: content, last: last))
       }

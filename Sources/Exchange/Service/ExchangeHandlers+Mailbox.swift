@@ -98,7 +98,7 @@ extension ExchangeHandlers {
           unitCode: unit, after: cursor, includeNotices: request.includeNotices, limit: ExchangeLimits.watchBatch)
         let today = self.today
         for item in items {
-          try writer.write(try Self.event(item, today: today))
+          try await writer.write(try Self.event(item, today: today))
           cursor = item.seq
         }
         if items.count < ExchangeLimits.watchBatch {

@@ -24,7 +24,8 @@ public struct Coordinator: Service {
     let hub = Hub(
       configuration: Hub.Configuration(
         queueCapacity: configuration.queueCapacity, attachWait: configuration.attachWait,
-        heartbeatInterval: configuration.heartbeatInterval, version: ReformVersion.current),
+        heartbeatInterval: configuration.heartbeatInterval, version: ReformVersion.current,
+        streams: configuration.streams),
       logger: logger)
     let info = AdminCoordinatorInfo(
       version: ReformVersion.current, pid: getpid(), host: ProcessInfo.processInfo.hostName,
@@ -83,6 +84,16 @@ public struct Coordinator: Service {
       await auditor.flushDenials(all: true)
     }
     defer { denialFlusher.cancel() }
+    // Ends the open streams whose token was revoked or expired since they were admitted.
+    let credentialChecks = Task {
+      while !Task.isCancelled {
+        try? await Task.sleep(for: configuration.streams.credentialCheck)
+        for (id, check) in await hub.streamCredentials() {
+          if let error = await check() { await hub.end(id, with: error) }
+        }
+      }
+    }
+    defer { credentialChecks.cancel() }
     try await withGracefulShutdownHandler {
       try await withThrowingDiscardingTaskGroup { group in
         for (endpoint, server) in servers {

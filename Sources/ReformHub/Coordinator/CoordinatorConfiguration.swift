@@ -29,6 +29,8 @@ public struct CoordinatorConfiguration: Sendable {
   public var tls: ServerTLS?
   /// Module secrets, the limit on failed authentications per peer, and how refusals are counted.
   public var security = SecurityConfiguration()
+  /// Flow-control windows and stream budgets for long-lived server streams.
+  public var streams: StreamLimits
 
   public init(
     listen: [ReformAddress],
@@ -42,9 +44,11 @@ public struct CoordinatorConfiguration: Sendable {
     maxDeadline: Duration = GRPCTimeout.defaultMaximum,
     maxConcurrentStreams: Int = 4096,
     rateLimit: (perSecond: Double, burst: Double) = (perSecond: 10_000, burst: 20_000),
-    tls: ServerTLS? = nil
+    tls: ServerTLS? = nil,
+    streams: StreamLimits = StreamLimits()
   ) {
     self.tls = tls
+    self.streams = streams
     self.listen = listen
     self.tokenStorePath = tokenStorePath
     self.workerSecret = workerSecret

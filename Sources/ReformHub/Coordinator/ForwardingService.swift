@@ -33,6 +33,11 @@ struct ForwardingService: RegistrableRPCService {
             await auditor.recordRefusal(method, refusal: error, peer: context.remotePeer)
             throw error.error
           }
+          // A stream stays open long after it was admitted: its credential is checked again
+          // while it runs, and a revoked or expired token ends it.
+          let metadata = request.metadata
+          let certificate = ServerTLS.peerCertificateSHA256(context)
+          let credential: Hub.CredentialCheck = { await gatekeeper.recheck(metadata: metadata, peerCertificate: certificate) }
           return StreamingServerResponse { writer in
             let note = AuditNote()
             // The call's entry is written before any of its data reaches the caller: before a
@@ -53,7 +58,8 @@ struct ForwardingService: RegistrableRPCService {
             do {
               try await Self.forward(
                 request, method: method, module: module, caller: caller, ownUnit: ownUnit, limit: limit,
-                maxDeadline: maxDeadline, hub: hub, writer: writer, note: note, beforeAnswer: recordSuccess)
+                maxDeadline: maxDeadline, hub: hub, writer: writer, note: note, credential: credential,
+                beforeAnswer: recordSuccess)
               try await recordSuccess()
             } catch {
               // A stream that fails after its first item has two entries: the read, and how it ended.
@@ -73,7 +79,7 @@ struct ForwardingService: RegistrableRPCService {
   private static func forward(
     _ request: StreamingServerRequest<[UInt8]>, method: WireMethodInfo, module: String, caller: Principal?, ownUnit: String?,
     limit: Int, maxDeadline: Duration, hub: Hub, writer: RPCWriter<[UInt8]>, note: AuditNote,
-    beforeAnswer: () async throws -> Void
+    credential: @escaping Hub.CredentialCheck, beforeAnswer: () async throws -> Void
   ) async throws {
     var payload: [UInt8]?
     for try await message in request.messages {
@@ -88,7 +94,7 @@ struct ForwardingService: RegistrableRPCService {
     guard payload.count <= limit else { throw RPCError.requestTooLarge(payload.count, limit: limit) }
     let (id, events) = try await hub.submit(
       method: method, module: module, payload: payload, timeout: GRPCTimeout.deadline(of: request.metadata, maximum: maxDeadline), caller: caller,
-      ownUnitLimit: ownUnit)
+      ownUnitLimit: ownUnit, credential: credential)
     // gRPC does not cancel a handler's task when its caller goes away or its deadline passes:
     // it calls `onCancelRPC`. A stream may wait for its next item for ever (a watch), so its job
     // is cancelled then, in the worker too; a unary call ends by itself.
@@ -99,7 +105,9 @@ struct ForwardingService: RegistrableRPCService {
     }
   }
 
-  /// Writes the job's items and its outcome to the caller as they come.
+  /// Writes the job's items and its outcome to the caller as they come. Each item the caller's
+  /// stream accepts returns its credit to the worker: a caller that does not read holds the
+  /// worker's handler at its window instead of piling items up here.
   private static func relay(
     _ events: AsyncStream<JobEvent>, of id: Int64, method: WireMethodInfo, hub: Hub, writer: RPCWriter<[UInt8]>,
     note: AuditNote, beforeAnswer: () async throws -> Void
@@ -111,6 +119,7 @@ struct ForwardingService: RegistrableRPCService {
           do {
             try await beforeAnswer()
             try await writer.write(bytes)
+            await hub.credit(id, bytes: bytes.count)
           } catch {
             // The caller went away mid-stream, or the read could not be audited: stop the
             // worker's job too, or it runs on.

@@ -8,7 +8,9 @@ import ReformWire
 /// actor, so no two decisions race.
 ///
 /// ## Topics
-/// - ``submit(method:module:payload:timeout:caller:)``: a call becomes a job.
+/// - ``submit(method:module:payload:timeout:caller:ownUnitLimit:credential:)``: a call becomes a job.
+/// - ``credit(_:bytes:)``: the caller's stream took an item; the worker may send another.
+/// - ``streamCredentials()``, ``end(_:with:)``: open streams whose credentials no longer hold.
 /// - ``attach(_:address:outbound:)``, ``receive(_:from:)``, ``detach(_:reason:)``: the worker side.
 /// - ``drain(_:)``, ``resume(_:)``, ``workers(module:)``, ``jobs(module:)``, ``status(module:window:)``: operators.
 actor Hub {
@@ -17,7 +19,12 @@ actor Hub {
     var attachWait: Duration
     var heartbeatInterval: Duration
     var version: String
+    var streams = StreamLimits()
   }
+
+  /// Checks again the credentials a stream was admitted under: nil while they hold, the
+  /// `UNAUTHENTICATED` error once the token is revoked or expired.
+  typealias CredentialCheck = @Sendable () async -> RPCError?
 
   private struct WorkerEntry {
     let id: String
@@ -28,13 +35,17 @@ actor Hub {
     /// Jobs sent and not yet answered, cancelled ones included: they hold capacity until the
     /// worker says they are done.
     var running: Set<Int64> = []
+    /// The streaming jobs among ``running``: they hold the stream budgets, not capacity.
+    var streams: Set<Int64> = []
     var done: Int64 = 0
     var failed: Int64 = 0
     var lastHeartbeat: ContinuousClock.Instant
     var lastHeartbeatWall: Date
-    let outbound: AsyncStream<HubFrame>.Continuation
+    let outbound: PriorityOutbox<HubFrame>
 
     var capacity: Int { max(1, Int(hello.capacity)) }
+    /// Unary jobs running: what the worker's capacity limits.
+    var unaryLoad: Int { running.count - streams.count }
     var module: String { hello.module }
   }
 
@@ -47,10 +58,16 @@ actor Hub {
     let deadlineWall: Date?
     let caller: Principal?
     let ownUnitLimit: String?
+    let credential: CredentialCheck?
     let submitted: ContinuousClock.Instant
     var attempt: Int32 = 1
     var workerID: String?
     var itemsSent: Int64 = 0
+    /// Items handed to the caller's relay and not yet written to the caller.
+    var itemsBuffered = 0
+    /// Credit the caller's writes have earned and the worker has not been sent yet: it goes in
+    /// batches of half a window, or at once when the relay has caught up.
+    var creditOwed: (items: Int32, bytes: Int64) = (0, 0)
     var partial: [UInt8] = []
     var progressNote = ""
     var cancelling = false
@@ -61,7 +78,11 @@ actor Hub {
   private let logger: Logger
   private let clock = ContinuousClock()
   private var workers: [String: WorkerEntry] = [:]
+  /// Unary jobs waiting for a worker with room, per module.
   private var queues: [String: [Int64]] = [:]
+  /// Streams waiting for a first attached worker, per module: they need no capacity, so they
+  /// never wait behind unary jobs.
+  private var streamQueues: [String: [Int64]] = [:]
   private var jobs: [Int64: Job] = [:]
   private var statistics: [String: ModuleStatistics] = [:]
   private var nextJobID: Int64 = 1
@@ -76,19 +97,23 @@ actor Hub {
   // MARK: - Calls
 
   /// Turns a call into a job: queued for the module, sent to the least-loaded live worker as
-  /// soon as one has room.
+  /// soon as one has room. A server stream is checked against the stream budgets instead of
+  /// waiting for a worker's capacity; `credential` lets ``streamCredentials()`` check its
+  /// token again while it stays open.
   ///
-  /// - Throws: `RESOURCE_EXHAUSTED` when the module's queue is full.
+  /// - Throws: `RESOURCE_EXHAUSTED` when the module's queue is full, or a stream would pass
+  ///   the caller's or the module's stream budget.
   func submit(
     method: WireMethodInfo, module: String, payload: [UInt8], timeout: Duration?, caller: Principal?,
-    ownUnitLimit: String? = nil
+    ownUnitLimit: String? = nil, credential: CredentialCheck? = nil
   ) throws(RPCError) -> (id: Int64, events: AsyncStream<JobEvent>) {
-    let queued = queues[module, default: []].count
+    let queued = queues[module, default: []].count + streamQueues[module, default: []].count
     guard queued < configuration.queueCapacity else {
       throw RPCError(
         code: .resourceExhausted,
         message: "the queue of module '\(module)' is full (\(configuration.queueCapacity) calls waiting); retry later")
     }
+    if method.serverStreaming { try checkStreamBudgets(module: module, caller: caller) }
     let (events, continuation) = AsyncStream.makeStream(of: JobEvent.self)
     let now = clock.now
     let id = nextJobID
@@ -96,8 +121,9 @@ actor Hub {
     jobs[id] = Job(
       id: id, method: method, module: module, payload: payload,
       deadline: timeout.map { now + $0 }, deadlineWall: timeout.map { Date().addingTimeInterval($0.inSeconds) },
-      caller: caller, ownUnitLimit: ownUnitLimit, submitted: now, events: continuation)
-    queues[module, default: []].append(id)
+      caller: caller, ownUnitLimit: ownUnitLimit, credential: method.serverStreaming ? credential : nil, submitted: now,
+      events: continuation)
+    if method.serverStreaming { streamQueues[module, default: []].append(id) } else { queues[module, default: []].append(id) }
     dispatch(module)
     if jobs[id]?.workerID == nil { scheduleExpiry(of: id) }
     return (id, events)
@@ -109,10 +135,70 @@ actor Hub {
     guard let job = jobs.removeValue(forKey: id) else { return }
     job.events.finish()
     if let workerID = job.workerID, let worker = workers[workerID] {
-      worker.outbound.yield(HubFrame(frame: .cancel(HubCancel(jobId: id, reason: reason, statusCode: 1))))
+      worker.outbound.send(HubFrame(frame: .cancel(HubCancel(jobId: id, reason: reason, statusCode: 1))), lane: .reply)
     } else {
-      queues[job.module]?.removeAll { $0 == id }
+      unqueue(id, of: job.module)
     }
+  }
+
+  private func unqueue(_ id: Int64, of module: String) {
+    queues[module]?.removeAll { $0 == id }
+    streamQueues[module]?.removeAll { $0 == id }
+  }
+
+  /// The stream budgets: open streams (queued or running) of the caller, and of the module.
+  private func checkStreamBudgets(module: String, caller: Principal?) throws(RPCError) {
+    let limits = configuration.streams
+    let streams = jobs.values.filter { $0.method.serverStreaming }
+    let principal = caller?.id ?? ""
+    let mine = streams.count { ($0.caller?.id ?? "") == principal }
+    guard mine < limits.perPrincipal else {
+      throw RPCError(
+        code: .resourceExhausted,
+        message: "stream budget: principal '\(principal)' already has \(mine) streams open, the most --max-streams-per-principal allows (\(limits.perPrincipal)); close one, or retry later")
+    }
+    let moduleStreams = streams.count { $0.module == module }
+    guard moduleStreams < limits.perModule else {
+      throw RPCError(
+        code: .resourceExhausted,
+        message: "stream budget: module '\(module)' already has \(moduleStreams) streams open, the most --max-streams-per-module allows (\(limits.perModule)); retry later")
+    }
+  }
+
+  /// The caller's stream accepted an item of `bytes` bytes: its worker may send as much again.
+  /// Credit goes back in batches of half a window, or as soon as every item received has been
+  /// written (so a worker waiting for credit always gets it), ahead of any job waiting to be
+  /// sent to the worker.
+  func credit(_ id: Int64, bytes: Int) {
+    guard var job = jobs[id], let workerID = job.workerID else { return }
+    job.itemsBuffered = max(0, job.itemsBuffered - 1)
+    job.creditOwed.items += 1
+    job.creditOwed.bytes += Int64(bytes)
+    let limits = configuration.streams
+    let due =
+      job.itemsBuffered == 0 || Int(job.creditOwed.items) * 2 >= limits.windowItems
+      || job.creditOwed.bytes * 2 >= Int64(limits.windowBytes)
+    if due {
+      workers[workerID]?.outbound.send(
+        HubFrame(frame: .credit(HubCredit(jobId: id, items: job.creditOwed.items, bytes: job.creditOwed.bytes))), lane: .urgent)
+      job.creditOwed = (0, 0)
+    }
+    jobs[id] = job
+  }
+
+  /// The open streams, each with the check of the credentials it was admitted under.
+  func streamCredentials() -> [(id: Int64, check: CredentialCheck)] {
+    jobs.values.compactMap { job in job.credential.map { (job.id, $0) } }
+  }
+
+  /// Ends a stream whose credentials no longer hold: its caller gets `error`, its worker is
+  /// told to stop.
+  func end(_ id: Int64, with error: RPCError) {
+    guard let job = jobs[id] else { return }
+    if let workerID = job.workerID {
+      workers[workerID]?.outbound.send(HubFrame(frame: .cancel(HubCancel(jobId: id, reason: error.message, statusCode: 1))), lane: .reply)
+    }
+    finish(id, .failure(error.code, error.message))
   }
 
   /// An operator cancels a job: its caller gets `CANCELLED`, its worker is told to stop.
@@ -121,7 +207,7 @@ actor Hub {
       throw RPCError(code: .notFound, message: "job_id: no call in flight has id \(id)")
     }
     if let workerID = job.workerID {
-      workers[workerID]?.outbound.yield(HubFrame(frame: .cancel(HubCancel(jobId: id, reason: reason, statusCode: 1))))
+      workers[workerID]?.outbound.send(HubFrame(frame: .cancel(HubCancel(jobId: id, reason: reason, statusCode: 1))), lane: .reply)
     }
     finish(id, .failure(.cancelled, "cancelled by an operator: \(reason)"))
     return info
@@ -168,34 +254,50 @@ actor Hub {
   /// wait: it ends with `UNAVAILABLE` unless a worker comes back in time.
   private func armExpiriesIfOrphaned(_ module: String) {
     guard !hasLiveWorker(module) else { return }
-    for id in queues[module, default: []] where jobs[id]?.workerID == nil { scheduleExpiry(of: id) }
+    for id in queues[module, default: []] + streamQueues[module, default: []] where jobs[id]?.workerID == nil {
+      scheduleExpiry(of: id)
+    }
   }
 
   private func hasLiveWorker(_ module: String) -> Bool {
     workers.values.contains { $0.module == module && $0.state == .attached }
   }
 
-  /// Sends queued jobs of the module to workers with room, least loaded first.
+  /// Sends queued jobs of the module to workers, least loaded first: a stream to any attached
+  /// worker (the stream budgets bound those), a unary job to a worker with room within its
+  /// capacity.
   private func dispatch(_ module: String) {
+    while var queue = streamQueues[module], !queue.isEmpty {
+      let candidates = workers.values.filter { $0.module == module && $0.state == .attached }
+      guard let worker = candidates.min(by: { ($0.running.count, $0.done) < ($1.running.count, $1.done) }) else { break }
+      let id = queue.removeFirst()
+      streamQueues[module] = queue
+      send(id, to: worker)
+    }
     while var queue = queues[module], !queue.isEmpty {
-      let candidates = workers.values.filter { $0.module == module && $0.state == .attached && $0.running.count < $0.capacity }
+      let candidates = workers.values.filter { $0.module == module && $0.state == .attached && $0.unaryLoad < $0.capacity }
       guard let worker = candidates.min(by: { ($0.running.count, $0.done) < ($1.running.count, $1.done) }) else { return }
       let id = queue.removeFirst()
       queues[module] = queue
-      guard var job = jobs[id], job.workerID == nil else { continue }
-      job.workerID = worker.id
-      jobs[id] = job
-      workers[worker.id]?.running.insert(id)
-      worker.outbound.yield(HubFrame(frame: .job(HubJob(
-        jobId: id, method: job.method.path, payload: job.payload,
-        deadline: job.deadlineWall.map(Timestamp.init), attempt: job.attempt, caller: job.caller,
-        ownUnitLimit: job.ownUnitLimit ?? ""))))
+      send(id, to: worker)
     }
+  }
+
+  private func send(_ id: Int64, to worker: WorkerEntry) {
+    guard var job = jobs[id], job.workerID == nil else { return }
+    job.workerID = worker.id
+    jobs[id] = job
+    workers[worker.id]?.running.insert(id)
+    if job.method.serverStreaming { workers[worker.id]?.streams.insert(id) }
+    worker.outbound.send(HubFrame(frame: .job(HubJob(
+      jobId: id, method: job.method.path, payload: job.payload,
+      deadline: job.deadlineWall.map(Timestamp.init), attempt: job.attempt, caller: job.caller,
+      ownUnitLimit: job.ownUnitLimit ?? ""))), lane: .reply)
   }
 
   private func finish(_ id: Int64, _ outcome: JobOutcome) {
     guard let job = jobs.removeValue(forKey: id) else { return }
-    queues[job.module]?.removeAll { $0 == id }
+    unqueue(id, of: job.module)
     let status = Int32(outcome.code.map { Status.Code($0).rawValue } ?? 0)
     statistics[job.module, default: ModuleStatistics()].record(latency: clock.now - job.submitted, status: status, at: clock.now)
     job.events.yield(.finished(outcome))
@@ -208,7 +310,7 @@ actor Hub {
   ///
   /// - Throws: `INVALID_ARGUMENT` when the module is unknown or it claims a method its module
   ///   does not have.
-  func attach(_ hello: WorkerHello, address: String, outbound: AsyncStream<HubFrame>.Continuation) throws(RPCError) -> String {
+  func attach(_ hello: WorkerHello, address: String, outbound: PriorityOutbox<HubFrame>) throws(RPCError) -> String {
     guard ModuleCatalogue.services[hello.module] != nil else {
       throw RPCError(code: .invalidArgument, message: "hello.module '\(hello.module)' is not a module; expected one of \(ModuleCatalogue.modules.joined(separator: ", "))")
     }
@@ -221,21 +323,26 @@ actor Hub {
     workers[id] = WorkerEntry(
       id: id, hello: hello, address: address, attachedAt: Date(), state: .attached,
       lastHeartbeat: clock.now, lastHeartbeatWall: Date(), outbound: outbound)
-    outbound.yield(HubFrame(frame: .welcome(HubWelcome(
+    outbound.send(HubFrame(frame: .welcome(HubWelcome(
       workerId: id, heartbeatIntervalMs: Int32(configuration.heartbeatInterval.inMilliseconds),
-      hubVersion: configuration.version))))
+      hubVersion: configuration.version, streamWindowBytes: Int64(configuration.streams.windowBytes),
+      streamWindowItems: Int32(clamping: configuration.streams.windowItems)))), lane: .urgent)
     logger.info("worker attached", metadata: ["worker": "\(id)", "pid": "\(hello.pid)", "host": "\(hello.host)", "capacity": "\(hello.capacity)"])
     healthChanged()
     dispatch(hello.module)
     return id
   }
 
-  /// Handles one frame from an attached worker.
+  /// Handles one frame from an attached worker. Any frame is a sign of life, not only a
+  /// heartbeat: a worker busy sending large items stays attached.
   func receive(_ frame: WorkerFrame, from workerID: String) {
     guard workers[workerID] != nil else { return }
+    workers[workerID]?.lastHeartbeat = clock.now
+    workers[workerID]?.lastHeartbeatWall = Date()
     switch frame.frame {
     case .result(let result):
       workers[workerID]?.running.remove(result.jobId)
+      workers[workerID]?.streams.remove(result.jobId)
       if var job = jobs[result.jobId], job.workerID == workerID {
         if result.end {
           var outcome = JobOutcome(status: result.statusCode, message: result.message, payload: job.partial + result.payload)
@@ -252,13 +359,13 @@ actor Hub {
     case .item(let item):
       guard var job = jobs[item.jobId], job.workerID == workerID else { return }
       job.itemsSent += 1
+      job.itemsBuffered += 1
       jobs[item.jobId] = job
       job.events.yield(.item(item.payload))
     case .progress(let progress):
       jobs[progress.jobId]?.progressNote = progress.note
     case .heartbeat:
-      workers[workerID]?.lastHeartbeat = clock.now
-      workers[workerID]?.lastHeartbeatWall = Date()
+      break
     case .leaving(let leaving):
       workers[workerID]?.state = .draining
       logger.info("worker leaving", metadata: ["worker": "\(workerID)", "reason": "\(leaving.reason)"])
@@ -301,7 +408,9 @@ actor Hub {
         finish(id, .failure(.unavailable, "worker \(workerID) of module '\(job.module)' went away while running this call; not retried because \(why)"))
       }
     }
-    queues[worker.module, default: []].insert(contentsOf: requeued, at: 0)
+    let streams = requeued.filter { jobs[$0]?.method.serverStreaming == true }
+    queues[worker.module, default: []].insert(contentsOf: requeued.filter { !streams.contains($0) }, at: 0)
+    streamQueues[worker.module, default: []].insert(contentsOf: streams, at: 0)
     logger.warning("worker detached", metadata: ["worker": "\(workerID)", "reason": "\(reason)", "requeued": "\(requeued.count)"])
     healthChanged()
     dispatch(worker.module)
@@ -320,7 +429,7 @@ actor Hub {
   func drain(_ workerID: String, reason: String) throws(RPCError) -> AdminWorkerInfo {
     guard workers[workerID] != nil else { throw Self.noSuchWorker(workerID) }
     workers[workerID]?.state = .draining
-    workers[workerID]?.outbound.yield(HubFrame(frame: .drain(HubDrain(reason: reason))))
+    workers[workerID]?.outbound.send(HubFrame(frame: .drain(HubDrain(reason: reason))), lane: .urgent)
     logger.info("worker draining", metadata: ["worker": "\(workerID)", "reason": "\(reason)"])
     healthChanged()
     armExpiriesIfOrphaned(workers[workerID]!.module)
@@ -331,7 +440,7 @@ actor Hub {
   func resume(_ workerID: String) throws(RPCError) -> AdminWorkerInfo {
     guard let worker = workers[workerID] else { throw Self.noSuchWorker(workerID) }
     workers[workerID]?.state = .attached
-    worker.outbound.yield(HubFrame(frame: .resume(HubResume(reason: "resumed by an operator"))))
+    worker.outbound.send(HubFrame(frame: .resume(HubResume(reason: "resumed by an operator"))), lane: .urgent)
     healthChanged()
     dispatch(worker.module)
     return info(workers[workerID]!)
@@ -373,7 +482,7 @@ actor Hub {
       let summary = stats.summary(window: window, now: clock.now)
       return AdminModuleStatus(
         module: name, workers: Int32(members.count), draining: Int32(members.filter { $0.state == .draining }.count),
-        queueDepth: Int32(queues[name, default: []].count), queueCapacity: Int32(configuration.queueCapacity),
+        queueDepth: Int32(queues[name, default: []].count + streamQueues[name, default: []].count), queueCapacity: Int32(configuration.queueCapacity),
         inFlight: Int32(jobs.values.filter { $0.module == name && $0.workerID != nil }.count), calls: stats.calls,
         callsPerSecondMilli: summary.callsPerSecondMilli, p50LatencyUs: summary.p50, p99LatencyUs: summary.p99,
         errors: stats.errorsByCode.values.reduce(0, +),

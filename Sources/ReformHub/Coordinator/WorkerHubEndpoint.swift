@@ -26,18 +26,19 @@ struct WorkerHubEndpoint: RegistrableRPCService {
   private func attach(
     _ request: StreamingServerRequest<WorkerFrame>, peer: String, certificate: [UInt8]?, writer: RPCWriter<HubFrame>
   ) async throws {
-    let (outbound, continuation) = AsyncStream.makeStream(of: HubFrame.self)
+    // Credits, drains and pings go ahead of jobs waiting to be written (PriorityOutbox).
+    let outbound = PriorityOutbox<HubFrame>()
     let hub = self.hub
     let gatekeeper = self.gatekeeper
     let auditor = self.auditor
     // Whichever side ends first (the worker's stream, or the hub dropping the worker) ends both.
     try await withThrowingTaskGroup(of: Void.self) { group in
       group.addTask {
-        for await frame in outbound { try await writer.write(frame) }
+        while let frame = await outbound.next() { try await writer.write(frame) }
       }
       group.addTask {
         var workerID: String?
-        defer { continuation.finish() }
+        defer { outbound.finish() }
         do {
           for try await frame in request.messages {
             if let id = workerID {
@@ -49,7 +50,7 @@ struct WorkerHubEndpoint: RegistrableRPCService {
                 await auditor.recordRefusal(WorkerHubService.Attach.info, refusal: error, peer: peer, target: String(hello.module.prefix(64)))
                 throw error.error
               }
-              workerID = try await hub.attach(hello, address: peer, outbound: continuation)
+              workerID = try await hub.attach(hello, address: peer, outbound: outbound)
             } else {
               throw RPCError(code: .invalidArgument, message: "the first frame of WorkerHub.Attach must be a hello")
             }

@@ -76,6 +76,23 @@ struct Gatekeeper: Sendable {
     }
   }
 
+  /// Whether the credential a call was admitted with still holds: nil while it does, the
+  /// `UNAUTHENTICATED` error once its token is revoked or expired. No rate limit applies: the
+  /// coordinator asks this of open streams, not the caller. A store that cannot be read
+  /// counts as holding; the next check asks again.
+  func recheck(metadata: Metadata, peerCertificate: [UInt8]?) async -> RPCError? {
+    do {
+      if let header = metadata[stringValues: "authorization"].first(where: { _ in true }) {
+        _ = try await authenticate(header)
+      } else if let peerCertificate {
+        _ = try await authenticate(certificate: peerCertificate)
+      }
+      return nil
+    } catch {
+      return error.code == .unauthenticated ? error : nil
+    }
+  }
+
   /// A call the gatekeeper turned away, and who made it when that is known.
   struct Refusal: Error {
     var error: RPCError

@@ -59,14 +59,14 @@ public struct Worker: Service {
   private func attachOnce(hello: WorkerHello, session: WorkerSession) async -> Bool {
     var transportConfig = HTTP2ClientTransport.Posix.Config.defaults
     transportConfig.backoff = .init(initial: .milliseconds(100), max: .seconds(1), multiplier: 1.6, jitter: 0.2)
-    let (outbound, continuation) = AsyncStream.makeStream(of: WorkerFrame.self)
+    let outbound = PriorityOutbox<WorkerFrame>()
     var welcomed = false
     do {
       let transport = try HTTP2ClientTransport.Posix(
         target: configuration.coordinator.clientTarget,
         transportSecurity: configuration.tls?.transportSecurity ?? .plaintext, config: transportConfig)
       welcomed = try await withGRPCClient(transport: transport) { client in
-        await session.connected(continuation)
+        await session.connected(outbound)
         var options = CallOptions.defaults
         options.waitForReady = false
         // A job frame carries the caller's request whole, up to the coordinator's
@@ -78,14 +78,14 @@ public struct Worker: Service {
         return try await client.bidirectionalStreaming(
           request: StreamingClientRequest(of: WorkerFrame.self) { writer in
             try await writer.write(WorkerFrame(frame: .hello(hello)))
-            for await frame in outbound { try await writer.write(frame) }
+            while let frame = await outbound.next() { try await writer.write(frame) }
           },
           descriptor: WorkerHubService.Attach.descriptor,
           serializer: WireSerializer<WorkerFrame>(),
           deserializer: WireDeserializer<HubFrame>(),
           options: options
         ) { response in
-          try await receive(response, session: session, outbound: continuation)
+          try await receive(response, session: session, outbound: outbound)
         }
       }
     } catch let error as RPCError where error.code == .unauthenticated {
@@ -94,7 +94,7 @@ public struct Worker: Service {
     } catch {
       logger.debug("attachment ended", metadata: ["error": "\(error)"])
     }
-    continuation.finish()
+    outbound.finish()
     await session.disconnected()
     return welcomed
   }
@@ -102,7 +102,7 @@ public struct Worker: Service {
   /// Reads hub frames until the stream ends, heart-beating meanwhile.
   private func receive(
     _ response: StreamingClientResponse<HubFrame>, session: WorkerSession,
-    outbound: AsyncStream<WorkerFrame>.Continuation
+    outbound: PriorityOutbox<WorkerFrame>
   ) async throws -> Bool {
     var welcomed = false
     try await withThrowingTaskGroup(of: Void.self) { group in
@@ -116,7 +116,7 @@ public struct Worker: Service {
           group.addTask {
             while !Task.isCancelled {
               try await Task.sleep(for: interval)
-              outbound.yield(await session.heartbeat())
+              outbound.send(await session.heartbeat(), lane: .urgent)
             }
           }
         }

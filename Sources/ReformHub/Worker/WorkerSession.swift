@@ -5,12 +5,16 @@ import ReformWire
 import Synchronization
 
 /// One worker's running state across its attachments: the stream to the hub while attached,
-/// the jobs running, counters for heartbeats, and whether it is leaving.
+/// the jobs running with their flow-control windows, counters for heartbeats, and whether it
+/// is leaving.
 actor WorkerSession {
   private let methods: ModuleMethods
   private var identity: WorkerIdentity
-  private var outbound: AsyncStream<WorkerFrame>.Continuation?
+  private var outbound: PriorityOutbox<WorkerFrame>?
   private var running: [Int64: Task<Void, Never>] = [:]
+  private var credits: [Int64: StreamCredit] = [:]
+  /// The window each streaming job starts with, as the hub's welcome gave it.
+  private var window: (bytes: Int64, items: Int32) = (0, 0)
   private var done: Int64 = 0
   private var failed: Int64 = 0
   private var idleWaiters: [CheckedContinuation<Void, Never>] = []
@@ -21,9 +25,9 @@ actor WorkerSession {
     self.identity = identity
   }
 
-  func connected(_ outbound: AsyncStream<WorkerFrame>.Continuation) {
+  func connected(_ outbound: PriorityOutbox<WorkerFrame>) {
     self.outbound = outbound
-    if isLeaving { outbound.yield(WorkerFrame(frame: .leaving(WorkerLeaving(reason: "shutting down")))) }
+    if isLeaving { outbound.send(WorkerFrame(frame: .leaving(WorkerLeaving(reason: "shutting down"))), lane: .urgent) }
   }
 
   /// The stream to the hub is gone: results of running jobs could not be delivered, so they
@@ -31,6 +35,7 @@ actor WorkerSession {
   func disconnected() {
     outbound = nil
     for task in running.values { task.cancel() }
+    for credit in credits.values { credit.close() }
   }
 
   func heartbeat(nonce: Int64 = 0) -> WorkerFrame {
@@ -42,12 +47,15 @@ actor WorkerSession {
     switch frame.frame {
     case .welcome(let welcome):
       identity.id = welcome.workerId
+      window = (welcome.streamWindowBytes, welcome.streamWindowItems)
     case .job(let job):
       start(job)
     case .cancel(let cancel):
       running[cancel.jobId]?.cancel()
+    case .credit(let credit):
+      credits[credit.jobId]?.release(items: credit.items, bytes: credit.bytes)
     case .ping(let ping):
-      outbound?.yield(heartbeat(nonce: ping.nonce))
+      outbound?.send(heartbeat(nonce: ping.nonce), lane: .urgent)
     case .drain, .resume, nil:
       // The hub stops and restarts sending jobs; nothing changes here.
       break
@@ -62,20 +70,33 @@ actor WorkerSession {
       worker: identity)
     let handler = methods.handlers[job.method]
     let outbound = self.outbound
+    let credit = StreamCredit(bytes: window.bytes, items: window.items)
+    credits[job.jobId] = credit
     running[job.jobId] = Task {
       let sequence = ItemSequence()
-      var result = await Self.run(handler, job: job, context: context) { item in
-        let number = sequence.next()
-        outbound?.yield(WorkerFrame(frame: .item(JobStreamItem(jobId: job.jobId, sequence: number, payload: item))))
+      let send = { @Sendable (item: [UInt8]) in
+        outbound?.send(WorkerFrame(frame: .item(JobStreamItem(jobId: job.jobId, sequence: sequence.next(), payload: item))), lane: .items)
       }
+      let items = ItemSink(
+        send: { item in
+          try await credit.acquire(bytes: item.count)
+          send(item)
+        },
+        sendNow: { item in
+          credit.charge(bytes: item.count)
+          send(item)
+        })
+      var result = await Self.run(handler, job: job, context: context, items: items)
       (result.auditTarget, result.auditUnit) = context.audit.value
-      outbound?.yield(WorkerFrame(frame: .result(result)))
+      // A stream's result follows its items; a unary result need not wait behind other jobs' items.
+      outbound?.send(WorkerFrame(frame: .result(result)), lane: sequence.isEmpty ? .reply : .items)
       self.finished(job.jobId, ok: result.statusCode == 0)
     }
   }
 
   private func finished(_ id: Int64, ok: Bool) {
     running[id] = nil
+    credits.removeValue(forKey: id)?.close()
     if ok { done += 1 } else { failed += 1 }
     if running.isEmpty {
       for waiter in idleWaiters { waiter.resume() }
@@ -86,7 +107,7 @@ actor WorkerSession {
   /// Stops taking work: tells the hub, then waits until every running job has finished.
   func leave() async {
     isLeaving = true
-    outbound?.yield(WorkerFrame(frame: .leaving(WorkerLeaving(reason: "shutting down"))))
+    outbound?.send(WorkerFrame(frame: .leaving(WorkerLeaving(reason: "shutting down"))), lane: .urgent)
     if !running.isEmpty {
       await withCheckedContinuation { idleWaiters.append($0) }
     }
@@ -95,14 +116,14 @@ actor WorkerSession {
 
   /// Runs one job's handler within its deadline and turns every ending into a result.
   private static func run(
-    _ handler: ModuleMethods.Handler?, job: HubJob, context: JobContext, emit: @escaping @Sendable ([UInt8]) -> Void
+    _ handler: ModuleMethods.Handler?, job: HubJob, context: JobContext, items: ItemSink
   ) async -> JobResult {
     guard let handler else {
       return JobResult(jobId: job.jobId, statusCode: Int32(Status.Code.unimplemented.rawValue), message: "\(job.method) is not served by this worker", end: true)
     }
     do {
       let payload = try await withDeadline(context.deadline) {
-        try await handler(job.payload, context, emit)
+        try await handler(job.payload, context, items)
       }
       return JobResult(jobId: job.jobId, statusCode: 0, payload: payload, end: true)
     } catch let error as RPCError {
@@ -133,6 +154,9 @@ final class ItemSequence: Sendable {
       return value
     }
   }
+
+  /// Whether no item has been numbered yet.
+  var isEmpty: Bool { last.withLock { $0 == 0 } }
 }
 
 /// The job's deadline passed while its handler ran.

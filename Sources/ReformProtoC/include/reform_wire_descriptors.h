@@ -445,6 +445,9 @@ static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__
 static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__hub_cancel(void) {
   return &reform__v1__hub_cancel__descriptor;
 }
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__hub_credit(void) {
+  return &reform__v1__hub_credit__descriptor;
+}
 static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__hub_drain(void) {
   return &reform__v1__hub_drain__descriptor;
 }

@@ -148,6 +148,7 @@ public enum WireCatalogue {
       GetUnitRequest.self,
       GetUnitResponse.self,
       HubCancel.self,
+      HubCredit.self,
       HubDrain.self,
       HubFrame.self,
       HubJob.self,

@@ -85,7 +85,7 @@ public struct DiagnosticsEchoResponse: Sendable, Equatable {
 
 /// Sleep: hold the call for a while, honouring deadline and cancellation.
 public struct DiagnosticsSleepRequest: Sendable, Equatable {
-  /// How long to sleep, in milliseconds.
+  /// How long to sleep, in milliseconds: 0 to 3600000 (an hour).
   public var durationMs: Int64 = 0
   /// When non-empty and the sleep is cancelled (by the caller or its deadline), the worker
   /// increments this tally (see Tally), so a test can see the cancellation reached the worker.
@@ -139,11 +139,12 @@ public struct DiagnosticsFailRequest: Sendable, Equatable {
 
 /// StreamItems: a server stream of numbered items.
 public struct DiagnosticsStreamItemsRequest: Sendable, Equatable {
-  /// Items to send.
+  /// Items to send: 0 to 100000, and item_count × payload_bytes at most 256 MiB.
   public var itemCount: Int32 = 0
-  /// Pause between items, milliseconds; 0 for none.
+  /// Pause between items, milliseconds; 0 for none. 0 to 60000, and item_count × interval_ms
+  /// at most an hour.
   public var intervalMs: Int32 = 0
-  /// Bytes of payload per item (filled with a repeating pattern); 0 for none.
+  /// Bytes of payload per item (filled with a repeating pattern); 0 for none, at most 1 MiB.
   public var payloadBytes: Int32 = 0
   /// If > 0, end the stream with status fail_code after this many items (to test errors
   /// mid-stream).
@@ -478,8 +479,9 @@ extension DiagnosticsGetTallyRequest: WireMessage {
   }
 }
 
-/// End-to-end checks for operators and tests. Open to any authenticated principal except Tally
-/// (operator, admin).
+/// End-to-end checks for operators and tests. Echo, Fail and GetTally are open to any
+/// authenticated principal; Sleep, StreamItems and Tally, which hold a worker, move data in bulk
+/// or change durable state, to operators and admins.
 public enum DiagnosticsService {
   /// The fully qualified service name.
   public static let name = "reform.v1.Diagnostics"

@@ -11,7 +11,9 @@ public struct WorkerHello: Sendable, Equatable {
   /// Full paths of the methods it serves, e.g. "/reform.v1.Exchange/Send". Whether a method is
   /// safe to re-dispatch comes from the coordinator's own descriptors, never from the worker.
   public var methods: [String] = []
-  /// Jobs it runs at once; the hub sends no more than this many concurrently.
+  /// Unary jobs it runs at once; the hub sends no more than this many concurrently. Streaming
+  /// jobs are not counted here: they hold the coordinator's stream budgets instead, so open
+  /// streams (watches) cannot take the room unary calls need.
   public var capacity: Int32 = 0
   /// The worker's build version.
   public var version: String = ""
@@ -215,6 +217,11 @@ public struct HubWelcome: Sendable, Equatable {
   public var maxFramePayloadBytes: Int32 = 0
   /// The coordinator's build version.
   public var hubVersion: String = ""
+  /// The flow-control window of every streaming job: the bytes of item payload, and the
+  /// items, a worker may have sent and not yet had credited back (HubCredit). 0 means no
+  /// window (an older coordinator): items go without waiting.
+  public var streamWindowBytes: Int64 = 0
+  public var streamWindowItems: Int32 = 0
 
   public init() {}
 
@@ -222,12 +229,16 @@ public struct HubWelcome: Sendable, Equatable {
     workerId: String = "",
     heartbeatIntervalMs: Int32 = 0,
     maxFramePayloadBytes: Int32 = 0,
-    hubVersion: String = ""
+    hubVersion: String = "",
+    streamWindowBytes: Int64 = 0,
+    streamWindowItems: Int32 = 0
   ) {
     self.workerId = workerId
     self.heartbeatIntervalMs = heartbeatIntervalMs
     self.maxFramePayloadBytes = maxFramePayloadBytes
     self.hubVersion = hubVersion
+    self.streamWindowBytes = streamWindowBytes
+    self.streamWindowItems = streamWindowItems
   }
 }
 
@@ -349,9 +360,29 @@ public struct HubPing: Sendable, Equatable {
   }
 }
 
+/// Credit for a streaming job's items: the caller's stream has accepted this many of them and
+/// their payload bytes, so the worker may send as much again.
+public struct HubCredit: Sendable, Equatable {
+  public var jobId: Int64 = 0
+  public var items: Int32 = 0
+  public var bytes: Int64 = 0
+
+  public init() {}
+
+  public init(
+    jobId: Int64 = 0,
+    items: Int32 = 0,
+    bytes: Int64 = 0
+  ) {
+    self.jobId = jobId
+    self.items = items
+    self.bytes = bytes
+  }
+}
+
 /// Every frame the hub sends.
 public struct HubFrame: Sendable, Equatable {
-  /// One of: `welcome`, `job`, `cancel`, `drain`, `resume`, `ping`.
+  /// One of: `welcome`, `job`, `cancel`, `drain`, `resume`, `ping`, `credit`.
   public var frame: Frame? = nil
 
   /// The choices of `frame`.
@@ -363,6 +394,7 @@ public struct HubFrame: Sendable, Equatable {
     case drain(HubDrain)
     case resume(HubResume)
     case ping(HubPing)
+    case credit(HubCredit)
   }
 
   public init() {}
@@ -566,6 +598,8 @@ extension HubWelcome: WireMessage {
     heartbeatIntervalMs = r.scalar(2)
     maxFramePayloadBytes = r.scalar(3)
     hubVersion = try r.string(4)
+    streamWindowBytes = r.scalar(5)
+    streamWindowItems = r.scalar(6)
   }
 
   public func write(to w: CMessageWriter) throws(WireError) {
@@ -573,6 +607,8 @@ extension HubWelcome: WireMessage {
     if heartbeatIntervalMs != 0 { w.setScalar(2, heartbeatIntervalMs) }
     if maxFramePayloadBytes != 0 { w.setScalar(3, maxFramePayloadBytes) }
     if !hubVersion.isEmpty { try w.setString(4, hubVersion) }
+    if streamWindowBytes != 0 { w.setScalar(5, streamWindowBytes) }
+    if streamWindowItems != 0 { w.setScalar(6, streamWindowItems) }
   }
 }
 
@@ -685,6 +721,27 @@ extension HubPing: WireMessage {
   }
 }
 
+extension HubCredit: WireMessage {
+  public static var protoName: String { "reform.v1.HubCredit" }
+
+  public static var cDescriptor: UnsafePointer<ProtobufCMessageDescriptor> {
+    reform_wire_descriptor__reform__v1__hub_credit()
+  }
+
+  public init(reading r: CMessageReader) throws(WireError) {
+    self.init()
+    jobId = r.scalar(1)
+    items = r.scalar(2)
+    bytes = r.scalar(3)
+  }
+
+  public func write(to w: CMessageWriter) throws(WireError) {
+    if jobId != 0 { w.setScalar(1, jobId) }
+    if items != 0 { w.setScalar(2, items) }
+    if bytes != 0 { w.setScalar(3, bytes) }
+  }
+}
+
 extension HubFrame: WireMessage {
   public static var protoName: String { "reform.v1.HubFrame" }
 
@@ -701,6 +758,7 @@ extension HubFrame: WireMessage {
     case 4: frame = .drain(try r.message(4) ?? .init())
     case 5: frame = .resume(try r.message(5) ?? .init())
     case 6: frame = .ping(try r.message(6) ?? .init())
+    case 7: frame = .credit(try r.message(7) ?? .init())
     default: frame = nil
     }
   }
@@ -713,6 +771,7 @@ extension HubFrame: WireMessage {
     case .drain(let value): try w.setMessage(4, value)
     case .resume(let value): try w.setMessage(5, value)
     case .ping(let value): try w.setMessage(6, value)
+    case .credit(let value): try w.setMessage(7, value)
     case nil: break
     }
   }

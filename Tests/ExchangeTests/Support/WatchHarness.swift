@@ -17,13 +17,14 @@ extension TestBed {
     let (arrivals, continuation) = AsyncStream<Int>.makeStream()
     let job = Task {
       defer { continuation.finish() }
-      _ = try await handler(payload, context) { bytes in
+      let record: @Sendable ([UInt8]) -> Void = { bytes in
         let total = written.withLock { items in
           items.append(bytes)
           return items.count
         }
         continuation.yield(total)
       }
+      _ = try await handler(payload, context, ItemSink(send: { record($0) }, sendNow: record))
     }
     let guardTimer = Task {
       try await Task.sleep(for: .seconds(30))

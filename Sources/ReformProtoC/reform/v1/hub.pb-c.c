@@ -592,6 +592,51 @@ void   reform__v1__hub_ping__free_unpacked
   assert(message->base.descriptor == &reform__v1__hub_ping__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
+void   reform__v1__hub_credit__init
+                     (Reform__V1__HubCredit         *message)
+{
+  static const Reform__V1__HubCredit init_value = REFORM__V1__HUB_CREDIT__INIT;
+  *message = init_value;
+}
+size_t reform__v1__hub_credit__get_packed_size
+                     (const Reform__V1__HubCredit *message)
+{
+  assert(message->base.descriptor == &reform__v1__hub_credit__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t reform__v1__hub_credit__pack
+                     (const Reform__V1__HubCredit *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &reform__v1__hub_credit__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t reform__v1__hub_credit__pack_to_buffer
+                     (const Reform__V1__HubCredit *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &reform__v1__hub_credit__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Reform__V1__HubCredit *
+       reform__v1__hub_credit__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Reform__V1__HubCredit *)
+     protobuf_c_message_unpack (&reform__v1__hub_credit__descriptor,
+                                allocator, len, data);
+}
+void   reform__v1__hub_credit__free_unpacked
+                     (Reform__V1__HubCredit *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &reform__v1__hub_credit__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
 void   reform__v1__hub_frame__init
                      (Reform__V1__HubFrame         *message)
 {
@@ -1254,7 +1299,7 @@ const ProtobufCMessageDescriptor reform__v1__worker_frame__descriptor =
   (ProtobufCMessageInit) reform__v1__worker_frame__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor reform__v1__hub_welcome__field_descriptors[4] =
+static const ProtobufCFieldDescriptor reform__v1__hub_welcome__field_descriptors[6] =
 {
   {
     "worker_id",
@@ -1304,17 +1349,43 @@ static const ProtobufCFieldDescriptor reform__v1__hub_welcome__field_descriptors
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "stream_window_bytes",
+    5,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Reform__V1__HubWelcome, stream_window_bytes),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "stream_window_items",
+    6,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT32,
+    0,   /* quantifier_offset */
+    offsetof(Reform__V1__HubWelcome, stream_window_items),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned reform__v1__hub_welcome__field_indices_by_name[] = {
   1,   /* field[1] = heartbeat_interval_ms */
   3,   /* field[3] = hub_version */
   2,   /* field[2] = max_frame_payload_bytes */
+  4,   /* field[4] = stream_window_bytes */
+  5,   /* field[5] = stream_window_items */
   0,   /* field[0] = worker_id */
 };
 static const ProtobufCIntRange reform__v1__hub_welcome__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 4 }
+  { 0, 6 }
 };
 const ProtobufCMessageDescriptor reform__v1__hub_welcome__descriptor =
 {
@@ -1324,7 +1395,7 @@ const ProtobufCMessageDescriptor reform__v1__hub_welcome__descriptor =
   "Reform__V1__HubWelcome",
   "reform.v1",
   sizeof(Reform__V1__HubWelcome),
-  4,
+  6,
   reform__v1__hub_welcome__field_descriptors,
   reform__v1__hub_welcome__field_indices_by_name,
   1,  reform__v1__hub_welcome__number_ranges,
@@ -1677,7 +1748,71 @@ const ProtobufCMessageDescriptor reform__v1__hub_ping__descriptor =
   (ProtobufCMessageInit) reform__v1__hub_ping__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor reform__v1__hub_frame__field_descriptors[6] =
+static const ProtobufCFieldDescriptor reform__v1__hub_credit__field_descriptors[3] =
+{
+  {
+    "job_id",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Reform__V1__HubCredit, job_id),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "items",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT32,
+    0,   /* quantifier_offset */
+    offsetof(Reform__V1__HubCredit, items),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "bytes",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Reform__V1__HubCredit, bytes),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned reform__v1__hub_credit__field_indices_by_name[] = {
+  2,   /* field[2] = bytes */
+  1,   /* field[1] = items */
+  0,   /* field[0] = job_id */
+};
+static const ProtobufCIntRange reform__v1__hub_credit__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 3 }
+};
+const ProtobufCMessageDescriptor reform__v1__hub_credit__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "reform.v1.HubCredit",
+  "HubCredit",
+  "Reform__V1__HubCredit",
+  "reform.v1",
+  sizeof(Reform__V1__HubCredit),
+  3,
+  reform__v1__hub_credit__field_descriptors,
+  reform__v1__hub_credit__field_indices_by_name,
+  1,  reform__v1__hub_credit__number_ranges,
+  (ProtobufCMessageInit) reform__v1__hub_credit__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor reform__v1__hub_frame__field_descriptors[7] =
 {
   {
     "welcome",
@@ -1751,9 +1886,22 @@ static const ProtobufCFieldDescriptor reform__v1__hub_frame__field_descriptors[6
     0 | PROTOBUF_C_FIELD_FLAG_ONEOF,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "credit",
+    7,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Reform__V1__HubFrame, frame_case),
+    offsetof(Reform__V1__HubFrame, credit),
+    &reform__v1__hub_credit__descriptor,
+    NULL,
+    0 | PROTOBUF_C_FIELD_FLAG_ONEOF,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned reform__v1__hub_frame__field_indices_by_name[] = {
   2,   /* field[2] = cancel */
+  6,   /* field[6] = credit */
   3,   /* field[3] = drain */
   1,   /* field[1] = job */
   5,   /* field[5] = ping */
@@ -1763,7 +1911,7 @@ static const unsigned reform__v1__hub_frame__field_indices_by_name[] = {
 static const ProtobufCIntRange reform__v1__hub_frame__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 6 }
+  { 0, 7 }
 };
 const ProtobufCMessageDescriptor reform__v1__hub_frame__descriptor =
 {
@@ -1773,7 +1921,7 @@ const ProtobufCMessageDescriptor reform__v1__hub_frame__descriptor =
   "Reform__V1__HubFrame",
   "reform.v1",
   sizeof(Reform__V1__HubFrame),
-  6,
+  7,
   reform__v1__hub_frame__field_descriptors,
   reform__v1__hub_frame__field_indices_by_name,
   1,  reform__v1__hub_frame__number_ranges,

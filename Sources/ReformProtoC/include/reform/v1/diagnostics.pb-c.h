@@ -120,7 +120,7 @@ struct  Reform__V1__DiagnosticsSleepRequest
 {
   ProtobufCMessage base;
   /*
-   * How long to sleep, in milliseconds.
+   * How long to sleep, in milliseconds: 0 to 3600000 (an hour).
    */
   int64_t duration_ms;
   /*
@@ -178,15 +178,16 @@ struct  Reform__V1__DiagnosticsStreamItemsRequest
 {
   ProtobufCMessage base;
   /*
-   * Items to send.
+   * Items to send: 0 to 100000, and item_count × payload_bytes at most 256 MiB.
    */
   int32_t item_count;
   /*
-   * Pause between items, milliseconds; 0 for none.
+   * Pause between items, milliseconds; 0 for none. 0 to 60000, and item_count × interval_ms
+   * at most an hour.
    */
   int32_t interval_ms;
   /*
-   * Bytes of payload per item (filled with a repeating pattern); 0 for none.
+   * Bytes of payload per item (filled with a repeating pattern); 0 for none, at most 1 MiB.
    */
   int32_t payload_bytes;
   /*

@@ -29,6 +29,7 @@ typedef struct Reform__V1__HubCancel Reform__V1__HubCancel;
 typedef struct Reform__V1__HubDrain Reform__V1__HubDrain;
 typedef struct Reform__V1__HubResume Reform__V1__HubResume;
 typedef struct Reform__V1__HubPing Reform__V1__HubPing;
+typedef struct Reform__V1__HubCredit Reform__V1__HubCredit;
 typedef struct Reform__V1__HubFrame Reform__V1__HubFrame;
 
 
@@ -54,7 +55,9 @@ struct  Reform__V1__WorkerHello
   size_t n_methods;
   char **methods;
   /*
-   * Jobs it runs at once; the hub sends no more than this many concurrently.
+   * Unary jobs it runs at once; the hub sends no more than this many concurrently. Streaming
+   * jobs are not counted here: they hold the coordinator's stream budgets instead, so open
+   * streams (watches) cannot take the room unary calls need.
    */
   int32_t capacity;
   /*
@@ -273,10 +276,17 @@ struct  Reform__V1__HubWelcome
    * The coordinator's build version.
    */
   char *hub_version;
+  /*
+   * The flow-control window of every streaming job: the bytes of item payload, and the
+   * items, a worker may have sent and not yet had credited back (HubCredit). 0 means no
+   * window (an older coordinator): items go without waiting.
+   */
+  int64_t stream_window_bytes;
+  int32_t stream_window_items;
 };
 #define REFORM__V1__HUB_WELCOME__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&reform__v1__hub_welcome__descriptor) \
-    , (char *)protobuf_c_empty_string, 0, 0, (char *)protobuf_c_empty_string }
+    , (char *)protobuf_c_empty_string, 0, 0, (char *)protobuf_c_empty_string, 0, 0 }
 
 
 /*
@@ -401,6 +411,22 @@ struct  Reform__V1__HubPing
     , 0, NULL }
 
 
+/*
+ * Credit for a streaming job's items: the caller's stream has accepted this many of them and
+ * their payload bytes, so the worker may send as much again.
+ */
+struct  Reform__V1__HubCredit
+{
+  ProtobufCMessage base;
+  int64_t job_id;
+  int32_t items;
+  int64_t bytes;
+};
+#define REFORM__V1__HUB_CREDIT__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&reform__v1__hub_credit__descriptor) \
+    , 0, 0, 0 }
+
+
 typedef enum {
   REFORM__V1__HUB_FRAME__FRAME__NOT_SET = 0,
   REFORM__V1__HUB_FRAME__FRAME_WELCOME = 1,
@@ -408,7 +434,8 @@ typedef enum {
   REFORM__V1__HUB_FRAME__FRAME_CANCEL = 3,
   REFORM__V1__HUB_FRAME__FRAME_DRAIN = 4,
   REFORM__V1__HUB_FRAME__FRAME_RESUME = 5,
-  REFORM__V1__HUB_FRAME__FRAME_PING = 6
+  REFORM__V1__HUB_FRAME__FRAME_PING = 6,
+  REFORM__V1__HUB_FRAME__FRAME_CREDIT = 7
     PROTOBUF_C__FORCE_ENUM_TO_BE_INT_SIZE(REFORM__V1__HUB_FRAME__FRAME__CASE)
 } Reform__V1__HubFrame__FrameCase;
 
@@ -429,6 +456,7 @@ struct  Reform__V1__HubFrame
     Reform__V1__HubDrain *drain;
     Reform__V1__HubResume *resume;
     Reform__V1__HubPing *ping;
+    Reform__V1__HubCredit *credit;
   };
 };
 #define REFORM__V1__HUB_FRAME__INIT \
@@ -683,6 +711,25 @@ Reform__V1__HubPing *
 void   reform__v1__hub_ping__free_unpacked
                      (Reform__V1__HubPing *message,
                       ProtobufCAllocator *allocator);
+/* Reform__V1__HubCredit methods */
+void   reform__v1__hub_credit__init
+                     (Reform__V1__HubCredit         *message);
+size_t reform__v1__hub_credit__get_packed_size
+                     (const Reform__V1__HubCredit   *message);
+size_t reform__v1__hub_credit__pack
+                     (const Reform__V1__HubCredit   *message,
+                      uint8_t             *out);
+size_t reform__v1__hub_credit__pack_to_buffer
+                     (const Reform__V1__HubCredit   *message,
+                      ProtobufCBuffer     *buffer);
+Reform__V1__HubCredit *
+       reform__v1__hub_credit__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   reform__v1__hub_credit__free_unpacked
+                     (Reform__V1__HubCredit *message,
+                      ProtobufCAllocator *allocator);
 /* Reform__V1__HubFrame methods */
 void   reform__v1__hub_frame__init
                      (Reform__V1__HubFrame         *message);
@@ -743,6 +790,9 @@ typedef void (*Reform__V1__HubResume_Closure)
 typedef void (*Reform__V1__HubPing_Closure)
                  (const Reform__V1__HubPing *message,
                   void *closure_data);
+typedef void (*Reform__V1__HubCredit_Closure)
+                 (const Reform__V1__HubCredit *message,
+                  void *closure_data);
 typedef void (*Reform__V1__HubFrame_Closure)
                  (const Reform__V1__HubFrame *message,
                   void *closure_data);
@@ -786,6 +836,7 @@ extern const ProtobufCMessageDescriptor reform__v1__hub_cancel__descriptor;
 extern const ProtobufCMessageDescriptor reform__v1__hub_drain__descriptor;
 extern const ProtobufCMessageDescriptor reform__v1__hub_resume__descriptor;
 extern const ProtobufCMessageDescriptor reform__v1__hub_ping__descriptor;
+extern const ProtobufCMessageDescriptor reform__v1__hub_credit__descriptor;
 extern const ProtobufCMessageDescriptor reform__v1__hub_frame__descriptor;
 extern const ProtobufCServiceDescriptor reform__v1__worker_hub__descriptor;
 
