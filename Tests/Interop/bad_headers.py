@@ -189,7 +189,12 @@ def exchange(host, port, headers, body):
         client_side=True, header_encoding=None, validate_outbound_headers=False,
         normalize_outbound_headers=False, validate_inbound_headers=False)
     connection = h2.connection.H2Connection(config=config)
-    with socket.create_connection((host, port), timeout=WAIT_SECONDS) as sock:
+    try:
+        sock = socket.create_connection((host, port), timeout=WAIT_SECONDS)
+    except OSError as error:
+        # The coordinator is gone or restarting: an earlier case killed it.
+        return "cannot connect (%s)" % error.__class__.__name__, None
+    with sock:
         connection.initiate_connection()
         stream = connection.get_next_available_stream_id()
         try:
