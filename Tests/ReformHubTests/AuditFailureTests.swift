@@ -47,6 +47,14 @@ struct AuditFailureTests {
     }
   }
 
+  /// Items a stream delivered.
+  final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+    func add() { lock.withLock { count += 1 } }
+    var value: Int { lock.withLock { count } }
+  }
+
   /// The error a call ends with, or nil when it succeeds.
   private func failure(_ body: () async throws -> Void) async -> ReformError? {
     do {
@@ -75,6 +83,11 @@ struct AuditFailureTests {
           AdminService.CreateToken.self,
           AdminCreateTokenRequest(idempotencyKey: "audit-down", principal: Principal(displayName: "Viewer", roles: [.viewer])))
       }
+      // A streamed read: the units as CSV, whose first chunk is the header line.
+      let chunks = Counter()
+      let export = {
+        try await client.stream(RegistryService.ExportCsv.self, RegistryExportCsvRequest(kind: .units)) { _ in chunks.add() }
+      }
       #expect(await failure(write) == nil)
 
       let lock = try WriteLock(database: cluster.directory + "/audit.sqlite")
@@ -86,6 +99,8 @@ struct AuditFailureTests {
       #expect(readFailure?.code == .unavailable)
       #expect(readFailure?.message.contains("nothing was read out") == true, "\(String(describing: readFailure))")
       #expect(await failure(admin)?.code == .unavailable)
+      #expect(await failure(export)?.code == .unavailable)
+      #expect(chunks.value == 0, "no item of an audited stream goes out before its entry is written")
       // A call that is not audited goes on as ever.
       #expect(await failure { _ = try await client.diagnostics.echo(text: "not audited", payload: []) } == nil)
 
@@ -93,6 +108,8 @@ struct AuditFailureTests {
       #expect(await failure(write) == nil)
       #expect(await failure(read) == nil)
       #expect(await failure(admin) == nil)
+      #expect(await failure(export) == nil)
+      #expect(chunks.value > 0)
       let recorded = try await client.call(
         AdminService.QueryAudit.self, AdminQueryAuditRequest(method: RegistryService.ListPeople.info.path, outcome: .succeeded)
       ).entries
