@@ -122,6 +122,40 @@ struct FlowControlTests {
     try await expectWorkerIdle(cluster)
   }
 
+  @Test func revokingATokenEndsItsExchangeWatchWithUnauthenticated() async throws {
+    let cluster = try Cluster()
+    try cluster.startCoordinator()
+    // The exchange asks the registry for its units, with the service token the coordinator writes.
+    while !FileManager.default.fileExists(atPath: cluster.directory + "/service.token") {
+      try await Task.sleep(for: .milliseconds(20))
+    }
+    try cluster.startWorker(module: "registry")
+    try cluster.startWorker(module: "exchange")
+    try await cluster.waitForWorkers(2, limit: .seconds(30))
+    let created = try await cluster.withClient { client in
+      let root = OrgUnit(
+        code: "DUK", name: "Đảng bộ Khối các cơ quan và doanh nghiệp tỉnh Lai Châu", kind: .blocCommittee,
+        organId: "000.00.00.H41", hostName: "Đảng ủy Khối các cơ quan và doanh nghiệp tỉnh Lai Châu",
+        hostKind: .partyOrMassOrganisation, opened: CalendarDate(year: 2004, month: 6, day: 1))
+      _ = try await client.call(
+        RegistryService.CreateUnit.self, CreateUnitRequest(unit: root, idempotencyKey: "unit-DUK"), timeout: .seconds(30))
+      return try await client.call(
+        AdminService.CreateToken.self,
+        AdminCreateTokenRequest(idempotencyKey: UUID().uuidString, principal: Principal(displayName: "Thanh tra", roles: [.inspector])))
+    }
+    let ended = try await endingOfAnIdleStream(
+      cluster, token: created.token, module: "exchange",
+      open: { client in
+        try await client.stream(ExchangeService.Watch.self, ExchangeWatchRequest(unitCode: "DUK")) { _ in }
+      },
+      invalidate: { client in
+        _ = try await client.call(AdminService.RevokeToken.self, AdminRevokeTokenRequest(tokenId: created.info?.tokenId ?? "", reason: "test"))
+      })
+    #expect(ended.error?.code == .unauthenticated, "\(String(describing: ended.error))")
+    #expect(ended.after < .seconds(5), "the watch ran on \(ended.after) after its token was revoked")
+    try await expectWorkerIdle(cluster, module: "exchange")
+  }
+
   @Test func aTokenThatExpiresEndsTheStreamsItOpenedWithUnauthenticated() async throws {
     let cluster = try Cluster()
     try cluster.startCoordinator()
@@ -157,23 +191,25 @@ struct FlowControlTests {
   /// Opens an idle stream with `token`, runs `invalidate` once its job runs, and returns how
   /// the stream ended and how long after `invalidate` returned.
   private func endingOfAnIdleStream(
-    _ cluster: Cluster, token: String, invalidate: @Sendable (ReformClient) async throws -> Void
+    _ cluster: Cluster, token: String, module: String = "diagnostics",
+    open: @escaping @Sendable (ReformClient) async throws -> Void = { client in
+      try await client.stream(
+        DiagnosticsService.StreamItems.self, DiagnosticsStreamItemsRequest(itemCount: 2, intervalMs: 60_000)
+      ) { _ in }
+    },
+    invalidate: @Sendable (ReformClient) async throws -> Void
   ) async throws -> (error: ReformError?, after: Duration) {
     try await cluster.withClient { admin in
       try await withThrowingTaskGroup(of: (ReformError?, ContinuousClock.Instant).self) { group in
         group.addTask {
           do {
-            try await ReformClient.connect(to: cluster.address, token: token) { client in
-              try await client.stream(
-                DiagnosticsService.StreamItems.self, DiagnosticsStreamItemsRequest(itemCount: 2, intervalMs: 60_000)
-              ) { _ in }
-            }
+            try await ReformClient.connect(to: cluster.address, token: token) { client in try await open(client) }
             return (nil, .now)
           } catch let error as ReformError {
             return (error, .now)
           }
         }
-        try await waitForStreams(1, client: admin)
+        try await waitForStreams(1, client: admin, module: module)
         try await invalidate(admin)
         let invalidated = ContinuousClock.now
         let (error, at) = try await group.next()!
@@ -182,9 +218,9 @@ struct FlowControlTests {
     }
   }
 
-  private func waitForStreams(_ count: Int, client: ReformClient) async throws {
+  private func waitForStreams(_ count: Int, client: ReformClient, module: String = "diagnostics") async throws {
     let deadline = ContinuousClock.now + .seconds(20)
-    while try await client.admin.listJobs(module: "diagnostics").jobs.filter({ $0.state == .running }).count < count {
+    while try await client.admin.listJobs(module: module).jobs.filter({ $0.state == .running }).count < count {
       guard ContinuousClock.now < deadline else { throw ClusterError(description: "\(count) streams did not start within 20 s") }
       try await Task.sleep(for: .milliseconds(50))
     }
@@ -199,10 +235,10 @@ struct FlowControlTests {
     }
   }
 
-  private func expectWorkerIdle(_ cluster: Cluster) async throws {
+  private func expectWorkerIdle(_ cluster: Cluster, module: String = "diagnostics") async throws {
     try await cluster.withClient { client in
       let deadline = ContinuousClock.now + .seconds(10)
-      while try await client.admin.listWorkers(module: "diagnostics").workers.first?.inFlight != 0 {
+      while try await client.admin.listWorkers(module: module).workers.first?.inFlight != 0 {
         guard ContinuousClock.now < deadline else {
           Issue.record("the stream's job still runs in the worker 10 s after its token stopped being valid")
           return
