@@ -48,11 +48,13 @@ struct WorkerCommand: AsyncParsableCommand {
     server.bootstrapLogging()
     let logger = Logger(label: "reform.worker.\(module)")
     guard capacity > 0 else { throw ValidationError("--capacity must be at least 1") }
-    let address = try ReformAddress(coordinator)
+    var address = try ReformAddress(coordinator)
     let tls = try tlsOptions.resolved()
-    // Loopback is what the name resolves to, not how it is spelt (`127.evil.example`).
-    let local = address.unixPath != nil || ((try? ReformClient.parseAddress(coordinator))?.resolvesToLoopback ?? false)
-    if !local && tls == nil {
+    // Loopback is what the name resolves to, not how it is spelt (`127.evil.example`); in
+    // plaintext the worker then dials that very address.
+    let loopback = (try? ReformClient.parseAddress(coordinator))?.pinnedToLoopback
+    if tls == nil, let loopback { address = try ReformAddress(loopback.description) }
+    if loopback == nil && tls == nil {
       guard insecure else {
         throw ValidationError("--coordinator \(address): plaintext is allowed to loopback and Unix sockets only; give --tls (or --tls-ca), or pass --insecure to dial it unencrypted anyway")
       }

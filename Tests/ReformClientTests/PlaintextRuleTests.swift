@@ -30,6 +30,14 @@ import Testing
     #expect(throws: ReformError.self) { try ResolvedAddress.lookUp("127.evil.example") }
   }
 
+  @Test func aLoopbackNameIsPinnedToItsAddressAndOthersAreNot() throws {
+    #expect(try ReformClient.parseAddress("localhost:7420").pinnedToLoopback == .tcp(host: "127.0.0.1", port: 7420))
+    #expect(try ReformClient.parseAddress("[::1]:7420").pinnedToLoopback == .tcp(host: "::1", port: 7420))
+    #expect(try ReformClient.parseAddress("unix:/run/reform.sock").pinnedToLoopback == .unix(path: "/run/reform.sock"))
+    #expect(try ReformClient.parseAddress("127.evil.example:7420").pinnedToLoopback == nil)
+    #expect(try ReformClient.parseAddress("10.0.0.1:7420").pinnedToLoopback == nil)
+  }
+
   @Test func aUnixSocketIsLocal() throws {
     #expect(try ReformClient.parseAddress("unix:/run/reform.sock").resolvesToLoopback)
     _ = try ReformClient.parseAddress("unix:/run/reform.sock").plaintextTarget(insecure: false)

@@ -40,9 +40,18 @@ extension ReformClient.Address {
   /// resolves, and only to loopback addresses (127.0.0.0/8, ::1). A name that does not
   /// resolve is not loopback.
   public var resolvesToLoopback: Bool {
-    guard case .tcp(let host, _) = self else { return true }
-    guard let addresses = try? ResolvedAddress.lookUp(host) else { return false }
-    return addresses.allSatisfy(\.isLoopback)
+    pinnedToLoopback != nil
+  }
+
+  /// The address to dial in plaintext so that nothing can leave the machine: a Unix socket as
+  /// it is, a host name replaced by the loopback address it resolves to (so a second lookup
+  /// cannot answer differently); `nil` when the host is not loopback or does not resolve.
+  public var pinnedToLoopback: ReformClient.Address? {
+    guard case .tcp(let host, let port) = self else { return self }
+    guard let addresses = try? ResolvedAddress.lookUp(host), addresses.allSatisfy(\.isLoopback),
+      let first = addresses.first(where: { !$0.isIPv6 }) ?? addresses.first
+    else { return nil }
+    return .tcp(host: first.text, port: port)
   }
 }
 
