@@ -87,15 +87,23 @@ struct CrossUnitWriteTests {
     #expect(people.asked == asked, "an administrator acts for every unit")
   }
 
-  @Test("the registry's people are read with GetPerson; one it does not have is left out, any other refusal is UNAVAILABLE")
-  func registryPersonUnitsReadsGetPerson() async throws {
-    let registry = PeopleRegistry(["P1": "CB1"])
-    let units = try await RegistryPersonUnits(calls: registry).units(of: ["P1", "P9", "P1"])
-    #expect(units == ["P1": "CB1"])
-    #expect(registry.requests == 2, "each person once")
-    let failing = PeopleRegistry([:], refusal: RPCError(code: .permissionDenied, message: "no"))
-    let error = await status { try await RegistryPersonUnits(calls: failing).units(of: ["P1"]) }
+  @Test("the registry's people are read by the caller's subtree, then GetPerson for the rest; one it does not have is left out, any other refusal is UNAVAILABLE")
+  func registryPersonUnitsReadsTheSubtreeThenGetPerson() async throws {
+    let registry = PeopleRegistry(["P1": "CB1", "P2": "CB2", "P8": "CB3"], subtree: ["DB1": ["CB1", "CB2"]])
+    let units = try await RegistryPersonUnits(calls: registry).units(of: ["P1", "P2", "P8", "P9", "P1"], expectedUnder: "DB1")
+    #expect(units == ["P1": "CB1", "P2": "CB2", "P8": "CB3"])
+    #expect(registry.requests == 3, "one page of DB1's people, then GetPerson of P8 and P9")
+    let failing = PeopleRegistry([:], refusal: RPCError(code: .resourceExhausted, message: "no"))
+    let error = await status { try await RegistryPersonUnits(calls: failing).units(of: ["P1"], expectedUnder: "DB1") }
     #expect(error?.code == .unavailable)
+  }
+
+  @Test("where the modules' principal may not list people, each person is asked for by GetPerson")
+  func registryPersonUnitsFallsBackToGetPerson() async throws {
+    let registry = PeopleRegistry(["P1": "CB1", "P8": "CB3"], listRefusal: RPCError(code: .permissionDenied, message: "no"))
+    let units = try await RegistryPersonUnits(calls: registry).units(of: ["P1", "P8"], expectedUnder: "DB1")
+    #expect(units == ["P1": "CB1", "P8": "CB3"])
+    #expect(registry.requests == 3)
   }
 }
 
@@ -110,21 +118,27 @@ final class FixedPersonUnits: ClassificationPersonUnits {
 
   var asked: Int { count.withLock { $0 } }
 
-  func units(of personIds: [String]) async throws -> [String: String] {
+  func units(of personIds: [String], expectedUnder scope: String) async throws -> [String: String] {
     count.withLock { $0 += 1 }
     return units.filter { personIds.contains($0.key) }
   }
 }
 
-/// The registry as the coordinator would answer GetPerson.
+/// The registry as the coordinator would answer ListPeople (one page) and GetPerson.
 final class PeopleRegistry: ModuleCalls {
   private let people: [String: String]
+  private let subtree: [String: Set<String>]
   private let refusal: RPCError?
+  private let listRefusal: RPCError?
   private let count = Mutex(0)
 
-  init(_ people: [String: String], refusal: RPCError? = nil) {
+  init(
+    _ people: [String: String], subtree: [String: Set<String>] = [:], refusal: RPCError? = nil, listRefusal: RPCError? = nil
+  ) {
     self.people = people
+    self.subtree = subtree
     self.refusal = refusal
+    self.listRefusal = listRefusal
   }
 
   var requests: Int { count.withLock { $0 } }
@@ -132,6 +146,15 @@ final class PeopleRegistry: ModuleCalls {
   func call<M: WireMethod>(_ method: M.Type, _ request: M.Input, timeout: Duration?) async throws -> M.Output {
     count.withLock { $0 += 1 }
     if let refusal { throw refusal }
+    if let list = request as? ListPeopleRequest {
+      if let listRefusal { throw listRefusal }
+      let units = subtree[list.subtreeCode] ?? []
+      let listed = people.filter { units.contains($0.value) }.map { Person(id: $0.key, unitCode: $0.value) }
+      guard let output = ListPeopleResponse(people: listed, page: PageResponse()) as? M.Output else {
+        throw RPCError(code: .internalError, message: "wrong output")
+      }
+      return output
+    }
     guard let get = request as? GetPersonRequest else { throw RPCError(code: .unimplemented, message: "\(M.info.path)") }
     guard let unit = people[get.id] else { throw RPCError(code: .notFound, message: "no person \(get.id)") }
     let response = GetPersonResponse(person: Person(id: get.id, unitCode: unit))

@@ -31,7 +31,8 @@ struct EvaluationOwnership: Sendable {
       },
       ownUnit: own, units: try await scope.units())
     if let people, !ownership.entries.isEmpty {
-      try ownership.requireRegistered(try await people.units(of: ownership.entries.map(\.key.subjectId)))
+      try ownership.requireRegistered(
+        try await people.units(of: ownership.entries.map(\.key.subjectId), expectedUnder: own))
     }
     return ownership
   }
