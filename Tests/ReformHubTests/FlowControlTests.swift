@@ -177,7 +177,49 @@ struct FlowControlTests {
     try await expectWorkerIdle(cluster)
   }
 
+  @Test func aWorkerAndACoordinatorGivenSigtermWithAStreamOpenStopInTime() async throws {
+    let cluster = try Cluster()
+    let coordinator = try cluster.startCoordinator()
+    let first = try cluster.startWorker()
+    try await cluster.waitForWorkers(1)
+    let token = try cluster.adminToken
+    let idle = DiagnosticsStreamItemsRequest(itemCount: 2, intervalMs: 60_000)
+    let openStream = { @Sendable () -> Task<ReformError?, Never> in
+      Task {
+        do {
+          try await ReformClient.connect(to: cluster.address, token: token) { client in
+            try await client.stream(DiagnosticsService.StreamItems.self, idle) { _ in }
+          }
+          return nil
+        } catch {
+          return error as? ReformError
+        }
+      }
+    }
+
+    let cut = openStream()
+    try await cluster.withClient { try await waitForStreams(1, client: $0) }
+    kill(first.processIdentifier, SIGTERM)
+    #expect(await exits(first, within: .seconds(10)), "the worker did not stop within 10 s of SIGTERM")
+    #expect(first.terminationStatus == 0)
+    #expect(await cut.value != nil, "the stream ended without an error when its worker left")
+
+    try cluster.startWorker()
+    try await cluster.waitForWorkers(1)
+    let held = openStream()
+    try await cluster.withClient { try await waitForStreams(1, client: $0) }
+    kill(coordinator.processIdentifier, SIGTERM)
+    #expect(await exits(coordinator, within: .seconds(10)), "the coordinator did not stop within 10 s of SIGTERM")
+    #expect(await held.value?.code == .unavailable)
+  }
+
   // MARK: - Helpers
+
+  private func exits(_ process: Process, within limit: Duration) async -> Bool {
+    let deadline = ContinuousClock.now + limit
+    while process.isRunning, ContinuousClock.now < deadline { try? await Task.sleep(for: .milliseconds(50)) }
+    return !process.isRunning
+  }
 
   private struct Observation: Sendable {
     var peakBytes: Int64 = 0

@@ -108,6 +108,10 @@ public struct Coordinator: Service {
     } onGracefulShutdown: {
       logger.info("coordinator shutting down")
       for (_, server) in servers { server.beginGracefulShutdown() }
+      Task {
+        await hub.endStreams(because: "the coordinator is shutting down")
+        await hub.releaseWorkersWhenIdle()
+      }
     }
     // The calls have ended: what is still counted of their refusals is written before returning.
     denialFlusher.cancel()

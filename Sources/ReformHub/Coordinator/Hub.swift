@@ -191,6 +191,21 @@ actor Hub {
     jobs.values.compactMap { job in job.credential.map { (job.id, $0) } }
   }
 
+  /// Ends every open stream with `UNAVAILABLE`: the coordinator is shutting down, and a stream
+  /// (a watch) would otherwise hold it open for as long as its caller stays.
+  func endStreams(because reason: String) {
+    for job in jobs.values where job.method.serverStreaming {
+      end(job.id, with: RPCError(code: .unavailable, message: "\(reason); resume the stream later"))
+    }
+  }
+
+  /// Once no call is in flight, lets every worker go: their attachments are streams too, and
+  /// would hold a shutting-down coordinator open. They re-attach to the next coordinator.
+  func releaseWorkersWhenIdle() async {
+    while !jobs.isEmpty { try? await Task.sleep(for: .milliseconds(50)) }
+    for id in workers.keys { detach(id, reason: "the coordinator is shutting down") }
+  }
+
   /// Ends a stream whose credentials no longer hold: its caller gets `error`, its worker is
   /// told to stop.
   func end(_ id: Int64, with error: RPCError) {

@@ -13,6 +13,8 @@ actor WorkerSession {
   private var outbound: PriorityOutbox<WorkerFrame>?
   private var running: [Int64: Task<Void, Never>] = [:]
   private var credits: [Int64: StreamCredit] = [:]
+  /// The server-streaming jobs among ``running``: a watch may never end by itself.
+  private var streams: Set<Int64> = []
   /// The window each streaming job starts with, as the hub's welcome gave it.
   private var window: (bytes: Int64, items: Int32) = (0, 0)
   private var done: Int64 = 0
@@ -72,6 +74,9 @@ actor WorkerSession {
     let outbound = self.outbound
     let credit = StreamCredit(bytes: window.bytes, items: window.items)
     credits[job.jobId] = credit
+    if ModuleCatalogue.methods(of: identity.module).contains(where: { $0.path == job.method && $0.serverStreaming }) {
+      streams.insert(job.jobId)
+    }
     running[job.jobId] = Task {
       let sequence = ItemSequence()
       let send = { @Sendable (item: [UInt8]) in
@@ -97,6 +102,7 @@ actor WorkerSession {
   private func finished(_ id: Int64, ok: Bool) {
     running[id] = nil
     credits.removeValue(forKey: id)?.close()
+    streams.remove(id)
     if ok { done += 1 } else { failed += 1 }
     if running.isEmpty {
       for waiter in idleWaiters { waiter.resume() }
@@ -104,10 +110,13 @@ actor WorkerSession {
     }
   }
 
-  /// Stops taking work: tells the hub, then waits until every running job has finished.
+  /// Stops taking work: tells the hub, stops its streams (a watch never finishes by itself;
+  /// its caller resumes it from its cursor on another worker), then waits until every running
+  /// job has finished.
   func leave() async {
     isLeaving = true
     outbound?.send(WorkerFrame(frame: .leaving(WorkerLeaving(reason: "shutting down"))), lane: .urgent)
+    for id in streams { running[id]?.cancel() }
     if !running.isEmpty {
       await withCheckedContinuation { idleWaiters.append($0) }
     }
