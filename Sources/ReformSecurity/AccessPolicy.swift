@@ -102,7 +102,7 @@ extension AccessPolicy {
     RegistryService.ListUnits.info.path: .roles(RoleGrant.everyRole, because: "a read"),
     RegistryService.ListUnitHistory.info.path: .roles(RoleGrant.everyRole, because: "a read"),
     RegistryService.GetPerson.info.path: .personalRead(Self.personReaders + [.service], because: "a member's record is personal: a clerk reads their unit's; the rating module reads a person's unit"),
-    RegistryService.ListPeople.info.path: .personalRead(Self.personReaders, because: "a member's record is personal: a clerk lists their unit's"),
+    RegistryService.ListPeople.info.path: .personalRead(Self.personReaders + [.service], because: "a member's record is personal: a clerk lists their unit's; the rating module lists a submitting clerk's units' people"),
     RegistryService.ExportCsv.info.path: .personalRead(Self.personReaders, because: "exports people: a clerk exports their unit's subtree"),
     RegistryService.ListIndicatorSets.info.path: .roles(RoleGrant.everyRole, because: "a read"),
     RegistryService.GetIndicatorSet.info.path: .roles(RoleGrant.everyRole, because: "a read"),

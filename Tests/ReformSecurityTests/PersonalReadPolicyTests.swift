@@ -27,6 +27,19 @@ struct PersonalReadPolicyTests {
     }
   }
 
+  @Test func theModulesServiceRoleReadsPeopleButExportsNothingAndWritesNothing() throws {
+    let service = Principal(id: "reform-modules", displayName: "Reform modules", roles: [.service])
+    for method in [RegistryService.GetPerson.info, RegistryService.ListPeople.info] {
+      #expect(AccessPolicy.reform.decide(method: method.path, principal: service) == .allow(ownUnit: nil))
+    }
+    for method in [
+      RegistryService.ExportCsv.info, RegistryService.UpdatePerson.info, ClassificationService.SubmitEvaluations.info,
+      ExchangeService.Send.info, InspectionService.ExportProgramme.info,
+    ] {
+      #expect(!AccessPolicy.reform.decide(method: method.path, principal: service).isAllowed, "\(method.path)")
+    }
+  }
+
   @Test func summariesOfUnitsValuesAndReportsStayOpenToEveryRoleUnaudited() throws {
     for method in [RegistryService.ListUnits.info, RegistryService.ListValues.info, RegistryService.Report.info] {
       let rule = try #require(AccessPolicy.reform.rule(for: method.path))

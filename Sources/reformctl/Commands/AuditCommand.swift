@@ -45,14 +45,15 @@ struct AuditCommand: AsyncParsableCommand {
       }
       var table = TextTable([
         .number("SEQ"), .text("TIME"), .text("PRINCIPAL"), .text("METHOD"), .text("UNIT"), .text("TARGET"), .text("ACTION"), .text("STATUS"),
-        .text("MESSAGE"),
+        .number("CALLS"), .text("MESSAGE"),
       ])
       for entry in entries {
         table.append([
           String(entry.sequence), Format.wallClock(entry.time), Format.orDash(entry.principal?.id ?? ""), entry.method,
           Format.orDash(entry.unitCode), Format.orDash(String(entry.target.prefix(40))), Format.enumName(entry.action.description, prefix: "ADMIN_AUDIT_ACTION_").lowercased(),
           entry.statusCode == 0 ? "OK" : ReformError.Code(rawValue: Int(entry.statusCode))?.description ?? String(entry.statusCode),
-          String(entry.message.prefix(60)),
+          // A refusal entry stands for every refusal of its peer, method and reason in its window.
+          String(max(1, entry.count)), String(entry.message.prefix(60)),
         ])
       }
       print(table.render())
