@@ -77,7 +77,7 @@ struct StreamMemoryTests {
     #expect(seen.workers == Set(attached) && seen.workersSeen == 1, "the worker was detached: \(seen.workers) after \(attached)")
     // Every echo answered within its 10 s deadline, even while a thousand streams were being
     // admitted at once; with them all open, promptly.
-    #expect(seen.slowestEchoOnceOpen < .seconds(2), "with every stream open an echo took \(seen.slowestEchoOnceOpen)")
+    #expect(seen.slowestEchoOnceOpen < .seconds(5), "with every stream open an echo took \(seen.slowestEchoOnceOpen)")
     #expect(try !cluster.logs().contains("worker detached"))
   }
 

@@ -25,7 +25,7 @@ public struct Coordinator: Service {
       configuration: Hub.Configuration(
         queueCapacity: configuration.queueCapacity, attachWait: configuration.attachWait,
         heartbeatInterval: configuration.heartbeatInterval, version: ReformVersion.current,
-        streams: configuration.streams),
+        streams: configuration.streams, largestResponse: configuration.maxRequestBytes * 2 + 65_536),
       logger: logger)
     let info = AdminCoordinatorInfo(
       version: ReformVersion.current, pid: getpid(), host: ProcessInfo.processInfo.hostName,

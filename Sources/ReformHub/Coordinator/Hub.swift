@@ -20,6 +20,9 @@ actor Hub {
     var heartbeatInterval: Duration
     var version: String
     var streams = StreamLimits()
+    /// The most bytes a unary response split over several JobResult frames may add up to:
+    /// what the hub gathers for one call is bounded, like everything else it holds.
+    var largestResponse = 2 * 64 * 1024 * 1024 + 65_536
   }
 
   /// Checks again the credentials a stream was admitted under: nil while they hold, the
@@ -365,6 +368,12 @@ actor Hub {
           outcome.auditUnit = result.auditUnit
           if outcome.code == nil { workers[workerID]?.done += 1 } else { workers[workerID]?.failed += 1 }
           finish(result.jobId, outcome)
+        } else if job.partial.count + result.payload.count > configuration.largestResponse {
+          workers[workerID]?.outbound.send(
+            HubFrame(frame: .cancel(HubCancel(jobId: job.id, reason: "response too large", statusCode: 8))), lane: .reply)
+          finish(
+            result.jobId,
+            .failure(.resourceExhausted, "the response of \(job.method.path) is over \(configuration.largestResponse) bytes"))
         } else {
           job.partial += result.payload
           jobs[result.jobId] = job
