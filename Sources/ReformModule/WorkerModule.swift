@@ -46,7 +46,7 @@ public struct ModuleMethods: Sendable {
     guard let handler = handlers[M.info.path] else {
       throw RPCError(code: .unimplemented, message: "\(M.info.path) is not registered")
     }
-    return try M.Output(wireBytes: await handler(try input.wireBytes(), context, ItemSink(send: { _ in }, sendNow: { _ in })))
+    return try M.Output(wireBytes: await handler(try input.wireBytes(), context, ItemSink(send: { _ in })))
   }
 
   /// Runs a registered server-streaming method in process and returns every item it wrote.
@@ -55,7 +55,7 @@ public struct ModuleMethods: Sendable {
       throw RPCError(code: .unimplemented, message: "\(M.info.path) is not registered")
     }
     let items = ItemCollector()
-    _ = try await handler(try input.wireBytes(), context, ItemSink(send: { items.append($0) }, sendNow: { items.append($0) }))
+    _ = try await handler(try input.wireBytes(), context, ItemSink(send: { items.append($0) }))
     return try items.all.map { try M.Output(wireBytes: $0) }
   }
 
@@ -72,11 +72,10 @@ public struct ModuleMethods: Sendable {
 
 /// Sends the items of a server-streaming job back to the caller, in order.
 ///
-/// `try await write(item)` is the one to use: it waits while the job's flow-control window is
-/// full, so a caller that reads slowly slows the handler down instead of letting items pile
-/// up in the worker and the coordinator. The synchronous `write` is for a producer that cannot
-/// suspend (a callback inside a database transaction or an encoder) and whose whole output is
-/// small and bounded: its items go at once, and later awaited writes wait for their credit.
+/// `write` waits while the job's flow-control window is full, so a caller that reads slowly
+/// slows the handler down instead of letting items pile up in the worker and the coordinator.
+/// There is no way around the window: a producer that cannot suspend (an encoder's callback,
+/// a database transaction) spools its items with ``ItemSpool`` and sends them afterwards.
 public struct JobStreamWriter<Item: WireMessage>: Sendable {
   let sink: ItemSink
 
@@ -87,12 +86,6 @@ public struct JobStreamWriter<Item: WireMessage>: Sendable {
   public func write(_ item: Item) async throws {
     try Task.checkCancellation()
     try await sink.send(try item.wireBytes())
-  }
-
-  /// Sends one item at once, without waiting for the window; see the type's notes.
-  public func write(_ item: Item) throws {
-    try Task.checkCancellation()
-    sink.sendNow(try item.wireBytes())
   }
 }
 

@@ -11,7 +11,7 @@ import Testing
 /// the requests from the schema: a new method or field is attacked without editing the test.
 /// `Tests/Interop/cross_unit.py` (Python grpcio) does the calls against `reformd up --demo`.
 @Suite(.serialized, .timeLimit(.minutes(10)))
-struct CrossUnitTests {
+struct CrossUnitMatrixTests {
   @Test func aClerkReachesNoOtherUnitsDataByAnyPath() async throws {
     let system = try await DemoSystem.start(name: "cross")
     defer { system.stop() }

@@ -8,8 +8,9 @@ extension ExchangeHandlers {
   /// Bytes of an attachment read from its file at a time while an envelope is written.
   private static let envelopeReadBytes = 256 << 10
 
-  /// ExportEdxml: one document as an edXML envelope, streamed in chunks as it is written, the
-  /// attachments read from their files and encoded as they are read. Audited. The envelope's To
+  /// ExportEdxml: one document as an edXML envelope, written in chunks to a spool file as it is
+  /// encoded (the attachments read from their files and encoded as they are read), then
+  /// streamed under the stream's flow-control window. Audited. The envelope's To
   /// is every receiver of the document, or those named. A document frozen by a recall is not
   /// exported: it may be delivered no further.
   func exportEdxml(
@@ -32,8 +33,11 @@ extension ExchangeHandlers {
     let files = bundle.document.attachments.map(\.fileName)
     let fileName = documentId.description.map { "/\\:".contains($0) ? "_" : String($0) }.joined() + ".edxml"
     let blobs = self.blobs
+    // The writer encodes synchronously, attachments and all: its chunks are spooled to disk and
+    // then sent under the stream's window, so a slow reader never holds them in memory.
     try await guarded("ExportEdxml") {
-      var chunker = EnvelopeChunker(fileName: fileName) { try writer.write($0) }
+      let spool = try ItemSpool<ExchangeEnvelopeChunk>()
+      var chunker = EnvelopeChunker(fileName: fileName) { try spool.append($0) }
       try EdxmlWriter(chunkSize: ExchangeLimits.defaultFetchChunkBytes).write(
         storable, to: { try chunker.append($0) },
         content: request.omitAttachments
@@ -49,6 +53,7 @@ extension ExchangeHandlers {
             }
           })
       try chunker.finish()
+      try await spool.send(to: writer)
     }
   }
 

@@ -51,15 +51,6 @@ final class StreamCredit: Sendable {
     }
   }
 
-  /// Counts an item sent without waiting (a producer that cannot suspend): it still uses the
-  /// window, so later writes wait for its credit.
-  func charge(bytes: Int) {
-    state.withLock { state in
-      state.items += 1
-      state.bytes += Int64(bytes)
-    }
-  }
-
   /// The caller accepted `items` items of `bytes` bytes in all: room for as much again.
   func release(items: Int32, bytes: Int64) {
     state.withLock { state in

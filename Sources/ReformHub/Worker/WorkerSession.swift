@@ -82,15 +82,10 @@ actor WorkerSession {
       let send = { @Sendable (item: [UInt8]) in
         outbound?.send(WorkerFrame(frame: .item(JobStreamItem(jobId: job.jobId, sequence: sequence.next(), payload: item))), lane: .items)
       }
-      let items = ItemSink(
-        send: { item in
-          try await credit.acquire(bytes: item.count)
-          send(item)
-        },
-        sendNow: { item in
-          credit.charge(bytes: item.count)
-          send(item)
-        })
+      let items = ItemSink(send: { item in
+        try await credit.acquire(bytes: item.count)
+        send(item)
+      })
       var result = await Self.run(handler, job: job, context: context, items: items)
       (result.auditTarget, result.auditUnit) = context.audit.value
       // A stream's result follows its items; a unary result need not wait behind other jobs' items.

@@ -20,17 +20,18 @@ struct CSVHandlers: Sendable {
 
   func register(into methods: inout ModuleMethods) {
     methods.serverStreaming(RegistryService.ImportCsv.self) { request, context, writer in
-      try await importFile(request, context) { try writer.write($0) }
+      try await importFile(request, context) { try await writer.write($0) }
     }
     methods.serverStreaming(RegistryService.ExportCsv.self) { request, context, writer in
-      try await exportFile(request, context) { try writer.write($0) }
+      try await exportFile(request, context) { try await writer.write($0) }
     }
   }
 
   /// Imports a file, sending each event to `emit`; returns the summary.
   @discardableResult
   func importFile(
-    _ request: RegistryImportCsvRequest, _ context: JobContext, emit: @escaping @Sendable (RegistryImportCsvEvent) throws -> Void
+    _ request: RegistryImportCsvRequest, _ context: JobContext,
+    emit: @escaping @Sendable (RegistryImportCsvEvent) async throws -> Void
   ) async throws -> RegistryImportSummary {
     try context.requireBlocWide("ImportCsv")
     let kind = try request.kind.required(field: "kind")
@@ -44,13 +45,13 @@ struct CSVHandlers: Sendable {
     let actor = context.actor
     let bytes = request.csv
     context.audit.record(target: "import \(kind.rawValue) \(request.fileName)")
-    try emit(Self.progress(.parsing, done: 0, total: 0))
+    try await emit(Self.progress(.parsing, done: 0, total: 0))
     guard let text = String(validating: bytes, as: UTF8.self) else {
       // The parser says where the file stops being UTF-8; nothing else can be trusted then.
       let problems = CSVParser.parse(bytes: bytes).errors.map { error in
         CSVImportError(line: error.line, column: error.column, field: "", message: error.message)
       }
-      return try Self.refuse(CSVImportFailure(errors: problems), rows: 0, dryRun: dryRun, emit: emit)
+      return try await Self.refuse(CSVImportFailure(errors: problems), rows: 0, dryRun: dryRun, emit: emit)
     }
     let outcome: Outcome
     if dryRun {
@@ -61,8 +62,6 @@ struct CSVHandlers: Sendable {
         if let key, let stored = try key.storedAnswer(in: write.db) { return .repeated(stored) }
         let outcome = Self.check(text, kind: kind, state: write.state, setID: setID, actor: actor, now: write.now)
         guard case .checked(let plan) = outcome else { return outcome }
-        try emit(Self.progress(.validating, done: Int64(plan.rows), total: Int64(plan.rows)))
-        try emit(Self.progress(.writing, done: 0, total: Int64(plan.rows)))
         try plan.apply(to: &write, actor: actor)
         let summary = Self.summary(plan, applied: true, dryRun: false)
         if let key { try key.store(answer: try RegistryImportCsvEvent(event: .summary(summary)).wireBytes(), at: write.now, in: write.db) }
@@ -72,25 +71,28 @@ struct CSVHandlers: Sendable {
     switch outcome {
     case .repeated(let stored):
       let event = try RegistryImportCsvEvent(wireBytes: stored)
-      try emit(event)
+      try await emit(event)
       if case .summary(let summary) = event.event { return summary }
       return RegistryImportSummary()
     case .failed(let failure):
-      return try Self.refuse(failure, rows: Self.rowCount(text), dryRun: dryRun, emit: emit)
+      return try await Self.refuse(failure, rows: Self.rowCount(text), dryRun: dryRun, emit: emit)
     case .checked(let plan):
-      try emit(Self.progress(.validating, done: Int64(plan.rows), total: Int64(plan.rows)))
+      try await emit(Self.progress(.validating, done: Int64(plan.rows), total: Int64(plan.rows)))
       let summary = Self.summary(plan, applied: false, dryRun: true)
-      try emit(RegistryImportCsvEvent(event: .summary(summary)))
+      try await emit(RegistryImportCsvEvent(event: .summary(summary)))
       return summary
     case .applied(let summary):
-      try emit(Self.progress(.writing, done: summary.rowsRead, total: summary.rowsRead))
-      try emit(RegistryImportCsvEvent(event: .summary(summary)))
+      // Progress is told once the transaction has committed: nothing waits for a slow reader
+      // while the store is locked.
+      try await emit(Self.progress(.validating, done: summary.rowsRead, total: summary.rowsRead))
+      try await emit(Self.progress(.writing, done: summary.rowsRead, total: summary.rowsRead))
+      try await emit(RegistryImportCsvEvent(event: .summary(summary)))
       return summary
     }
   }
 
   func exportFile(
-    _ request: RegistryExportCsvRequest, _ context: JobContext, emit: @Sendable (RegistryCsvChunk) throws -> Void
+    _ request: RegistryExportCsvRequest, _ context: JobContext, emit: @Sendable (RegistryCsvChunk) async throws -> Void
   ) async throws {
     let snapshot = try await store.read()
     let tree = snapshot.tree
@@ -131,7 +133,7 @@ struct CSVHandlers: Sendable {
     }
     context.audit.record(target: "export \(kind.rawValue)", unit: subtree)
     for piece in CSVChunker.pieces(of: text) {
-      try emit(RegistryCsvChunk(data: piece.data, rows: Int64(piece.rows)))
+      try await emit(RegistryCsvChunk(data: piece.data, rows: Int64(piece.rows)))
     }
   }
 
@@ -159,16 +161,16 @@ struct CSVHandlers: Sendable {
 
   /// Sends every error in batches, then a summary that applied nothing.
   private static func refuse(
-    _ failure: CSVImportFailure, rows: Int, dryRun: Bool, emit: (RegistryImportCsvEvent) throws -> Void
-  ) throws -> RegistryImportSummary {
+    _ failure: CSVImportFailure, rows: Int, dryRun: Bool, emit: (RegistryImportCsvEvent) async throws -> Void
+  ) async throws -> RegistryImportSummary {
     let errors = failure.errors.map { error in
       RegistryImportError(line: Int64(error.line), column: Int32(clamping: error.column), field: error.field, value: error.value, message: error.message)
     }
     for start in stride(from: 0, to: errors.count, by: errorBatch) {
-      try emit(RegistryImportCsvEvent(event: .errors(RegistryImportErrorBatch(errors: Array(errors[start..<min(start + errorBatch, errors.count)])))))
+      try await emit(RegistryImportCsvEvent(event: .errors(RegistryImportErrorBatch(errors: Array(errors[start..<min(start + errorBatch, errors.count)])))))
     }
     let summary = RegistryImportSummary(applied: false, dryRun: dryRun, rowsRead: Int64(rows), errorCount: Int64(errors.count))
-    try emit(RegistryImportCsvEvent(event: .summary(summary)))
+    try await emit(RegistryImportCsvEvent(event: .summary(summary)))
     return summary
   }
 

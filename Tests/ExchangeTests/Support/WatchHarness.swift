@@ -24,7 +24,7 @@ extension TestBed {
         }
         continuation.yield(total)
       }
-      _ = try await handler(payload, context, ItemSink(send: { record($0) }, sendNow: record))
+      _ = try await handler(payload, context, ItemSink(send: { record($0) }))
     }
     let guardTimer = Task {
       try await Task.sleep(for: .seconds(30))
