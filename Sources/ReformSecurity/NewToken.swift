@@ -10,6 +10,8 @@ struct NewToken: Sendable, Equatable {
   static let maxKeyLength = 200
   static let maxNameLength = 200
   static let maxNoteLength = 1000
+  /// The latest `expires_at` accepted, from now: a hundred years.
+  static let longestLifetime: TimeInterval = 100 * 366 * 86_400
   /// The most modules one worker principal may name.
   static let maxWorkerModules = 32
 
@@ -78,6 +80,11 @@ struct NewToken: Sendable, Equatable {
       }
       guard expiry.date > now else {
         throw .invalid("expires_at", "must be in the future")
+      }
+      // Far enough for any token a person needs, near enough that every instant arithmetic on
+      // it (milliseconds in the store, the idempotency fingerprint) stays within Int64.
+      guard expiry.date <= now.addingTimeInterval(Self.longestLifetime) else {
+        throw .invalid("expires_at", "at most 100 years from now; leave it empty for a token that does not expire")
       }
       expiresAt = expiry.date
     }

@@ -12,7 +12,17 @@ extension Timestamp {
       seconds += 1
       nanos -= 1_000_000_000
     }
-    self.init(seconds: Int64(seconds), nanos: Int32(nanos))
+    self.init(seconds: Self.saturating(seconds), nanos: nanos.isFinite ? Int32(nanos) : 0)
+  }
+
+  /// Whole seconds as an `Int64`, held at its bounds: a `Date` made from the largest
+  /// timestamp a caller may send rounds past `Int64.max` as a `Double`, and must come back as a
+  /// timestamp rather than trap.
+  private static func saturating(_ seconds: Double) -> Int64 {
+    guard seconds.isFinite else { return seconds > 0 ? .max : seconds < 0 ? .min : 0 }
+    if seconds >= 9_223_372_036_854_775_807 { return .max }
+    if seconds <= -9_223_372_036_854_775_808 { return .min }
+    return Int64(seconds)
   }
 
   /// The instant as a `Date`.

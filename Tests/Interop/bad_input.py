@@ -108,7 +108,12 @@ PLAUSIBLE_TEXT = {
     "unit_code": "DUK", "code": "DUK", "set_id": "01-NQ-DUK-2020-2025", "person_id": "NV000001",
     "organ_id": "000.00.00.H41", "organ_ids": "000.01.18.H41", "document_id": "000.00.00.H41,2024/06/15,12/BC-ĐUK",
     "media_type": "application/pdf", "key": "bad-input", "page_token": "", "cursor": "",
+    "client_certificate_sha256": "",
 }
+# Repeated fields left empty in a plausible message, because any value there changes what the
+# rest must be (a token's worker modules need the worker role and a certificate), so that an
+# extreme elsewhere in the message reaches its own check.
+PLAUSIBLE_EMPTY = {"worker_modules"}
 PLAUSIBLE_INTEGER = {"year": 2024, "end_year": 2025, "month": 6, "day": 15, "index": 0, "page_size": 10}
 
 
@@ -260,7 +265,8 @@ ABSURD = [
 SPECIAL = {"reform.v1.CalendarDate", "reform.v1.Timestamp", "reform.v1.Period"}
 ABSURD_DATES = [("year-0", (0, 1, 1)), ("year-99999", (99999, 12, 31)), ("month-13", (2023, 13, 32)), ("feb-30", (2024, 2, 30))]
 ABSURD_INSTANTS = [("year-0", (YEAR_0_SECONDS, 0)), ("year-99999", (YEAR_99999_SECONDS, 999_999_999)),
-                   ("int64-min", (-2**63, -1)), ("nanos-2e9", (0, 2_000_000_000))]
+                   ("int64-min", (-2**63, -1)), ("nanos-2e9", (0, 2_000_000_000)),
+                   ("int64-max-seconds", (2**63 - 1, 0)), ("int64-min-seconds", (-2**63, 0))]
 ABSURD_PERIODS = [("year-0", (1, 0, 0, 0)), ("term-99999", (5, 99999, 0, 99999)), ("quarter-9", (3, 2024, 9, 0)),
                   ("term-backwards", (5, 2025, 0, 1900))]
 
@@ -289,7 +295,7 @@ def build(descriptor, variant, depth=0):
             continue
         if field.is_repeated:
             target = getattr(message, field.name)
-            count = variant.count(depth)
+            count = 0 if field.name in PLAUSIBLE_EMPTY and not isinstance(variant, ManyElements) else variant.count(depth)
             if field.type == Field.TYPE_MESSAGE:
                 element = build(field.message_type, variant, depth + 1)
                 for _ in range(count):

@@ -179,6 +179,9 @@ struct TokenStoreTests {
     (request(name: "  "), "principal.display_name: required, so that people can tell who acted"),
     (request(expiresAt: now), "expires_at: must be in the future"),
     (request(expiresAt: now.addingTimeInterval(-1)), "expires_at: must be in the future"),
+    // An expiry at the largest instant the wire carries once trapped the coordinator.
+    (request(expiresAt: Date(timeIntervalSince1970: 9.3e18)),
+     "expires_at: at most 100 years from now; leave it empty for a token that does not expire"),
     (request(key: ""), "idempotency_key: required, so that a repeated call creates nothing"),
     (AdminCreateTokenRequest(idempotencyKey: "k"), "principal: required: a token names the principal it acts as"),
     (request(unit: "", roles: [.worker]), "principal.roles: worker is for principals bound to a client certificate; set client_certificate_sha256"),
