@@ -66,8 +66,9 @@ actor Hub {
     var attempt: Int32 = 1
     var workerID: String?
     var itemsSent: Int64 = 0
-    /// Items handed to the caller's relay and not yet written to the caller.
+    /// Items handed to the caller's relay and not yet written to the caller, and their bytes.
     var itemsBuffered = 0
+    var bytesBuffered: Int64 = 0
     /// Credit the caller's writes have earned and the worker has not been sent yet: it goes in
     /// batches of half a window, or at once when the relay has caught up.
     var creditOwed: (items: Int32, bytes: Int64) = (0, 0)
@@ -175,6 +176,7 @@ actor Hub {
   func credit(_ id: Int64, bytes: Int) {
     guard var job = jobs[id], let workerID = job.workerID else { return }
     job.itemsBuffered = max(0, job.itemsBuffered - 1)
+    job.bytesBuffered = max(0, job.bytesBuffered - Int64(bytes))
     job.creditOwed.items += 1
     job.creditOwed.bytes += Int64(bytes)
     let limits = configuration.streams
@@ -384,6 +386,16 @@ actor Hub {
       guard var job = jobs[item.jobId], job.workerID == workerID else { return }
       job.itemsSent += 1
       job.itemsBuffered += 1
+      job.bytesBuffered += Int64(item.payload.count)
+      // A worker keeps within the window it was given (one item larger than the window goes
+      // alone). One that does not — another network's host, a broken build — would grow this
+      // process without bound behind a caller that never reads: it is let go.
+      let window = configuration.streams
+      if job.itemsBuffered > window.windowItems || (job.itemsBuffered > 1 && job.bytesBuffered > Int64(window.windowBytes)) {
+        jobs[item.jobId] = job
+        detach(workerID, reason: "it sent stream items past the flow-control window (\(job.itemsBuffered) items, \(job.bytesBuffered) bytes unread)")
+        return
+      }
       jobs[item.jobId] = job
       job.events.yield(.item(item.payload))
     case .progress(let progress):

@@ -21,6 +21,9 @@ final class StreamCredit: Sendable {
     var items: Int64 = 0
     var waiter: CheckedContinuation<Void, any Error>?
     var closed = false
+    /// The waiting task was cancelled: set by the cancellation handler, which may run before
+    /// the waiter is stored, so the waiter checks it too and never parks after a cancel.
+    var cancelled = false
   }
 
   private let state = Mutex(State())
@@ -38,16 +41,17 @@ final class StreamCredit: Sendable {
       try await withTaskCancellationHandler {
         try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
           let ready = state.withLock { state -> Bool in
-            if state.closed || fits(size, state) { return true }
+            if state.closed || state.cancelled || fits(size, state) { return true }
             state.waiter = continuation
             return false
           }
           if ready { continuation.resume() }
         }
       } onCancel: {
+        state.withLock { $0.cancelled = true }
         wake()
       }
-      if state.withLock({ $0.closed }) { throw CancellationError() }
+      if state.withLock({ $0.closed || $0.cancelled }) { throw CancellationError() }
     }
   }
 

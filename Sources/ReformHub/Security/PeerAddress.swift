@@ -22,7 +22,8 @@ enum PeerAddress {
     }
     if peer.hasPrefix("ipv6:[") , let close = peer.firstIndex(of: "]") {
       let host = String(peer[peer.index(peer.startIndex, offsetBy: 6)..<close])
-      return "ipv6:" + (prefix64(host) ?? host)
+      let key = prefix64(host) ?? host
+      return key.hasPrefix("ipv4:") ? key : "ipv6:" + key
     }
     if isUnixSocket(peer) { return "unix" }
     return peer
@@ -33,11 +34,16 @@ enum PeerAddress {
     peer.hasPrefix("unix:")
   }
 
-  /// `host`'s first 64 bits as `2001:db8:0:1::/64`.
+  /// `host`'s first 64 bits as `2001:db8:0:1::/64`; an IPv4 caller on a dual-stack listener
+  /// (`::ffff:a.b.c.d`) as `ipv4:a.b.c.d`, its own address, not one /64 shared by every IPv4 caller.
   private static func prefix64(_ host: String) -> String? {
     var address = in6_addr()
     guard inet_pton(AF_INET6, host, &address) == 1 else { return nil }
-    let bytes = withUnsafeBytes(of: &address) { Array($0.prefix(8)) }
+    let all = withUnsafeBytes(of: &address) { Array($0) }
+    if all.prefix(10).allSatisfy({ $0 == 0 }), all[10] == 0xff, all[11] == 0xff {
+      return "ipv4:" + all[12...].map(String.init).joined(separator: ".")
+    }
+    let bytes = Array(all.prefix(8))
     let groups = stride(from: 0, to: 8, by: 2).map { String(UInt16(bytes[$0]) << 8 | UInt16(bytes[$0 + 1]), radix: 16) }
     return groups.joined(separator: ":") + "::/64"
   }

@@ -92,6 +92,9 @@ actor WorkerSession {
       outbound?.send(WorkerFrame(frame: .result(result)), lane: sequence.isEmpty ? .reply : .items)
       self.finished(job.jobId, ok: result.statusCode == 0)
     }
+    // A stream the hub sent before it heard this worker is leaving would hold the leaving
+    // worker up to its deadline (a watch: a day): it stops at once, and its caller resumes.
+    if isLeaving, streams.contains(job.jobId) { running[job.jobId]?.cancel() }
   }
 
   private func finished(_ id: Int64, ok: Bool) {
