@@ -60,7 +60,13 @@ struct ForwardingService: RegistrableRPCService {
                 request, method: method, module: module, caller: caller, ownUnit: ownUnit, limit: limit,
                 maxDeadline: maxDeadline, hub: hub, writer: writer, note: note, credential: credential,
                 beforeAnswer: recordSuccess)
-              try await recordSuccess()
+              if recorded, method.serverStreaming, note.value != ("", "") {
+                // A stream's entry went before its first item, when the module had not yet
+                // said what was read: what it read (the document, the unit) is a second entry.
+                try await auditor.record(method, caller: caller, peer: context.remotePeer, note: note, error: nil)
+              } else {
+                try await recordSuccess()
+              }
             } catch {
               // A stream that fails after its first item has two entries: the read, and how it ended.
               if !auditFailed && (!recorded || method.serverStreaming) {
