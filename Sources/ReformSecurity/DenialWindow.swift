@@ -38,9 +38,11 @@ public struct DenialWindow: Sendable {
 
   /// Seconds a window lasts; 0 writes every refusal as it comes.
   public let length: Double
-  /// Keys counted at most at once; past that a refusal of a new key is written at once, so
-  /// that memory stays bounded whatever the number of peers.
+  /// Keys counted at most at once; past that, refusals of new keys are counted together under
+  /// ``anyPeer``, so that memory and the audit log stay bounded whatever the number of peers.
   public let maxKeys: Int
+  /// The peer that refusals past ``maxKeys`` keys are counted under.
+  public static let anyPeer = "*"
   private var slots: [Key: Slot] = [:]
 
   public init(length: Double, maxKeys: Int = 10_000) {
@@ -55,7 +57,17 @@ public struct DenialWindow: Sendable {
   /// - Returns: true when `entry` is to be written now, with count 1; false when it was
   ///   counted into an open window.
   public mutating func note(_ entry: AdminAuditEntry, reason: String, at now: Double) -> Bool {
-    let key = Self.key(of: entry, reason: reason)
+    var entry = entry
+    var key = Self.key(of: entry, reason: reason)
+    if slots[key] == nil, slots.count >= maxKeys {
+      // Past maxKeys peers (a spread of addresses, an IPv6 /48's worth of /64s), refusals of new
+      // peers are counted together under peer "*", one window per method, status and reason,
+      // instead of each being written as it comes.
+      key.peer = Self.anyPeer
+      key.principalId = ""
+      entry.peer = Self.anyPeer
+      entry.principal = nil
+    }
     if var slot = slots[key], now < slot.opened + length {
       var latest = entry
       latest.count = slot.entry.count + 1
@@ -64,7 +76,7 @@ public struct DenialWindow: Sendable {
       return false
     }
     // A window that has passed still holds its count until `due` collects it.
-    guard length > 0, slots[key] == nil, slots.count < maxKeys else { return true }
+    guard length > 0, slots[key] == nil, slots.count < maxKeys || key.peer == Self.anyPeer else { return true }
     var empty = entry
     empty.count = 0
     slots[key] = Slot(opened: now, entry: empty)

@@ -71,18 +71,22 @@ struct DenialWindowTests {
     #expect(counted15.isEmpty)
   }
 
-  @Test func pastItsKeysEveryNewKeyIsWrittenAtOnceSoMemoryStaysBounded() {
+  @Test func pastItsKeysNewPeersAreCountedTogetherSoNeitherMemoryNorTheLogGrowsPerPeer() {
     var window = DenialWindow(length: 60, maxKeys: 2)
-    let written16 = window.note(refusal(peer: "a"), reason: "r", at: 0)
-    #expect(written16)
-    let written17 = window.note(refusal(peer: "b"), reason: "r", at: 0)
-    #expect(written17)
-    let written18 = window.note(refusal(peer: "c"), reason: "r", at: 0)
-    #expect(written18)
-    let written19 = window.note(refusal(peer: "c"), reason: "r", at: 0)
-    #expect(written19)
-    let written20 = window.note(refusal(peer: "a"), reason: "r", at: 0)
-    #expect(!written20)
+    let first = window.note(refusal(peer: "a"), reason: "r", at: 0)
+    let second = window.note(refusal(peer: "b"), reason: "r", at: 0)
+    // A third peer and every later new one: one entry at once under "*", then counted.
+    let third = window.note(refusal(peer: "c"), reason: "r", at: 0)
+    #expect(first && second && third)
+    var written = 0
+    for peer in 0..<10_000 where window.note(refusal(peer: "ipv6:2001:db8:\(peer)::/64"), reason: "r", at: 1) { written += 1 }
+    #expect(written == 0, "\(written) refusals of new peers were written one by one")
+    let known = window.note(refusal(peer: "a"), reason: "r", at: 2)
+    #expect(!known, "a known peer is still counted under its own key")
+    let due = window.due(at: 60)
+    let overflow = due.first { $0.key.peer == DenialWindow.anyPeer }
+    #expect(overflow?.entry.count == 10_000)
+    #expect(overflow?.entry.peer == DenialWindow.anyPeer)
   }
 
   @Test func aWindowOfZeroWritesEveryRefusal() {
