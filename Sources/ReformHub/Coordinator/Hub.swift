@@ -88,6 +88,8 @@ actor Hub {
   /// never wait behind unary jobs.
   private var streamQueues: [String: [Int64]] = [:]
   private var jobs: [Int64: Job] = [:]
+  /// Streams whose callers are gone, until their workers say the handlers stopped (see `windDown`).
+  private var winding: [Int64: (principal: String, module: String, workerID: String)] = [:]
   private var statistics: [String: ModuleStatistics] = [:]
   private var nextJobID: Int64 = 1
   private var nextWorkerNumber = 1
@@ -139,7 +141,8 @@ actor Hub {
     guard let job = jobs.removeValue(forKey: id) else { return }
     job.events.finish()
     if let workerID = job.workerID, let worker = workers[workerID] {
-      worker.outbound.send(HubFrame(frame: .cancel(HubCancel(jobId: id, reason: reason, statusCode: 1))), lane: .reply)
+      worker.outbound.send(HubFrame(frame: .cancel(HubCancel(jobId: id, reason: reason, statusCode: 1))), lane: .urgent)
+      windDown(job, on: workerID)
     } else {
       unqueue(id, of: job.module)
     }
@@ -150,18 +153,27 @@ actor Hub {
     streamQueues[module]?.removeAll { $0 == id }
   }
 
-  /// The stream budgets: open streams (queued or running) of the caller, and of the module.
+  /// A stream whose caller is gone but whose handler the worker has not yet stopped still
+  /// counts against its principal's and module's budgets, until the worker's result says it
+  /// stopped: otherwise opening and dropping streams would keep any number of handlers busy.
+  private func windDown(_ job: Job, on workerID: String) {
+    guard job.method.serverStreaming else { return }
+    winding[job.id] = (job.caller?.id ?? "", job.module, workerID)
+  }
+
+  /// The stream budgets: open streams (queued or running) of the caller, and of the module,
+  /// with those still winding down in a worker.
   private func checkStreamBudgets(module: String, caller: Principal?) throws(RPCError) {
     let limits = configuration.streams
     let streams = jobs.values.filter { $0.method.serverStreaming }
     let principal = caller?.id ?? ""
-    let mine = streams.count { ($0.caller?.id ?? "") == principal }
+    let mine = streams.count { ($0.caller?.id ?? "") == principal } + winding.values.count { $0.principal == principal }
     guard mine < limits.perPrincipal else {
       throw RPCError(
         code: .resourceExhausted,
         message: "stream budget: principal '\(principal)' already has \(mine) streams open, the most --max-streams-per-principal allows (\(limits.perPrincipal)); close one, or retry later")
     }
-    let moduleStreams = streams.count { $0.module == module }
+    let moduleStreams = streams.count { $0.module == module } + winding.values.count { $0.module == module }
     guard moduleStreams < limits.perModule else {
       throw RPCError(
         code: .resourceExhausted,
@@ -216,7 +228,8 @@ actor Hub {
   func end(_ id: Int64, with error: RPCError) {
     guard let job = jobs[id] else { return }
     if let workerID = job.workerID {
-      workers[workerID]?.outbound.send(HubFrame(frame: .cancel(HubCancel(jobId: id, reason: error.message, statusCode: 1))), lane: .reply)
+      workers[workerID]?.outbound.send(HubFrame(frame: .cancel(HubCancel(jobId: id, reason: error.message, statusCode: 1))), lane: .urgent)
+      windDown(job, on: workerID)
     }
     finish(id, .failure(error.code, error.message))
   }
@@ -227,7 +240,8 @@ actor Hub {
       throw RPCError(code: .notFound, message: "job_id: no call in flight has id \(id)")
     }
     if let workerID = job.workerID {
-      workers[workerID]?.outbound.send(HubFrame(frame: .cancel(HubCancel(jobId: id, reason: reason, statusCode: 1))), lane: .reply)
+      workers[workerID]?.outbound.send(HubFrame(frame: .cancel(HubCancel(jobId: id, reason: reason, statusCode: 1))), lane: .urgent)
+      windDown(job, on: workerID)
     }
     finish(id, .failure(.cancelled, "cancelled by an operator: \(reason)"))
     return info
@@ -363,6 +377,7 @@ actor Hub {
     case .result(let result):
       workers[workerID]?.running.remove(result.jobId)
       workers[workerID]?.streams.remove(result.jobId)
+      if result.end { winding[result.jobId] = nil }
       if var job = jobs[result.jobId], job.workerID == workerID {
         if result.end {
           var outcome = JobOutcome(status: result.statusCode, message: result.message, payload: job.partial + result.payload)
@@ -423,6 +438,7 @@ actor Hub {
   func detach(_ workerID: String, reason: String) {
     guard let worker = workers.removeValue(forKey: workerID) else { return }
     worker.outbound.finish()
+    winding = winding.filter { $0.value.workerID != workerID }
     var requeued: [Int64] = []
     for id in worker.running.sorted() {
       guard var job = jobs[id], job.workerID == workerID else { continue }
