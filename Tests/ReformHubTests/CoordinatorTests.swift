@@ -435,9 +435,11 @@ actor StatusCollector {
   private(set) var values: [HealthCheckResponse.ServingStatus] = []
   func add(_ value: HealthCheckResponse.ServingStatus) { values.append(value) }
 
+  /// Waits up to 30 s: a coordinator that has just started on a loaded two-core machine may
+  /// take seconds to answer its first watch.
   func waitFor(count: Int) async throws {
-    for _ in 0..<200 where values.count < count { try await Task.sleep(for: .milliseconds(50)) }
-    if values.count < count { throw ClusterError(description: "only \(values) after 10 s") }
+    for _ in 0..<600 where values.count < count { try await Task.sleep(for: .milliseconds(50)) }
+    if values.count < count { throw ClusterError(description: "only \(values) after 30 s") }
   }
 }
 
