@@ -105,6 +105,10 @@ struct AuditFailureTests {
       #expect(await failure { _ = try await client.diagnostics.echo(text: "not audited", payload: []) } == nil)
 
       lock.release()
+      // The token made while its creation could not be audited was revoked: nobody holds its
+      // secret, and it opens nothing.
+      let live = try await client.call(AdminService.ListTokens.self, AdminListTokensRequest()).tokens
+      #expect(!live.contains { $0.principal?.displayName == "Viewer" }, "\(live.map { $0.principal?.displayName ?? "" })")
       #expect(await failure(write) == nil)
       #expect(await failure(read) == nil)
       #expect(await failure(admin) == nil)

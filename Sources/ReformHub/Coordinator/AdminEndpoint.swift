@@ -44,7 +44,13 @@ struct AdminEndpoint: RegistrableRPCService {
         modules: await hub.status(module: request.module, window: window), coordinator: info,
         windowMs: window.inMilliseconds, time: .now)
     }
-    unary(AdminService.CreateToken.self, &router) { request, caller in
+    // A token whose creation could not be audited is revoked: its secret never reaches the
+    // caller (who gets UNAVAILABLE), and a repeat of the call could not show it again.
+    let undoCreate: @Sendable (AdminCreateTokenResponse) async -> Void = { response in
+      guard let id = response.info?.tokenId, !response.replayed else { return }
+      _ = try? await tokens.revoke(tokenId: id, revokedBy: "reformd", reason: "its creation could not be audited")
+    }
+    unary(AdminService.CreateToken.self, &router, undo: undoCreate) { request, caller in
       // The token store checks a module name's shape; which modules exist is the catalogue's.
       for module in request.workerModules where ModuleCatalogue.services[module] == nil {
         throw RPCError(
@@ -88,6 +94,7 @@ struct AdminEndpoint: RegistrableRPCService {
   /// Registers a unary admin method: the gatekeeper admits the caller, then `body` answers.
   private func unary<M: WireMethod, Transport: ServerTransport>(
     _ method: M.Type, _ router: inout RPCRouter<Transport>,
+    undo: (@Sendable (M.Output) async -> Void)? = nil,
     _ body: @escaping @Sendable (M.Input, Principal?) async throws -> M.Output
   ) {
     let info = M.info
@@ -118,7 +125,12 @@ struct AdminEndpoint: RegistrableRPCService {
         throw bounded ?? error
       }
       // The answer goes out only once its entry is written.
-      try await auditor.record(info, caller: caller, peer: context.remotePeer, error: nil)
+      do {
+        try await auditor.record(info, caller: caller, peer: context.remotePeer, error: nil)
+      } catch {
+        await undo?(response)
+        throw error
+      }
       return StreamingServerResponse(single: ServerResponse(message: response))
     }
   }
