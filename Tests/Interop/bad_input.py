@@ -110,6 +110,23 @@ PLAUSIBLE_TEXT = {
     "media_type": "application/pdf", "key": "bad-input", "page_token": "", "cursor": "",
     "client_certificate_sha256": "",
 }
+# Values by full field name, where the name alone does not say what passes validation, so that
+# a plausible request gets past its first check and an extreme elsewhere reaches its own.
+PLAUSIBLE_BY_FIELD = {
+    "reform.v1.Person.id": "NV900001", "reform.v1.IndicatorSet.id": "BAD-INPUT-SET",
+    "reform.v1.ExchangeDocumentMetadata.code_number": "125", "reform.v1.ExchangeDocumentMetadata.code_notation": "BC-ĐUK", "reform.v1.ExchangeBeginUploadRequest.sha256": "",
+    "reform.v1.InspectionRiskWeights.indicators_bp": 5000, "reform.v1.InspectionRiskWeights.rating_bp": 3000,
+    "reform.v1.InspectionRiskWeights.time_since_visit_bp": 2000, "reform.v1.UpdateUnitRequest.update_fields": "name",
+}
+# Enum values that pass validation where the first one does not: a receiver's notice may not be
+# ARRIVED, which the exchange gives itself on delivery.
+PLAUSIBLE_ENUMS = {"reform.v1.ExchangeNoticeCode": "EXCHANGE_NOTICE_CODE_REGISTERED",
+                   "reform.v1.UnitKind": "UNIT_KIND_GRASSROOTS_CELL"}
+# Dates and periods by full field name, where one plausible day or year does not fit them all.
+PLAUSIBLE_SPECIAL_BY_FIELD = {"reform.v1.Person.birth_date": (1980, 5, 15), "reform.v1.IndicatorSet.term": (5, 2025, 0, 2030)}
+# Message fields left unset in a plausible message: setting them is refused whatever they hold
+# (a unit being created has no closing date yet).
+PLAUSIBLE_UNSET = {"reform.v1.OrgUnit.closed", "reform.v1.OrgUnit.successor_code"}
 # Repeated fields left empty in a plausible message, because any value there changes what the
 # rest must be (a token's worker modules need the worker role and a certificate), so that an
 # extreme elsewhere in the message reaches its own check.
@@ -127,6 +144,8 @@ class Variant:
     keys = itertools.count(1)
 
     def integer(self, field):
+        if field.full_name in PLAUSIBLE_BY_FIELD:
+            return PLAUSIBLE_BY_FIELD[field.full_name]
         for suffix, value in PLAUSIBLE_INTEGER.items():
             if field.name == suffix or field.name.endswith("_" + suffix):
                 return value
@@ -138,6 +157,8 @@ class Variant:
     def text(self, field):
         if field.name == "idempotency_key":
             return f"bad-input-{next(self.keys)}"  # a new change each time, not a replay
+        if field.full_name in PLAUSIBLE_BY_FIELD:
+            return PLAUSIBLE_BY_FIELD[field.full_name]
         for suffix, value in PLAUSIBLE_TEXT.items():
             if field.name == suffix or field.name.endswith("_" + suffix):
                 return value
@@ -147,11 +168,14 @@ class Variant:
         return b"\x01\x02\xff"
 
     def enum(self, field):
+        plausible = PLAUSIBLE_ENUMS.get(field.enum_type.full_name)
+        if plausible:
+            return field.enum_type.values_by_name[plausible].number
         values = [v.number for v in field.enum_type.values if v.number != 0]
         return values[0] if values else 0
 
     def date(self):
-        return 2024, 6, 15
+        return 2024, 6, 14  # a Friday: a working day
 
     def instant(self):
         return int(time.time()) + 86400, 0
@@ -293,6 +317,8 @@ def build(descriptor, variant, depth=0):
     for field in descriptor.fields:
         if field.containing_oneof is not None and chosen[field.containing_oneof.name] is not field:
             continue
+        if field.full_name in PLAUSIBLE_UNSET:
+            continue
         if field.is_repeated:
             target = getattr(message, field.name)
             count = 0 if field.name in PLAUSIBLE_EMPTY and not isinstance(variant, ManyElements) else variant.count(depth)
@@ -302,6 +328,12 @@ def build(descriptor, variant, depth=0):
                     target.add().CopyFrom(element)
             else:
                 target.extend(variant.values(field, scalar(field, variant), count))
+        elif field.type == Field.TYPE_MESSAGE and field.full_name in PLAUSIBLE_SPECIAL_BY_FIELD:
+            inner, value = getattr(message, field.name), PLAUSIBLE_SPECIAL_BY_FIELD[field.full_name]
+            if len(value) == 3:
+                inner.year, inner.month, inner.day = value
+            else:
+                inner.type, inner.year, inner.index, inner.end_year = value
         elif field.type == Field.TYPE_MESSAGE:
             getattr(message, field.name).CopyFrom(build(field.message_type, variant, depth + 1))
         else:
