@@ -370,14 +370,21 @@ def leaves(descriptor, prefix=()):
             yield path
 
 
-def one_absurd_field(descriptor, path, rng):
-    """A plausible message with one absurd value at `path`, and a description of it."""
-    message = build(descriptor, Variant())
+def parent_of(message, path):
+    """The message that holds the last field of `path`, through the first element of each
+    repeated message field on the way (made when there is none)."""
     parent = message
     for field in path[:-1]:
         parent = getattr(parent, field.name)
         if field.is_repeated:
             parent = parent[0] if len(parent) else parent.add()
+    return parent
+
+
+def one_absurd_field(descriptor, path, rng):
+    """A plausible message with one absurd value at `path`, and a description of it."""
+    message = build(descriptor, Variant())
+    parent = parent_of(message, path)
     field = path[-1]
     if field.is_repeated:
         target = getattr(parent, field.name)
@@ -449,11 +456,7 @@ def extremes(field):
 def with_field(descriptor, path, value):
     """A plausible message with `value` at `path` (a scalar, or a special message's tuple)."""
     message = build(descriptor, Variant())
-    parent = message
-    for field in path[:-1]:
-        parent = getattr(parent, field.name)
-        if field.is_repeated:
-            parent = parent[0] if len(parent) else parent.add()
+    parent = parent_of(message, path)
     field = path[-1]
     if field.is_repeated and field.type != Field.TYPE_MESSAGE:
         target = getattr(parent, field.name)
