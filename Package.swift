@@ -81,7 +81,7 @@ let package = Package(
     // Light on purpose (no transport, no store), so a module builds and tests on its own.
     .target(
       name: "ReformModule",
-      dependencies: ["ReformWire", .product(name: "GRPCCore", package: "grpc-swift-2")]
+      dependencies: ["ReformKit", "ReformWire", .product(name: "GRPCCore", package: "grpc-swift-2")]
     ),
     .target(
       name: "Diagnostics",

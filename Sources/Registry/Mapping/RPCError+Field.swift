@@ -1,3 +1,4 @@
+import ReformKit
 import GRPCCore
 import RegistryDomain
 
@@ -24,7 +25,7 @@ extension RPCError {
 
   /// A domain error as a status, its field placed under `prefix` (e.g. `unit` makes
   /// `parent_code` read `unit.parent_code`).
-  init(_ error: some RegistryDomainError, under prefix: String = "") {
+  init(_ error: some DomainFailure, under prefix: String = "") {
     let field = prefix.isEmpty ? error.field : (error.field.isEmpty ? prefix : "\(prefix).\(error.field)")
     self.init(code: error.kind.rpcCode, message: field.isEmpty ? error.message : "\(field): \(error.message)")
   }

@@ -1,3 +1,5 @@
+import ReformKit
+
 /// One problem found in an imported file, as `RegistryImportError` in `registry.proto`.
 public struct CSVImportError: Sendable, Hashable, CustomStringConvertible {
   /// 1-based line of the file (the header is line 1); for a record spanning lines, the line

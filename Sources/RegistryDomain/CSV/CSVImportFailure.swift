@@ -1,8 +1,10 @@
+import ReformKit
+
 /// An import that wrote nothing, with every problem found, in line then column order.
 ///
 /// Imports are all or nothing: one bad line refuses the whole file, and the file is read to
 /// its end first so that every problem is reported at once.
-public struct CSVImportFailure: RegistryDomainError, Hashable {
+public struct CSVImportFailure: DomainFailure, Hashable {
   /// Every problem, by line then column.
   public var errors: [CSVImportError]
 

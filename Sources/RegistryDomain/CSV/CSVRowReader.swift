@@ -1,3 +1,5 @@
+import ReformKit
+
 /// Reads the typed fields of one record and collects a ``CSVImportError`` for each field that
 /// does not read, naming its line, column and field.
 ///
@@ -91,7 +93,7 @@ struct CSVRowReader {
 
   /// Records a domain error, placed on the column `columnFor` maps its field to (the whole line
   /// when it maps to none).
-  mutating func fail(_ error: some RegistryDomainError, columnFor: (String) -> String?) {
+  mutating func fail(_ error: some DomainFailure, columnFor: (String) -> String?) {
     if let column = columnFor(error.field), index[column] != nil {
       fail(column, error.message, kind: error.kind)
     } else {

@@ -1,6 +1,8 @@
+import ReformKit
+
 /// A place where a file breaks RFC 4180 or is not UTF-8: the 1-based line and column (the
 /// field's position in its record), and what is wrong there.
-public struct CSVSyntaxError: RegistryDomainError, Hashable {
+public struct CSVSyntaxError: DomainFailure, Hashable {
   /// The line the problem is on (for an unterminated quoted field, the line it opens on).
   public var line: Int
   /// The field's position in its record, 1-based.

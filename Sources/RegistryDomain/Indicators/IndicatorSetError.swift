@@ -1,6 +1,8 @@
+import ReformKit
+
 /// Why an indicator set was refused: the field at fault as a path into the set (e.g.
 /// `"indicators[3].target.percent"`) and what to do.
-public struct IndicatorSetError: RegistryDomainError, Hashable {
+public struct IndicatorSetError: DomainFailure, Hashable {
   /// The class of the error, for the gRPC status.
   public var kind: DomainErrorKind
   /// The field at fault, e.g. `"parent_code"`.

@@ -1,6 +1,8 @@
+import ReformKit
+
 /// Why a person's record was refused: the field at fault (in `person.proto`'s spelling, e.g.
 /// `"party_membership.official"`, `"studies[2].studied"`) and what to do.
-public struct PersonError: RegistryDomainError, Hashable {
+public struct PersonError: DomainFailure, Hashable {
   /// The class of the error, for the gRPC status.
   public var kind: DomainErrorKind
   /// The field at fault, e.g. `"parent_code"`.

@@ -1,5 +1,7 @@
+import ReformKit
+
 /// Why the unit tree refused a unit or a change: the field at fault and what to do.
-public struct UnitTreeError: RegistryDomainError, Hashable {
+public struct UnitTreeError: DomainFailure, Hashable {
   /// The class of the error, for the gRPC status.
   public var kind: DomainErrorKind
   /// The field at fault, e.g. `"parent_code"`.

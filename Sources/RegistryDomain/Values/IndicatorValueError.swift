@@ -1,7 +1,9 @@
+import ReformKit
+
 /// Why a value was refused: the field at fault (`set_id`, `indicator_code`, `unit_code`,
 /// `period`, `numerator`, `denominator`) and what to do. A locked period is refused with
 /// ``DomainErrorKind/failedPrecondition`` and a message naming its current status.
-public struct IndicatorValueError: RegistryDomainError, Hashable {
+public struct IndicatorValueError: DomainFailure, Hashable {
   /// The class of the error, for the gRPC status.
   public var kind: DomainErrorKind
   /// The field at fault, e.g. `"parent_code"`.

@@ -1,3 +1,5 @@
+import ReformKit
+
 extension PeriodState {
   /// The unit sends its values (DRAFT or REOPENED → SUBMITTED). Taken by a clerk acting for
   /// the unit (their own unit or one above it), or by an administrator or operator.

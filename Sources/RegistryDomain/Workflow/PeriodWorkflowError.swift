@@ -1,6 +1,8 @@
+import ReformKit
+
 /// Why a workflow step was refused, naming the period's current status when that is the
 /// reason (e.g. approving a period that is still DRAFT).
-public struct PeriodWorkflowError: RegistryDomainError, Hashable {
+public struct PeriodWorkflowError: DomainFailure, Hashable {
   /// The class of the error, for the gRPC status.
   public var kind: DomainErrorKind
   /// The field at fault, e.g. `"parent_code"`.
