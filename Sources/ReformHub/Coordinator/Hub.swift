@@ -325,8 +325,9 @@ actor Hub {
     if job.method.serverStreaming { workers[worker.id]?.streams.insert(id) }
     worker.outbound.send(HubFrame(frame: .job(HubJob(
       jobId: id, method: job.method.path, payload: job.payload,
-      deadline: job.deadlineWall.map(Timestamp.init), attempt: job.attempt, caller: job.caller,
-      ownUnitLimit: job.ownUnitLimit ?? ""))), lane: .reply)
+      attempt: job.attempt, caller: job.caller,
+      ownUnitLimit: job.ownUnitLimit ?? "",
+      timeLeft: job.deadline.map { TimeLeft(milliseconds: max(.zero, $0 - clock.now).inMilliseconds) }))), lane: .reply)
   }
 
   private func finish(_ id: Int64, _ outcome: JobOutcome) {

@@ -68,7 +68,7 @@ actor WorkerSession {
     let context = JobContext(
       jobID: job.jobId, method: job.method, attempt: job.attempt, caller: job.caller,
       ownUnitLimit: job.ownUnitLimit.isEmpty ? nil : job.ownUnitLimit,
-      deadline: job.deadline?.date,
+      deadline: job.timeLeft.map { Date(timeIntervalSinceNow: Double($0.milliseconds) / 1000) },
       worker: identity)
     let handler = methods.handlers[job.method]
     let outbound = self.outbound

@@ -820,6 +820,9 @@ static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__
 static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__submit_period_response(void) {
   return &reform__v1__submit_period_response__descriptor;
 }
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__time_left(void) {
+  return &reform__v1__time_left__descriptor;
+}
 static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__timestamp(void) {
   return &reform__v1__timestamp__descriptor;
 }

@@ -273,6 +273,7 @@ public enum WireCatalogue {
       SubmitEvaluationsResponse.self,
       SubmitPeriodRequest.self,
       SubmitPeriodResponse.self,
+      TimeLeft.self,
       Timestamp.self,
       UnitHistoryEntry.self,
       UpdatePersonRequest.self,

@@ -250,8 +250,6 @@ public struct HubJob: Sendable, Equatable {
   public var method: String = ""
   /// The caller's serialized request message, exactly as received.
   public var payload: [UInt8] = []
-  /// The caller's deadline; unset when the call has none.
-  public var deadline: Timestamp? = nil
   /// 1 for the first dispatch; 2, 3… after a worker vanished and the job was re-dispatched.
   public var attempt: Int32 = 0
   /// Who is calling, as the coordinator authenticated them.
@@ -264,6 +262,10 @@ public struct HubJob: Sendable, Equatable {
   /// clerk's grant): that unit's code. The module refuses a request about any unit that is
   /// neither it nor under it.
   public var ownUnitLimit: String = ""
+  /// How long the caller's deadline had left when the hub sent the job; unset when the call has
+  /// none. A span, not an instant: the worker counts it from when the job arrives, on its own
+  /// clock, so hosts whose clocks disagree still stop the job on time.
+  public var timeLeft: TimeLeft? = nil
 
   public init() {}
 
@@ -271,22 +273,35 @@ public struct HubJob: Sendable, Equatable {
     jobId: Int64 = 0,
     method: String = "",
     payload: [UInt8] = [],
-    deadline: Timestamp? = nil,
     attempt: Int32 = 0,
     caller: Principal? = nil,
     idempotencyKey: String = "",
     requestId: String = "",
-    ownUnitLimit: String = ""
+    ownUnitLimit: String = "",
+    timeLeft: TimeLeft? = nil
   ) {
     self.jobId = jobId
     self.method = method
     self.payload = payload
-    self.deadline = deadline
     self.attempt = attempt
     self.caller = caller
     self.idempotencyKey = idempotencyKey
     self.requestId = requestId
     self.ownUnitLimit = ownUnitLimit
+    self.timeLeft = timeLeft
+  }
+}
+
+/// A span of time still to run, in milliseconds; 0 or less when none is left.
+public struct TimeLeft: Sendable, Equatable {
+  public var milliseconds: Int64 = 0
+
+  public init() {}
+
+  public init(
+    milliseconds: Int64 = 0
+  ) {
+    self.milliseconds = milliseconds
   }
 }
 
@@ -624,24 +639,41 @@ extension HubJob: WireMessage {
     jobId = r.scalar(1)
     method = try r.string(2)
     payload = r.bytes(3)
-    deadline = try r.message(4)
     attempt = r.scalar(5)
     caller = try r.message(6)
     idempotencyKey = try r.string(7)
     requestId = try r.string(8)
     ownUnitLimit = try r.string(9)
+    timeLeft = try r.message(10)
   }
 
   public func write(to w: CMessageWriter) throws(WireError) {
     if jobId != 0 { w.setScalar(1, jobId) }
     if !method.isEmpty { try w.setString(2, method) }
     if !payload.isEmpty { w.setBytes(3, payload) }
-    if let value = deadline { try w.setMessage(4, value) }
     if attempt != 0 { w.setScalar(5, attempt) }
     if let value = caller { try w.setMessage(6, value) }
     if !idempotencyKey.isEmpty { try w.setString(7, idempotencyKey) }
     if !requestId.isEmpty { try w.setString(8, requestId) }
     if !ownUnitLimit.isEmpty { try w.setString(9, ownUnitLimit) }
+    if let value = timeLeft { try w.setMessage(10, value) }
+  }
+}
+
+extension TimeLeft: WireMessage {
+  public static var protoName: String { "reform.v1.TimeLeft" }
+
+  public static var cDescriptor: UnsafePointer<ProtobufCMessageDescriptor> {
+    reform_wire_descriptor__reform__v1__time_left()
+  }
+
+  public init(reading r: CMessageReader) throws(WireError) {
+    self.init()
+    milliseconds = r.scalar(1)
+  }
+
+  public func write(to w: CMessageWriter) throws(WireError) {
+    if milliseconds != 0 { w.setScalar(1, milliseconds) }
   }
 }
 

@@ -412,6 +412,51 @@ void   reform__v1__hub_job__free_unpacked
   assert(message->base.descriptor == &reform__v1__hub_job__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
+void   reform__v1__time_left__init
+                     (Reform__V1__TimeLeft         *message)
+{
+  static const Reform__V1__TimeLeft init_value = REFORM__V1__TIME_LEFT__INIT;
+  *message = init_value;
+}
+size_t reform__v1__time_left__get_packed_size
+                     (const Reform__V1__TimeLeft *message)
+{
+  assert(message->base.descriptor == &reform__v1__time_left__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t reform__v1__time_left__pack
+                     (const Reform__V1__TimeLeft *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &reform__v1__time_left__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t reform__v1__time_left__pack_to_buffer
+                     (const Reform__V1__TimeLeft *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &reform__v1__time_left__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Reform__V1__TimeLeft *
+       reform__v1__time_left__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Reform__V1__TimeLeft *)
+     protobuf_c_message_unpack (&reform__v1__time_left__descriptor,
+                                allocator, len, data);
+}
+void   reform__v1__time_left__free_unpacked
+                     (Reform__V1__TimeLeft *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &reform__v1__time_left__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
 void   reform__v1__hub_cancel__init
                      (Reform__V1__HubCancel         *message)
 {
@@ -1441,18 +1486,6 @@ static const ProtobufCFieldDescriptor reform__v1__hub_job__field_descriptors[9] 
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
   {
-    "deadline",
-    4,
-    PROTOBUF_C_LABEL_NONE,
-    PROTOBUF_C_TYPE_MESSAGE,
-    0,   /* quantifier_offset */
-    offsetof(Reform__V1__HubJob, deadline),
-    &reform__v1__timestamp__descriptor,
-    NULL,
-    0,             /* flags */
-    0,NULL,NULL    /* reserved1,reserved2, etc */
-  },
-  {
     "attempt",
     5,
     PROTOBUF_C_LABEL_NONE,
@@ -1512,21 +1545,34 @@ static const ProtobufCFieldDescriptor reform__v1__hub_job__field_descriptors[9] 
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "time_left",
+    10,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Reform__V1__HubJob, time_left),
+    &reform__v1__time_left__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned reform__v1__hub_job__field_indices_by_name[] = {
-  4,   /* field[4] = attempt */
-  5,   /* field[5] = caller */
-  3,   /* field[3] = deadline */
-  6,   /* field[6] = idempotency_key */
+  3,   /* field[3] = attempt */
+  4,   /* field[4] = caller */
+  5,   /* field[5] = idempotency_key */
   0,   /* field[0] = job_id */
   1,   /* field[1] = method */
-  8,   /* field[8] = own_unit_limit */
+  7,   /* field[7] = own_unit_limit */
   2,   /* field[2] = payload */
-  7,   /* field[7] = request_id */
+  6,   /* field[6] = request_id */
+  8,   /* field[8] = time_left */
 };
-static const ProtobufCIntRange reform__v1__hub_job__number_ranges[1 + 1] =
+static const ProtobufCIntRange reform__v1__hub_job__number_ranges[2 + 1] =
 {
   { 1, 0 },
+  { 5, 3 },
   { 0, 9 }
 };
 const ProtobufCMessageDescriptor reform__v1__hub_job__descriptor =
@@ -1540,8 +1586,46 @@ const ProtobufCMessageDescriptor reform__v1__hub_job__descriptor =
   9,
   reform__v1__hub_job__field_descriptors,
   reform__v1__hub_job__field_indices_by_name,
-  1,  reform__v1__hub_job__number_ranges,
+  2,  reform__v1__hub_job__number_ranges,
   (ProtobufCMessageInit) reform__v1__hub_job__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor reform__v1__time_left__field_descriptors[1] =
+{
+  {
+    "milliseconds",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Reform__V1__TimeLeft, milliseconds),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned reform__v1__time_left__field_indices_by_name[] = {
+  0,   /* field[0] = milliseconds */
+};
+static const ProtobufCIntRange reform__v1__time_left__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 1 }
+};
+const ProtobufCMessageDescriptor reform__v1__time_left__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "reform.v1.TimeLeft",
+  "TimeLeft",
+  "Reform__V1__TimeLeft",
+  "reform.v1",
+  sizeof(Reform__V1__TimeLeft),
+  1,
+  reform__v1__time_left__field_descriptors,
+  reform__v1__time_left__field_indices_by_name,
+  1,  reform__v1__time_left__number_ranges,
+  (ProtobufCMessageInit) reform__v1__time_left__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
 static const ProtobufCFieldDescriptor reform__v1__hub_cancel__field_descriptors[3] =

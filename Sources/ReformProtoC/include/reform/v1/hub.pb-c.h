@@ -25,6 +25,7 @@ typedef struct Reform__V1__WorkerLeaving Reform__V1__WorkerLeaving;
 typedef struct Reform__V1__WorkerFrame Reform__V1__WorkerFrame;
 typedef struct Reform__V1__HubWelcome Reform__V1__HubWelcome;
 typedef struct Reform__V1__HubJob Reform__V1__HubJob;
+typedef struct Reform__V1__TimeLeft Reform__V1__TimeLeft;
 typedef struct Reform__V1__HubCancel Reform__V1__HubCancel;
 typedef struct Reform__V1__HubDrain Reform__V1__HubDrain;
 typedef struct Reform__V1__HubResume Reform__V1__HubResume;
@@ -308,10 +309,6 @@ struct  Reform__V1__HubJob
    */
   ProtobufCBinaryData payload;
   /*
-   * The caller's deadline; unset when the call has none.
-   */
-  Reform__V1__Timestamp *deadline;
-  /*
    * 1 for the first dispatch; 2, 3… after a worker vanished and the job was re-dispatched.
    */
   int32_t attempt;
@@ -333,10 +330,29 @@ struct  Reform__V1__HubJob
    * neither it nor under it.
    */
   char *own_unit_limit;
+  /*
+   * How long the caller's deadline had left when the hub sent the job; unset when the call has
+   * none. A span, not an instant: the worker counts it from when the job arrives, on its own
+   * clock, so hosts whose clocks disagree still stop the job on time.
+   */
+  Reform__V1__TimeLeft *time_left;
 };
 #define REFORM__V1__HUB_JOB__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&reform__v1__hub_job__descriptor) \
-    , 0, (char *)protobuf_c_empty_string, {0,NULL}, NULL, 0, NULL, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string }
+    , 0, (char *)protobuf_c_empty_string, {0,NULL}, 0, NULL, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, NULL }
+
+
+/*
+ * A span of time still to run, in milliseconds; 0 or less when none is left.
+ */
+struct  Reform__V1__TimeLeft
+{
+  ProtobufCMessage base;
+  int64_t milliseconds;
+};
+#define REFORM__V1__TIME_LEFT__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&reform__v1__time_left__descriptor) \
+    , 0 }
 
 
 /*
@@ -635,6 +651,25 @@ Reform__V1__HubJob *
 void   reform__v1__hub_job__free_unpacked
                      (Reform__V1__HubJob *message,
                       ProtobufCAllocator *allocator);
+/* Reform__V1__TimeLeft methods */
+void   reform__v1__time_left__init
+                     (Reform__V1__TimeLeft         *message);
+size_t reform__v1__time_left__get_packed_size
+                     (const Reform__V1__TimeLeft   *message);
+size_t reform__v1__time_left__pack
+                     (const Reform__V1__TimeLeft   *message,
+                      uint8_t             *out);
+size_t reform__v1__time_left__pack_to_buffer
+                     (const Reform__V1__TimeLeft   *message,
+                      ProtobufCBuffer     *buffer);
+Reform__V1__TimeLeft *
+       reform__v1__time_left__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   reform__v1__time_left__free_unpacked
+                     (Reform__V1__TimeLeft *message,
+                      ProtobufCAllocator *allocator);
 /* Reform__V1__HubCancel methods */
 void   reform__v1__hub_cancel__init
                      (Reform__V1__HubCancel         *message);
@@ -778,6 +813,9 @@ typedef void (*Reform__V1__HubWelcome_Closure)
 typedef void (*Reform__V1__HubJob_Closure)
                  (const Reform__V1__HubJob *message,
                   void *closure_data);
+typedef void (*Reform__V1__TimeLeft_Closure)
+                 (const Reform__V1__TimeLeft *message,
+                  void *closure_data);
 typedef void (*Reform__V1__HubCancel_Closure)
                  (const Reform__V1__HubCancel *message,
                   void *closure_data);
@@ -832,6 +870,7 @@ extern const ProtobufCMessageDescriptor reform__v1__worker_leaving__descriptor;
 extern const ProtobufCMessageDescriptor reform__v1__worker_frame__descriptor;
 extern const ProtobufCMessageDescriptor reform__v1__hub_welcome__descriptor;
 extern const ProtobufCMessageDescriptor reform__v1__hub_job__descriptor;
+extern const ProtobufCMessageDescriptor reform__v1__time_left__descriptor;
 extern const ProtobufCMessageDescriptor reform__v1__hub_cancel__descriptor;
 extern const ProtobufCMessageDescriptor reform__v1__hub_drain__descriptor;
 extern const ProtobufCMessageDescriptor reform__v1__hub_resume__descriptor;
