@@ -1,5 +1,6 @@
 import ClassificationDomain
 import GRPCCore
+import ReformKit
 import ReformWire
 
 extension RuleSet {
@@ -104,7 +105,7 @@ extension RuleSet {
     if let entry = FieldPath.entry(field), entry.list == "rules", entry.rest.hasPrefix("parameters") {
       let at = "rules[\(entry.index)].parameters"
       let name = entry.rest.dropFirst("parameters.".count).prefix { $0 != "[" && $0 != "." }
-      let wireName = FieldPath.snakeCase(String(name))
+      let wireName = FieldPath.snakeCased(String(name))
       let parameters = entry.index < wire.rules.count ? wire.rules[entry.index].parameters : []
       if let position = parameters.firstIndex(where: { $0.name == wireName }) { return "\(at)[\(position)]" }
       return at

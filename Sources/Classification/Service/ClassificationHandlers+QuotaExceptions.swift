@@ -2,6 +2,7 @@ import ClassificationDomain
 import Foundation
 import GRDB
 import GRPCCore
+import ReformKit
 import ReformModule
 import ReformWire
 

@@ -2,6 +2,7 @@ import ClassificationDomain
 import Foundation
 import GRDB
 import GRPCCore
+import ReformKit
 import ReformModule
 import ReformWire
 
@@ -208,7 +209,7 @@ extension ClassificationHandlers {
         collectives.append(ClassificationDomain.CollectiveEvaluation(wire: wire, problems: &problems))
       }
       if let problem = problems.all.first {
-        throw StoredDataError("the evaluation of \(record.subjectId) for \(year) no longer reads: \(problem.field): \(problem.message)")
+        throw StoredDataError("the evaluation of \(record.subjectId) for \(year) no longer reads: \(problem.field): \(problem.problem)")
       }
     }
     return (ClassificationInput(year: year, persons: persons, collectives: collectives), revisions)

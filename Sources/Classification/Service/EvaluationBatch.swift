@@ -1,4 +1,5 @@
 import ClassificationDomain
+import ReformKit
 import ReformWire
 
 /// A SubmitEvaluations request read and checked: every error, each naming its list, entry,
@@ -146,7 +147,7 @@ struct EvaluationBatch: Sendable {
       errors.append(
         ReformWire.ClassificationInputError(
           listName: list, index: Int32(index), subjectKind: kind, subjectId: subjectId,
-          field: "\(list)[\(index)].\(problem.field)", message: problem.message))
+          field: "\(list)[\(index)].\(problem.field)", message: problem.problem))
     }
   }
 

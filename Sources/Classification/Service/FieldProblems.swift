@@ -1,22 +1,12 @@
 import GRPCCore
+import ReformModule
 
-/// One field that cannot be read from a request: its path in proto spelling
-/// (`scores.common_criteria_hundredths`, relative to the entry being read) and what is wrong.
-struct FieldProblem: Sendable, Hashable {
-  /// The path, e.g. `discipline[2].level`.
-  var field: String
-  /// What is wrong, e.g. "required: REPRIMAND or above".
-  var message: String
-  /// The status the problem maps to when it stops a call.
-  var code: RPCError.Code = .invalidArgument
-
-  /// The problem as a status naming the field.
-  var error: RPCError { RPCError(code: code, message: "\(field): \(message)") }
-}
-
-/// Collects the problems found while reading one message, each path under a common prefix.
+/// Collects the refusals found while reading one message from the wire, each path under a
+/// common prefix, so that a SubmitEvaluations response can list every one of them and a
+/// single-message call can refuse with the first.
 struct FieldProblems: Sendable {
-  private(set) var all: [FieldProblem] = []
+  /// Every refusal, in the order found.
+  private(set) var all: [FieldError] = []
   private let prefix: String
 
   /// Problems whose paths start with `prefix` (e.g. `discipline[2].`).
@@ -28,7 +18,7 @@ struct FieldProblems: Sendable {
 
   /// Records that `field` is wrong.
   mutating func add(_ field: String, _ message: String, _ code: RPCError.Code = .invalidArgument) {
-    all.append(FieldProblem(field: prefix + field, message: message, code: code))
+    all.append(FieldError(code, prefix + field, message))
   }
 
   /// Records the problems of a nested message.
@@ -50,6 +40,6 @@ struct FieldProblems: Sendable {
 
   /// The first problem as a status; nothing when there is none.
   func throwFirst() throws(RPCError) {
-    if let first = all.first { throw first.error }
+    if let first = all.first { throw first.rpcError }
   }
 }
