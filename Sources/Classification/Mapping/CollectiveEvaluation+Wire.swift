@@ -55,3 +55,18 @@ extension ClassificationDomain.CollectiveEvaluation {
       disciplinedLeaderPersonIds: wire.disciplinedLeaderPersonIds, assessedLevel: assessed, selfAssessedLevel: selfAssessed)
   }
 }
+
+extension ClassificationDomain.CollectiveEvaluation {
+  /// The evaluation as a client sends it, without a parent unit (the domain does not keep
+  /// one; set `parent_unit_code` on the result to place the unit in the tree).
+  public var wire: ReformWire.CollectiveEvaluation {
+    ReformWire.CollectiveEvaluation(
+      unitCode: unitCode, year: Int32(clamping: year), subjectName: subjectName ?? "", scores: scores?.wire,
+      tasks: tasks?.wire, targetsTotal: Int32(clamping: targetsTotal), targetsMet: Int32(clamping: targetsMet),
+      subordinateUnitsTotal: Int32(clamping: subordinateUnitsTotal),
+      disciplinedSubordinateUnitCodes: disciplinedSubordinates.map(\.unitCode), discipline: discipline.map(\.wire),
+      leaderPersonIds: leaderPersonIds, disciplinedLeaderPersonIds: disciplinedLeaderPersonIds,
+      assessedLevel: assessedLevel?.wire ?? .unspecified, selfAssessedLevel: selfAssessedLevel?.wire ?? .unspecified,
+      selfDetectedSubordinateUnitCodes: disciplinedSubordinates.filter(\.selfDetected).map(\.unitCode))
+  }
+}

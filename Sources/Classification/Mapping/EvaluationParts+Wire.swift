@@ -134,3 +134,46 @@ extension ClassificationDomain.RatingLevel {
     return level
   }
 }
+
+extension ClassificationDomain.RatingScores {
+  /// The points on the wire.
+  var wire: ReformWire.RatingScores {
+    ReformWire.RatingScores(
+      commonCriteriaHundredths: Int32(clamping: commonCriteriaHundredths),
+      taskResultsHundredths: Int32(clamping: taskResultsHundredths))
+  }
+}
+
+extension TaskCounts {
+  /// The counts on the wire.
+  var wire: RatingTaskCounts {
+    RatingTaskCounts(total: Int32(clamping: total), onTime: Int32(clamping: onTime), exceeded: Int32(clamping: exceeded))
+  }
+}
+
+extension ClassificationDomain.DisciplineRecord {
+  /// The decision on the wire.
+  var wire: ReformWire.DisciplineRecord {
+    ReformWire.DisciplineRecord(
+      id: id, system: system.wire, level: level.wire, decided: decided.wire,
+      decision: decision?.wire, violation: violation ?? "", violationId: violationId,
+      countedInEarlierYear: countedInEarlierYear, countedYear: Int32(clamping: countedYear ?? 0),
+      selfDetected: selfDetected)
+  }
+}
+
+extension DeclineFinding {
+  /// The finding on the wire.
+  var wire: RatingDeclineFinding {
+    RatingDeclineFinding(
+      concluded: concluded.wire, conclusion: conclusion?.wire, finding: finding, countedInEarlierYear: countedInEarlierYear)
+  }
+}
+
+extension ClassificationDomain.RatingPosition {
+  /// The position on the wire.
+  var wire: ReformWire.RatingPosition {
+    ReformWire.RatingPosition(
+      title: title, unitCode: unitCode, leaderOrManager: leaderOrManager, head: head, ledUnitCode: ledUnitCode ?? "")
+  }
+}

@@ -56,3 +56,17 @@ extension ClassificationDomain.PersonEvaluation {
       selfAssessedLevel: selfAssessed)
   }
 }
+
+extension ClassificationDomain.PersonEvaluation {
+  /// The evaluation as a client sends it, e.g. to submit a generated population. Fields the
+  /// domain does not keep (the note, the criteria breakdown, the period a position was held)
+  /// are left empty.
+  public var wire: ReformWire.PersonEvaluation {
+    ReformWire.PersonEvaluation(
+      personId: personId, year: Int32(clamping: year), subjectKind: subjectKind.wire, subjectName: subjectName ?? "",
+      unitCode: unitCode, quotaUnitCode: quotaUnitCode ?? "", dutyGroup: dutyGroup ?? "", scores: scores?.wire,
+      tasks: tasks?.wire, discipline: discipline.map(\.wire), declines: declines.map(\.wire),
+      positions: positions.map(\.wire), assessedLevel: assessedLevel?.wire ?? .unspecified,
+      selfAssessedLevel: selfAssessedLevel?.wire ?? .unspecified)
+  }
+}

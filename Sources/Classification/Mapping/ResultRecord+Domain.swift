@@ -16,9 +16,7 @@ extension ResultRecord {
   /// The domain's rating read back, with its checks rebuilt from `ruleSet`, the set it was
   /// rated under.
   func rating(ruleSet: RuleSet) throws(StoredDataError) -> ClassificationDomain.Rating {
-    guard let kind = ClassificationDomain.RatingSubjectKind(wire: ReformWire.RatingSubjectKind(rawValue: subjectKind)) else {
-      throw StoredDataError("\(subjectKind) is not a stored subject kind")
-    }
+    let kind = try ClassificationStore.subjectKind(subjectKind)
     return ClassificationDomain.Rating(
       subjectKind: kind, subjectId: subjectId, subjectName: subjectName.isEmpty ? nil : subjectName, unitCode: unitCode,
       quotaUnitCode: quotaUnitCode, dutyGroup: dutyGroup.isEmpty ? nil : dutyGroup, year: year,

@@ -108,17 +108,18 @@ extension ClassificationHandlers {
     }
     let previous = try await store.levelCounts(.current(year: ratedYear - 1), kinds: kinds)
     let units = try await scope.units()
-    let summaries = UnitSummaries(current: current, previous: previous)
+    let tallies = UnitTallies(current: current, previous: previous)
     let names = units.names
     let rootUnits = root.isEmpty ? nil : units.subtree(of: root)
     var response = ClassificationSummaryResponse(
-      totals: summaries.wire(unitCode: root, unitName: names[root] ?? "", units: rootUnits, year: ratedYear))
+      totals: tallies.summaries(of: root, over: rootUnits, year: ratedYear).map { $0.wire(unitName: names[root] ?? "") })
     if request.byChildUnit {
-      let children = root.isEmpty ? summaries.topUnits(in: units) : units.children(of: root)
+      let children = root.isEmpty ? tallies.topUnits(in: units.tree) : units.children(of: root)
       for child in children {
         response.children.append(
-          contentsOf: summaries.wire(
-            unitCode: child, unitName: names[child] ?? "", units: units.subtree(of: child), year: ratedYear))
+          contentsOf: tallies.summaries(of: child, over: units.subtree(of: child), year: ratedYear).map {
+            $0.wire(unitName: names[child] ?? "")
+          })
       }
     }
     return response

@@ -87,12 +87,12 @@ extension ClassificationHandlers {
       ResultRecord(rating, revision: revisions[ClassificationStore.subjectKey(rating.subjectKind.wire.rawValue, rating.subjectId)] ?? 0)
     }
     var tally = LevelTally()
-    for rating in result.ratings { tally.add(rank: rating.level.rank, count: 1, demoted: rating.isQuotaDemoted ? 1 : 0) }
+    for rating in result.ratings { tally.add(rating) }
     let draft = ClassificationRun(
       unitCode: request.unitCode, year: request.year, ruleSetId: chosen.set.id,
       ruleSetVersion: Int32(clamping: chosen.set.version), ruleSetSha256: chosen.sha256,
       subjectKinds: kinds.map(\.wire).sorted { $0.rawValue < $1.rawValue }, mode: request.mode,
-      rerunReason: request.rerunReason, ratedCount: Int64(result.ratings.count), levels: tally.wire(),
+      rerunReason: request.rerunReason, ratedCount: Int64(result.ratings.count), levels: tally.levelCounts().map(\.wireWithoutPrevious),
       quotaDemotions: Int64(tally.demoted), issues: (result.issues.map(\.wire) + Self.missingCollectives(input, kinds)),
       note: request.note, startedBy: context.caller, startedAt: Timestamp(started))
     let groups = result.quotaGroups.map(\.wire)

@@ -1,5 +1,7 @@
+import ClassificationDomain
 import Foundation
 import GRDB
+import ReformWire
 
 extension ClassificationStore {
   /// A page of ratings by unit, subject id and kind, after the key `after`, with the total.
@@ -58,7 +60,7 @@ extension ClassificationStore {
 
   /// Counts per unit, kind and level in `scope` (kinds as proto numbers; all when empty),
   /// with how many of each the quota demoted.
-  func levelCounts(_ scope: ResultScope, kinds: [Int32]) async throws -> [LevelCount] {
+  func levelCounts(_ scope: ResultScope, kinds: [Int32]) async throws -> [UnitLevelCount] {
     try await pool.read { db in
       let (sql, arguments) = ResultFilter(kinds: kinds).condition(scope)
       return try Row.fetchAll(
@@ -67,7 +69,11 @@ extension ClassificationStore {
           SELECT unit_code, subject_kind, level, COUNT(*), SUM(quota_demoted) FROM classification_results
           WHERE \(sql) GROUP BY unit_code, subject_kind, level
           """, arguments: arguments
-      ).map { LevelCount(unitCode: $0[0], subjectKind: $0[1], level: $0[2], count: $0[3], demoted: $0[4]) }
+      ).map { row in
+        UnitLevelCount(
+          unitCode: row[0], subjectKind: try Self.subjectKind(row[1]), level: try StoredChecks.level(UInt8(clamping: row[2] as Int)),
+          count: row[3], demoted: row[4])
+      }
     }
   }
 
@@ -87,15 +93,14 @@ extension ClassificationStore {
     try await pool.read { db in try Self.currentFinals(year: year, kinds: kinds, in: db) }
   }
 
+  /// The domain's subject kind of a stored proto number.
+  static func subjectKind(_ number: Int32) throws(StoredDataError) -> ClassificationDomain.RatingSubjectKind {
+    guard let kind = ClassificationDomain.RatingSubjectKind(wire: ReformWire.RatingSubjectKind(rawValue: number)) else {
+      throw StoredDataError("\(number) is not a stored subject kind")
+    }
+    return kind
+  }
+
   /// The key of a subject in maps: its kind and id.
   static func subjectKey(_ kind: Int32, _ subjectId: String) -> String { "\(kind)\u{1F}\(subjectId)" }
-}
-
-/// How many subjects of one kind in one unit were rated at one level.
-struct LevelCount: Sendable {
-  var unitCode: String
-  var subjectKind: Int32
-  var level: Int
-  var count: Int
-  var demoted: Int
 }

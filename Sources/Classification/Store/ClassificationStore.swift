@@ -11,7 +11,7 @@ import ReformWire
 /// bad input never leaves half a write behind. Times are stored as milliseconds since 1970 UTC.
 ///
 /// ## Topics
-/// - Opening: ``init(path:)``, ``migrator``
+/// - Opening: ``init(path:)``, ``ClassificationMigrations``
 /// - Writing: ``write(idempotency:_:)``
 /// - Tables: the extensions `ClassificationStore+Evaluations`, `+RuleSets`, `+Exceptions`,
 ///   `+Runs`, `+Results`, `+Units`.
@@ -23,7 +23,7 @@ struct ClassificationStore: Sendable {
     var configuration = Configuration()
     configuration.busyMode = .timeout(10)
     pool = try DatabasePool(path: path, configuration: configuration)
-    try Self.migrator.migrate(pool)
+    try ClassificationMigrations.migrator.migrate(pool)
   }
 
   /// Runs `body` in one write transaction. With an idempotency key, a repeat of the same

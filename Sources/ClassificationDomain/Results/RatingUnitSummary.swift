@@ -57,22 +57,12 @@ public struct RatingUnitSummary: Sendable, Hashable {
   private static func summary(
     unitCode: String, kind: RatingSubjectKind, year: Int, subtree: Bool, _ current: [Rating], _ previous: [Rating]
   ) -> RatingUnitSummary {
-    var counts: [RatingLevel: Int] = [:]
-    var demotions = 0
-    for rating in current {
-      counts[rating.level, default: 0] += 1
-      if rating.isQuotaDemoted { demotions += 1 }
-    }
-    var previousCounts: [RatingLevel: Int] = [:]
-    for rating in previous { previousCounts[rating.level, default: 0] += 1 }
-    let levels = RatingLevel.allCases.map { level in
-      RatingLevelCount(
-        level: level, count: counts[level] ?? 0, rated: current.count,
-        previousCount: previousCounts[level] ?? 0, previousRated: previous.count)
-    }
+    var tally = LevelTally()
+    for rating in current { tally.add(rating) }
+    var earlier = LevelTally()
+    for rating in previous { earlier.add(rating) }
     return RatingUnitSummary(
-      unitCode: unitCode, year: year, subjectKind: kind, includesSubtree: subtree,
-      ratedCount: current.count, previousRatedCount: previous.count, levels: levels, quotaDemotions: demotions)
+      unitCode: unitCode, year: year, subjectKind: kind, includesSubtree: subtree, tally: tally, previous: earlier)
   }
 
   /// A unit and a subject kind, ordered by unit code then kind.
@@ -86,5 +76,18 @@ public struct RatingUnitSummary: Sendable, Hashable {
     static func < (left: ScopeKey, right: ScopeKey) -> Bool {
       (left.unitCode, left.kind.order) < (right.unitCode, right.kind.order)
     }
+  }
+}
+
+extension RatingUnitSummary {
+  /// The summary of `tally`, against `previous` (last year's in the same scope).
+  init(
+    unitCode: String, year: Int, subjectKind: RatingSubjectKind, includesSubtree: Bool, tally: LevelTally,
+    previous: LevelTally
+  ) {
+    self.init(
+      unitCode: unitCode, year: year, subjectKind: subjectKind, includesSubtree: includesSubtree,
+      ratedCount: tally.rated, previousRatedCount: previous.rated, levels: tally.levelCounts(previous: previous),
+      quotaDemotions: tally.demoted)
   }
 }

@@ -1,8 +1,10 @@
 import GRDB
 
-extension ClassificationStore {
-  /// The module's migrations, in order. Each is named `classification.vN.what`; tables are
-  /// prefixed `classification_`.
+/// The classification store's schema, migration by migration, in order. Each is named
+/// `classification.v<N>.<what>` and never changes once released; tables are prefixed
+/// `classification_`.
+enum ClassificationMigrations {
+  /// Every migration, registered once.
   static var migrator: DatabaseMigrator {
     var migrator = DatabaseMigrator()
     migrator.registerMigration("classification.v1.evaluations") { db in
