@@ -1,4 +1,4 @@
-import GRPCCore
+import ReformModule
 import RegistryDomain
 import ReformWire
 
@@ -32,21 +32,21 @@ extension DomainMirrored {
   /// The domain value; `nil` for the unspecified value (0).
   ///
   /// - Throws: `INVALID_ARGUMENT` on `field` for a number the schema does not name.
-  func domain(field: String) throws(RPCError) -> Domain? {
+  func domain(field: String) throws -> Domain? {
     guard rawValue != 0 else { return nil }
     let name = description
     if name.hasPrefix(Self.namePrefix), let value = Domain(rawValue: String(name.dropFirst(Self.namePrefix.count))) {
       return value
     }
-    throw RPCError.invalid(field, "\(rawValue) is not a known value; use one of \(Self.knownNames)")
+    throw FieldError.invalid(field, "\(rawValue) is not a known value; use one of \(Self.knownNames)")
   }
 
   /// The domain value, which must be given.
   ///
   /// - Throws: `INVALID_ARGUMENT` on `field` for the unspecified value or an unknown number.
-  func required(field: String) throws(RPCError) -> Domain {
+  func required(field: String) throws -> Domain {
     guard let value = try domain(field: field) else {
-      throw RPCError.invalid(field, "is required: one of \(Self.knownNames)")
+      throw FieldError.invalid(field, "is required: one of \(Self.knownNames)")
     }
     return value
   }

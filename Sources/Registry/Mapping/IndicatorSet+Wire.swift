@@ -1,5 +1,5 @@
+import ReformModule
 import Foundation
-import GRPCCore
 import RegistryDomain
 import ReformWire
 
@@ -14,12 +14,12 @@ extension IndicatorSet {
   /// - Throws: `INVALID_ARGUMENT` naming the field under `field` (e.g.
   ///   `indicator_set.indicators[2].target.value`) for a value that does not read; the set's
   ///   rules are checked later, by the domain.
-  init(wire set: ReformWire.IndicatorSet, field: String) throws(RPCError) {
+  init(wire set: ReformWire.IndicatorSet, field: String) throws {
     guard set.indicators.count <= IndicatorSet.maxIndicators else {
-      throw RPCError.tooLarge(field + ".indicators", "at most \(IndicatorSet.maxIndicators) indicators; got \(set.indicators.count)")
+      throw FieldError.tooLarge(field + ".indicators", "at most \(IndicatorSet.maxIndicators) indicators; got \(set.indicators.count)")
     }
     guard let resolution = set.resolution else {
-      throw RPCError.invalid(field + ".resolution", "is required: the resolution, e.g. {document: \"01-NQ/ĐUK\"}")
+      throw FieldError.invalid(field + ".resolution", "is required: the resolution, e.g. {document: \"01-NQ/ĐUK\"}")
     }
     var indicators: [IndicatorDefinition] = []
     for (index, indicator) in set.indicators.enumerated() {
@@ -45,12 +45,12 @@ extension IndicatorSet {
 
 extension IndicatorDefinition {
   /// The definition a wire `IndicatorDefinition` describes.
-  init(wire indicator: ReformWire.IndicatorDefinition, field: String) throws(RPCError) {
+  init(wire indicator: ReformWire.IndicatorDefinition, field: String) throws {
     guard let target = indicator.target else {
-      throw RPCError.invalid(field + ".target", "is required, e.g. {comparison: TARGET_COMPARISON_GREATER_OR_EQUAL, value: {numerator: 1, denominator: 1}}")
+      throw FieldError.invalid(field + ".target", "is required, e.g. {comparison: TARGET_COMPARISON_GREATER_OR_EQUAL, value: {numerator: 1, denominator: 1}}")
     }
     guard indicator.parameters.count <= 50, indicator.reportingUnitKinds.count <= 10 else {
-      throw RPCError.tooLarge(field, "at most 50 parameters and 10 reporting unit kinds")
+      throw FieldError.tooLarge(field, "at most 50 parameters and 10 reporting unit kinds")
     }
     var kinds: [UnitKind] = []
     for (index, kind) in indicator.reportingUnitKinds.enumerated() {
@@ -77,7 +77,7 @@ extension IndicatorDefinition {
       aggregation: try indicator.aggregation.required(field: field + ".aggregation"),
       periodType: try indicator.periodType.domain(field: field + ".period_type") ?? .year, reportingUnitKinds: kinds,
       exclusionNote: try TextLimit.long.checked(indicator.exclusionNote, field: field + ".exclusion_note"),
-      termMapping: try indicator.termMapping.map { mapping throws(RPCError) in
+      termMapping: try indicator.termMapping.map { mapping throws in
         try IndicatorTermMapping(wire: mapping, field: field + ".term_mapping")
       },
       sourceRef: try SourceRef.optional(indicator.sourceRef, field: field + ".source_ref"),
@@ -100,18 +100,18 @@ extension IndicatorDefinition {
 extension IndicatorTarget {
   /// The target a wire `IndicatorTarget` describes. Its value must be a whole number of
   /// hundredths of a percent (4/5, 1/1, 3333/10000), since targets are compared exactly.
-  init(wire target: ReformWire.IndicatorTarget, field: String) throws(RPCError) {
+  init(wire target: ReformWire.IndicatorTarget, field: String) throws {
     let comparison = try target.comparison.required(field: field + ".comparison")
     guard let value = target.value else {
-      throw RPCError.invalid(field + ".value", "is required: the target share, e.g. {numerator: 4, denominator: 5} for 80%")
+      throw FieldError.invalid(field + ".value", "is required: the target share, e.g. {numerator: 4, denominator: 5} for 80%")
     }
     guard value.denominator > 0, value.numerator >= 0 else {
-      throw RPCError.invalid(field + ".value", "\(value.numerator)/\(value.denominator) must have a positive denominator and a numerator of 0 or more")
+      throw FieldError.invalid(field + ".value", "\(value.numerator)/\(value.denominator) must have a positive denominator and a numerator of 0 or more")
     }
     let scaled = Int128(value.numerator) * 10_000
     let denominator = Int128(value.denominator)
     guard scaled % denominator == 0, scaled / denominator <= 1_000_000 else {
-      throw RPCError.invalid(
+      throw FieldError.invalid(
         field + ".value", "\(value.numerator)/\(value.denominator) is not a whole number of hundredths of a percent; write e.g. 4/5 or 3333/10000")
     }
     self.init(
@@ -134,9 +134,9 @@ extension IndicatorTarget {
 
 extension IndicatorTermMapping {
   /// The mapping a wire `IndicatorTermMapping` describes.
-  init(wire mapping: ReformWire.IndicatorTermMapping, field: String) throws(RPCError) {
+  init(wire mapping: ReformWire.IndicatorTermMapping, field: String) throws {
     guard mapping.legacyTerms.count <= 50, mapping.currentTerms.count <= 50 else {
-      throw RPCError.tooLarge(field, "at most 50 terms on each side")
+      throw FieldError.tooLarge(field, "at most 50 terms on each side")
     }
     var legacy: [String] = []
     for (index, term) in mapping.legacyTerms.enumerated() {

@@ -1,4 +1,4 @@
-import GRPCCore
+import ReformModule
 import RegistryDomain
 import ReformWire
 
@@ -12,7 +12,7 @@ extension OrgUnit {
   ///
   /// - Throws: `INVALID_ARGUMENT` on `update_fields` for a field that cannot change here, or
   ///   on `unit.<field>` for a value that does not read.
-  func updated(with wire: ReformWire.OrgUnit, fields: [String]) throws(RPCError) -> OrgUnit {
+  func updated(with wire: ReformWire.OrgUnit, fields: [String]) throws -> OrgUnit {
     var unit = self
     for (index, field) in (fields.isEmpty ? OrgUnit.mutableFields : fields).enumerated() {
       let path = "unit." + field
@@ -25,13 +25,13 @@ extension OrgUnit {
       case "host_kind": unit.hostKind = try wire.hostKind.domain(field: path)
       case "opened": unit.opened = try CivilDate.required(wire.opened, field: path, what: "the date the unit opened")
       case "parent_code":
-        throw RPCError.invalid("update_fields[\(index)]", "parent_code cannot change here; MoveUnit moves a unit and records the move")
+        throw FieldError.invalid("update_fields[\(index)]", "parent_code cannot change here; MoveUnit moves a unit and records the move")
       case "closed", "successor_code":
-        throw RPCError.invalid("update_fields[\(index)]", "\(field) cannot change here; CloseUnit closes a unit and records it")
+        throw FieldError.invalid("update_fields[\(index)]", "\(field) cannot change here; CloseUnit closes a unit and records it")
       case "code":
-        throw RPCError.invalid("update_fields[\(index)]", "code names the unit and never changes")
+        throw FieldError.invalid("update_fields[\(index)]", "code names the unit and never changes")
       default:
-        throw RPCError.invalid(
+        throw FieldError.invalid(
           "update_fields[\(index)]", "\"\(field)\" is not a field UpdateUnit changes; use \(OrgUnit.mutableFields.joined(separator: ", "))")
       }
     }

@@ -1,5 +1,4 @@
 import Foundation
-import GRPCCore
 import RegistryDomain
 import ReformWire
 
@@ -8,7 +7,7 @@ extension OrgUnit {
   ///
   /// - Throws: `INVALID_ARGUMENT` naming `field.kind`, `field.opened`… for a value that does not
   ///   read; the tree's rules are checked later, by the domain.
-  init(wire unit: ReformWire.OrgUnit, field: String) throws(RPCError) {
+  init(wire unit: ReformWire.OrgUnit, field: String) throws {
     self.init(
       code: try TextLimit.short.checked(unit.code, field: field + ".code"),
       name: try TextLimit.short.checked(unit.name, field: field + ".name"),

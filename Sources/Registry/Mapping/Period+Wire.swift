@@ -1,4 +1,4 @@
-import GRPCCore
+import ReformModule
 import RegistryDomain
 import ReformWire
 
@@ -7,7 +7,7 @@ extension Period {
   ///
   /// - Throws: `INVALID_ARGUMENT` on `field` (or its `type`) for a period that does not exist,
   ///   e.g. quarter 5 or a term that runs backwards.
-  init(wire period: ReformWire.Period, field: String) throws(RPCError) {
+  init(wire period: ReformWire.Period, field: String) throws {
     let type = try period.type.required(field: field + ".type")
     let year = Int(period.year)
     let index = Int(period.index)
@@ -21,7 +21,7 @@ extension Period {
       case .term: index == 0 ? .term(year, Int(period.endYear)) : nil
       }
     guard let made, made.isValid else {
-      throw RPCError.invalid(
+      throw FieldError.invalid(
         field,
         "\(period.type) year \(period.year) index \(period.index) end_year \(period.endYear) is not a period; e.g. a year (index 0), quarter 1–4, month 1–12, or a term whose end_year follows its year, years \(CivilDate.supportedYears.lowerBound)–\(CivilDate.supportedYears.upperBound)")
     }
@@ -29,8 +29,8 @@ extension Period {
   }
 
   /// The period of a field that must be set.
-  static func required(_ period: ReformWire.Period?, field: String) throws(RPCError) -> Period {
-    guard let period else { throw RPCError.invalid(field, "is required, e.g. {type: PERIOD_TYPE_YEAR, year: 2024}") }
+  static func required(_ period: ReformWire.Period?, field: String) throws -> Period {
+    guard let period else { throw FieldError.invalid(field, "is required, e.g. {type: PERIOD_TYPE_YEAR, year: 2024}") }
     return try Period(wire: period, field: field)
   }
 

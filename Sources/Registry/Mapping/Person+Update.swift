@@ -1,4 +1,4 @@
-import GRPCCore
+import ReformModule
 import RegistryDomain
 import ReformWire
 
@@ -16,7 +16,7 @@ extension Person {
   ///
   /// - Throws: `INVALID_ARGUMENT` on `update_fields` for a field that cannot change, or on
   ///   `person.<field>` for a value that does not read.
-  func updated(with wire: ReformWire.Person, fields: [String]) throws(RPCError) -> Person {
+  func updated(with wire: ReformWire.Person, fields: [String]) throws -> Person {
     let decoded = try Person(wire: wire.keeping(fields.isEmpty ? Person.mutableFields : fields), field: "person")
     var person = self
     for (index, field) in (fields.isEmpty ? Person.mutableFields : fields).enumerated() {
@@ -38,9 +38,9 @@ extension Person {
       case "departed": person.departed = decoded.departed
       case "note": person.note = decoded.note
       case "id":
-        throw RPCError.invalid("update_fields[\(index)]", "id names the person and never changes")
+        throw FieldError.invalid("update_fields[\(index)]", "id names the person and never changes")
       default:
-        throw RPCError.invalid(
+        throw FieldError.invalid(
           "update_fields[\(index)]",
           "\"\(field)\" is not a field UpdatePerson changes; use \((Person.mutableFields + ["studies"]).joined(separator: ", "))")
       }

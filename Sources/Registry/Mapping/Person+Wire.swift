@@ -1,5 +1,5 @@
+import ReformModule
 import Foundation
-import GRPCCore
 import RegistryDomain
 import ReformWire
 
@@ -12,17 +12,17 @@ extension Person {
   /// - Throws: `INVALID_ARGUMENT` naming the field under `field` (e.g.
   ///   `person.party_membership.admitted`) for a value that does not read; the record's rules
   ///   are checked later, by the domain.
-  init(wire person: ReformWire.Person, field: String) throws(RPCError) {
+  init(wire person: ReformWire.Person, field: String) throws {
     var categories = Set<PersonCategory>()
     for (index, category) in person.categories.enumerated() {
       let path = "\(field).categories[\(index)]"
       let value = try category.required(field: path)
       guard categories.insert(value).inserted else {
-        throw RPCError.invalid(path, "\(category) is listed twice")
+        throw FieldError.invalid(path, "\(category) is listed twice")
       }
     }
     guard person.studies.count <= Person.maxStudies else {
-      throw RPCError.tooLarge(field + ".studies", "at most \(Person.maxStudies) records; got \(person.studies.count)")
+      throw FieldError.tooLarge(field + ".studies", "at most \(Person.maxStudies) records; got \(person.studies.count)")
     }
     var studies: [ReformStudyRecord] = []
     for (index, study) in person.studies.enumerated() {
@@ -35,7 +35,7 @@ extension Person {
       birthDate: try CivilDate.optional(person.birthDate, field: field + ".birth_date"),
       ethnicity: try TextLimit.short.checked(person.ethnicity, field: field + ".ethnicity"),
       categories: categories,
-      partyMembership: try person.partyMembership.map { membership throws(RPCError) in
+      partyMembership: try person.partyMembership.map { membership throws in
         try PartyMembership(wire: membership, field: field + ".party_membership")
       },
       unitCode: try TextLimit.short.checked(person.unitCode, field: field + ".unit_code"),
@@ -67,7 +67,7 @@ extension Person {
 
 extension PartyMembership {
   /// The membership a wire `PartyMembership` describes.
-  init(wire membership: ReformWire.PartyMembership, field: String) throws(RPCError) {
+  init(wire membership: ReformWire.PartyMembership, field: String) throws {
     self.init(
       status: try membership.status.required(field: field + ".status"),
       admitted: try CivilDate.required(membership.admitted, field: field + ".admitted", what: "the date of admission"),
@@ -87,7 +87,7 @@ extension PartyMembership {
 
 extension ReformStudyRecord {
   /// The record a wire `ReformStudyRecord` describes: the document is its `document.document`.
-  init(wire study: ReformWire.ReformStudyRecord, field: String) throws(RPCError) {
+  init(wire study: ReformWire.ReformStudyRecord, field: String) throws {
     self.init(
       document: try TextLimit.short.checked(study.document?.document ?? "", field: field + ".document.document"),
       studied: try CivilDate.required(study.studied, field: field + ".studied", what: "the date of the session"),

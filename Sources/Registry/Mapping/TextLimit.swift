@@ -1,4 +1,4 @@
-import GRPCCore
+import ReformModule
 
 /// How long a free text field may be, so that a megabyte in a name is refused with the field
 /// named rather than stored.
@@ -14,10 +14,10 @@ struct TextLimit {
   /// The text, when it is within the limit.
   ///
   /// - Throws: `INVALID_ARGUMENT` on `field`, with the limit.
-  func checked(_ text: String, field: String) throws(RPCError) -> String {
+  func checked(_ text: String, field: String) throws -> String {
     // UTF-8 length bounds the character count from above: count characters only when needed.
     if text.utf8.count > characters, text.count > characters {
-      throw RPCError.invalid(field, "is longer than \(characters) characters (\(text.count))")
+      throw FieldError.invalid(field, "is longer than \(characters) characters (\(text.count))")
     }
     return text
   }

@@ -1,5 +1,4 @@
 import Foundation
-import GRPCCore
 import ReformModule
 import ReformWire
 import RegistryDomain
@@ -35,9 +34,9 @@ struct CSVHandlers: Sendable {
   ) async throws -> RegistryImportSummary {
     try context.requireBlocWide("ImportCsv")
     let kind = try request.kind.required(field: "kind")
-    guard !request.csv.isEmpty else { throw RPCError.invalid("csv", "is empty; send the file's bytes, header line first") }
+    guard !request.csv.isEmpty else { throw FieldError.invalid("csv", "is empty; send the file's bytes, header line first") }
     guard request.csv.count <= Self.maxFileBytes else {
-      throw RPCError.tooLarge("csv", "\(request.csv.count) bytes is over the \(Self.maxFileBytes)-byte limit; split the file")
+      throw FieldError.tooLarge("csv", "\(request.csv.count) bytes is over the \(Self.maxFileBytes)-byte limit; split the file")
     }
     let setID = try TextLimit.short.checked(request.setId, field: "set_id")
     let dryRun = request.dryRun
@@ -58,14 +57,18 @@ struct CSVHandlers: Sendable {
       let state = try await store.read()
       outcome = Self.check(text, kind: kind, state: state, setID: setID, actor: actor, now: store.now)
     } else {
-      outcome = try await store.write { write -> Outcome in
-        if let key, let stored = try key.storedAnswer(in: write.db) { return .repeated(stored) }
-        let outcome = Self.check(text, kind: kind, state: write.state, setID: setID, actor: actor, now: write.now)
-        guard case .checked(let plan) = outcome else { return outcome }
-        try plan.apply(to: &write, actor: actor)
-        let summary = Self.summary(plan, applied: true, dryRun: false)
-        if let key { try key.store(answer: try RegistryImportCsvEvent(event: .summary(summary)).wireBytes(), at: write.now, in: write.db) }
-        return .applied(summary)
+      do {
+        outcome = try await store.write { write -> Outcome in
+          if let key, let stored = try key.storedAnswer(in: write.db) { return .repeated(stored) }
+          let outcome = Self.check(text, kind: kind, state: write.state, setID: setID, actor: actor, now: write.now)
+          guard case .checked(let plan) = outcome else { return outcome }
+          try plan.apply(to: &write, actor: actor)
+          let summary = Self.summary(plan, applied: true, dryRun: false)
+          if let key { try key.store(answer: try RegistryImportCsvEvent(event: .summary(summary)).wireBytes(), at: write.now, in: write.db) }
+          return .applied(summary)
+        }
+      } catch let failure as IdempotencyKeyFailure {
+        throw FieldError(failure)
       }
     }
     switch outcome {
@@ -98,7 +101,7 @@ struct CSVHandlers: Sendable {
     let tree = snapshot.tree
     let subtree = try context.confined(request.subtreeCode, field: "subtree_code", in: tree)
     let kind = try request.kind.required(field: "kind")
-    if !subtree.isEmpty, tree.unit(subtree) == nil { throw RPCError.notFound("subtree_code", "unit \"\(subtree)\" does not exist") }
+    if !subtree.isEmpty, tree.unit(subtree) == nil { throw FieldError.notFound("subtree_code", "unit \"\(subtree)\" does not exist") }
     let scope = subtree.isEmpty ? nil : Set(tree.subtree(of: subtree).map(\.code))
     let today = CivilDate.inVietnam(at: store.now)
     let people = {

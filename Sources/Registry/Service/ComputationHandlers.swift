@@ -1,5 +1,4 @@
 import Foundation
-import GRPCCore
 import ReformModule
 import ReformWire
 import RegistryDomain
@@ -16,22 +15,22 @@ struct ComputationHandlers: Sendable {
     methods.unary(RegistryService.ComputeIndicators.self) { request, context in try await compute(request, context) }
   }
 
-  func compute(_ request: ComputeIndicatorsRequest, _ context: JobContext) async throws(RPCError) -> ComputeIndicatorsResponse {
+  func compute(_ request: ComputeIndicatorsRequest, _ context: JobContext) async throws -> ComputeIndicatorsResponse {
     let snapshot = try await store.read()
     let root = try context.confined(request.unitCode, field: "unit_code", in: snapshot.tree)
     let stored = try ValueHandlers.activeSet(request.setId, in: snapshot)
     let period = try Period.required(request.period, field: "period")
     guard period.lies(within: stored.set.term) else {
-      throw RPCError.invalid("period", "\(period) lies outside the term \(stored.set.term) of set \"\(stored.set.id)\"")
+      throw FieldError.invalid("period", "\(period) lies outside the term \(stored.set.term) of set \"\(stored.set.id)\"")
     }
-    if !root.isEmpty, snapshot.tree.unit(root) == nil { throw RPCError.notFound("unit_code", "unit \"\(root)\" does not exist") }
+    if !root.isEmpty, snapshot.tree.unit(root) == nil { throw FieldError.notFound("unit_code", "unit \"\(root)\" does not exist") }
     try RequestBounds.checkCount(request.indicatorCodes.count, field: "indicator_codes")
     for (index, code) in request.indicatorCodes.enumerated() {
       guard let indicator = stored.set.indicator(code) else {
-        throw RPCError.notFound("indicator_codes[\(index)]", "set \"\(stored.set.id)\" has no indicator \"\(code)\"")
+        throw FieldError.notFound("indicator_codes[\(index)]", "set \"\(stored.set.id)\" has no indicator \"\(code)\"")
       }
       guard indicator.source != .reported else {
-        throw RPCError.invalid("indicator_codes[\(index)]", "indicator \(code) is reported by the units, not computed")
+        throw FieldError.invalid("indicator_codes[\(index)]", "indicator \(code) is reported by the units, not computed")
       }
     }
     let codes = Set(request.indicatorCodes)

@@ -1,5 +1,4 @@
 import Foundation
-import GRPCCore
 import ReformModule
 import ReformWire
 import RegistryDomain
@@ -16,7 +15,7 @@ struct IndicatorSetHandlers: Sendable {
     methods.unary(RegistryService.DefineIndicatorSet.self) { request, context in try await define(request, context) }
   }
 
-  func list(_ request: ListIndicatorSetsRequest, _ context: JobContext) async throws(RPCError) -> ListIndicatorSetsResponse {
+  func list(_ request: ListIndicatorSetsRequest, _ context: JobContext) async throws -> ListIndicatorSetsResponse {
     let snapshot = try await store.read()
     var query = request
     query.page = nil
@@ -27,15 +26,15 @@ struct IndicatorSetHandlers: Sendable {
     return ListIndicatorSetsResponse(indicatorSets: page.map { $0.set.wire(definedBy: $0.definedBy, definedAt: $0.definedAt) }, page: response)
   }
 
-  func get(_ request: GetIndicatorSetRequest, _ context: JobContext) async throws(RPCError) -> GetIndicatorSetResponse {
+  func get(_ request: GetIndicatorSetRequest, _ context: JobContext) async throws -> GetIndicatorSetResponse {
     let snapshot = try await store.read()
     let stored = try Self.set(request.id, version: request.version, in: snapshot, field: "id")
     return GetIndicatorSetResponse(indicatorSet: stored.set.wire(definedBy: stored.definedBy, definedAt: stored.definedAt))
   }
 
-  func define(_ request: DefineIndicatorSetRequest, _ context: JobContext) async throws(RPCError) -> DefineIndicatorSetResponse {
+  func define(_ request: DefineIndicatorSetRequest, _ context: JobContext) async throws -> DefineIndicatorSetResponse {
     try context.requireBlocWide("DefineIndicatorSet")
-    guard let wire = request.indicatorSet else { throw RPCError.invalid("indicator_set", "is required") }
+    guard let wire = request.indicatorSet else { throw FieldError.invalid("indicator_set", "is required") }
     let given = try IndicatorSet(wire: wire, field: "indicator_set")
     let actor = context.actor
     if request.dryRun {
@@ -57,22 +56,22 @@ struct IndicatorSetHandlers: Sendable {
   ///
   /// - Throws: `ALREADY_EXISTS` or `FAILED_PRECONDITION` on `indicator_set.version` for a
   ///   version that is not the next; `INVALID_ARGUMENT` naming the first field at fault.
-  static func numbered(_ given: IndicatorSet, in snapshot: RegistrySnapshot) throws(RPCError) -> IndicatorSet {
+  static func numbered(_ given: IndicatorSet, in snapshot: RegistrySnapshot) throws -> IndicatorSet {
     var set = given
     guard set.version >= 0 else {
-      throw RPCError.invalid("indicator_set.version", "must be 0 (the next version) or more; got \(set.version)")
+      throw FieldError.invalid("indicator_set.version", "must be 0 (the next version) or more; got \(set.version)")
     }
     let latest = snapshot.latestSet(set.id)?.set.version ?? 0
     if set.version == 0 { set.version = latest + 1 }
     guard set.version == latest + 1 else {
-      throw RPCError(
-        code: set.version <= latest ? .alreadyExists : .failedPrecondition,
-        message: "indicator_set.version: set \"\(set.id)\" is at version \(latest); define version \(latest + 1) (or 0 to number it)")
+      throw FieldError(
+        set.version <= latest ? .alreadyExists : .failedPrecondition, "indicator_set.version",
+        "set \"\(set.id)\" is at version \(latest); define version \(latest + 1) (or 0 to number it)")
     }
     let problems = set.validationProblems
     if let first = problems.first {
       let more = problems.count > 1 ? " (and \(problems.count - 1) more problems)" : ""
-      throw RPCError.invalid(first.field.isEmpty ? "indicator_set" : "indicator_set.\(first.field)", first.message + more)
+      throw FieldError.invalid(first.field.isEmpty ? "indicator_set" : "indicator_set.\(first.field)", first.message + more)
     }
     return set
   }
@@ -80,15 +79,15 @@ struct IndicatorSetHandlers: Sendable {
   /// The version `version` (0 for the latest) of the set `id`. `field` names the id in the
   /// request; the version is the field beside it (`version` beside `id`, `set_version` beside
   /// `set_id`).
-  static func set(_ id: String, version: Int32, in snapshot: RegistrySnapshot, field: String) throws(RPCError) -> StoredIndicatorSet {
-    guard !id.isEmpty else { throw RPCError.invalid(field, "is required: the indicator set's id, e.g. 01-NQ-DUK-2020-2025") }
+  static func set(_ id: String, version: Int32, in snapshot: RegistrySnapshot, field: String) throws -> StoredIndicatorSet {
+    guard !id.isEmpty else { throw FieldError.invalid(field, "is required: the indicator set's id, e.g. 01-NQ-DUK-2020-2025") }
     let versions = snapshot.versions(of: id)
-    guard let latest = versions.last else { throw RPCError.notFound(field, "indicator set \"\(id)\" does not exist") }
+    guard let latest = versions.last else { throw FieldError.notFound(field, "indicator set \"\(id)\" does not exist") }
     let versionField = field.hasSuffix("_id") ? String(field.dropLast(2)) + "version" : "version"
-    guard version >= 0 else { throw RPCError.invalid(versionField, "\(version) is below 0; give 0 (the latest) or a version, 1 or more") }
+    guard version >= 0 else { throw FieldError.invalid(versionField, "\(version) is below 0; give 0 (the latest) or a version, 1 or more") }
     guard version != 0 else { return latest }
     guard let stored = versions.first(where: { $0.set.version == Int(version) }) else {
-      throw RPCError.notFound(versionField, "indicator set \"\(id)\" has no version \(version); its latest is \(latest.set.version)")
+      throw FieldError.notFound(versionField, "indicator set \"\(id)\" has no version \(version); its latest is \(latest.set.version)")
     }
     return stored
   }

@@ -1,5 +1,4 @@
 import Foundation
-import GRPCCore
 import ReformModule
 import ReformWire
 import RegistryDomain
@@ -13,19 +12,19 @@ extension JobContext {
 
   /// Refuses, before anything else is looked at, a caller limited to their own unit when
   /// `unitCode` lies outside it in `tree`.
-  func requireScope(over unitCode: String, field: String, in tree: UnitTree) throws(RPCError) {
+  func requireScope(over unitCode: String, field: String, in tree: UnitTree) throws {
     try requireScope(over: unitCode, field: field) { code, own in tree.isWithinSubtree(code, of: own) }
   }
 
   /// Refuses a caller limited to their own unit: the call acts for the whole bloc.
-  func requireBlocWide(_ what: String) throws(RPCError) {
+  func requireBlocWide(_ what: String) throws {
     if let own = ownUnitLimit {
-      throw RPCError(code: .permissionDenied, message: "\(what) acts for the whole bloc; a clerk of \(own) acts only for \(own)")
+      throw FieldError.permissionDenied("", "\(what) acts for the whole bloc; a clerk of \(own) acts only for \(own)")
     }
   }
 
   /// The unit a read is confined to: the caller's own unit when limited to it, else `requested`.
-  func confined(_ requested: String, field: String, in tree: UnitTree) throws(RPCError) -> String {
+  func confined(_ requested: String, field: String, in tree: UnitTree) throws -> String {
     guard let own = ownUnitLimit else { return requested }
     if requested.isEmpty { return own }
     try requireScope(over: requested, field: field, in: tree)
@@ -33,15 +32,19 @@ extension JobContext {
   }
 
   /// The request's idempotency key and fingerprint, or `nil` without a key.
-  func idempotency<Request: IdempotentRequest>(_ request: Request) throws(RPCError) -> IdempotencyKey? {
+  func idempotency<Request: IdempotentRequest>(_ request: Request) throws -> IdempotencyKey? {
     var unkeyed = request
     unkeyed.idempotencyKey = ""
     let bytes: [UInt8]
     do {
       bytes = try unkeyed.wireBytes()
     } catch {
-      throw RPCError(code: .invalidArgument, message: error.description)
+      throw FieldError.invalid("", error.description)
     }
-    return try IdempotencyKey(caller: caller?.id ?? "", key: request.idempotencyKey, method: method, unkeyedRequest: bytes)
+    do throws(IdempotencyKeyFailure) {
+      return try IdempotencyKey(caller: caller?.id ?? "", key: request.idempotencyKey, method: method, unkeyedRequest: bytes)
+    } catch {
+      throw FieldError(error)
+    }
   }
 }

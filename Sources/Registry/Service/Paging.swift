@@ -1,6 +1,6 @@
+import ReformModule
 import Crypto
 import Foundation
-import GRPCCore
 import ReformWire
 
 /// One page of a list call: `page_size` items (100 when 0, at most 1000) from the offset an
@@ -17,10 +17,10 @@ struct Paging {
   /// The page a request asks for.
   ///
   /// - Parameter query: the request's encoding with its `page` cleared.
-  init(_ page: PageRequest?, query: some WireMessage) throws(RPCError) {
+  init(_ page: PageRequest?, query: some WireMessage) throws {
     let request = page ?? PageRequest()
     guard request.pageSize >= 0 else {
-      throw RPCError.invalid("page.page_size", "must be 0 (the default, \(Paging.defaultSize)) or more; got \(request.pageSize)")
+      throw FieldError.invalid("page.page_size", "must be 0 (the default, \(Paging.defaultSize)) or more; got \(request.pageSize)")
     }
     size = request.pageSize == 0 ? Paging.defaultSize : min(Int(request.pageSize), Paging.maxSize)
     let bytes = (try? query.wireBytes()) ?? []
@@ -30,14 +30,14 @@ struct Paging {
       return
     }
     guard let data = Data(base64Encoded: request.pageToken), let text = String(data: data, encoding: .utf8) else {
-      throw RPCError.invalid("page.page_token", "is not a token this service gave; start again without one")
+      throw FieldError.invalid("page.page_token", "is not a token this service gave; start again without one")
     }
     let parts = text.split(separator: ":")
     guard parts.count == 2, let offset = Int(parts[0]), offset >= 0 else {
-      throw RPCError.invalid("page.page_token", "is not a token this service gave; start again without one")
+      throw FieldError.invalid("page.page_token", "is not a token this service gave; start again without one")
     }
     guard parts[1] == self.query else {
-      throw RPCError.invalid("page.page_token", "was given for a list with other filters; start again without one")
+      throw FieldError.invalid("page.page_token", "was given for a list with other filters; start again without one")
     }
     self.offset = offset
   }

@@ -1,5 +1,4 @@
 import Foundation
-import GRPCCore
 import ReformModule
 import ReformWire
 import RegistryDomain
@@ -21,18 +20,18 @@ struct PersonHandlers: Sendable {
     methods.unary(RegistryService.RecordReformStudies.self) { request, context in try await recordStudies(request, context) }
   }
 
-  func create(_ request: CreatePersonRequest, _ context: JobContext) async throws(RPCError) -> CreatePersonResponse {
+  func create(_ request: CreatePersonRequest, _ context: JobContext) async throws -> CreatePersonResponse {
     let snapshot = try await store.read()
     try context.requireScope(over: request.person?.unitCode ?? "", field: "person.unit_code", in: snapshot.tree)
-    guard let wire = request.person else { throw RPCError.invalid("person", "is required") }
+    guard let wire = request.person else { throw FieldError.invalid("person", "is required") }
     let given = try Person(wire: wire, field: "person").normalized
-    if let problem = given.validationProblems.first { throw RPCError(problem, under: "person") }
+    if let problem = given.validationProblems.first { throw FieldError(problem, under: "person") }
     let key = try context.idempotency(request)
     let response = try await store.idempotentWrite(key) { write in
       var person = given
       if person.id.isEmpty { person.id = try write.newPersonIDs(1).first ?? "" }
       if let problem = write.state.roster.problems(adding: person, in: write.state.tree).first {
-        throw RPCError(problem, under: "person")
+        throw FieldError(problem, under: "person")
       }
       try write.commitPeople([person])
       return CreatePersonResponse(person: person.wire(stamp: write.state.personStamps[person.id]))
@@ -41,26 +40,26 @@ struct PersonHandlers: Sendable {
     return response
   }
 
-  func update(_ request: UpdatePersonRequest, _ context: JobContext) async throws(RPCError) -> UpdatePersonResponse {
+  func update(_ request: UpdatePersonRequest, _ context: JobContext) async throws -> UpdatePersonResponse {
     let snapshot = try await store.read()
     let id = request.person?.id ?? ""
     try context.requireScope(over: snapshot.roster.person(id)?.unitCode ?? "", field: "person.id", in: snapshot.tree)
     if request.updateFields.isEmpty || request.updateFields.contains("unit_code") {
       try context.requireScope(over: request.person?.unitCode ?? "", field: "person.unit_code", in: snapshot.tree)
     }
-    guard let wire = request.person else { throw RPCError.invalid("person", "is required; person.id names the person to change") }
+    guard let wire = request.person else { throw FieldError.invalid("person", "is required; person.id names the person to change") }
     try RequestBounds.checkCount(request.updateFields.count, field: "update_fields")
     let fields = request.updateFields
     let expected = request.expectedRevision
     let key = try context.idempotency(request)
     let response = try await store.idempotentWrite(key) { write in
       guard let current = write.state.roster.person(id) else {
-        throw RPCError.notFound("person.id", id.isEmpty ? "is required: the person to change" : "person \"\(id)\" does not exist")
+        throw FieldError.notFound("person.id", id.isEmpty ? "is required: the person to change" : "person \"\(id)\" does not exist")
       }
       try ExpectedRevision.check(expected, against: write.state.personStamps[id], of: "person \"\(id)\"")
       let changed = try current.updated(with: wire, fields: fields).normalized
       if let problem = write.state.roster.problems(updating: changed, in: write.state.tree).first {
-        throw RPCError(problem, under: "person")
+        throw FieldError(problem, under: "person")
       }
       if changed != current { try write.commitPeople([changed]) }
       return UpdatePersonResponse(person: changed.wire(stamp: write.state.personStamps[id]))
@@ -69,18 +68,18 @@ struct PersonHandlers: Sendable {
     return response
   }
 
-  func get(_ request: GetPersonRequest, _ context: JobContext) async throws(RPCError) -> GetPersonResponse {
-    guard !request.id.isEmpty else { throw RPCError.invalid("id", "is required: the person's id") }
+  func get(_ request: GetPersonRequest, _ context: JobContext) async throws -> GetPersonResponse {
+    guard !request.id.isEmpty else { throw FieldError.invalid("id", "is required: the person's id") }
     let snapshot = try await store.read()
     guard let person = snapshot.roster.person(request.id) else {
-      throw RPCError.notFound("id", "person \"\(request.id)\" does not exist")
+      throw FieldError.notFound("id", "person \"\(request.id)\" does not exist")
     }
     try context.requireScope(over: person.unitCode, field: "id", in: snapshot.tree)
     context.audit.record(target: "person \(person.id)", unit: person.unitCode)
     return GetPersonResponse(person: person.wire(stamp: snapshot.personStamps[person.id]))
   }
 
-  func list(_ request: ListPeopleRequest, _ context: JobContext) async throws(RPCError) -> ListPeopleResponse {
+  func list(_ request: ListPeopleRequest, _ context: JobContext) async throws -> ListPeopleResponse {
     let snapshot = try await store.read()
     let tree = snapshot.tree
     let subtree = try context.confined(request.subtreeCode, field: "subtree_code", in: tree)
@@ -89,7 +88,7 @@ struct PersonHandlers: Sendable {
     query.page = nil
     let paging = try Paging(request.page, query: query)
     for (code, field) in [(subtree, "subtree_code"), (request.unitCode, "unit_code")] where !code.isEmpty && tree.unit(code) == nil {
-      throw RPCError.notFound(field, "unit \"\(code)\" does not exist")
+      throw FieldError.notFound(field, "unit \"\(code)\" does not exist")
     }
     try RequestBounds.checkCount(request.categories.count, field: "categories")
     var categories = Set<PersonCategory>()
@@ -98,9 +97,9 @@ struct PersonHandlers: Sendable {
     }
     guard RegistryFlagFilter.allKnown.contains(request.leaderOrManager),
       RegistryFlagFilter.allKnown.contains(request.theoryMeetsRequirement), RegistryFlagFilter.allKnown.contains(request.studied)
-    else { throw RPCError.invalid("leader_or_manager", "a flag filter is UNSPECIFIED, YES or NO") }
+    else { throw FieldError.invalid("leader_or_manager", "a flag filter is UNSPECIFIED, YES or NO") }
     guard RegistryMembershipFilter.allKnown.contains(request.membership) else {
-      throw RPCError.invalid("membership", "\(request.membership.rawValue) is not a membership filter")
+      throw FieldError.invalid("membership", "\(request.membership.rawValue) is not a membership filter")
     }
     let presentOn = try CivilDate.optional(request.presentOn, field: "present_on")
     let today = CivilDate.inVietnam(at: store.now)
@@ -132,23 +131,23 @@ struct PersonHandlers: Sendable {
       people: page.compactMap { id in roster.person(id)?.wire(stamp: snapshot.personStamps[id]) }, page: response)
   }
 
-  func recordStudies(_ request: RecordReformStudiesRequest, _ context: JobContext) async throws(RPCError) -> RecordReformStudiesResponse {
+  func recordStudies(_ request: RecordReformStudiesRequest, _ context: JobContext) async throws -> RecordReformStudiesResponse {
     let snapshot = try await store.read()
     if !request.unitCode.isEmpty || context.ownUnitLimit != nil {
       try context.requireScope(over: request.unitCode, field: "unit_code", in: snapshot.tree)
     }
     guard request.personIds.count <= Self.maxStudyPeople else {
-      throw RPCError.tooLarge("person_ids", "at most \(Self.maxStudyPeople) people per call; got \(request.personIds.count): split the list")
+      throw FieldError.tooLarge("person_ids", "at most \(Self.maxStudyPeople) people per call; got \(request.personIds.count): split the list")
     }
     let document = try TextLimit.short.checked(request.document?.document ?? "", field: "document.document").normalizedText
-    guard !document.isEmpty else { throw RPCError.invalid("document.document", "is required: the document studied, e.g. 01-NQ/ĐUK") }
+    guard !document.isEmpty else { throw FieldError.invalid("document.document", "is required: the document studied, e.g. 01-NQ/ĐUK") }
     let studied = try CivilDate.required(request.studied, field: "studied", what: "the date of the session")
     let record = ReformStudyRecord(
       document: document, studied: studied, form: try TextLimit.short.checked(request.form, field: "form").normalizedText,
       note: try TextLimit.long.checked(request.note, field: "note").normalizedText)
     switch (request.personIds.isEmpty, request.unitCode.isEmpty) {
-    case (true, true): throw RPCError.invalid("person_ids", "name the people, or a unit_code for everyone under it")
-    case (false, false): throw RPCError.invalid("unit_code", "give either person_ids or unit_code, not both")
+    case (true, true): throw FieldError.invalid("person_ids", "name the people, or a unit_code for everyone under it")
+    case (false, false): throw FieldError.invalid("unit_code", "give either person_ids or unit_code, not both")
     default: break
     }
     let ids = request.personIds
@@ -163,15 +162,15 @@ struct PersonHandlers: Sendable {
       if unitCode.isEmpty {
         var seen = Set<String>()
         for (index, id) in ids.enumerated() {
-          guard let person = roster.person(id) else { throw RPCError.notFound("person_ids[\(index)]", "person \"\(id)\" does not exist") }
-          guard seen.insert(id).inserted else { throw RPCError.invalid("person_ids[\(index)]", "\"\(id)\" is listed twice") }
+          guard let person = roster.person(id) else { throw FieldError.notFound("person_ids[\(index)]", "person \"\(id)\" does not exist") }
+          guard seen.insert(id).inserted else { throw FieldError.invalid("person_ids[\(index)]", "\"\(id)\" is listed twice") }
           if limited, !tree.isWithinSubtree(person.unitCode, of: actorUnit) {
-            throw RPCError(code: .permissionDenied, message: "person_ids[\(index)]: \"\(id)\" is outside the caller's unit")
+            throw FieldError.permissionDenied("person_ids[\(index)]", "\"\(id)\" is outside the caller's unit")
           }
           people.append(person)
         }
       } else {
-        guard tree.unit(unitCode) != nil else { throw RPCError.notFound("unit_code", "unit \"\(unitCode)\" does not exist") }
+        guard tree.unit(unitCode) != nil else { throw FieldError.notFound("unit_code", "unit \"\(unitCode)\" does not exist") }
         let scope = Set(tree.subtree(of: unitCode).map(\.code))
         people = roster.peopleByID.values.filter { scope.contains($0.unitCode) && $0.isPresent(on: studied) }
       }

@@ -1,4 +1,5 @@
-import GRPCCore
+import ReformKit
+import ReformModule
 import ReformWire
 
 extension RegistryStore {
@@ -6,17 +7,22 @@ extension RegistryStore {
   /// first answer and writes nothing; without a key, the write simply runs.
   func idempotentWrite<Response: WireMessage>(
     _ key: IdempotencyKey?, _ body: @escaping @Sendable (inout RegistryWrite) throws -> Response
-  ) async throws(RPCError) -> Response {
-    let answer = try await write { write -> [UInt8] in
-      if let key, let stored = try key.storedAnswer(in: write.db) { return stored }
-      let bytes = try body(&write).wireBytes()
-      if let key { try key.store(answer: bytes, at: write.now, in: write.db) }
-      return bytes
+  ) async throws -> Response {
+    let answer: [UInt8]
+    do {
+      answer = try await write { write -> [UInt8] in
+        if let key, let stored = try key.storedAnswer(in: write.db) { return stored }
+        let bytes = try body(&write).wireBytes()
+        if let key { try key.store(answer: bytes, at: write.now, in: write.db) }
+        return bytes
+      }
+    } catch let failure as IdempotencyKeyFailure {
+      throw FieldError(failure)
     }
     do {
       return try Response(wireBytes: answer)
     } catch {
-      throw RPCError(code: .internalError, message: "a stored answer does not decode: \(error)")
+      throw StoreFailure.corrupt(store: "registry", detail: "a stored answer does not decode: \(error)")
     }
   }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import GRPCCore
 import ReformModule
 import ReformWire
 import RegistryDomain
@@ -19,34 +18,34 @@ struct ReportHandlers: Sendable {
     methods.unary(RegistryService.Report.self) { request, context in try await report(request, context) }
   }
 
-  func report(_ request: RegistryReportRequest, _ context: JobContext) async throws(RPCError) -> RegistryReportResponse {
+  func report(_ request: RegistryReportRequest, _ context: JobContext) async throws -> RegistryReportResponse {
     let snapshot = try await store.read()
     let tree = snapshot.tree
     let requestedRoot = try context.confined(request.unitCode, field: "unit_code", in: tree)
     let stored = try IndicatorSetHandlers.set(request.setId, version: request.setVersion, in: snapshot, field: "set_id")
     let set = stored.set
-    guard !request.periods.isEmpty else { throw RPCError.invalid("periods", "is empty; name one or more periods, e.g. the year 2024") }
+    guard !request.periods.isEmpty else { throw FieldError.invalid("periods", "is empty; name one or more periods, e.g. the year 2024") }
     guard request.periods.count <= Self.maxPeriods else {
-      throw RPCError.tooLarge("periods", "at most \(Self.maxPeriods) periods per report; got \(request.periods.count)")
+      throw FieldError.tooLarge("periods", "at most \(Self.maxPeriods) periods per report; got \(request.periods.count)")
     }
     var periods: [Period] = []
     for (index, wire) in request.periods.enumerated() {
       let period = try Period(wire: wire, field: "periods[\(index)]")
       guard set.indicators.contains(where: { $0.periodType == period.type }) else {
-        throw RPCError.invalid("periods[\(index)]", "set \"\(set.id)\" has no indicator reported per \(period.type.rawValue)")
+        throw FieldError.invalid("periods[\(index)]", "set \"\(set.id)\" has no indicator reported per \(period.type.rawValue)")
       }
       if !periods.contains(period) { periods.append(period) }
     }
-    guard request.maxDepth >= 0 else { throw RPCError.invalid("max_depth", "must be 0 (every level) or more; got \(request.maxDepth)") }
+    guard request.maxDepth >= 0 else { throw FieldError.invalid("max_depth", "must be 0 (every level) or more; got \(request.maxDepth)") }
     try RequestBounds.checkCount(request.indicatorCodes.count, field: "indicator_codes")
     for (index, code) in request.indicatorCodes.enumerated() where set.indicator(code) == nil {
-      throw RPCError.notFound("indicator_codes[\(index)]", "set \"\(set.id)\" has no indicator \"\(code)\"")
+      throw FieldError.notFound("indicator_codes[\(index)]", "set \"\(set.id)\" has no indicator \"\(code)\"")
     }
     guard RegistryReportFormat.allKnown.contains(request.format) else {
-      throw RPCError.invalid("format", "\(request.format.rawValue) is not a report format; use TABLE, CSV, HTML or none")
+      throw FieldError.invalid("format", "\(request.format.rawValue) is not a report format; use TABLE, CSV, HTML or none")
     }
     guard let root = requestedRoot.isEmpty ? tree.rootCode : requestedRoot, tree.unit(root) != nil else {
-      throw RPCError.notFound("unit_code", requestedRoot.isEmpty ? "the registry has no units yet" : "unit \"\(requestedRoot)\" does not exist")
+      throw FieldError.notFound("unit_code", requestedRoot.isEmpty ? "the registry has no units yet" : "unit \"\(requestedRoot)\" does not exist")
     }
     let now = store.now
     let aggregator = IndicatorAggregator(
@@ -61,7 +60,7 @@ struct ReportHandlers: Sendable {
             aggregator, period: period, rootCode: root, indicatorCodes: codes,
             depth: request.maxDepth == 0 ? Int.max : Int(request.maxDepth), generatedAt: now))
       } catch {
-        throw RPCError(error)
+        throw FieldError(error)
       }
     }
     var response = RegistryReportResponse(

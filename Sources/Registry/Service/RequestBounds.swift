@@ -1,4 +1,4 @@
-import GRPCCore
+import ReformModule
 import RegistryDomain
 
 /// What a registry request may carry, field by field, so that no value — however large,
@@ -33,8 +33,8 @@ enum RequestBounds {
   static let maxFilterEntries = 1_000
 
   /// Refuses a list of more than `limit` entries with `RESOURCE_EXHAUSTED`, naming the field.
-  static func checkCount(_ count: Int, field: String, limit: Int = maxFilterEntries) throws(RPCError) {
+  static func checkCount(_ count: Int, field: String, limit: Int = maxFilterEntries) throws {
     guard count > limit else { return }
-    throw RPCError.tooLarge(field, "at most \(limit) entries; got \(count)")
+    throw FieldError.tooLarge(field, "at most \(limit) entries; got \(count)")
   }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import GRPCCore
 import ReformModule
 import ReformWire
 import RegistryDomain
@@ -19,13 +18,13 @@ struct UnitHandlers: Sendable {
     methods.unary(RegistryService.ListUnitHistory.self) { request, context in try await history(request, context) }
   }
 
-  func create(_ request: CreateUnitRequest, _ context: JobContext) async throws(RPCError) -> CreateUnitResponse {
+  func create(_ request: CreateUnitRequest, _ context: JobContext) async throws -> CreateUnitResponse {
     let snapshot = try await store.read()
     try context.requireScope(over: request.unit?.parentCode ?? "", field: "unit.parent_code", in: snapshot.tree)
-    guard let wire = request.unit else { throw RPCError.invalid("unit", "is required") }
+    guard let wire = request.unit else { throw FieldError.invalid("unit", "is required") }
     let unit = try OrgUnit(wire: wire, field: "unit")
     guard unit.closed == nil, unit.successorCode.isEmpty else {
-      throw RPCError.invalid("unit.closed", "cannot be set when creating a unit; CloseUnit closes it and records the closure")
+      throw FieldError.invalid("unit.closed", "cannot be set when creating a unit; CloseUnit closes it and records the closure")
     }
     let decision = try SourceRef.optional(request.decision, field: "decision")
     let key = try context.idempotency(request)
@@ -36,7 +35,7 @@ struct UnitHandlers: Sendable {
       do throws(UnitTreeError) {
         entry = try tree.add(unit, stamp: ChangeStamp(actor: actor, at: write.now, decision: decision))
       } catch {
-        throw RPCError(error, under: "unit")
+        throw FieldError(error, under: "unit")
       }
       try write.commitUnits(tree, changed: [entry.unitCode], history: [entry])
       return CreateUnitResponse(unit: tree.unit(entry.unitCode)?.wire(in: tree, stamp: write.state.unitStamps[entry.unitCode]))
@@ -45,11 +44,11 @@ struct UnitHandlers: Sendable {
     return response
   }
 
-  func update(_ request: UpdateUnitRequest, _ context: JobContext) async throws(RPCError) -> UpdateUnitResponse {
+  func update(_ request: UpdateUnitRequest, _ context: JobContext) async throws -> UpdateUnitResponse {
     let snapshot = try await store.read()
     let code = request.unit?.code ?? ""
     try context.requireScope(over: code, field: "unit.code", in: snapshot.tree)
-    guard let wire = request.unit else { throw RPCError.invalid("unit", "is required; unit.code names the unit to change") }
+    guard let wire = request.unit else { throw FieldError.invalid("unit", "is required; unit.code names the unit to change") }
     try RequestBounds.checkCount(request.updateFields.count, field: "update_fields")
     let fields = request.updateFields
     let effective = try CivilDate.optional(request.effective, field: "effective") ?? CivilDate.inVietnam(at: store.now)
@@ -60,14 +59,14 @@ struct UnitHandlers: Sendable {
     let actor = context.actor
     let response = try await store.idempotentWrite(key) { write in
       var tree = write.state.tree
-      guard let current = tree.unit(code) else { throw RPCError.notFound("unit.code", "unit \"\(code)\" does not exist") }
+      guard let current = tree.unit(code) else { throw FieldError.notFound("unit.code", "unit \"\(code)\" does not exist") }
       try ExpectedRevision.check(expected, against: write.state.unitStamps[code], of: "unit \"\(code)\"")
       let changed = try current.updated(with: wire, fields: fields)
       let entries: [UnitHistoryEntry]
       do throws(UnitTreeError) {
         entries = try tree.update(changed, effective: effective, stamp: ChangeStamp(actor: actor, at: write.now, reason: reason, decision: decision))
       } catch {
-        throw RPCError(error, under: "unit")
+        throw FieldError(error, under: "unit")
       }
       if !entries.isEmpty { try write.commitUnits(tree, changed: [code], history: entries) }
       return UpdateUnitResponse(unit: tree.unit(code)?.wire(in: tree, stamp: write.state.unitStamps[code]))
@@ -76,11 +75,11 @@ struct UnitHandlers: Sendable {
     return response
   }
 
-  func get(_ request: GetUnitRequest, _ context: JobContext) async throws(RPCError) -> GetUnitResponse {
+  func get(_ request: GetUnitRequest, _ context: JobContext) async throws -> GetUnitResponse {
     let snapshot = try await store.read()
     try context.requireScope(over: request.code, field: "code", in: snapshot.tree)
     guard let unit = snapshot.tree.unit(request.code) else {
-      throw RPCError.notFound("code", request.code.isEmpty ? "is required: the unit's code" : "unit \"\(request.code)\" does not exist")
+      throw FieldError.notFound("code", request.code.isEmpty ? "is required: the unit's code" : "unit \"\(request.code)\" does not exist")
     }
     let today = CivilDate.inVietnam(at: store.now)
     let people = snapshot.roster.peopleByID.values.reduce(0) { count, person in
@@ -93,7 +92,7 @@ struct UnitHandlers: Sendable {
       personCount: Int64(people))
   }
 
-  func list(_ request: ListUnitsRequest, _ context: JobContext) async throws(RPCError) -> ListUnitsResponse {
+  func list(_ request: ListUnitsRequest, _ context: JobContext) async throws -> ListUnitsResponse {
     let snapshot = try await store.read()
     let tree = snapshot.tree
     let subtree = try context.confined(request.subtreeCode, field: "subtree_code", in: tree)
@@ -109,7 +108,7 @@ struct UnitHandlers: Sendable {
     let today = CivilDate.inVietnam(at: store.now)
     let nameQuery = VietnameseText.folded(try TextLimit.short.checked(request.nameQuery, field: "name_query").normalizedText)
     for (code, field) in [(subtree, "subtree_code"), (request.parentCode, "parent_code")] where !code.isEmpty && tree.unit(code) == nil {
-      throw RPCError.notFound(field, "unit \"\(code)\" does not exist")
+      throw FieldError.notFound(field, "unit \"\(code)\" does not exist")
     }
     let placed = UnitOrder.placed(tree, on: openOn)
     let inSubtree = subtree.isEmpty ? nil : Set(placed.subtree(of: subtree))
@@ -136,13 +135,13 @@ struct UnitHandlers: Sendable {
     return ListUnitsResponse(units: page.map { $0.wire(in: tree, stamp: snapshot.unitStamps[$0.code]) }, page: response)
   }
 
-  func move(_ request: MoveUnitRequest, _ context: JobContext) async throws(RPCError) -> MoveUnitResponse {
+  func move(_ request: MoveUnitRequest, _ context: JobContext) async throws -> MoveUnitResponse {
     let snapshot = try await store.read()
     try context.requireScope(over: request.code, field: "code", in: snapshot.tree)
     try context.requireScope(over: request.newParentCode, field: "new_parent_code", in: snapshot.tree)
     let code = request.code
     let parent = request.newParentCode
-    guard !parent.isEmpty else { throw RPCError.invalid("new_parent_code", "is required: the unit to move under") }
+    guard !parent.isEmpty else { throw FieldError.invalid("new_parent_code", "is required: the unit to move under") }
     let effective = try CivilDate.optional(request.effective, field: "effective") ?? CivilDate.inVietnam(at: store.now)
     let reason = try TextLimit.long.checked(request.reason, field: "reason")
     let decision = try SourceRef.optional(request.decision, field: "decision")
@@ -152,14 +151,14 @@ struct UnitHandlers: Sendable {
     let response = try await store.idempotentWrite(key) { write in
       var tree = write.state.tree
       guard tree.unit(code) != nil else {
-        throw RPCError.notFound("code", code.isEmpty ? "is required: the unit to move" : "unit \"\(code)\" does not exist")
+        throw FieldError.notFound("code", code.isEmpty ? "is required: the unit to move" : "unit \"\(code)\" does not exist")
       }
       try ExpectedRevision.check(expected, against: write.state.unitStamps[code], of: "unit \"\(code)\"")
       let entry: UnitHistoryEntry
       do throws(UnitTreeError) {
         entry = try tree.move(code, under: parent, effective: effective, stamp: ChangeStamp(actor: actor, at: write.now, reason: reason, decision: decision))
       } catch {
-        throw RPCError(error)
+        throw FieldError(error)
       }
       try write.commitUnits(tree, changed: [code], history: [entry])
       return MoveUnitResponse(unit: tree.unit(code)?.wire(in: tree, stamp: write.state.unitStamps[code]), entry: entry.wire)
@@ -168,7 +167,7 @@ struct UnitHandlers: Sendable {
     return response
   }
 
-  func close(_ request: CloseUnitRequest, _ context: JobContext) async throws(RPCError) -> CloseUnitResponse {
+  func close(_ request: CloseUnitRequest, _ context: JobContext) async throws -> CloseUnitResponse {
     let snapshot = try await store.read()
     try context.requireScope(over: request.code, field: "code", in: snapshot.tree)
     if !request.transferPeopleToCode.isEmpty {
@@ -185,18 +184,18 @@ struct UnitHandlers: Sendable {
     let response = try await store.idempotentWrite(key) { write in
       var tree = write.state.tree
       guard tree.unit(code) != nil else {
-        throw RPCError.notFound("code", code.isEmpty ? "is required: the unit to close" : "unit \"\(code)\" does not exist")
+        throw FieldError.notFound("code", code.isEmpty ? "is required: the unit to close" : "unit \"\(code)\" does not exist")
       }
       let staying = write.state.roster.peopleByID.values.filter { $0.unitCode == code && $0.isPresent(on: closed) }
       if !transfer.isEmpty {
         guard let target = tree.unit(transfer) else {
-          throw RPCError.notFound("transfer_people_to_code", "unit \"\(transfer)\" does not exist")
+          throw FieldError.notFound("transfer_people_to_code", "unit \"\(transfer)\" does not exist")
         }
         guard target.code != code, target.closed == nil, target.isOpen(on: closed) else {
-          throw RPCError.precondition("transfer_people_to_code", "unit \"\(transfer)\" must be another unit, open on \(closed)")
+          throw FieldError.precondition("transfer_people_to_code", "unit \"\(transfer)\" must be another unit, open on \(closed)")
         }
       } else if !staying.isEmpty {
-        throw RPCError.precondition(
+        throw FieldError.precondition(
           "closed",
           "\(staying.count) people are still counted under \"\(code)\" on \(closed); move them first or name transfer_people_to_code")
       }
@@ -204,7 +203,7 @@ struct UnitHandlers: Sendable {
       do throws(UnitTreeError) {
         entry = try tree.close(code, on: closed, successorCode: successor, stamp: ChangeStamp(actor: actor, at: write.now, reason: reason, decision: decision))
       } catch {
-        throw RPCError(error)
+        throw FieldError(error)
       }
       try write.commitUnits(tree, changed: [code], history: [entry])
       let moved = staying.map { person in
@@ -221,7 +220,7 @@ struct UnitHandlers: Sendable {
     return response
   }
 
-  func history(_ request: ListUnitHistoryRequest, _ context: JobContext) async throws(RPCError) -> ListUnitHistoryResponse {
+  func history(_ request: ListUnitHistoryRequest, _ context: JobContext) async throws -> ListUnitHistoryResponse {
     let snapshot = try await store.read()
     let tree = snapshot.tree
     let unitCode = try context.confined(request.unitCode, field: "unit_code", in: tree)
@@ -229,7 +228,7 @@ struct UnitHandlers: Sendable {
     var query = request
     query.page = nil
     let paging = try Paging(request.page, query: query)
-    if !unitCode.isEmpty, tree.unit(unitCode) == nil { throw RPCError.notFound("unit_code", "unit \"\(unitCode)\" does not exist") }
+    if !unitCode.isEmpty, tree.unit(unitCode) == nil { throw FieldError.notFound("unit_code", "unit \"\(unitCode)\" does not exist") }
     let first = try CivilDate.optional(request.effective?.first, field: "effective.first")
     let last = try CivilDate.optional(request.effective?.last, field: "effective.last")
     var changes = Set<UnitChangeKind>()

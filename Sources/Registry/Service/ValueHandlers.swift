@@ -1,5 +1,4 @@
 import Foundation
-import GRPCCore
 import ReformModule
 import ReformWire
 import RegistryDomain
@@ -24,13 +23,13 @@ struct ValueHandlers: Sendable {
     methods.unary(RegistryService.ListPeriodStates.self) { request, context in try await states(request, context) }
   }
 
-  func report(_ request: ReportValuesRequest, _ context: JobContext) async throws(RPCError) -> ReportValuesResponse {
+  func report(_ request: ReportValuesRequest, _ context: JobContext) async throws -> ReportValuesResponse {
     let snapshot = try await store.read()
     try context.requireScope(over: request.unitCode, field: "unit_code", in: snapshot.tree)
     let period = try Period.required(request.period, field: "period")
-    guard !request.entries.isEmpty else { throw RPCError.invalid("entries", "is empty; give at least one value to report or withdraw") }
+    guard !request.entries.isEmpty else { throw FieldError.invalid("entries", "is empty; give at least one value to report or withdraw") }
     guard request.entries.count <= Self.maxEntries else {
-      throw RPCError.tooLarge("entries", "at most \(Self.maxEntries) per call; got \(request.entries.count)")
+      throw FieldError.tooLarge("entries", "at most \(Self.maxEntries) per call; got \(request.entries.count)")
     }
     var seen: [String: Int] = [:]
     for (index, entry) in request.entries.enumerated() {
@@ -39,7 +38,7 @@ struct ValueHandlers: Sendable {
       _ = try TextLimit.long.checked(entry.note, field: path + ".note")
       _ = try TextLimit.long.checked(entry.evidence, field: path + ".evidence")
       if let first = seen.updateValue(index, forKey: entry.indicatorCode) {
-        throw RPCError.invalid(path + ".indicator_code", "\"\(entry.indicatorCode)\" is in entries[\(first)] already")
+        throw FieldError.invalid(path + ".indicator_code", "\"\(entry.indicatorCode)\" is in entries[\(first)] already")
       }
     }
     let setID = request.setId
@@ -51,14 +50,14 @@ struct ValueHandlers: Sendable {
       let stored = try Self.activeSet(setID, in: write.state)
       let tree = write.state.tree
       guard tree.unit(unitCode) != nil else {
-        throw RPCError.notFound("unit_code", unitCode.isEmpty ? "is required: the reporting unit" : "unit \"\(unitCode)\" does not exist")
+        throw FieldError.notFound("unit_code", unitCode.isEmpty ? "is required: the reporting unit" : "unit \"\(unitCode)\" does not exist")
       }
       var book = write.state.book
       let periodKey = PeriodKey(setID: setID, unitCode: unitCode, period: period)
       do throws(PeriodWorkflowError) {
         try book.state(periodKey).ensureAcceptsValues()
       } catch {
-        throw RPCError.precondition("period", error.message)
+        throw FieldError.precondition("period", error.message)
       }
       var reported: [IndicatorValue] = []
       var removed: [IndicatorValueKey] = []
@@ -69,7 +68,7 @@ struct ValueHandlers: Sendable {
           evidence: entry.evidence.normalizedText)
         if let problem = value.problems(in: stored.set, tree: tree).first(where: { !entry.withdraw || $0.field == "indicator_code" || $0.field == "unit_code" || $0.field == "period" }) {
           let entryField = ["indicator_code", "numerator", "denominator"].contains(problem.field)
-          throw RPCError(problem, under: entryField ? "entries[\(index)]" : "")
+          throw FieldError(problem, under: entryField ? "entries[\(index)]" : "")
         }
         if entry.withdraw {
           if book.valuesByKey[value.key] != nil { removed.append(value.key) }
@@ -86,7 +85,7 @@ struct ValueHandlers: Sendable {
         try book.report(reported, in: stored.set, tree: tree, stamp: stamp)
         for key in removed { try book.withdraw(key, tree: tree, stamp: stamp) }
       } catch {
-        throw RPCError(error)
+        throw FieldError(error)
       }
       try write.commitBook(book, changed: reported.map(\.key), removed: removed) { _ in stored.set.version }
       let values = write.state.book.values(of: periodKey)
@@ -99,7 +98,7 @@ struct ValueHandlers: Sendable {
     return response
   }
 
-  func list(_ request: ListValuesRequest, _ context: JobContext) async throws(RPCError) -> ListValuesResponse {
+  func list(_ request: ListValuesRequest, _ context: JobContext) async throws -> ListValuesResponse {
     let snapshot = try await store.read()
     let tree = snapshot.tree
     let unitCode = try context.confined(request.unitCode, field: "unit_code", in: tree)
@@ -108,7 +107,7 @@ struct ValueHandlers: Sendable {
     query.page = nil
     let paging = try Paging(request.page, query: query)
     if !request.setId.isEmpty { _ = try IndicatorSetHandlers.set(request.setId, version: 0, in: snapshot, field: "set_id") }
-    if !unitCode.isEmpty, tree.unit(unitCode) == nil { throw RPCError.notFound("unit_code", "unit \"\(unitCode)\" does not exist") }
+    if !unitCode.isEmpty, tree.unit(unitCode) == nil { throw FieldError.notFound("unit_code", "unit \"\(unitCode)\" does not exist") }
     var periods = Set<Period>()
     try RequestBounds.checkCount(request.indicatorCodes.count, field: "indicator_codes")
     try RequestBounds.checkCount(request.periods.count, field: "periods")
@@ -143,7 +142,7 @@ struct ValueHandlers: Sendable {
       values: page.map { $0.wire(stamp: snapshot.valueStamps[$0.key], status: book.state($0.key.periodKey).status) }, page: response)
   }
 
-  func submit(_ request: SubmitPeriodRequest, _ context: JobContext) async throws(RPCError) -> SubmitPeriodResponse {
+  func submit(_ request: SubmitPeriodRequest, _ context: JobContext) async throws -> SubmitPeriodResponse {
     let snapshot = try await store.read()
     try context.requireScope(over: request.unitCode, field: "unit_code", in: snapshot.tree)
     let period = try Period.required(request.period, field: "period")
@@ -162,19 +161,19 @@ struct ValueHandlers: Sendable {
     return response
   }
 
-  func approve(_ request: ApprovePeriodRequest, _ context: JobContext) async throws(RPCError) -> ApprovePeriodResponse {
+  func approve(_ request: ApprovePeriodRequest, _ context: JobContext) async throws -> ApprovePeriodResponse {
     let snapshot = try await store.read()
     for (index, code) in request.unitCodes.enumerated() {
       try context.requireScope(over: code, field: "unit_codes[\(index)]", in: snapshot.tree)
     }
     let period = try Period.required(request.period, field: "period")
-    guard !request.unitCodes.isEmpty else { throw RPCError.invalid("unit_codes", "is empty; name the units whose period to approve") }
+    guard !request.unitCodes.isEmpty else { throw FieldError.invalid("unit_codes", "is empty; name the units whose period to approve") }
     guard request.unitCodes.count <= Self.maxApprovals else {
-      throw RPCError.tooLarge("unit_codes", "at most \(Self.maxApprovals) units per call; got \(request.unitCodes.count)")
+      throw FieldError.tooLarge("unit_codes", "at most \(Self.maxApprovals) units per call; got \(request.unitCodes.count)")
     }
     var seen = Set<String>()
     for (index, code) in request.unitCodes.enumerated() where !seen.insert(code).inserted {
-      throw RPCError.invalid("unit_codes[\(index)]", "\"\(code)\" is listed twice")
+      throw FieldError.invalid("unit_codes[\(index)]", "\"\(code)\" is listed twice")
     }
     let note = try TextLimit.long.checked(request.note, field: "note")
     let setID = request.setId
@@ -184,10 +183,11 @@ struct ValueHandlers: Sendable {
     let response = try await store.idempotentWrite(key) { write in
       var stored: StoredIndicatorSet?
       for (index, code) in codes.enumerated() {
-        do throws(RPCError) {
+        do {
           stored = try Self.workflowSet(setID, period: period, unitCode: code, in: write.state)
-        } catch {
-          throw RPCError(code: error.code, message: error.message.replacingOccurrences(of: "unit_code:", with: "unit_codes[\(index)]:"))
+        } catch var error as FieldError where error.field == "unit_code" {
+          error.field = "unit_codes[\(index)]"
+          throw error
         }
       }
       var book = write.state.book
@@ -206,7 +206,7 @@ struct ValueHandlers: Sendable {
     return response
   }
 
-  func reopen(_ request: ReopenPeriodRequest, _ context: JobContext) async throws(RPCError) -> ReopenPeriodResponse {
+  func reopen(_ request: ReopenPeriodRequest, _ context: JobContext) async throws -> ReopenPeriodResponse {
     let snapshot = try await store.read()
     try context.requireScope(over: request.unitCode, field: "unit_code", in: snapshot.tree)
     let period = try Period.required(request.period, field: "period")
@@ -229,7 +229,7 @@ struct ValueHandlers: Sendable {
     _ setID: String, unitCode: String, period: Period, key: IdempotencyKey?,
     _ step: @escaping @Sendable (inout ReportingBook, PeriodKey, IndicatorSet, UnitTree, Date) throws(PeriodWorkflowError) -> Void,
     respond: @escaping @Sendable (IndicatorPeriodState) -> Response
-  ) async throws(RPCError) -> Response {
+  ) async throws -> Response {
     try await store.idempotentWrite(key) { write in
       let stored = try Self.workflowSet(setID, period: period, unitCode: unitCode, in: write.state)
       let tree = write.state.tree
@@ -245,7 +245,7 @@ struct ValueHandlers: Sendable {
     }
   }
 
-  func states(_ request: ListPeriodStatesRequest, _ context: JobContext) async throws(RPCError) -> ListPeriodStatesResponse {
+  func states(_ request: ListPeriodStatesRequest, _ context: JobContext) async throws -> ListPeriodStatesResponse {
     let snapshot = try await store.read()
     let tree = snapshot.tree
     let unitCode = try context.confined(request.unitCode, field: "unit_code", in: tree)
@@ -258,7 +258,7 @@ struct ValueHandlers: Sendable {
     var statuses = Set<PeriodStatus>()
     try RequestBounds.checkCount(request.statuses.count, field: "statuses")
     for (index, status) in request.statuses.enumerated() { statuses.insert(try status.required(field: "statuses[\(index)]")) }
-    if !unitCode.isEmpty, tree.unit(unitCode) == nil { throw RPCError.notFound("unit_code", "unit \"\(unitCode)\" does not exist") }
+    if !unitCode.isEmpty, tree.unit(unitCode) == nil { throw FieldError.notFound("unit_code", "unit \"\(unitCode)\" does not exist") }
     let book = snapshot.book
     let kinds = stored.set.indicators.filter { $0.periodType == period.type }.reduce(into: Set<UnitKind>()) {
       $0.formUnion($1.effectiveReportingKinds)
@@ -283,30 +283,30 @@ struct ValueHandlers: Sendable {
   }
 
   /// The latest version of a set that accepts values.
-  static func activeSet(_ id: String, in snapshot: RegistrySnapshot) throws(RPCError) -> StoredIndicatorSet {
+  static func activeSet(_ id: String, in snapshot: RegistrySnapshot) throws -> StoredIndicatorSet {
     let stored = try IndicatorSetHandlers.set(id, version: 0, in: snapshot, field: "set_id")
     guard stored.set.status == .active else {
-      throw RPCError.precondition("set_id", "indicator set \"\(id)\" is retired; its values are kept but no longer accepted")
+      throw FieldError.precondition("set_id", "indicator set \"\(id)\" is retired; its values are kept but no longer accepted")
     }
     return stored
   }
 
   /// The set of a workflow step, checked with the unit and period the step names.
-  static func workflowSet(_ id: String, period: Period, unitCode: String, in snapshot: RegistrySnapshot) throws(RPCError) -> StoredIndicatorSet {
+  static func workflowSet(_ id: String, period: Period, unitCode: String, in snapshot: RegistrySnapshot) throws -> StoredIndicatorSet {
     let stored = try IndicatorSetHandlers.set(id, version: 0, in: snapshot, field: "set_id")
     guard snapshot.tree.unit(unitCode) != nil else {
-      throw RPCError.notFound("unit_code", unitCode.isEmpty ? "is required: the unit whose period it is" : "unit \"\(unitCode)\" does not exist")
+      throw FieldError.notFound("unit_code", unitCode.isEmpty ? "is required: the unit whose period it is" : "unit \"\(unitCode)\" does not exist")
     }
     guard period.lies(within: stored.set.term), stored.set.indicators.contains(where: { $0.periodType == period.type }) else {
-      throw RPCError.invalid("period", "\(period) is not a reporting period of set \"\(id)\" (term \(stored.set.term))")
+      throw FieldError.invalid("period", "\(period) is not a reporting period of set \"\(id)\" (term \(stored.set.term))")
     }
     return stored
   }
 
   /// A refused workflow step as a status; the period's status is reported on `period`.
-  static func status(_ error: PeriodWorkflowError) -> RPCError {
+  static func status(_ error: PeriodWorkflowError) -> FieldError {
     var error = error
     if error.field == "status" { error.field = "period" }
-    return RPCError(error)
+    return FieldError(error)
   }
 }

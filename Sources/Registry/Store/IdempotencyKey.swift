@@ -1,7 +1,7 @@
 import Crypto
 import Foundation
 import GRDB
-import GRPCCore
+import ReformKit
 
 /// What makes a write safe to repeat: the caller's key, and a fingerprint of what was asked
 /// (the method and the request without its key), kept in `registry_idempotency` with the
@@ -11,6 +11,9 @@ import GRPCCore
 /// not meet. A repeat with the same fingerprint gets the stored answer and writes nothing; the
 /// same key with another request is refused with `ALREADY_EXISTS` naming `idempotency_key`.
 struct IdempotencyKey: Sendable {
+  /// The longest key accepted, in UTF-8 bytes.
+  static let maxBytes = 200
+
   var caller: String
   var key: String
   var method: String
@@ -19,10 +22,11 @@ struct IdempotencyKey: Sendable {
   /// The key of a request, or `nil` when it carries none.
   ///
   /// - Parameter unkeyedRequest: the request's encoding with its `idempotency_key` cleared.
-  init?(caller: String, key: String, method: String, unkeyedRequest: [UInt8]) throws(RPCError) {
+  /// - Throws: ``IdempotencyKeyFailure`` for a key longer than ``maxBytes``.
+  init?(caller: String, key: String, method: String, unkeyedRequest: [UInt8]) throws(IdempotencyKeyFailure) {
     guard !key.isEmpty else { return nil }
-    guard key.utf8.count <= 200 else {
-      throw RPCError.invalid("idempotency_key", "is longer than 200 bytes; a UUID is enough")
+    guard key.utf8.count <= Self.maxBytes else {
+      throw IdempotencyKeyFailure(kind: .invalidArgument, message: "is longer than \(Self.maxBytes) bytes; a UUID is enough")
     }
     self.caller = caller
     self.key = key
@@ -35,7 +39,7 @@ struct IdempotencyKey: Sendable {
 
   /// The answer stored for this key, or `nil` when the key is new.
   ///
-  /// - Throws: `ALREADY_EXISTS` on `idempotency_key` when the key answered another request.
+  /// - Throws: ``IdempotencyKeyFailure`` (already exists) when the key answered another request.
   func storedAnswer(in db: Database) throws -> [UInt8]? {
     guard
       let row = try Row.fetchOne(
@@ -45,9 +49,8 @@ struct IdempotencyKey: Sendable {
     let storedMethod: String = row[0]
     let storedFingerprint: [UInt8] = Array(row[1] as Data)
     guard storedMethod == method, storedFingerprint == fingerprint else {
-      throw RPCError(
-        code: .alreadyExists,
-        message: "idempotency_key: \"\(key)\" was used for another request (\(storedMethod)); use a new key for a new change")
+      throw IdempotencyKeyFailure(
+        kind: .alreadyExists, message: "\"\(key)\" was used for another request (\(storedMethod)); use a new key for a new change")
     }
     return Array(row[2] as Data)
   }

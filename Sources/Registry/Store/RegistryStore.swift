@@ -1,6 +1,6 @@
 import Foundation
 import GRDB
-import GRPCCore
+import ReformKit
 import RegistryDomain
 import Synchronization
 
@@ -33,7 +33,7 @@ final class RegistryStore: Sendable {
   var now: Date { clock() }
 
   /// The registry as the file holds it now.
-  func read() async throws(RPCError) -> RegistrySnapshot {
+  func read() async throws -> RegistrySnapshot {
     let base = cache.withLock { $0 }
     let state = try await Self.guarded { try await self.pool.read { db in try Self.refreshed(base, in: db) } }
     remember(state)
@@ -46,7 +46,7 @@ final class RegistryStore: Sendable {
   /// The registry in memory is taken once this process's turn to write has come, and the
   /// result kept before the next write's turn: so concurrent writes of this process each
   /// start from the one before, and only another process's writes cause a reload.
-  func write<T: Sendable>(_ body: @escaping @Sendable (inout RegistryWrite) throws -> T) async throws(RPCError) -> T {
+  func write<T: Sendable>(_ body: @escaping @Sendable (inout RegistryWrite) throws -> T) async throws -> T {
     let now = clock()
     return try await Self.guarded {
       try await self.pool.writeWithoutTransaction { db in
@@ -63,7 +63,7 @@ final class RegistryStore: Sendable {
           outcome = (result, state)
           return .commit
         }
-        guard let outcome else { throw RPCError(code: .internalError, message: "a registry write committed without a result") }
+        guard let outcome else { throw StoreFailure.failed(store: "registry", detail: "a write committed without a result") }
         self.remember(outcome.state)
         return outcome.result
       }
@@ -106,21 +106,19 @@ final class RegistryStore: Sendable {
     return state
   }
 
-  /// Runs a store operation, turning what the database throws into a status: a file locked
-  /// past the busy timeout is `UNAVAILABLE` (safe to retry), anything else `INTERNAL`.
-  private static func guarded<T>(_ operation: () async throws -> T) async throws(RPCError) -> T {
+  /// Runs a store operation, turning what the database throws into a ``StoreFailure``: a file
+  /// locked past the busy timeout is `.busy` (safe to retry), a row that does not read back
+  /// `.corrupt`, any other database error `.failed`. What a write's body throws for a rule
+  /// (a refusal naming a field) passes as it is.
+  private static func guarded<T>(_ operation: () async throws -> T) async throws -> T {
     do {
       return try await operation()
-    } catch let error as RPCError {
-      throw error
     } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED {
-      throw RPCError(code: .unavailable, message: "the registry's store is busy; try again (\(error.message ?? "locked"))")
+      throw StoreFailure.busy(store: "registry", detail: error.message ?? "locked")
+    } catch let error as DatabaseError {
+      throw StoreFailure.failed(store: "registry", detail: "\(error)")
     } catch let error as StoreCorruption {
-      throw RPCError(code: .internalError, message: error.description)
-    } catch is CancellationError {
-      throw RPCError(code: .cancelled, message: "the call was cancelled; nothing was written")
-    } catch {
-      throw RPCError(code: .internalError, message: "the registry's store failed: \(error)")
+      throw StoreFailure.corrupt(store: "registry", detail: "\(error.table) \(error.key): \(error.problem)")
     }
   }
 }

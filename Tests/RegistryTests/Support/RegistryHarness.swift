@@ -118,6 +118,9 @@ func status(of call: () async throws -> some Any) async -> RPCError? {
     return nil
   } catch let error as RPCError {
     return error
+  } catch let error as any RPCErrorConvertible {
+    // What the worker sends back for a FieldError or a StoreFailure.
+    return RPCError(code: error.rpcErrorCode, message: error.rpcErrorMessage)
   } catch {
     return RPCError(code: .unknown, message: "\(error)")
   }
