@@ -95,15 +95,21 @@ public struct Coordinator: Service {
     }
     defer { credentialChecks.cancel() }
     try await withGracefulShutdownHandler {
-      try await withThrowingDiscardingTaskGroup { group in
-        for (endpoint, server) in servers {
-          group.addTask { try await server.serve() }
-          group.addTask {
-            if let address = try await server.listeningAddress {
-              logger.info("listening", metadata: ["endpoint": "\(endpoint)", "address": "\(address)"])
+      try await withThrowingTaskGroup(of: Void.self) { group in
+        // The hub's one timer: ends the calls that waited too long for a worker. It runs for as
+        // long as the servers do.
+        group.addTask { await hub.runTimer() }
+        try await withThrowingDiscardingTaskGroup { serving in
+          for (endpoint, server) in servers {
+            serving.addTask { try await server.serve() }
+            serving.addTask {
+              if let address = try await server.listeningAddress {
+                logger.info("listening", metadata: ["endpoint": "\(endpoint)", "address": "\(address)"])
+              }
             }
           }
         }
+        group.cancelAll()
       }
     } onGracefulShutdown: {
       logger.info("coordinator shutting down")

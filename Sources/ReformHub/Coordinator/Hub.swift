@@ -3,16 +3,20 @@ import GRPCCore
 import Logging
 import ReformWire
 
-/// The coordinator's live state: the workers attached over `WorkerHub.Attach`, a bounded queue
-/// of jobs per module, and the jobs in flight. Every dispatch decision is made here, on one
-/// actor, so no two decisions race.
+/// The coordinator's live state: the workers attached over `WorkerHub.Attach`, the calls
+/// queued and in flight, and what travels between them. Where a call goes, and when one has
+/// waited too long, is decided by its ``DispatchTable``; the hub carries the decisions out —
+/// jobs and cancels to workers, items and outcomes to callers — on one actor, so no two
+/// decisions race.
 ///
 /// ## Topics
 /// - ``submit(method:module:payload:timeout:caller:ownUnitLimit:credential:)``: a call becomes a job.
 /// - ``credit(_:bytes:)``: the caller's stream took an item; the worker may send another.
 /// - ``streamCredentials()``, ``end(_:with:)``: open streams whose credentials no longer hold.
 /// - ``attach(_:address:outbound:)``, ``receive(_:from:)``, ``detach(_:reason:)``: the worker side.
-/// - ``drain(_:)``, ``resume(_:)``, ``workers(module:)``, ``jobs(module:)``, ``status(module:window:)``: operators.
+/// - ``runTimer()``: the one timer, which ends calls that waited too long.
+/// - `Hub+Admin.swift`: ``drain(_:reason:)``, ``resume(_:)``, ``workers(module:)``, ``jobs(module:)``, ``status(module:window:)``: operators.
+/// - `Hub+Health.swift`: ``health(of:)``, ``watchHealth(of:)``.
 actor Hub {
   struct Configuration: Sendable {
     var queueCapacity: Int
@@ -29,43 +33,29 @@ actor Hub {
   /// `UNAUTHENTICATED` error once the token is revoked or expired.
   typealias CredentialCheck = @Sendable () async -> RPCError?
 
-  private struct WorkerEntry {
+  /// An attached worker's connection; its load and state are in ``table``.
+  struct WorkerEntry {
     let id: String
     let hello: WorkerHello
     let address: String
     let attachedAt: Date
-    var state: AdminWorkerState
-    /// Jobs sent and not yet answered, cancelled ones included: they hold capacity until the
-    /// worker says they are done.
-    var running: Set<Int64> = []
-    /// The streaming jobs among ``running``: they hold the stream budgets, not capacity.
-    var streams: Set<Int64> = []
-    var done: Int64 = 0
-    var failed: Int64 = 0
     var lastHeartbeat: ContinuousClock.Instant
     var lastHeartbeatWall: Date
     let outbound: PriorityOutbox<HubFrame>
-
-    var capacity: Int { max(1, Int(hello.capacity)) }
-    /// Unary jobs running: what the worker's capacity limits.
-    var unaryLoad: Int { running.count - streams.count }
-    var module: String { hello.module }
   }
 
-  private struct Job {
+  /// What the hub holds of a call besides its place in ``table``: the request, the caller, and
+  /// the response on its way back.
+  struct Job {
     let id: Int64
     let method: WireMethodInfo
     let module: String
     let payload: [UInt8]
-    let deadline: ContinuousClock.Instant?
     let deadlineWall: Date?
     let caller: Principal?
     let ownUnitLimit: String?
     let credential: CredentialCheck?
     let submitted: ContinuousClock.Instant
-    var attempt: Int32 = 1
-    var workerID: String?
-    var itemsSent: Int64 = 0
     /// Items handed to the caller's relay and not yet written to the caller, and their bytes.
     var itemsBuffered = 0
     var bytesBuffered: Int64 = 0
@@ -74,30 +64,29 @@ actor Hub {
     var creditOwed: (items: Int32, bytes: Int64) = (0, 0)
     var partial: [UInt8] = []
     var progressNote = ""
-    var cancelling = false
     let events: AsyncStream<JobEvent>.Continuation
   }
 
   let configuration: Configuration
-  private let logger: Logger
-  private let clock = ContinuousClock()
-  private var workers: [String: WorkerEntry] = [:]
-  /// Unary jobs waiting for a worker with room, per module.
-  private var queues: [String: [Int64]] = [:]
-  /// Streams waiting for a first attached worker, per module: they need no capacity, so they
-  /// never wait behind unary jobs.
-  private var streamQueues: [String: [Int64]] = [:]
-  private var jobs: [Int64: Job] = [:]
+  let logger: Logger
+  let clock = ContinuousClock()
+  /// Which worker runs which call; see ``DispatchTable``.
+  var table: DispatchTable
+  var workers: [String: WorkerEntry] = [:]
+  var jobs: [Int64: Job] = [:]
   /// Streams whose callers are gone, until their workers say the handlers stopped (see `windDown`).
   private var winding: [Int64: (principal: String, module: String, workerID: String)] = [:]
-  private var statistics: [String: ModuleStatistics] = [:]
-  private var nextJobID: Int64 = 1
-  private var nextWorkerNumber = 1
-  private var healthWatchers: [UUID: (service: String, continuation: AsyncStream<HealthCheckResponse.ServingStatus>.Continuation)] = [:]
+  var statistics: [String: ModuleStatistics] = [:]
+  var healthWatchers = HealthWatchers()
+  /// Wakes ``runTimer()`` when a call comes due before the instant it sleeps towards.
+  private let alarm = Alarm()
+  /// The instant ``runTimer()`` sleeps towards; nil while no waiting call has one.
+  private var alarmSetFor: ContinuousClock.Instant?
 
   init(configuration: Configuration, logger: Logger) {
     self.configuration = configuration
     self.logger = logger
+    self.table = DispatchTable(queueCapacity: configuration.queueCapacity, attachWait: configuration.attachWait)
   }
 
   // MARK: - Calls
@@ -113,44 +102,47 @@ actor Hub {
     method: WireMethodInfo, module: String, payload: [UInt8], timeout: Duration?, caller: Principal?,
     ownUnitLimit: String? = nil, credential: CredentialCheck? = nil
   ) throws(RPCError) -> (id: Int64, events: AsyncStream<JobEvent>) {
-    let queued = queues[module, default: []].count + streamQueues[module, default: []].count
-    guard queued < configuration.queueCapacity else {
-      throw RPCError(
-        code: .resourceExhausted,
-        message: "the queue of module '\(module)' is full (\(configuration.queueCapacity) calls waiting); retry later")
-    }
+    guard !table.isQueueFull(module) else { throw queueFull(module) }
     if method.serverStreaming { try checkStreamBudgets(module: module, caller: caller) }
-    let (events, continuation) = AsyncStream.makeStream(of: JobEvent.self)
     let now = clock.now
-    let id = nextJobID
-    nextJobID += 1
+    guard let id = table.submit(
+      module: module, isStream: method.serverStreaming, isSafeToRepeat: method.isSafeToRepeat,
+      deadline: timeout.map { now + $0 }, now: now)
+    else { throw queueFull(module) }
+    let (events, continuation) = AsyncStream.makeStream(of: JobEvent.self)
     jobs[id] = Job(
       id: id, method: method, module: module, payload: payload,
-      deadline: timeout.map { now + $0 }, deadlineWall: timeout.map { Date().addingTimeInterval($0.inSeconds) },
+      deadlineWall: timeout.map { Date().addingTimeInterval($0.inSeconds) },
       caller: caller, ownUnitLimit: ownUnitLimit, credential: method.serverStreaming ? credential : nil, submitted: now,
       events: continuation)
-    if method.serverStreaming { streamQueues[module, default: []].append(id) } else { queues[module, default: []].append(id) }
     dispatch(module)
-    if jobs[id]?.workerID == nil { scheduleExpiry(of: id) }
+    if let call = table.calls[id], call.isQueued { wakeTimer(for: call.expiry) }
     return (id, events)
+  }
+
+  private func queueFull(_ module: String) -> RPCError {
+    RPCError(
+      code: .resourceExhausted,
+      message: "the queue of module '\(module)' is full (\(configuration.queueCapacity) calls waiting); retry later")
   }
 
   /// The caller has gone (cancelled, or its deadline passed): forget the job and tell its
   /// worker to stop.
   func cancel(_ id: Int64, reason: String) {
     guard let job = jobs.removeValue(forKey: id) else { return }
+    let call = table.remove(id)
     job.events.finish()
-    if let workerID = job.workerID, let worker = workers[workerID] {
+    if let workerID = call?.workerID, let worker = workers[workerID] {
       worker.outbound.send(HubFrame(frame: .cancel(HubCancel(jobId: id, reason: reason, statusCode: 1))), lane: .urgent)
       windDown(job, on: workerID)
-    } else {
-      unqueue(id, of: job.module)
     }
   }
 
-  private func unqueue(_ id: Int64, of module: String) {
-    queues[module]?.removeAll { $0 == id }
-    streamQueues[module]?.removeAll { $0 == id }
+  /// Tells the worker running the job, if any, to stop it, with `reason`.
+  func stopOnWorker(_ id: Int64, reason: String) {
+    guard let job = jobs[id], let workerID = table.calls[id]?.workerID else { return }
+    workers[workerID]?.outbound.send(HubFrame(frame: .cancel(HubCancel(jobId: id, reason: reason, statusCode: 1))), lane: .urgent)
+    windDown(job, on: workerID)
   }
 
   /// A stream whose caller is gone but whose handler the worker has not yet stopped still
@@ -186,7 +178,7 @@ actor Hub {
   /// written (so a worker waiting for credit always gets it), ahead of any job waiting to be
   /// sent to the worker.
   func credit(_ id: Int64, bytes: Int) {
-    guard var job = jobs[id], let workerID = job.workerID else { return }
+    guard var job = jobs[id], let workerID = table.calls[id]?.workerID else { return }
     job.itemsBuffered = max(0, job.itemsBuffered - 1)
     job.bytesBuffered = max(0, job.bytesBuffered - Int64(bytes))
     job.creditOwed.items += 1
@@ -226,117 +218,69 @@ actor Hub {
   /// Ends a stream whose credentials no longer hold: its caller gets `error`, its worker is
   /// told to stop.
   func end(_ id: Int64, with error: RPCError) {
-    guard let job = jobs[id] else { return }
-    if let workerID = job.workerID {
-      workers[workerID]?.outbound.send(HubFrame(frame: .cancel(HubCancel(jobId: id, reason: error.message, statusCode: 1))), lane: .urgent)
-      windDown(job, on: workerID)
-    }
+    stopOnWorker(id, reason: error.message)
     finish(id, .failure(error.code, error.message))
   }
 
-  /// An operator cancels a job: its caller gets `CANCELLED`, its worker is told to stop.
-  func cancelByOperator(_ id: Int64, reason: String) throws(RPCError) -> AdminJobInfo {
-    guard let info = jobs(module: "").first(where: { $0.jobId == id }), let job = jobs[id] else {
-      throw RPCError(code: .notFound, message: "job_id: no call in flight has id \(id)")
-    }
-    if let workerID = job.workerID {
-      workers[workerID]?.outbound.send(HubFrame(frame: .cancel(HubCancel(jobId: id, reason: reason, statusCode: 1))), lane: .urgent)
-      windDown(job, on: workerID)
-    }
-    finish(id, .failure(.cancelled, "cancelled by an operator: \(reason)"))
-    return info
-  }
-
-  /// A job still waiting when its deadline (or the wait for a first worker) runs out ends with
-  /// `UNAVAILABLE` if no worker of its module is attached, `DEADLINE_EXCEEDED` otherwise.
-  private func scheduleExpiry(of id: Int64) {
-    guard let job = jobs[id] else { return }
-    var until = job.deadline
-    if !hasLiveWorker(job.module) {
-      let attachLimit = clock.now + configuration.attachWait
-      until = min(until ?? attachLimit, attachLimit)
-    }
-    guard let until else { return }
-    // Every call has a deadline (at most --max-deadline, a day by default): the timer wakes at
-    // least once a second and stops as soon as the job has left the queue, rather than
-    // sleeping out a day for each call that ever waited for a worker.
-    Task { [weak self] in
-      while let self, await self.isQueued(id), ContinuousClock.now < until {
-        try? await Task.sleep(until: min(until, ContinuousClock.now + .seconds(1)), clock: .continuous)
-      }
-      await self?.expire(id)
+  /// Sends the module's waiting calls to the workers its table chooses.
+  func dispatch(_ module: String) {
+    for assignment in table.dispatch(module) {
+      guard let job = jobs[assignment.call], let worker = workers[assignment.worker],
+        let call = table.calls[assignment.call]
+      else { continue }
+      worker.outbound.send(HubFrame(frame: .job(HubJob(
+        jobId: job.id, method: job.method.path, payload: job.payload, attempt: call.attempt, caller: job.caller,
+        ownUnitLimit: job.ownUnitLimit ?? "",
+        timeLeft: call.deadline.map { TimeLeft(milliseconds: max(.zero, $0 - clock.now).inMilliseconds) }))), lane: .reply)
     }
   }
 
-  /// Whether the job still waits for a worker.
-  private func isQueued(_ id: Int64) -> Bool {
-    jobs[id].map { $0.workerID == nil } ?? false
-  }
-
-  private func expire(_ id: Int64) {
-    guard let job = jobs[id], job.workerID == nil else { return }
-    if !hasLiveWorker(job.module) {
-      finish(id, .failure(.unavailable, "no worker of module '\(job.module)' is attached; \(job.method.path) could not run"))
-    } else if let deadline = job.deadline, clock.now >= deadline {
-      finish(id, .failure(.deadlineExceeded, "the deadline passed while \(job.method.path) waited for a free worker of module '\(job.module)'"))
-    } else {
-      scheduleExpiry(of: id)
-    }
-  }
-
-  /// When a module has lost its last live worker, every call waiting for it gets the attach
-  /// wait: it ends with `UNAVAILABLE` unless a worker comes back in time.
-  private func armExpiriesIfOrphaned(_ module: String) {
-    guard !hasLiveWorker(module) else { return }
-    for id in queues[module, default: []] + streamQueues[module, default: []] where jobs[id]?.workerID == nil {
-      scheduleExpiry(of: id)
-    }
-  }
-
-  private func hasLiveWorker(_ module: String) -> Bool {
-    workers.values.contains { $0.module == module && $0.state == .attached }
-  }
-
-  /// Sends queued jobs of the module to workers, least loaded first: a stream to any attached
-  /// worker (the stream budgets bound those), a unary job to a worker with room within its
-  /// capacity.
-  private func dispatch(_ module: String) {
-    while var queue = streamQueues[module], !queue.isEmpty {
-      let candidates = workers.values.filter { $0.module == module && $0.state == .attached }
-      guard let worker = candidates.min(by: { ($0.running.count, $0.done) < ($1.running.count, $1.done) }) else { break }
-      let id = queue.removeFirst()
-      streamQueues[module] = queue
-      send(id, to: worker)
-    }
-    while var queue = queues[module], !queue.isEmpty {
-      let candidates = workers.values.filter { $0.module == module && $0.state == .attached && $0.unaryLoad < $0.capacity }
-      guard let worker = candidates.min(by: { ($0.running.count, $0.done) < ($1.running.count, $1.done) }) else { return }
-      let id = queue.removeFirst()
-      queues[module] = queue
-      send(id, to: worker)
-    }
-  }
-
-  private func send(_ id: Int64, to worker: WorkerEntry) {
-    guard var job = jobs[id], job.workerID == nil else { return }
-    job.workerID = worker.id
-    jobs[id] = job
-    workers[worker.id]?.running.insert(id)
-    if job.method.serverStreaming { workers[worker.id]?.streams.insert(id) }
-    worker.outbound.send(HubFrame(frame: .job(HubJob(
-      jobId: id, method: job.method.path, payload: job.payload,
-      attempt: job.attempt, caller: job.caller,
-      ownUnitLimit: job.ownUnitLimit ?? "",
-      timeLeft: job.deadline.map { TimeLeft(milliseconds: max(.zero, $0 - clock.now).inMilliseconds) }))), lane: .reply)
-  }
-
-  private func finish(_ id: Int64, _ outcome: JobOutcome) {
+  func finish(_ id: Int64, _ outcome: JobOutcome) {
+    table.remove(id)
     guard let job = jobs.removeValue(forKey: id) else { return }
-    unqueue(id, of: job.module)
     let status = Int32(outcome.code.map { Status.Code($0).rawValue } ?? 0)
     statistics[job.module, default: ModuleStatistics()].record(latency: clock.now - job.submitted, status: status, at: clock.now)
     job.events.yield(.finished(outcome))
     job.events.finish()
+  }
+
+  // MARK: - The timer
+
+  /// The hub's one timer, run in the coordinator's task group until it is cancelled: it sleeps
+  /// until the earliest instant a waiting call is due — its deadline, or the end of its wait
+  /// for a first worker — or until a call comes due sooner, and ends the calls that are due.
+  nonisolated func runTimer() async {
+    while !Task.isCancelled {
+      let next = await expireDue()
+      await alarm.wait(until: next)
+    }
+  }
+
+  /// Ends the waiting calls that are due, and returns when the next one will be.
+  private func expireDue() -> ContinuousClock.Instant? {
+    for expired in table.expire(now: clock.now) {
+      guard let job = jobs[expired.call] else { continue }
+      switch expired.why {
+      case .noWorker:
+        finish(job.id, .failure(.unavailable, "no worker of module '\(job.module)' is attached; \(job.method.path) could not run"))
+      case .deadlinePassed:
+        finish(job.id, .failure(.deadlineExceeded, "the deadline passed while \(job.method.path) waited for a free worker of module '\(job.module)'"))
+      }
+    }
+    alarmSetFor = table.nextExpiry()
+    return alarmSetFor
+  }
+
+  /// Wakes the timer when `instant` comes before the one it sleeps towards.
+  private func wakeTimer(for instant: ContinuousClock.Instant?) {
+    guard let instant, alarmSetFor.map({ instant < $0 }) ?? true else { return }
+    alarmSetFor = instant
+    alarm.ring()
+  }
+
+  /// Called when calls may have been given an earlier expiry (a module lost its last live worker).
+  func rescheduleTimer() {
+    wakeTimer(for: table.nextExpiry())
   }
 
   // MARK: - Workers
@@ -353,10 +297,9 @@ actor Hub {
     if let stranger = hello.methods.first(where: { !known.contains($0) }) {
       throw RPCError(code: .invalidArgument, message: "hello.methods: '\(stranger)' is not a method of module '\(hello.module)'")
     }
-    let id = "\(hello.module)-\(nextWorkerNumber)"
-    nextWorkerNumber += 1
+    let id = table.attach(module: hello.module, capacity: Int(hello.capacity))
     workers[id] = WorkerEntry(
-      id: id, hello: hello, address: address, attachedAt: Date(), state: .attached,
+      id: id, hello: hello, address: address, attachedAt: Date(),
       lastHeartbeat: clock.now, lastHeartbeatWall: Date(), outbound: outbound)
     outbound.send(HubFrame(frame: .welcome(HubWelcome(
       workerId: id, heartbeatIntervalMs: Int32(configuration.heartbeatInterval.inMilliseconds),
@@ -376,15 +319,14 @@ actor Hub {
     workers[workerID]?.lastHeartbeatWall = Date()
     switch frame.frame {
     case .result(let result):
-      workers[workerID]?.running.remove(result.jobId)
-      workers[workerID]?.streams.remove(result.jobId)
+      table.release(result.jobId, on: workerID)
       if result.end { winding[result.jobId] = nil }
-      if var job = jobs[result.jobId], job.workerID == workerID {
+      if var job = jobs[result.jobId], table.calls[result.jobId]?.workerID == workerID {
         if result.end {
           var outcome = JobOutcome(status: result.statusCode, message: result.message, payload: job.partial + result.payload)
           outcome.auditTarget = result.auditTarget
           outcome.auditUnit = result.auditUnit
-          if outcome.code == nil { workers[workerID]?.done += 1 } else { workers[workerID]?.failed += 1 }
+          table.tally(succeeded: outcome.code == nil, on: workerID)
           finish(result.jobId, outcome)
         } else if job.partial.count + result.payload.count > configuration.largestResponse {
           workers[workerID]?.outbound.send(
@@ -397,10 +339,10 @@ actor Hub {
           jobs[result.jobId] = job
         }
       }
-      if let module = workers[workerID]?.module { dispatch(module) }
+      if let module = workers[workerID]?.hello.module { dispatch(module) }
     case .item(let item):
-      guard var job = jobs[item.jobId], job.workerID == workerID else { return }
-      job.itemsSent += 1
+      guard var job = jobs[item.jobId], table.calls[item.jobId]?.workerID == workerID else { return }
+      table.recordItem(of: item.jobId)
       job.itemsBuffered += 1
       job.bytesBuffered += Int64(item.payload.count)
       // A worker keeps within the window it was given (one item larger than the window goes
@@ -419,55 +361,38 @@ actor Hub {
     case .heartbeat:
       break
     case .leaving(let leaving):
-      workers[workerID]?.state = .draining
+      table.drain(workerID, now: clock.now)
       logger.info("worker leaving", metadata: ["worker": "\(workerID)", "reason": "\(leaving.reason)"])
       healthChanged()
-      if let module = workers[workerID]?.module { armExpiriesIfOrphaned(module) }
+      rescheduleTimer()
     case .hello, nil:
       break
     }
   }
 
-  /// The most workers one call is given: a request that makes every worker it reaches go away
-  /// must not take the module's workers down one after another.
-  static let maxAttempts: Int32 = 3
-
   /// A worker's stream ended or it stopped heart-beating. Its running jobs go to another
-  /// worker when the method is safe to repeat, nothing was streamed yet and fewer than
-  /// ``maxAttempts`` workers had it; the others end with `UNAVAILABLE`: never a silent
-  /// duplicate.
+  /// worker or end with `UNAVAILABLE`, as ``DispatchTable/detach(_:now:)`` decides: never a
+  /// silent duplicate.
   func detach(_ workerID: String, reason: String) {
     guard let worker = workers.removeValue(forKey: workerID) else { return }
     worker.outbound.finish()
     winding = winding.filter { $0.value.workerID != workerID }
-    var requeued: [Int64] = []
-    for id in worker.running.sorted() {
-      guard var job = jobs[id], job.workerID == workerID else { continue }
-      if job.method.isSafeToRepeat && job.itemsSent == 0 && job.attempt < Self.maxAttempts {
-        job.workerID = nil
-        job.attempt += 1
-        job.partial = []
-        jobs[id] = job
-        requeued.append(id)
-      } else {
-        let why =
-          if job.itemsSent > 0 {
-            "it had already streamed \(job.itemsSent) items"
-          } else if !job.method.isSafeToRepeat {
-            "\(job.method.path) is not safe to repeat and may have taken effect"
-          } else {
-            "each of the \(job.attempt) workers it was given went away while running it"
-          }
-        finish(id, .failure(.unavailable, "worker \(workerID) of module '\(job.module)' went away while running this call; not retried because \(why)"))
-      }
+    guard let detachment = table.detach(workerID, now: clock.now) else { return }
+    for id in detachment.requeued { jobs[id]?.partial = [] }
+    for failure in detachment.failed {
+      guard let job = jobs[failure.call] else { continue }
+      let why =
+        switch failure.why {
+        case .streamed(let items): "it had already streamed \(items) items"
+        case .notSafeToRepeat: "\(job.method.path) is not safe to repeat and may have taken effect"
+        case .attemptsUsed(let attempts): "each of the \(attempts) workers it was given went away while running it"
+        }
+      finish(failure.call, .failure(.unavailable, "worker \(workerID) of module '\(job.module)' went away while running this call; not retried because \(why)"))
     }
-    let streams = requeued.filter { jobs[$0]?.method.serverStreaming == true }
-    queues[worker.module, default: []].insert(contentsOf: requeued.filter { !streams.contains($0) }, at: 0)
-    streamQueues[worker.module, default: []].insert(contentsOf: streams, at: 0)
-    logger.warning("worker detached", metadata: ["worker": "\(workerID)", "reason": "\(reason)", "requeued": "\(requeued.count)"])
+    logger.warning("worker detached", metadata: ["worker": "\(workerID)", "reason": "\(reason)", "requeued": "\(detachment.requeued.count)"])
     healthChanged()
-    dispatch(worker.module)
-    armExpiriesIfOrphaned(worker.module)
+    dispatch(detachment.module)
+    rescheduleTimer()
   }
 
   /// Detaches workers that missed heart-beats for five intervals.
@@ -475,101 +400,6 @@ actor Hub {
     let limit = configuration.heartbeatInterval * 5
     for worker in workers.values where clock.now - worker.lastHeartbeat > limit {
       detach(worker.id, reason: "no heartbeat for \((clock.now - worker.lastHeartbeat).inMilliseconds) ms")
-    }
-  }
-
-  /// Stops sending new jobs to a worker; it finishes those it has.
-  func drain(_ workerID: String, reason: String) throws(RPCError) -> AdminWorkerInfo {
-    guard workers[workerID] != nil else { throw Self.noSuchWorker(workerID) }
-    workers[workerID]?.state = .draining
-    workers[workerID]?.outbound.send(HubFrame(frame: .drain(HubDrain(reason: reason))), lane: .urgent)
-    logger.info("worker draining", metadata: ["worker": "\(workerID)", "reason": "\(reason)"])
-    healthChanged()
-    armExpiriesIfOrphaned(workers[workerID]!.module)
-    return info(workers[workerID]!)
-  }
-
-  /// Sends jobs to a drained worker again.
-  func resume(_ workerID: String) throws(RPCError) -> AdminWorkerInfo {
-    guard let worker = workers[workerID] else { throw Self.noSuchWorker(workerID) }
-    workers[workerID]?.state = .attached
-    worker.outbound.send(HubFrame(frame: .resume(HubResume(reason: "resumed by an operator"))), lane: .urgent)
-    healthChanged()
-    dispatch(worker.module)
-    return info(workers[workerID]!)
-  }
-
-  private static func noSuchWorker(_ id: String) -> RPCError {
-    RPCError(code: .notFound, message: "worker_id: no attached worker is called '\(id)'")
-  }
-
-  // MARK: - Operators
-
-  func workers(module: String) -> [AdminWorkerInfo] {
-    workers.values.filter { module.isEmpty || $0.module == module }.sorted { $0.id < $1.id }.map(info)
-  }
-
-  private func info(_ worker: WorkerEntry) -> AdminWorkerInfo {
-    AdminWorkerInfo(
-      workerId: worker.id, module: worker.module, address: worker.address, pid: worker.hello.pid,
-      host: worker.hello.host, state: worker.state, inFlight: Int32(worker.running.count), done: worker.done,
-      failed: worker.failed, lastHeartbeat: Timestamp(worker.lastHeartbeatWall),
-      heartbeatAgeMs: (clock.now - worker.lastHeartbeat).inMilliseconds, capacity: Int32(worker.capacity),
-      version: worker.hello.version, attachedAt: Timestamp(worker.attachedAt))
-  }
-
-  func jobs(module: String) -> [AdminJobInfo] {
-    jobs.values.filter { module.isEmpty || $0.module == module }.sorted { $0.id < $1.id }.map { job in
-      AdminJobInfo(
-        jobId: job.id, method: job.method.path, module: job.module, workerId: job.workerID ?? "",
-        state: job.workerID == nil ? .queued : .running, ageMs: (clock.now - job.submitted).inMilliseconds,
-        attempt: job.attempt, caller: job.caller, deadline: job.deadlineWall.map(Timestamp.init),
-        itemsSent: job.itemsSent, progressNote: job.progressNote)
-    }
-  }
-
-  func status(module: String, window: Duration) -> [AdminModuleStatus] {
-    ModuleCatalogue.modules.filter { module.isEmpty || $0 == module }.map { name in
-      let members = workers.values.filter { $0.module == name }
-      let stats = statistics[name] ?? ModuleStatistics()
-      let summary = stats.summary(window: window, now: clock.now)
-      return AdminModuleStatus(
-        module: name, workers: Int32(members.count), draining: Int32(members.filter { $0.state == .draining }.count),
-        queueDepth: Int32(queues[name, default: []].count + streamQueues[name, default: []].count), queueCapacity: Int32(configuration.queueCapacity),
-        inFlight: Int32(jobs.values.filter { $0.module == name && $0.workerID != nil }.count), calls: stats.calls,
-        callsPerSecondMilli: summary.callsPerSecondMilli, p50LatencyUs: summary.p50, p99LatencyUs: summary.p99,
-        errors: stats.errorsByCode.values.reduce(0, +),
-        errorsByCode: stats.errorsByCode.sorted { $0.key < $1.key }.map { AdminStatusCount(statusCode: $0.key, calls: $0.value) })
-    }
-  }
-
-  // MARK: - Health
-
-  /// `SERVING` for the whole server (`""`), for the coordinator's own services, and for a
-  /// module's service while one of its workers is attached; nil for a service nobody serves.
-  func health(of service: String) -> HealthCheckResponse.ServingStatus? {
-    if service.isEmpty || [HealthService.name, AdminService.name, WorkerHubService.name].contains(service) {
-      return .serving
-    }
-    guard let module = ModuleCatalogue.module(owning: service) else { return nil }
-    return hasLiveWorker(module) ? .serving : .notServing
-  }
-
-  /// The service's status now and after every change, until the stream is dropped.
-  func watchHealth(of service: String) -> AsyncStream<HealthCheckResponse.ServingStatus> {
-    let (stream, continuation) = AsyncStream.makeStream(of: HealthCheckResponse.ServingStatus.self)
-    let key = UUID()
-    healthWatchers[key] = (service, continuation)
-    continuation.yield(health(of: service) ?? .serviceUnknown)
-    continuation.onTermination = { [weak self] _ in Task { await self?.stopWatching(key) } }
-    return stream
-  }
-
-  private func stopWatching(_ key: UUID) { healthWatchers[key] = nil }
-
-  private func healthChanged() {
-    for watcher in healthWatchers.values {
-      watcher.continuation.yield(health(of: watcher.service) ?? .serviceUnknown)
     }
   }
 }
