@@ -163,7 +163,7 @@ let package = Package(
     .executableTarget(
       name: "reformctl",
       dependencies: [
-        "ReformClient", "ReformWire", "ReformCommandLine", "ReformKit",
+        "ReformClient", "ReformWire", "ReformCommandLine", "ReformKit", "InspectionDomain",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Crypto", package: "swift-crypto"),
       ]
