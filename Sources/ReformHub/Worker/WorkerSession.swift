@@ -68,6 +68,8 @@ actor WorkerSession {
     let context = JobContext(
       jobID: job.jobId, method: job.method, attempt: job.attempt, caller: job.caller,
       ownUnitLimit: job.ownUnitLimit.isEmpty ? nil : job.ownUnitLimit,
+      // The hub sends how long is left, not when that is: counted from now on this host's
+      // clock, it holds however far this host's clock is from the coordinator's.
       deadline: job.timeLeft.map { Date(timeIntervalSinceNow: Double($0.milliseconds) / 1000) },
       worker: identity)
     let handler = methods.handlers[job.method]
@@ -171,9 +173,9 @@ struct DeadlinePassed: Error {}
 
 /// Runs `body`, cancelling it and throwing ``DeadlinePassed`` if `deadline` comes first.
 ///
-/// The deadline comes over the wire, so any `Date` must be safe here: the wait is taken in
-/// steps of at most ``longestSleep`` (a far deadline never becomes an integer that overflows),
-/// and one that is not a number counts as passed.
+/// The deadline is made of the time left that came over the wire, so any `Date` must be safe
+/// here: the wait is taken in steps of at most ``longestSleep`` (a far deadline never becomes
+/// an integer that overflows), and one that is not a number counts as passed.
 func withDeadline<T: Sendable>(_ deadline: Date?, _ body: @escaping @Sendable () async throws -> T) async throws -> T {
   guard let deadline else { return try await body() }
   return try await withThrowingTaskGroup(of: T?.self) { group in
