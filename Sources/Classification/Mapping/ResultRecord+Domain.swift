@@ -1,5 +1,6 @@
 import ClassificationDomain
 import Foundation
+import ReformKit
 import ReformWire
 
 extension ResultRecord {
@@ -15,7 +16,7 @@ extension ResultRecord {
 
   /// The domain's rating read back, with its checks rebuilt from `ruleSet`, the set it was
   /// rated under.
-  func rating(ruleSet: RuleSet) throws(StoredDataError) -> ClassificationDomain.Rating {
+  func rating(ruleSet: RuleSet) throws(StoreFailure) -> ClassificationDomain.Rating {
     let kind = try ClassificationStore.subjectKind(subjectKind)
     return ClassificationDomain.Rating(
       subjectKind: kind, subjectId: subjectId, subjectName: subjectName.isEmpty ? nil : subjectName, unitCode: unitCode,
@@ -23,7 +24,7 @@ extension ResultRecord {
       level: try StoredChecks.level(UInt8(clamping: level)),
       levelBeforeQuota: try StoredChecks.level(UInt8(clamping: levelBeforeQuota)), scoreHundredths: score,
       checks: try StoredChecks.decode(checks, rules: ruleSet.rules),
-      quotaDemotion: try demotion.map { bytes throws(StoredDataError) in try StoredDemotion.decode(bytes, quota: ruleSet.quota) },
+      quotaDemotion: try demotion.map { bytes throws(StoreFailure) in try StoredDemotion.decode(bytes, quota: ruleSet.quota) },
       ruleSetId: ruleSetId, ruleSetVersion: ruleSetVersion)
   }
 

@@ -2,6 +2,7 @@ import ClassificationDomain
 import Foundation
 import GRDB
 import GRPCCore
+import ReformKit
 import ReformModule
 import ReformWire
 
@@ -202,7 +203,7 @@ struct RuleSetLookup {
     let key = "\(id)\u{1F}\(version)"
     if let hit = found[key] { return hit }
     guard let entry = try await catalogue.find(id: id, version: version) else {
-      throw StoredDataError("ratings refer to rule set \(id) version \(version), which is not loaded")
+      throw StoreFailure.damaged("ratings refer to rule set \(id) version \(version), which is not loaded")
     }
     found[key] = entry.set
     return entry.set

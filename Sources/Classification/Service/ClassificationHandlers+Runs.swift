@@ -209,7 +209,7 @@ extension ClassificationHandlers {
         collectives.append(ClassificationDomain.CollectiveEvaluation(wire: wire, problems: &problems))
       }
       if let problem = problems.all.first {
-        throw StoredDataError("the evaluation of \(record.subjectId) for \(year) no longer reads: \(problem.field): \(problem.problem)")
+        throw StoreFailure.damaged("the evaluation of \(record.subjectId) for \(year) no longer reads: \(problem.field): \(problem.problem)")
       }
     }
     return (ClassificationInput(year: year, persons: persons, collectives: collectives), revisions)

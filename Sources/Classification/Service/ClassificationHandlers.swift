@@ -1,6 +1,6 @@
 import Foundation
-import GRDB
 import GRPCCore
+import ReformKit
 import ReformModule
 import ReformWire
 
@@ -30,16 +30,16 @@ struct ClassificationHandlers: Sendable {
     context.caller.flatMap { try? $0.wireBytes() }
   }
 
-  /// Runs a handler, turning the store's failures into statuses a caller can act on: a
-  /// database busy past its timeout is `UNAVAILABLE` (try again), anything else of the store
-  /// `INTERNAL`.
+  /// Runs a handler, turning what the store throws into statuses a caller can act on: a
+  /// refusal names its field (``ClassificationStoreRefusal``), a store busy past its timeout
+  /// is `UNAVAILABLE` (try again), anything else of the store `INTERNAL` (`StoreFailure`).
   static func mapped<Output>(_ body: () async throws -> Output) async throws -> Output {
     do {
       return try await body()
-    } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED {
-      throw RPCError(code: .unavailable, message: "the classification store is busy; try again: \(error.message ?? "")")
-    } catch let error as DatabaseError {
-      throw RPCError(code: .internalError, message: "the classification store failed: \(error)")
+    } catch let refusal as ClassificationStoreRefusal {
+      throw FieldError(refusal).rpcError
+    } catch let failure as StoreFailure {
+      throw RPCError(code: failure.rpcErrorCode, message: failure.rpcErrorMessage)
     }
   }
 }

@@ -1,6 +1,7 @@
 import ClassificationDomain
 import Crypto
 import Foundation
+import ReformKit
 import ReformWire
 import Synchronization
 
@@ -80,7 +81,7 @@ final class RuleSetCatalogue: Sendable {
     do {
       set = try RuleSet.decode(json: record.content)
     } catch {
-      throw StoredDataError("rule set \(record.id) version \(record.version) does not read back: \(error)")
+      throw StoreFailure.damaged("rule set \(record.id) version \(record.version) does not read back: \(error)")
     }
     let entry = CatalogueRuleSet(
       set: set, sha256: record.contentSHA256,

@@ -52,12 +52,12 @@ extension ClassificationStore {
 
   /// ``storedUnits(of:in:)`` in a read of its own.
   func storedUnits(of keys: [EvaluationKey]) async throws -> [EvaluationKey: String] {
-    try await pool.read { db in try Self.storedUnits(of: keys, in: db) }
+    try await read { db in try Self.storedUnits(of: keys, in: db) }
   }
 
   /// The current evaluations of `year` of the given kinds (proto numbers), for a run.
   func evaluations(year: Int, kinds: [Int32]) async throws -> [EvaluationRecord] {
-    try await pool.read { db in
+    try await read { db in
       let marks = kinds.map { _ in "?" }.joined(separator: ", ")
       var arguments: StatementArguments = [year]
       arguments += StatementArguments(kinds)
@@ -75,7 +75,7 @@ extension ClassificationStore {
 
   /// One evaluation as it was at `revision` (the current one, or one from the history).
   func evaluation(year: Int, kind: Int32, subjectId: String, revision: Int64) async throws -> EvaluationRecord? {
-    try await pool.read { db in
+    try await read { db in
       for table in ["classification_evaluations", "classification_evaluation_history"] {
         if let row = try Row.fetchOne(
           db,
@@ -96,7 +96,7 @@ extension ClassificationStore {
   func evaluationPage(
     year: Int, units: Set<String>?, kinds: [Int32], subjectId: String, after: [DatabaseValue]?, limit: Int
   ) async throws -> (records: [EvaluationRecord], total: Int) {
-    try await pool.read { db in
+    try await read { db in
       var conditions: [String] = []
       var arguments = StatementArguments()
       if year != 0 {
@@ -138,7 +138,7 @@ extension ClassificationStore {
 
   /// Names of the collectives as last submitted, for summaries.
   func collectiveNames() async throws -> [String: String] {
-    try await pool.read { db in
+    try await read { db in
       var names: [String: String] = [:]
       let rows = try Row.fetchCursor(
         db,

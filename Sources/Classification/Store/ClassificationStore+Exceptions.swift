@@ -42,14 +42,14 @@ extension ClassificationStore {
   }
 
   func liveExceptions(year: Int) async throws -> [RatingQuotaException] {
-    try await pool.read { db in try Self.liveExceptions(year: year, in: db) }
+    try await read { db in try Self.liveExceptions(year: year, in: db) }
   }
 
   /// A page of exceptions in the order recorded, after the one numbered `after`.
   func exceptionPage(
     year: Int, units: Set<String>?, includeRevoked: Bool, after: Int64?, limit: Int
   ) async throws -> (exceptions: [(seq: Int64, exception: RatingQuotaException)], total: Int) {
-    try await pool.read { db in
+    try await read { db in
       var conditions: [String] = []
       var arguments = StatementArguments()
       if year != 0 {

@@ -1,6 +1,6 @@
 import Foundation
 import GRDB
-import GRPCCore
+import ReformKit
 import ReformWire
 
 extension ClassificationStore {
@@ -8,7 +8,7 @@ extension ClassificationStore {
   /// repeat costs one lookup.
   func replay<Response: WireMessage>(_ key: IdempotencyKey?, as type: Response.Type) async throws -> Response? {
     guard let key else { return nil }
-    return try await pool.read { db in try Self.replay(key, as: type, in: db) }
+    return try await read { db in try Self.replay(key, as: type, in: db) }
   }
 
   /// The stored response for `key`; throws when the key was used for another request.
@@ -22,9 +22,9 @@ extension ClassificationStore {
     else { return nil }
     let fingerprint: String = row["fingerprint"]
     guard fingerprint == key.fingerprint else {
-      throw RPCError(
-        code: .failedPrecondition,
-        message: "idempotency_key: \"\(key.key)\" was already used for a different request; use a new key")
+      throw ClassificationStoreRefusal(
+        kind: .failedPrecondition, field: "idempotency_key",
+        message: "\"\(key.key)\" was already used for a different request; use a new key")
     }
     let bytes: Data = row["response"]
     return try Response(wireBytes: [UInt8](bytes))

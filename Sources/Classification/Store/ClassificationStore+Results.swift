@@ -1,6 +1,7 @@
 import ClassificationDomain
 import Foundation
 import GRDB
+import ReformKit
 import ReformWire
 
 extension ClassificationStore {
@@ -8,7 +9,7 @@ extension ClassificationStore {
   func resultPage(
     _ scope: ResultScope, _ filter: ResultFilter, after: [DatabaseValue]?, limit: Int, countTotal: Bool = true
   ) async throws -> (records: [ResultRecord], total: Int) {
-    try await pool.read { db in
+    try await read { db in
       var (sql, arguments) = filter.condition(scope)
       let total =
         countTotal
@@ -32,7 +33,7 @@ extension ClassificationStore {
 
   /// One subject's rating in `scope`.
   func result(_ scope: ResultScope, kind: Int32, subjectId: String) async throws -> ResultRecord? {
-    try await pool.read { db in
+    try await read { db in
       var (sql, arguments) = scope.condition
       arguments += [kind, subjectId]
       return try Row.fetchOne(
@@ -46,7 +47,7 @@ extension ClassificationStore {
   /// The ratings of the collectives `unitCodes` in run `runId`.
   func collectiveResults(runId: String, unitCodes: [String]) async throws -> [ResultRecord] {
     guard !unitCodes.isEmpty else { return [] }
-    return try await pool.read { db in
+    return try await read { db in
       try Row.fetchAll(
         db,
         sql: """
@@ -61,7 +62,7 @@ extension ClassificationStore {
   /// Counts per unit, kind and level in `scope` (kinds as proto numbers; all when empty),
   /// with how many of each the quota demoted.
   func levelCounts(_ scope: ResultScope, kinds: [Int32]) async throws -> [UnitLevelCount] {
-    try await pool.read { db in
+    try await read { db in
       let (sql, arguments) = ResultFilter(kinds: kinds).condition(scope)
       return try Row.fetchAll(
         db,
@@ -90,13 +91,13 @@ extension ClassificationStore {
   }
 
   func currentFinals(year: Int, kinds: [Int32]) async throws -> [String: (runId: String, level: Int)] {
-    try await pool.read { db in try Self.currentFinals(year: year, kinds: kinds, in: db) }
+    try await read { db in try Self.currentFinals(year: year, kinds: kinds, in: db) }
   }
 
   /// The domain's subject kind of a stored proto number.
-  static func subjectKind(_ number: Int32) throws(StoredDataError) -> ClassificationDomain.RatingSubjectKind {
+  static func subjectKind(_ number: Int32) throws(StoreFailure) -> ClassificationDomain.RatingSubjectKind {
     guard let kind = ClassificationDomain.RatingSubjectKind(wire: ReformWire.RatingSubjectKind(rawValue: number)) else {
-      throw StoredDataError("\(number) is not a stored subject kind")
+      throw StoreFailure.damaged("\(number) is not a stored subject kind")
     }
     return kind
   }

@@ -4,7 +4,7 @@ import GRDB
 extension ClassificationStore {
   /// Every rule set operators loaded, by id then version.
   func ruleSetRecords() async throws -> [RuleSetRecord] {
-    try await pool.read { db in try Self.ruleSetRecords(in: db) }
+    try await read { db in try Self.ruleSetRecords(in: db) }
   }
 
   static func ruleSetRecords(in db: Database) throws -> [RuleSetRecord] {

@@ -1,6 +1,6 @@
 import Foundation
 import GRDB
-import GRPCCore
+import ReformKit
 import ReformWire
 
 extension ClassificationStore {
@@ -33,9 +33,9 @@ extension ClassificationStore {
         if earlier.level != result.level { changed += 1 }
       }
       if !superseded.isEmpty, draft.rerunReason.isEmpty {
-        throw RPCError(
-          code: .failedPrecondition,
-          message: "rerun_reason: \(replaced.count) subject(s) in scope already have final \(year) ratings "
+        throw ClassificationStoreRefusal(
+          kind: .failedPrecondition, field: "rerun_reason",
+          message: "\(replaced.count) subject(s) in scope already have final \(year) ratings "
             + "(run \(superseded.sorted().joined(separator: ", "))), which are locked; give rerun_reason to rerun")
       }
       let supersede = try db.cachedStatement(
@@ -80,7 +80,7 @@ extension ClassificationStore {
 
   /// The run `id` with its quota arithmetic.
   func run(id: String) async throws -> (run: ClassificationRun, quotaGroups: [RatingQuotaGroupOutcome])? {
-    try await pool.read { db in
+    try await read { db in
       guard
         let row = try Row.fetchOne(
           db, sql: "SELECT payload, quota_groups FROM classification_runs WHERE id = ?", arguments: [id])
@@ -89,7 +89,7 @@ extension ClassificationStore {
       let groupBytes: Data = row[1]
       var reader = ByteReader([UInt8](groupBytes))
       let count = try reader.int()
-      guard count >= 0 else { throw StoredDataError("run \(id) holds a negative count of quota groups") }
+      guard count >= 0 else { throw StoreFailure.damaged("run \(id) holds a negative count of quota groups") }
       var groups: [RatingQuotaGroupOutcome] = []
       for _ in 0..<count { groups.append(try RatingQuotaGroupOutcome(wireBytes: try reader.data())) }
       return (try ClassificationRun(wireBytes: [UInt8](payload)), groups)
@@ -100,7 +100,7 @@ extension ClassificationStore {
   func runPage(
     year: Int, unitCode: String?, units: Set<String>?, mode: Int32, before: Int64?, limit: Int
   ) async throws -> (runs: [(seq: Int64, run: ClassificationRun)], total: Int) {
-    try await pool.read { db in
+    try await read { db in
       var conditions: [String] = []
       var arguments = StatementArguments()
       if year != 0 {

@@ -17,7 +17,7 @@ extension ClassificationStore {
 
   /// Every parent link recorded, by unit.
   func unitLinks() async throws -> [String: String] {
-    try await pool.read { db in
+    try await read { db in
       var parents: [String: String] = [:]
       let rows = try Row.fetchCursor(db, sql: "SELECT unit_code, parent_code FROM classification_unit_links")
       while let row = try rows.next() { parents[row[0]] = row[1] }

@@ -1,29 +1,35 @@
 import Foundation
 import GRDB
-import GRPCCore
+import ReformKit
 import ReformWire
 
 /// The classification module's SQLite store: evaluations with their history, rule sets loaded
-/// by operators, quota exceptions, runs with their results, and idempotency keys.
+/// by operators, quota exceptions, runs with their results, and idempotency keys. The
+/// handlers know it as ``ClassificationStoring``.
 ///
 /// One `DatabasePool` in WAL mode; several worker processes of the module may share the file,
-/// so a write waits up to ten seconds for another's lock. Every write is one transaction, so
+/// so a write waits up to ten seconds for another's lock, and then fails as
+/// `StoreFailure.busy` (nothing of GRDB leaves the store). Every write is one transaction, so
 /// bad input never leaves half a write behind. Times are stored as milliseconds since 1970 UTC.
 ///
 /// ## Topics
 /// - Opening: ``init(path:)``, ``ClassificationMigrations``
-/// - Writing: ``write(idempotency:_:)``
+/// - Reading and writing: ``read(_:)``, ``write(idempotency:_:)``
 /// - Tables: the extensions `ClassificationStore+Evaluations`, `+RuleSets`, `+Exceptions`,
 ///   `+Runs`, `+Results`, `+Units`.
 struct ClassificationStore: Sendable {
-  let pool: DatabasePool
+  private let pool: DatabasePool
 
   /// Opens (creating when needed) the database at `path` and brings its schema up to date.
   init(path: String) throws {
     var configuration = Configuration()
     configuration.busyMode = .timeout(10)
-    pool = try DatabasePool(path: path, configuration: configuration)
-    try ClassificationMigrations.migrator.migrate(pool)
+    do {
+      pool = try DatabasePool(path: path, configuration: configuration)
+      try ClassificationMigrations.migrator.migrate(pool)
+    } catch {
+      throw StoreFailure.translated(error)
+    }
   }
 
   /// Runs `body` in one write transaction. With an idempotency key, a repeat of the same
@@ -33,17 +39,25 @@ struct ClassificationStore: Sendable {
   func write<Response: WireMessage>(
     idempotency: IdempotencyKey?, _ body: @escaping @Sendable (Database) throws -> Response
   ) async throws -> Response {
-    try await pool.write { db in
-      if let idempotency, let replay = try Self.replay(idempotency, as: Response.self, in: db) { return replay }
-      let response = try body(db)
-      if let idempotency { try Self.remember(idempotency, response: response, in: db) }
-      return response
+    do {
+      return try await pool.write { db in
+        if let idempotency, let replay = try Self.replay(idempotency, as: Response.self, in: db) { return replay }
+        let response = try body(db)
+        if let idempotency { try Self.remember(idempotency, response: response, in: db) }
+        return response
+      }
+    } catch {
+      throw StoreFailure.translated(error)
     }
   }
 
   /// A read of a consistent snapshot.
   func read<Value: Sendable>(_ body: @escaping @Sendable (Database) throws -> Value) async throws -> Value {
-    try await pool.read(body)
+    do {
+      return try await pool.read(body)
+    } catch {
+      throw StoreFailure.translated(error)
+    }
   }
 
   /// Milliseconds since 1970 UTC for `date`.

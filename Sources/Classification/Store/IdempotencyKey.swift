@@ -1,10 +1,11 @@
 import Crypto
-import GRPCCore
+import ReformKit
 import ReformWire
 
 /// A write's idempotency key with the fingerprint of its request: a repeat with the same key
 /// and the same request returns the first answer and writes nothing; the same key with another
-/// request is refused with `FAILED_PRECONDITION` naming `idempotency_key`.
+/// request is refused with `FAILED_PRECONDITION` naming `idempotency_key`
+/// (``ClassificationStoreRefusal``).
 struct IdempotencyKey: Sendable {
   /// The longest key accepted.
   static let maximumLength = 200
@@ -20,11 +21,14 @@ struct IdempotencyKey: Sendable {
   ///
   /// - Parameter withoutKey: the request with its idempotency key cleared, so that only what
   ///   the caller asked for is fingerprinted.
-  init?<Request: WireMessage>(method: String, key: String, withoutKey request: Request) throws(RPCError) {
+  init?<Request: WireMessage>(
+    method: String, key: String, withoutKey request: Request
+  ) throws(ClassificationStoreRefusal) {
     guard !key.isEmpty else { return nil }
     guard key.utf8.count <= Self.maximumLength else {
-      throw RPCError(
-        code: .invalidArgument, message: "idempotency_key: at most \(Self.maximumLength) bytes; got \(key.utf8.count)")
+      throw ClassificationStoreRefusal(
+        kind: .invalidArgument, field: "idempotency_key",
+        message: "at most \(Self.maximumLength) bytes; got \(key.utf8.count)")
     }
     self.method = method
     self.key = key
@@ -32,7 +36,7 @@ struct IdempotencyKey: Sendable {
     do {
       bytes = try request.wireBytes()
     } catch {
-      throw RPCError(code: .invalidArgument, message: "request: cannot be encoded: \(error)")
+      throw ClassificationStoreRefusal(kind: .invalidArgument, field: "request", message: "cannot be encoded: \(error)")
     }
     fingerprint = SHA256.hash(data: bytes).map { byte in
       let digits = String(byte, radix: 16)

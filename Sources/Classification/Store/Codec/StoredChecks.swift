@@ -1,4 +1,5 @@
 import ClassificationDomain
+import ReformKit
 
 /// What the store keeps of a rating's rule checks: per rule of the set, in order, the outcome,
 /// the level after it and the figures compared. The rule itself (id, source, text) comes back
@@ -16,11 +17,11 @@ enum StoredChecks {
   }
 
   /// The checks of `rules`, read back.
-  static func decode(_ bytes: [UInt8], rules: [RatingRule]) throws(StoredDataError) -> [RuleCheck] {
+  static func decode(_ bytes: [UInt8], rules: [RatingRule]) throws(StoreFailure) -> [RuleCheck] {
     var reader = ByteReader(bytes)
     let count = try reader.int()
     guard count == rules.count else {
-      throw StoredDataError("a rating holds \(count) checks where its rule set has \(rules.count) rules")
+      throw StoreFailure.damaged("a rating holds \(count) checks where its rule set has \(rules.count) rules")
     }
     var checks: [RuleCheck] = []
     checks.reserveCapacity(count)
@@ -32,9 +33,9 @@ enum StoredChecks {
     return checks
   }
 
-  static func level(_ code: UInt8) throws(StoredDataError) -> RatingLevel {
+  static func level(_ code: UInt8) throws(StoreFailure) -> RatingLevel {
     guard let level = RatingLevel.allCases.first(where: { $0.rank == Int(code) }) else {
-      throw StoredDataError("\(code) is not a stored level")
+      throw StoreFailure.damaged("\(code) is not a stored level")
     }
     return level
   }
@@ -48,13 +49,13 @@ enum StoredChecks {
     }
   }
 
-  private static func outcome(_ code: UInt8) throws(StoredDataError) -> RuleOutcome {
+  private static func outcome(_ code: UInt8) throws(StoreFailure) -> RuleOutcome {
     switch code {
     case 1: .held
     case 2: .failed
     case 3: .notApplicable
     case 4: .disabled
-    default: throw StoredDataError("\(code) is not a stored rule outcome")
+    default: throw StoreFailure.damaged("\(code) is not a stored rule outcome")
     }
   }
 
@@ -116,7 +117,7 @@ enum StoredChecks {
     }
   }
 
-  private static func figures(_ reader: inout ByteReader) throws(StoredDataError) -> RuleFigures {
+  private static func figures(_ reader: inout ByteReader) throws(StoreFailure) -> RuleFigures {
     switch try reader.byte() {
     case 0: return .none
     case 1: return .otherSubjectKind
@@ -144,7 +145,7 @@ enum StoredChecks {
       return .subordinates(
         disciplined: try reader.int(), spared: try reader.int(), total: try reader.int(), maxBasisPoints: try reader.int())
     case 13: return .leadership(disciplined: try reader.int(), maxCount: try reader.int())
-    case let tag: throw StoredDataError("\(tag) is not a stored kind of figures")
+    case let tag: throw StoreFailure.damaged("\(tag) is not a stored kind of figures")
     }
   }
 }

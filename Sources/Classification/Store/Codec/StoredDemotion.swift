@@ -1,4 +1,5 @@
 import ClassificationDomain
+import ReformKit
 
 /// What the store keeps of a demotion by quota; its rule id and source come back from the
 /// rule set's quota.
@@ -20,8 +21,8 @@ enum StoredDemotion {
     return writer.bytes
   }
 
-  static func decode(_ bytes: [UInt8], quota: QuotaConfig?) throws(StoredDataError) -> QuotaDemotion {
-    guard let quota else { throw StoredDataError("a demotion is stored for a rule set without a quota") }
+  static func decode(_ bytes: [UInt8], quota: QuotaConfig?) throws(StoreFailure) -> QuotaDemotion {
+    guard let quota else { throw StoreFailure.damaged("a demotion is stored for a rule set without a quota") }
     var reader = ByteReader(bytes)
     let from = try StoredChecks.level(try reader.byte())
     let to = try StoredChecks.level(try reader.byte())
@@ -35,7 +36,7 @@ enum StoredDemotion {
     let order = try reader.int()
     let keyIndex = try reader.int()
     guard (0...TieBreakKey.allCases.count).contains(keyIndex) else {
-      throw StoredDataError("\(keyIndex) is not a stored tie-break key")
+      throw StoreFailure.damaged("\(keyIndex) is not a stored tie-break key")
     }
     return QuotaDemotion(
       ruleId: quota.ruleId, source: quota.source, fromLevel: from, toLevel: to, quotaUnitCode: unit, dutyGroup: dutyGroup,
