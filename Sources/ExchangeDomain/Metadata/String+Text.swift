@@ -1,12 +1,9 @@
 import Foundation
+import ReformKit
 
+// `normalizedText` (NFC, trimmed), the form every text of a stored document takes, is
+// ReformKit's.
 extension String {
-  /// NFC with surrounding white space removed: the form every text of a stored document takes,
-  /// so that identity (a notation, a name) does not depend on how a keyboard composed `Đ` or `ế`.
-  var normalizedText: String {
-    precomposedStringWithCanonicalMapping.trimmingCharacters(in: .whitespacesAndNewlines)
-  }
-
   /// Empty or only white space.
   var isBlank: Bool { allSatisfy(\.isWhitespace) }
 

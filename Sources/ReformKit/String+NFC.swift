@@ -1,12 +1,18 @@
 import Foundation
 
 extension String {
-  /// The text in Unicode NFC with surrounding white space removed: how names are stored, so
-  /// that "Nguyễn" typed with combining marks and "Nguyễn" precomposed are one name.
+  /// The string in Unicode Normalization Form C, so that codes and names typed with combining
+  /// marks compare equal to their precomposed spelling ("Nguyễn" typed either way is one name).
+  public var nfc: String {
+    isSurelyNFC ? self : precomposedStringWithCanonicalMapping
+  }
+
+  /// The text in NFC with surrounding white space removed: how names, codes and the texts of
+  /// stored documents are kept, so that identity does not depend on how a keyboard composed
+  /// `Đ` or `ế`, nor on a stray space.
   public var normalizedText: String {
     let needsTrim = first?.isWhitespace == true || last?.isWhitespace == true
-    let text = needsTrim ? trimmingCharacters(in: .whitespacesAndNewlines) : self
-    return text.isSurelyNFC ? text : text.precomposedStringWithCanonicalMapping
+    return (needsTrim ? trimmingCharacters(in: .whitespacesAndNewlines) : self).nfc
   }
 
   /// Whether every scalar lies where NFC changes nothing: below U+0300 (ASCII and the Latin
