@@ -122,16 +122,8 @@ struct CSVHandlers: Sendable {
       var periods = Set<Period>()
       try RequestBounds.checkCount(request.periods.count, field: "periods")
       for (index, period) in request.periods.enumerated() { periods.insert(try Period(wire: period, field: "periods[\(index)]")) }
-      let order = Dictionary(stored.set.orderedIndicators.enumerated().map { ($1.code, $0) }, uniquingKeysWith: { first, _ in first })
-      let values = snapshot.book.valuesByKey.values.filter { value in
-        value.key.setID == stored.set.id && (periods.isEmpty || periods.contains(value.key.period))
-          && (scope?.contains(value.key.unitCode) ?? true)
-      }
-      .sorted { lhs, rhs in
-        let left = (order[lhs.key.indicatorCode] ?? Int.max, lhs.key.indicatorCode, lhs.key.unitCode)
-        let right = (order[rhs.key.indicatorCode] ?? Int.max, rhs.key.indicatorCode, rhs.key.unitCode)
-        return left != right ? left < right : lhs.key.period < rhs.key.period
-      }
+      let filter = IndicatorValueFilter(setID: stored.set.id, unitCodes: scope, periods: periods)
+      let values = snapshot.book.values(matching: filter, orderedBy: [stored.set])
       text = IndicatorValueCSV.export(values, withBOM: request.withBom)
     }
     context.audit.record(target: "export \(kind.rawValue)", unit: subtree)

@@ -118,25 +118,12 @@ struct ValueHandlers: Sendable {
     for (index, status) in request.statuses.enumerated() { statuses.insert(try status.required(field: "statuses[\(index)]")) }
     var origins = Set<IndicatorValueOrigin>()
     for (index, origin) in request.origins.enumerated() { origins.insert(try origin.required(field: "origins[\(index)]")) }
-    let codes = Set(request.indicatorCodes)
-    let units: Set<String>? = unitCode.isEmpty ? nil : includeSubtree ? Set(tree.subtree(of: unitCode).map(\.code)) : [unitCode]
+    let filter = IndicatorValueFilter(
+      setID: request.setId.isEmpty ? nil : request.setId, indicatorCodes: Set(request.indicatorCodes),
+      unitCodes: unitCode.isEmpty ? nil : includeSubtree ? Set(tree.subtree(of: unitCode).map(\.code)) : [unitCode],
+      periods: periods, statuses: statuses, origins: origins)
     let book = snapshot.book
-    var order: [String: [String: Int]] = [:]
-    for stored in snapshot.latestSets {
-      order[stored.set.id] = Dictionary(stored.set.orderedIndicators.enumerated().map { ($1.code, $0) }, uniquingKeysWith: { first, _ in first })
-    }
-    let values = book.valuesByKey.values.filter { value in
-      let key = value.key
-      return (request.setId.isEmpty || key.setID == request.setId) && (codes.isEmpty || codes.contains(key.indicatorCode))
-        && (units?.contains(key.unitCode) ?? true) && (periods.isEmpty || periods.contains(key.period))
-        && (statuses.isEmpty || statuses.contains(book.state(key.periodKey).status))
-        && (origins.isEmpty || origins.contains(value.origin))
-    }
-    .sorted { lhs, rhs in
-      let left = (lhs.key.setID, order[lhs.key.setID]?[lhs.key.indicatorCode] ?? Int.max, lhs.key.indicatorCode, lhs.key.unitCode)
-      let right = (rhs.key.setID, order[rhs.key.setID]?[rhs.key.indicatorCode] ?? Int.max, rhs.key.indicatorCode, rhs.key.unitCode)
-      return left != right ? left < right : lhs.key.period < rhs.key.period
-    }
+    let values = book.values(matching: filter, orderedBy: snapshot.latestSets.map(\.set))
     let (page, response) = paging.slice(values)
     return ListValuesResponse(
       values: page.map { $0.wire(stamp: snapshot.valueStamps[$0.key], status: book.state($0.key.periodKey).status) }, page: response)
@@ -260,21 +247,8 @@ struct ValueHandlers: Sendable {
     for (index, status) in request.statuses.enumerated() { statuses.insert(try status.required(field: "statuses[\(index)]")) }
     if !unitCode.isEmpty, tree.unit(unitCode) == nil { throw FieldError.notFound("unit_code", "unit \"\(unitCode)\" does not exist") }
     let book = snapshot.book
-    let kinds = stored.set.indicators.filter { $0.periodType == period.type }.reduce(into: Set<UnitKind>()) {
-      $0.formUnion($1.effectiveReportingKinds)
-    }
-    let expected = { (unit: OrgUnit) in
-      (kinds.contains(unit.kind) && unit.isOpen(on: period.lastDay))
-        || book.statesByKey[PeriodKey(setID: stored.set.id, unitCode: unit.code, period: period)] != nil
-    }
-    let units: [OrgUnit]
-    if unitCode.isEmpty {
-      units = tree.treeOrder.filter(expected)
-    } else if includeSubtree {
-      units = tree.subtree(of: unitCode).enumerated().filter { $0.offset == 0 || expected($0.element) }.map(\.element)
-    } else {
-      units = tree.unit(unitCode).map { [$0] } ?? []
-    }
+    let units = PeriodReporters(set: stored.set, period: period)
+      .units(in: tree, book: book, unitCode: unitCode, includeSubtree: includeSubtree)
     let states = units.map { book.state(PeriodKey(setID: stored.set.id, unitCode: $0.code, period: period)) }
       .filter { statuses.isEmpty || statuses.contains($0.status) }
     let (page, response) = paging.slice(states)

@@ -1,17 +1,15 @@
-import RegistryDomain
-
 /// The tree as it stood on a date: each unit's parent then (today's parent with the moves
 /// effective after the date undone) and the units in tree order (parents before children,
 /// siblings by code).
-struct UnitOrder {
+public struct UnitOrder: Sendable {
   /// Each unit's parent on the date; the root has none.
-  var parent: [String: String] = [:]
+  public private(set) var parent: [String: String] = [:]
   /// Every unit in tree order.
-  var order: [String] = []
+  public private(set) var order: [String] = []
   private var children: [String: [String]] = [:]
 
   /// The tree of `tree` as it stood on `date`; as it stands when `date` is `nil`.
-  static func placed(_ tree: UnitTree, on date: CivilDate?) -> UnitOrder {
+  public static func placed(_ tree: UnitTree, on date: CivilDate?) -> UnitOrder {
     var placed = UnitOrder()
     for unit in tree.unitsByCode.values {
       if let parent = unit.parentCode { placed.parent[unit.code] = parent }
@@ -30,7 +28,7 @@ struct UnitOrder {
   }
 
   /// `code` and every unit under it, in tree order.
-  func subtree(of code: String) -> [String] {
+  public func subtree(of code: String) -> [String] {
     var result: [String] = []
     var stack = [code]
     while let next = stack.popLast() {
