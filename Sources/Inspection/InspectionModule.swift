@@ -27,7 +27,7 @@ public struct InspectionModule: WorkerModule {
   ) throws {
     let directory = URL(fileURLWithPath: databasePath).deletingLastPathComponent().path
     try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-    let store = try InspectionStore(path: databasePath)
+    let store: any InspectionStoring = try InspectionStore(path: databasePath)
     handlers = InspectionHandlers(store: store, risks: RiskCalculator(source: riskSource, store: store), now: now)
   }
 

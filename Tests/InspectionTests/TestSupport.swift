@@ -43,11 +43,16 @@ final class Harness: Sendable {
     try Harness(folder: folder, now: now, riskSource: riskSource, ownsFolder: false)
   }
 
-  /// Calls `method` through the same encoding and decoding as a job from the hub.
+  /// Calls `method` through the same encoding and decoding as a job from the hub; an error
+  /// that carries its status reaches the test as the `RPCError` the caller would get.
   func call<M: WireMethod>(_ method: M.Type, _ request: M.Input, as context: JobContext = .inspector()) async throws
     -> M.Output
   {
-    try await methods.invoke(method, request, context: context)
+    do {
+      return try await methods.invoke(method, request, context: context)
+    } catch let error as any RPCErrorConvertible {
+      throw RPCError(error)
+    }
   }
 }
 

@@ -10,7 +10,7 @@ extension InspectionHandlers {
   func getProgramme(_ request: InspectionGetProgrammeRequest, _ context: JobContext) async throws
     -> InspectionProgramme
   {
-    let header: ProgrammeRecord
+    let header: ProgrammeHeader
     if request.programmeId.isEmpty {
       // A request naming no programme is malformed for every caller, not out of anyone's scope.
       guard !request.ownerUnitCode.isEmpty else {

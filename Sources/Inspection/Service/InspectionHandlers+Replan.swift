@@ -97,7 +97,7 @@ extension InspectionHandlers {
       return respond(next)
     }
     let response = try await store.appendVersion(
-      next, baseVersion: Int(request.baseVersion), replanRequest: try InspectionStore.encode(request), idempotency: key,
+      next, baseVersion: Int(request.baseVersion), replanRequest: try request.wireBytes(), idempotency: key,
       respond: respond)
     context.audit.record(target: "\(header.programmeId) v\(next.version)", unit: header.ownerUnitCode)
     return response
@@ -109,7 +109,7 @@ extension InspectionHandlers {
   private func riskOfAddedUnit(
     _ added: InspectionUnitAdded, due: VisitDue, given: Bool, known: [InspectionUnitRisk],
     storedInput: InspectionPlanInput, field: String
-  ) async throws(RPCError) -> InspectionUnitRisk? {
+  ) async throws -> InspectionUnitRisk? {
     if given { return try ProgrammeChange.givenRisk(of: added, due: due, field: "\(field).unit_added.risk") }
     let code = due.unitCode.precomposedStringWithCanonicalMapping
     guard storedInput.riskMode == .computeMissing || storedInput.riskMode == .computeAll,

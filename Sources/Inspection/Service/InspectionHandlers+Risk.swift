@@ -45,14 +45,14 @@ extension InspectionHandlers {
   func risksUsed(
     given: [InspectionUnitRisk], mode: InspectionRiskMode, unitCodes: [String], weights: RiskWeights, asOf: CivilDate,
     field: String
-  ) async throws(RPCError) -> [InspectionUnitRisk] {
+  ) async throws -> [InspectionUnitRisk] {
     var used: [InspectionUnitRisk] = []
     var covered = Set<String>()
     if mode != .computeAll {
       for (i, risk) in given.enumerated() {
         try risk.check(field: "\(field).risks[\(i)]")
         guard covered.insert(risk.unitCode.precomposedStringWithCanonicalMapping).inserted else {
-          throw .invalid("\(field).risks[\(i)].unit_code", "\(risk.unitCode) has an earlier risk; give one per unit")
+          throw RPCError.invalid("\(field).risks[\(i)].unit_code", "\(risk.unitCode) has an earlier risk; give one per unit")
         }
         var kept = risk
         if kept.source == .unspecified { kept.source = .given }

@@ -14,22 +14,39 @@ import ReformWire
 /// - Programmes: ``plan(_:_:)``, ``getProgramme(_:_:)``, ``listProgrammes(_:_:)``,
 ///   ``replan(_:_:)``, ``exportProgramme(_:_:)``
 struct InspectionHandlers: Sendable {
-  let store: InspectionStore
+  let store: any InspectionStoring
   let risks: RiskCalculator
   /// The current instant; injected so that tests fix "today".
   let now: @Sendable () -> Date
 
   /// Registers every method of the service.
   func register(into methods: inout ModuleMethods) {
-    methods.unary(InspectionService.GetCalendar.self) { try await self.getCalendar($0, $1) }
-    methods.unary(InspectionService.LoadCalendarNotice.self) { try await self.loadCalendarNotice($0, $1) }
-    methods.unary(InspectionService.RemoveCalendarNotice.self) { try await self.removeCalendarNotice($0, $1) }
-    methods.unary(InspectionService.ComputeRisk.self) { try await self.computeRisk($0, $1) }
-    methods.unary(InspectionService.Plan.self) { try await self.plan($0, $1) }
-    methods.unary(InspectionService.GetProgramme.self) { try await self.getProgramme($0, $1) }
-    methods.unary(InspectionService.ListProgrammes.self) { try await self.listProgrammes($0, $1) }
-    methods.unary(InspectionService.Replan.self) { try await self.replan($0, $1) }
-    methods.unary(InspectionService.ExportProgramme.self) { try await self.exportProgramme($0, $1) }
+    Self.unary(InspectionService.GetCalendar.self, into: &methods) { try await self.getCalendar($0, $1) }
+    Self.unary(InspectionService.LoadCalendarNotice.self, into: &methods) { try await self.loadCalendarNotice($0, $1) }
+    Self.unary(InspectionService.RemoveCalendarNotice.self, into: &methods) {
+      try await self.removeCalendarNotice($0, $1)
+    }
+    Self.unary(InspectionService.ComputeRisk.self, into: &methods) { try await self.computeRisk($0, $1) }
+    Self.unary(InspectionService.Plan.self, into: &methods) { try await self.plan($0, $1) }
+    Self.unary(InspectionService.GetProgramme.self, into: &methods) { try await self.getProgramme($0, $1) }
+    Self.unary(InspectionService.ListProgrammes.self, into: &methods) { try await self.listProgrammes($0, $1) }
+    Self.unary(InspectionService.Replan.self, into: &methods) { try await self.replan($0, $1) }
+    Self.unary(InspectionService.ExportProgramme.self, into: &methods) { try await self.exportProgramme($0, $1) }
+  }
+
+  /// Registers `handler` for `method`, a refusal of the store answered as the field error it
+  /// names.
+  private static func unary<M: WireMethod>(
+    _ method: M.Type, into methods: inout ModuleMethods,
+    _ handler: @escaping @Sendable (M.Input, JobContext) async throws -> M.Output
+  ) {
+    methods.unary(method) { request, context in
+      do {
+        return try await handler(request, context)
+      } catch let refusal as InspectionStoreRefusal {
+        throw FieldError(refusal)
+      }
+    }
   }
 
   /// The working-day calendar of `year` with `notice` applied, if any.
@@ -46,19 +63,19 @@ struct InspectionHandlers: Sendable {
   ///
   /// The owner is known only from the store, so this read comes before the scope check; it
   /// reads nothing a refused caller sees.
-  func programmeHeader(_ programmeID: String, field: String, _ context: JobContext) async throws(RPCError)
-    -> ProgrammeRecord
+  func programmeHeader(_ programmeID: String, field: String, _ context: JobContext) async throws
+    -> ProgrammeHeader
   {
-    guard !programmeID.isEmpty else { throw .invalid(field, "required") }
+    guard !programmeID.isEmpty else { throw RPCError.invalid(field, "required") }
     guard let header = try await store.header(programmeID: programmeID) else {
-      throw .notFound(field, "no programme \(programmeID)")
+      throw RPCError.notFound(field, "no programme \(programmeID)")
     }
     try context.requireScope(over: header.ownerUnitCode, field: field)
     return header
   }
 
   /// The version asked for (0 for the latest) of a programme, checked against those stored.
-  func resolvedVersion(_ version: Int32, of header: ProgrammeRecord, field: String) throws(RPCError) -> Int {
+  func resolvedVersion(_ version: Int32, of header: ProgrammeHeader, field: String) throws(RPCError) -> Int {
     guard version >= 0 else { throw .invalid(field, "must not be negative (0 for the latest)") }
     guard version <= header.latestVersion else {
       throw .notFound(
@@ -68,7 +85,7 @@ struct InspectionHandlers: Sendable {
   }
 
   /// The stored version, which must exist.
-  func storedProgramme(_ header: ProgrammeRecord, version: Int) async throws(RPCError) -> InspectionProgramme {
+  func storedProgramme(_ header: ProgrammeHeader, version: Int) async throws -> InspectionProgramme {
     guard let programme = try await store.programme(header.programmeId, version: version) else {
       throw RPCError(code: .dataLoss, message: "version \(version) of \(header.programmeId) is missing from the store")
     }
@@ -76,13 +93,12 @@ struct InspectionHandlers: Sendable {
   }
 
   /// The key of a request sent with an idempotency key, or `nil` for none.
-  static func idempotencyKey(_ key: String, method: String, request: some WireMessage) throws(RPCError)
-    -> IdempotencyKey?
+  static func idempotencyKey(_ key: String, method: String, request: some WireMessage) throws -> IdempotencyKey?
   {
     guard !key.isEmpty else { return nil }
     try InspectionLimits.checkText(key, field: "idempotency_key", limit: InspectionLimits.maxCodeLength)
     return IdempotencyKey(
-      method: method, key: key, fingerprint: RequestFingerprint.of(try InspectionStore.encode(request)))
+      method: method, key: key, fingerprint: RequestFingerprint.of(try request.wireBytes()))
   }
 
   /// The caller's `Principal.id`, for `created_by` and `loaded_by`.

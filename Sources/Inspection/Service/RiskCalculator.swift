@@ -19,7 +19,7 @@ import ReformWire
 /// computation fails with `FAILED_PRECONDITION`, listing what is missing.
 struct RiskCalculator: Sendable {
   let source: (any RiskSource)?
-  let store: InspectionStore
+  let store: any InspectionStoring
 
   /// Units listed in a message about missing inputs, before "and N more".
   private static let listedUnits = 10
@@ -31,7 +31,7 @@ struct RiskCalculator: Sendable {
   ///     cannot read (`NOT_FOUND`) is blamed on that field.
   ///   - weightsField: the request's path to the weights, for messages.
   func risks(of units: [(code: String, field: String)], weights: RiskWeights, asOf: CivilDate, weightsField: String)
-    async throws(RPCError) -> [InspectionUnitRisk]
+    async throws -> [InspectionUnitRisk]
   {
     let unitCodes = units.map(\.code)
     var lastVisits: [String: String] = [:]

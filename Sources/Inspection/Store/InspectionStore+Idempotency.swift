@@ -1,19 +1,11 @@
 import Foundation
 import GRDB
-import GRPCCore
 import ReformWire
 
 extension InspectionStore {
-  /// The first answer to the request `key` identifies, if it was answered before.
-  ///
-  /// - Throws: `ALREADY_EXISTS` naming `idempotency_key` when the key was used for a
-  ///   different request.
-  func replay<Response: WireMessage>(_ key: IdempotencyKey, as type: Response.Type) async throws(RPCError) -> Response?
-  {
+  func replay<Response: WireMessage>(_ key: IdempotencyKey, as type: Response.Type) async throws -> Response? {
     let bytes = try await reading { db in try Self.replay(key, in: db) }
-    return try bytes.map { bytes throws(RPCError) in
-      try Self.decode(Response.self, bytes, what: "answer to \(key.method)")
-    }
+    return try bytes.map { bytes in try Self.decode(Response.self, bytes, what: "answer to \(key.method)") }
   }
 
   /// The stored answer for `key` within a transaction.
@@ -22,10 +14,9 @@ extension InspectionStore {
       return nil
     }
     guard record.fingerprint == Data(key.fingerprint) else {
-      throw RPCError(
-        code: .alreadyExists,
-        message:
-          "idempotency_key: \(key.key) was used for a different \(key.method) request; use a new key for a new request")
+      throw InspectionStoreRefusal(
+        kind: .alreadyExists, field: "idempotency_key",
+        message: "\(key.key) was used for a different \(key.method) request; use a new key for a new request")
     }
     return record.response
   }

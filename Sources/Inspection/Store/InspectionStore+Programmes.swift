@@ -1,6 +1,5 @@
 import Foundation
 import GRDB
-import GRPCCore
 import ReformWire
 
 extension InspectionStore {
@@ -13,7 +12,7 @@ extension InspectionStore {
   func createProgramme<Response: WireMessage>(
     _ programme: InspectionProgramme, idempotency: IdempotencyKey?,
     respond: @escaping @Sendable (InspectionProgramme) -> Response
-  ) async throws(RPCError) -> Response {
+  ) async throws -> Response {
     let bytes = try await writing { db -> Data in
       if let idempotency, let answer = try Self.replay(idempotency, in: db) { return answer }
       let year = Int(programme.year)
@@ -45,16 +44,18 @@ extension InspectionStore {
   func appendVersion<Response: WireMessage>(
     _ programme: InspectionProgramme, baseVersion: Int, replanRequest: [UInt8], idempotency: IdempotencyKey?,
     respond: @escaping @Sendable (InspectionProgramme) -> Response
-  ) async throws(RPCError) -> Response {
+  ) async throws -> Response {
     let bytes = try await writing { db -> Data in
       if let idempotency, let answer = try Self.replay(idempotency, in: db) { return answer }
       guard var header = try ProgrammeRecord.fetchOne(db, key: programme.programmeId) else {
-        throw RPCError.notFound("programme_id", "no programme \(programme.programmeId)")
+        throw InspectionStoreRefusal(
+          kind: .notFound, field: "programme_id", message: "no programme \(programme.programmeId)")
       }
       guard header.latestVersion == baseVersion else {
-        throw RPCError.failedPrecondition(
-          "base_version",
-          "version \(baseVersion) of \(header.programmeId) is no longer the latest (\(header.latestVersion)); read the latest and replan from it"
+        throw InspectionStoreRefusal(
+          kind: .failedPrecondition, field: "base_version",
+          message:
+            "version \(baseVersion) of \(header.programmeId) is no longer the latest (\(header.latestVersion)); read the latest and replan from it"
         )
       }
       var stored = programme
@@ -72,33 +73,34 @@ extension InspectionStore {
   }
 
   /// The programme `programmeID`, without its versions.
-  func header(programmeID: String) async throws(RPCError) -> ProgrammeRecord? {
-    try await reading { db in try ProgrammeRecord.fetchOne(db, key: programmeID) }
+  func header(programmeID: String) async throws -> ProgrammeHeader? {
+    try await reading { db in try ProgrammeRecord.fetchOne(db, key: programmeID)?.header }
   }
 
   /// The last programme numbered for `ownerUnitCode` and `year`.
-  func latestHeader(ownerUnitCode: String, year: Int) async throws(RPCError) -> ProgrammeRecord? {
+  func latestHeader(ownerUnitCode: String, year: Int) async throws -> ProgrammeHeader? {
     try await reading { db in
       try ProgrammeRecord
         .filter(Column("owner_unit_code") == ownerUnitCode && Column("year") == year)
         .order(Column("number").desc)
-        .fetchOne(db)
+        .fetchOne(db)?
+        .header
     }
   }
 
   /// Version `version` of programme `programmeID`, whole, as it was stored.
-  func programme(_ programmeID: String, version: Int) async throws(RPCError) -> InspectionProgramme? {
+  func programme(_ programmeID: String, version: Int) async throws -> InspectionProgramme? {
     let bytes = try await reading { db in
       try ProgrammeVersionRecord.fetchOne(db, key: ["programme_id": programmeID, "version": version])?.programme
     }
-    return try bytes.map { bytes throws(RPCError) in
+    return try bytes.map { bytes in
       try Self.decode(InspectionProgramme.self, bytes, what: "programme \(programmeID) v\(version)")
     }
   }
 
   /// Up to `limit` programmes, their latest versions summed up, ordered by id after `after`,
   /// filtered by owner and year when given; and how many match the filters in all.
-  func summaries(ownerUnitCode: String?, year: Int?, after: String, limit: Int) async throws(RPCError) -> (
+  func summaries(ownerUnitCode: String?, year: Int?, after: String, limit: Int) async throws -> (
     programmes: [InspectionProgrammeSummary], total: Int
   ) {
     try await reading { db in
@@ -134,7 +136,7 @@ extension InspectionStore {
 
   /// For each of `unitCodes` (in NFC) that has one, the last day of its last visit ending on
   /// or before `day` (ISO 8601) in the latest version of any programme.
-  func lastVisits(unitCodes: [String], onOrBefore day: String) async throws(RPCError) -> [String: String] {
+  func lastVisits(unitCodes: [String], onOrBefore day: String) async throws -> [String: String] {
     guard !unitCodes.isEmpty else { return [:] }
     return try await reading { db in
       let rows = try Row.fetchAll(

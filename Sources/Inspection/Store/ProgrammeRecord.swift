@@ -19,3 +19,11 @@ struct ProgrammeRecord: Codable, Sendable, FetchableRecord, PersistableRecord {
   var createdAt: Date
   var createdBy: String
 }
+
+extension ProgrammeRecord {
+  /// The row as the handlers see it.
+  var header: ProgrammeHeader {
+    ProgrammeHeader(
+      programmeId: programmeId, year: year, ownerUnitCode: ownerUnitCode, name: name, latestVersion: latestVersion)
+  }
+}

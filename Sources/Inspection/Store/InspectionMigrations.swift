@@ -1,0 +1,83 @@
+import Foundation
+import GRDB
+import InspectionDomain
+import ReformWire
+
+/// The inspection store's tables, created in order by named migrations `inspection.v<N>.<what>`,
+/// each registered once and run once per database file.
+enum InspectionMigrations {
+  /// `loaded_by` of the notice the module ships.
+  static let builtIn = "built-in"
+
+  /// The module's migrations, in order.
+  static var migrator: DatabaseMigrator {
+    var migrator = DatabaseMigrator()
+    migrator.registerMigration("inspection.v1.calendar-notices") { db in
+      try db.create(table: CalendarNoticeRecord.databaseTableName) { t in
+        t.primaryKey("year", .integer)
+        t.column("notice", .blob).notNull()
+        t.column("loaded_at", .datetime).notNull()
+        t.column("loaded_by", .text).notNull()
+      }
+    }
+    migrator.registerMigration("inspection.v1.built-in-notice-2026") { db in
+      // The 2026 notice is present until an operator replaces or removes it.
+      let loadedAt = Date()
+      let notice = CalendarNotice.vietnam2026.wire(loadedAt: Timestamp(loadedAt), loadedBy: builtIn)
+      try CalendarNoticeRecord(
+        year: CalendarNotice.vietnam2026.year, notice: Data(try notice.wireBytes()), loadedAt: loadedAt,
+        loadedBy: builtIn
+      ).insert(db)
+    }
+    migrator.registerMigration("inspection.v1.programmes") { db in
+      try db.create(table: ProgrammeRecord.databaseTableName) { t in
+        t.primaryKey("programme_id", .text)
+        t.column("year", .integer).notNull()
+        t.column("number", .integer).notNull()
+        t.column("owner_unit_code", .text).notNull()
+        t.column("name", .text).notNull()
+        t.column("latest_version", .integer).notNull()
+        t.column("created_at", .datetime).notNull()
+        t.column("created_by", .text).notNull()
+        t.uniqueKey(["year", "number"])
+      }
+      try db.create(
+        index: "inspection_programme_owner_year", on: ProgrammeRecord.databaseTableName,
+        columns: ["owner_unit_code", "year"])
+      try db.create(table: ProgrammeVersionRecord.databaseTableName) { t in
+        t.column("programme_id", .text).notNull().references(ProgrammeRecord.databaseTableName)
+        t.column("version", .integer).notNull()
+        t.column("programme", .blob).notNull()
+        t.column("visit_count", .integer).notNull()
+        t.column("unplaced_count", .integer).notNull()
+        t.column("created_at", .datetime).notNull()
+        t.column("created_by", .text).notNull()
+        t.column("replan_request", .blob)
+        t.primaryKey(["programme_id", "version"])
+      }
+      try db.create(table: ProgrammeVisitRecord.databaseTableName) { t in
+        t.column("programme_id", .text).notNull()
+        t.column("version", .integer).notNull()
+        t.column("visit_id", .text).notNull()
+        t.column("unit_code", .text).notNull()
+        t.column("last_day", .text).notNull()
+        t.primaryKey(["programme_id", "version", "visit_id"])
+        t.foreignKey(["programme_id", "version"], references: ProgrammeVersionRecord.databaseTableName)
+      }
+      try db.create(
+        index: "inspection_programme_visit_unit", on: ProgrammeVisitRecord.databaseTableName,
+        columns: ["unit_code", "last_day"])
+    }
+    migrator.registerMigration("inspection.v1.idempotency") { db in
+      try db.create(table: IdempotencyRecord.databaseTableName) { t in
+        t.column("method", .text).notNull()
+        t.column("key", .text).notNull()
+        t.column("fingerprint", .blob).notNull()
+        t.column("response", .blob).notNull()
+        t.column("created_at", .datetime).notNull()
+        t.primaryKey(["method", "key"])
+      }
+    }
+    return migrator
+  }
+}
