@@ -1,5 +1,6 @@
 import Foundation
 import InspectionDomain
+import ReformKit
 import ReformModule
 import ReformWire
 import Testing
@@ -22,11 +23,11 @@ struct MappingTests {
   }
 
   @Test func domainFieldPathsAreSpelledAsTheProtoSpellsThem() {
-    #expect(ProtoFieldPath.snakeCased("visitsDue[3].dueID") == "visits_due[3].due_id")
-    #expect(ProtoFieldPath.snakeCased("teams[2].inspectors[0].homeUnitCode") == "teams[2].inspectors[0].home_unit_code")
-    #expect(ProtoFieldPath.snakeCased("rules.extensionBP") == "rules.extension_bp")
-    #expect(ProtoFieldPath.snakeCased("changes[0].unitAdded.due.dueID") == "changes[0].unit_added.due.due_id")
-    #expect(ProtoFieldPath.snakeCased("notice.days[1].date") == "notice.days[1].date")
+    #expect(FieldPath.proto("visitsDue[3].dueID") == "visits_due[3].due_id")
+    #expect(FieldPath.proto("teams[2].inspectors[0].homeUnitCode") == "teams[2].inspectors[0].home_unit_code")
+    #expect(FieldPath.proto("rules.extensionBP") == "rules.extension_bp")
+    #expect(FieldPath.proto("changes[0].unitAdded.due.dueID") == "changes[0].unit_added.due.due_id")
+    #expect(FieldPath.proto("notice.days[1].date") == "notice.days[1].date")
   }
 
   @Test func fingerprintsAreSHA256() {

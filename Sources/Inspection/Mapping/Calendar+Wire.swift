@@ -1,10 +1,10 @@
-import GRPCCore
 import InspectionDomain
+import ReformModule
 import ReformWire
 
 extension DayKind {
   /// The kind a notice line gives; `UNSPECIFIED` and unknown values are refused.
-  init(_ kind: InspectionDayKind, field: String) throws(RPCError) {
+  init(_ kind: InspectionDayKind, field: String) throws {
     switch kind {
     case .working: self = .working
     case .weekend: self = .weekend
@@ -13,9 +13,9 @@ extension DayKind {
     case .swappedDayOff: self = .swappedDayOff
     case .swappedWorkingSaturday: self = .swappedWorkingSaturday
     case .unspecified:
-      throw .invalid(
+      throw FieldError.invalid(
         field, "required: HOLIDAY, COMPENSATING_DAY_OFF, SWAPPED_DAY_OFF, SWAPPED_WORKING_SATURDAY or WORKING")
-    default: throw .invalid(field, "\(kind.rawValue) is not a day kind")
+    default: throw FieldError.invalid(field, "\(kind.rawValue) is not a day kind")
     }
   }
 
@@ -37,8 +37,8 @@ extension CalendarNotice {
   /// (dates that do not exist, kinds left unset, over-long texts); whether it fits its year is
   /// for ``WorkingCalendar`` to check. `loaded_at` and `loaded_by` are the service's and are
   /// ignored.
-  init(_ notice: InspectionCalendarNotice, field: String) throws(RPCError) {
-    guard notice.year != 0 else { throw .invalid("\(field).year", "required") }
+  init(_ notice: InspectionCalendarNotice, field: String) throws {
+    guard notice.year != 0 else { throw FieldError.invalid("\(field).year", "required") }
     try InspectionLimits.checkCount(notice.days.count, field: "\(field).days", limit: InspectionLimits.maxNoticeDays)
     var days: [DayOverride] = []
     for (i, line) in notice.days.enumerated() {
@@ -52,7 +52,7 @@ extension CalendarNotice {
     }
     self.init(
       year: Int(notice.year),
-      source: try notice.source.map { source throws(RPCError) in try SourceReference(source, field: "\(field).source") }
+      source: try notice.source.map { source in try SourceReference(source, field: "\(field).source") }
         ?? SourceReference(document: ""),
       days: days)
   }

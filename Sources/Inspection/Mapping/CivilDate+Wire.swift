@@ -1,5 +1,5 @@
-import GRPCCore
 import InspectionDomain
+import ReformModule
 import ReformWire
 
 extension CivilDate {
@@ -12,11 +12,11 @@ extension CivilDate {
   ///
   /// - Throws: `INVALID_ARGUMENT` naming `field` when the day does not exist or lies outside
   ///   ``wireYears``.
-  init(_ date: CalendarDate, field: String) throws(RPCError) {
+  init(_ date: CalendarDate, field: String) throws {
     guard Self.wireYears.contains(date.year),
       let day = CivilDate(year: Int(date.year), month: Int(date.month), day: Int(date.day))
     else {
-      throw .invalid(
+      throw FieldError.invalid(
         field,
         "\(date.year)-\(date.month)-\(date.day) is not a date of the years \(Self.wireYears.lowerBound)–\(Self.wireYears.upperBound)")
     }
@@ -24,8 +24,8 @@ extension CivilDate {
   }
 
   /// The day `date` names; `date` is required.
-  init(required date: CalendarDate?, field: String) throws(RPCError) {
-    guard let date else { throw .invalid(field, "required") }
+  init(required date: CalendarDate?, field: String) throws {
+    guard let date else { throw FieldError.invalid(field, "required") }
     try self.init(date, field: field)
   }
 
@@ -37,18 +37,18 @@ extension CivilDate {
 
 extension CivilDateRange {
   /// The days `range` names, both ends required, the last not before the first.
-  init(_ range: DateRange, field: String) throws(RPCError) {
+  init(_ range: DateRange, field: String) throws {
     let first = try CivilDate(required: range.first, field: "\(field).first")
     let last = try CivilDate(required: range.last, field: "\(field).last")
     guard let days = CivilDateRange(first: first, last: last) else {
-      throw .invalid("\(field).last", "\(last) is before the first day \(first)")
+      throw FieldError.invalid("\(field).last", "\(last) is before the first day \(first)")
     }
     self = days
   }
 
   /// The days of a required range.
-  init(required range: DateRange?, field: String) throws(RPCError) {
-    guard let range else { throw .invalid(field, "required") }
+  init(required range: DateRange?, field: String) throws {
+    guard let range else { throw FieldError.invalid(field, "required") }
     try self.init(range, field: field)
   }
 
@@ -58,13 +58,13 @@ extension CivilDateRange {
 
 extension SourceReference {
   /// The source a `SourceRef` names.
-  init(_ source: SourceRef, field: String) throws(RPCError) {
+  init(_ source: SourceRef, field: String) throws {
     try InspectionLimits.checkText(source.document, field: "\(field).document", limit: InspectionLimits.maxNoteLength)
     try InspectionLimits.checkText(source.article, field: "\(field).article", limit: InspectionLimits.maxNameLength)
     try InspectionLimits.checkText(source.note, field: "\(field).note", limit: InspectionLimits.maxNoteLength)
     self.init(
       document: source.document, article: source.article,
-      issued: try source.issued.map { date throws(RPCError) in try CivilDate(date, field: "\(field).issued") },
+      issued: try source.issued.map { date in try CivilDate(date, field: "\(field).issued") },
       note: source.note)
   }
 

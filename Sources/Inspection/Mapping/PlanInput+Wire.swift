@@ -1,18 +1,18 @@
-import GRPCCore
 import InspectionDomain
+import ReformModule
 import ReformWire
 
 extension VisitKind {
   /// The kind of a visit due; `UNSPECIFIED` and unknown values are refused.
-  init(_ kind: InspectionKind, field: String) throws(RPCError) {
+  init(_ kind: InspectionKind, field: String) throws {
     switch kind {
     case .signsOfViolation: self = .signsOfViolation
     case .programmed: self = .programmed
     case .regularSupervision: self = .regularSupervision
     case .thematicSupervision: self = .thematicSupervision
     case .unspecified:
-      throw .invalid(field, "required: SIGNS_OF_VIOLATION, PROGRAMMED, REGULAR_SUPERVISION or THEMATIC_SUPERVISION")
-    default: throw .invalid(field, "\(kind.rawValue) is not a kind of inspection or supervision")
+      throw FieldError.invalid(field, "required: SIGNS_OF_VIOLATION, PROGRAMMED, REGULAR_SUPERVISION or THEMATIC_SUPERVISION")
+    default: throw FieldError.invalid(field, "\(kind.rawValue) is not a kind of inspection or supervision")
     }
   }
 
@@ -29,7 +29,7 @@ extension VisitKind {
 
 extension VisitDue {
   /// The visit due on the wire; 0 and empty values mean "not given", as the proto says.
-  init(_ due: InspectionVisitDue, field: String) throws(RPCError) {
+  init(_ due: InspectionVisitDue, field: String) throws {
     try InspectionLimits.checkCode(due.dueId, field: "\(field).due_id")
     try InspectionLimits.checkCode(due.unitCode, field: "\(field).unit_code")
     try InspectionLimits.checkText(due.unitName, field: "\(field).unit_name", limit: InspectionLimits.maxNameLength)
@@ -45,22 +45,22 @@ extension VisitDue {
       kind: try VisitKind(due.kind, field: "\(field).kind"),
       lengthDays: due.lengthDays == 0 ? nil : Int(due.lengthDays),
       unitMemberCount: due.unitMemberCount == 0 ? nil : Int(due.unitMemberCount),
-      window: try due.window.map { window throws(RPCError) in try CivilDateRange(window, field: "\(field).window") },
+      window: try due.window.map { window in try CivilDateRange(window, field: "\(field).window") },
       teamID: due.teamId.isEmpty ? nil : due.teamId, topic: due.topic)
   }
 
   /// Checks what the planner would refuse about this visit in a programme of `year` under
   /// `rules`, naming the request's fields: for a visit added by a replan, whose place in the
   /// planner's input is not the request's.
-  func check(year: Int, rules: PlanningRules, field: String) throws(RPCError) {
+  func check(year: Int, rules: PlanningRules, field: String) throws {
     if rules.length(of: self) == nil {
-      throw .invalid(
+      throw FieldError.invalid(
         "\(field).length_days",
         "no length given and no row of the programme's rules.lengths applies to \(kind.vietnameseName) with \(unitMemberCount ?? 0) members"
       )
     }
     if let window, window.first.year != year || window.last.year != year {
-      throw .invalid("\(field).window", "\(window) is not within \(year)")
+      throw FieldError.invalid("\(field).window", "\(window) is not within \(year)")
     }
   }
 
@@ -75,7 +75,7 @@ extension VisitDue {
 
 extension Unavailability {
   /// A period of leave on the wire.
-  init(_ period: InspectionUnavailability, field: String) throws(RPCError) {
+  init(_ period: InspectionUnavailability, field: String) throws {
     try InspectionLimits.checkText(period.reason, field: "\(field).reason", limit: InspectionLimits.maxNoteLength)
     self.init(dates: try CivilDateRange(required: period.dates, field: "\(field).dates"), reason: period.reason)
   }
@@ -86,7 +86,7 @@ extension Unavailability {
 
 extension Inspector {
   /// An inspector on the wire.
-  init(_ inspector: InspectionInspector, field: String) throws(RPCError) {
+  init(_ inspector: InspectionInspector, field: String) throws {
     try InspectionLimits.checkCode(inspector.inspectorId, field: "\(field).inspector_id")
     try InspectionLimits.checkText(
       inspector.fullName, field: "\(field).full_name", limit: InspectionLimits.maxNameLength)
@@ -117,7 +117,7 @@ extension Inspector {
 
 extension Team {
   /// A team on the wire; `max_visits_per_month` 0 takes the rules' default.
-  init(_ team: InspectionTeam, field: String) throws(RPCError) {
+  init(_ team: InspectionTeam, field: String) throws {
     try InspectionLimits.checkCode(team.teamId, field: "\(field).team_id")
     try InspectionLimits.checkText(team.name, field: "\(field).name", limit: InspectionLimits.maxNameLength)
     try InspectionLimits.checkRange(
@@ -144,7 +144,7 @@ extension Team {
 
 extension Blackout {
   /// A blackout period on the wire.
-  init(_ blackout: InspectionBlackout, field: String) throws(RPCError) {
+  init(_ blackout: InspectionBlackout, field: String) throws {
     try InspectionLimits.checkText(blackout.reason, field: "\(field).reason", limit: InspectionLimits.maxNoteLength)
     try InspectionLimits.checkCount(
       blackout.unitCodes.count, field: "\(field).unit_codes", limit: InspectionLimits.maxVisitsDue)
@@ -163,7 +163,7 @@ extension Blackout {
 extension PlanningRules {
   /// The rules on the wire, each 0 taking the default its proto comment gives; no rules at all
   /// take every default.
-  init(_ rules: InspectionRules?, field: String) throws(RPCError) {
+  init(_ rules: InspectionRules?, field: String) throws {
     guard let rules else {
       self.init()
       return
@@ -231,7 +231,7 @@ extension PlanningRules {
 
 extension InspectionUnitRisk {
   /// Checks a risk given on the wire, naming the field at fault.
-  func check(field: String) throws(RPCError) {
+  func check(field: String) throws {
     try InspectionLimits.checkCode(unitCode, field: "\(field).unit_code")
     try InspectionLimits.checkRange(scoreBp, 0...10_000, field: "\(field).score_bp", meaning: " basis points")
     try InspectionLimits.checkCount(
@@ -260,7 +260,7 @@ extension PlanInput {
   ///
   /// - Throws: `INVALID_ARGUMENT` naming the field, or `RESOURCE_EXHAUSTED` for a repeated
   ///   field longer than ``InspectionLimits`` allows.
-  init(_ input: InspectionPlanInput, field: String) throws(RPCError) {
+  init(_ input: InspectionPlanInput, field: String) throws {
     try InspectionLimits.checkYear(input.year, field: "\(field).year")
     try InspectionLimits.checkCount(
       input.visitsDue.count, field: "\(field).visits_due", limit: InspectionLimits.maxVisitsDue)

@@ -1,5 +1,6 @@
 import GRPCCore
 import InspectionDomain
+import ReformModule
 import ReformWire
 
 extension BlockingRule {
@@ -19,9 +20,9 @@ extension BlockingRule {
   }
 
   /// The rule a stored constraint names.
-  init(_ constraint: InspectionConstraint, field: String) throws(RPCError) {
+  init(_ constraint: InspectionConstraint, field: String) throws {
     guard let rule = BlockingRule.allCases.first(where: { $0.wire == constraint }) else {
-      throw .invalid(field, "\(constraint) is not a blocking rule")
+      throw FieldError.invalid(field, "\(constraint) is not a blocking rule")
     }
     self = rule
   }
@@ -37,7 +38,7 @@ extension Visit {
   }
 
   /// A visit as a stored programme holds it.
-  init(_ visit: InspectionVisit, field: String) throws(RPCError) {
+  init(_ visit: InspectionVisit, field: String) throws {
     self.init(
       visitID: visit.visitId, dueID: visit.dueId, unitCode: visit.unitCode, unitName: visit.unitName,
       teamID: visit.teamId, kind: try VisitKind(visit.kind, field: "\(field).kind"),
@@ -54,8 +55,8 @@ extension UnplacedVisit {
   }
 
   /// An unplaced visit as a stored programme holds it.
-  init(_ unplaced: InspectionUnplacedVisit, field: String) throws(RPCError) {
-    guard let due = unplaced.due else { throw .invalid("\(field).due", "required") }
+  init(_ unplaced: InspectionUnplacedVisit, field: String) throws {
+    guard let due = unplaced.due else { throw FieldError.invalid("\(field).due", "required") }
     self.init(
       due: try VisitDue(due, field: "\(field).due"),
       blockingRule: try BlockingRule(unplaced.blockingRule, field: "\(field).blocking_rule"),
@@ -90,7 +91,7 @@ extension Objective {
 
 extension Programme {
   /// The programme a stored version holds, with its input, as a replan or an export needs it.
-  init(_ programme: InspectionProgramme) throws(RPCError) {
+  init(_ programme: InspectionProgramme) throws {
     guard let storedInput = programme.input else {
       throw RPCError(
         code: .dataLoss,

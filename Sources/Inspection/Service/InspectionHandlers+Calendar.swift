@@ -8,10 +8,10 @@ extension InspectionHandlers {
   func getCalendar(_ request: InspectionGetCalendarRequest, _ context: JobContext) async throws -> InspectionCalendar {
     try InspectionLimits.checkYear(request.year, field: "year")
     let year = Int(request.year)
-    let dates = try request.dates.map { dates throws(RPCError) in try CivilDateRange(dates, field: "dates") }
+    let dates = try request.dates.map { dates in try CivilDateRange(dates, field: "dates") }
     if let dates {
       for (end, field) in [(dates.first, "dates.first"), (dates.last, "dates.last")] where end.year != year {
-        throw RPCError.invalid(field, "\(end) is not in \(year)")
+        throw FieldError.invalid(field, "\(end) is not in \(year)")
       }
     }
     let notice = request.ignoreNotice ? nil : try await store.notice(year: year)
@@ -24,7 +24,7 @@ extension InspectionHandlers {
   func loadCalendarNotice(_ request: InspectionLoadCalendarNoticeRequest, _ context: JobContext) async throws
     -> InspectionCalendar
   {
-    guard var notice = request.notice else { throw RPCError.invalid("notice", "required") }
+    guard var notice = request.notice else { throw FieldError.invalid("notice", "required") }
     try InspectionLimits.checkYear(notice.year, field: "notice.year")
     notice.loadedAt = Timestamp(now())
     notice.loadedBy = Self.callerID(context)

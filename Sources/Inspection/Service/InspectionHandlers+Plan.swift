@@ -17,14 +17,14 @@ extension InspectionHandlers {
       return answer
     }
     guard !owner.isEmpty else {
-      throw RPCError.invalid("owner_unit_code", "required when the caller's principal names no unit")
+      throw FieldError.invalid("owner_unit_code", "required when the caller's principal names no unit")
     }
     try InspectionLimits.checkCode(owner, field: "owner_unit_code")
     try InspectionLimits.checkText(request.name, field: "name", limit: InspectionLimits.maxNameLength)
     try InspectionLimits.checkRange(
       request.timeLimitMs, 0...InspectionLimits.maxTimeLimitMilliseconds, field: "time_limit_ms",
       meaning: " milliseconds (0 for the default \(PlanBudget.defaultMilliseconds))")
-    guard let wireInput = request.input else { throw RPCError.invalid("input", "required") }
+    guard let wireInput = request.input else { throw FieldError.invalid("input", "required") }
 
     var input = try PlanInput(wireInput, field: "input")
     let riskMode = try Self.riskMode(wireInput.riskMode, field: "input.risk_mode")
@@ -43,7 +43,7 @@ extension InspectionHandlers {
     do {
       result = try await budget.plan(input, calendar: calendar)
     } catch {
-      throw error.rpcError(fieldPrefix: "input.")
+      throw error.fieldError(under: "input")
     }
     var programme = result.programme.wire(
       input: input.wire(risks: risksUsed, riskMode: riskMode, riskWeights: weights.wire))

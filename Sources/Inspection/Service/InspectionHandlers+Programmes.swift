@@ -14,7 +14,7 @@ extension InspectionHandlers {
     if request.programmeId.isEmpty {
       // A request naming no programme is malformed for every caller, not out of anyone's scope.
       guard !request.ownerUnitCode.isEmpty else {
-        throw RPCError.invalid("programme_id", "required, or owner_unit_code and year")
+        throw FieldError.invalid("programme_id", "required, or owner_unit_code and year")
       }
       try context.requireScope(over: request.ownerUnitCode, field: "owner_unit_code")
       try InspectionLimits.checkCode(request.ownerUnitCode, field: "owner_unit_code")
@@ -22,7 +22,7 @@ extension InspectionHandlers {
       guard
         let latest = try await store.latestHeader(ownerUnitCode: request.ownerUnitCode, year: Int(request.year))
       else {
-        throw RPCError.notFound("owner_unit_code", "\(request.ownerUnitCode) has no programme for \(request.year)")
+        throw FieldError.notFound("owner_unit_code", "\(request.ownerUnitCode) has no programme for \(request.year)")
       }
       header = latest
     } else {
@@ -70,8 +70,8 @@ extension InspectionHandlers {
     switch request.format {
     case .csv: (mediaType, suffix) = ("text/csv", "csv")
     case .icalendar: (mediaType, suffix) = ("text/calendar", "ics")
-    case .unspecified: throw RPCError.invalid("format", "required: CSV or ICALENDAR")
-    default: throw RPCError.invalid("format", "\(request.format.rawValue) is not an export format")
+    case .unspecified: throw FieldError.invalid("format", "required: CSV or ICALENDAR")
+    default: throw FieldError.invalid("format", "\(request.format.rawValue) is not an export format")
     }
     let stored = try await storedProgramme(header, version: version)
     let programme = try Programme(stored)

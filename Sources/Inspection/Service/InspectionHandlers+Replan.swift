@@ -21,16 +21,16 @@ extension InspectionHandlers {
       return answer
     }
     guard request.baseVersion >= 1 else {
-      throw RPCError.invalid(
+      throw FieldError.invalid(
         "base_version", "required: the version the changes apply to (the latest is \(header.latestVersion))")
     }
     guard request.baseVersion <= header.latestVersion else {
-      throw RPCError.notFound(
+      throw FieldError.notFound(
         "base_version",
         "\(header.programmeId) has versions 1–\(header.latestVersion); there is no version \(request.baseVersion)")
     }
     guard request.baseVersion == header.latestVersion else {
-      throw RPCError.failedPrecondition(
+      throw FieldError.precondition(
         "base_version",
         "version \(request.baseVersion) of \(header.programmeId) is no longer the latest (\(header.latestVersion)); read the latest and replan from it"
       )
@@ -38,7 +38,7 @@ extension InspectionHandlers {
     try InspectionLimits.checkRange(
       request.timeLimitMs, 0...InspectionLimits.maxTimeLimitMilliseconds, field: "time_limit_ms",
       meaning: " milliseconds")
-    guard !request.changes.isEmpty else { throw RPCError.invalid("changes", "required: at least one change") }
+    guard !request.changes.isEmpty else { throw FieldError.invalid("changes", "required: at least one change") }
     try InspectionLimits.checkCount(request.changes.count, field: "changes", limit: InspectionLimits.maxChanges)
 
     let base = try await storedProgramme(header, version: Int(request.baseVersion))
@@ -72,7 +72,7 @@ extension InspectionHandlers {
       report = try Planner().replan(
         programme, changes: changes, calendar: calendar, notBefore: CivilDate.vietnamDay(at: started))
     } catch {
-      throw error.rpcError()
+      throw error.fieldError()
     }
     let elapsed = Self.milliseconds(clock.now - start)
     var next = report.programme.wire(

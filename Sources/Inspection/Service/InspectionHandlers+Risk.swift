@@ -13,18 +13,18 @@ extension InspectionHandlers {
     for (i, code) in request.unitCodes.enumerated() {
       try context.requireScope(over: code, field: "unit_codes[\(i)]")
     }
-    guard !request.unitCodes.isEmpty else { throw RPCError.invalid("unit_codes", "required: at least one unit") }
+    guard !request.unitCodes.isEmpty else { throw FieldError.invalid("unit_codes", "required: at least one unit") }
     try InspectionLimits.checkCount(
       request.unitCodes.count, field: "unit_codes", limit: InspectionLimits.maxRiskUnits)
     var seen = Set<String>()
     for (i, code) in request.unitCodes.enumerated() {
       try InspectionLimits.checkCode(code, field: "unit_codes[\(i)]")
       guard seen.insert(code.precomposedStringWithCanonicalMapping).inserted else {
-        throw RPCError.invalid("unit_codes[\(i)]", "\(code) is listed twice")
+        throw FieldError.invalid("unit_codes[\(i)]", "\(code) is listed twice")
       }
     }
     let asOf =
-      try request.asOf.map { date throws(RPCError) in try CivilDate(date, field: "as_of") }
+      try request.asOf.map { date in try CivilDate(date, field: "as_of") }
       ?? CivilDate.vietnamDay(at: now())
     let weights = try RiskWeights(request.weights, asOf: asOf, field: "weights")
     let computed = try await risks.risks(
@@ -52,7 +52,7 @@ extension InspectionHandlers {
       for (i, risk) in given.enumerated() {
         try risk.check(field: "\(field).risks[\(i)]")
         guard covered.insert(risk.unitCode.precomposedStringWithCanonicalMapping).inserted else {
-          throw RPCError.invalid("\(field).risks[\(i)].unit_code", "\(risk.unitCode) has an earlier risk; give one per unit")
+          throw FieldError.invalid("\(field).risks[\(i)].unit_code", "\(risk.unitCode) has an earlier risk; give one per unit")
         }
         var kept = risk
         if kept.source == .unspecified { kept.source = .given }
@@ -71,11 +71,11 @@ extension InspectionHandlers {
   }
 
   /// The risk mode on the wire; `UNSPECIFIED` is `GIVEN`.
-  static func riskMode(_ mode: InspectionRiskMode, field: String) throws(RPCError) -> InspectionRiskMode {
+  static func riskMode(_ mode: InspectionRiskMode, field: String) throws -> InspectionRiskMode {
     switch mode {
     case .unspecified, .given: return .given
     case .computeMissing, .computeAll: return mode
-    default: throw .invalid(field, "\(mode.rawValue) is not a risk mode")
+    default: throw FieldError.invalid(field, "\(mode.rawValue) is not a risk mode")
     }
   }
 }

@@ -50,12 +50,12 @@ struct InspectionHandlers: Sendable {
   }
 
   /// The working-day calendar of `year` with `notice` applied, if any.
-  func calendar(year: Int, notice: InspectionCalendarNotice?) throws(RPCError) -> WorkingCalendar {
-    let domainNotice = try notice.map { notice throws(RPCError) in try CalendarNotice(notice, field: "notice") }
+  func calendar(year: Int, notice: InspectionCalendarNotice?) throws -> WorkingCalendar {
+    let domainNotice = try notice.map { notice in try CalendarNotice(notice, field: "notice") }
     do {
       return try WorkingCalendar(year: year, notice: domainNotice)
     } catch {
-      throw RPCError(error)
+      throw error.fieldError
     }
   }
 
@@ -66,19 +66,19 @@ struct InspectionHandlers: Sendable {
   func programmeHeader(_ programmeID: String, field: String, _ context: JobContext) async throws
     -> ProgrammeHeader
   {
-    guard !programmeID.isEmpty else { throw RPCError.invalid(field, "required") }
+    guard !programmeID.isEmpty else { throw FieldError.invalid(field, "required") }
     guard let header = try await store.header(programmeID: programmeID) else {
-      throw RPCError.notFound(field, "no programme \(programmeID)")
+      throw FieldError.notFound(field, "no programme \(programmeID)")
     }
     try context.requireScope(over: header.ownerUnitCode, field: field)
     return header
   }
 
   /// The version asked for (0 for the latest) of a programme, checked against those stored.
-  func resolvedVersion(_ version: Int32, of header: ProgrammeHeader, field: String) throws(RPCError) -> Int {
-    guard version >= 0 else { throw .invalid(field, "must not be negative (0 for the latest)") }
+  func resolvedVersion(_ version: Int32, of header: ProgrammeHeader, field: String) throws -> Int {
+    guard version >= 0 else { throw FieldError.invalid(field, "must not be negative (0 for the latest)") }
     guard version <= header.latestVersion else {
-      throw .notFound(
+      throw FieldError.notFound(
         field, "\(header.programmeId) has versions 1–\(header.latestVersion); there is no version \(version)")
     }
     return version == 0 ? header.latestVersion : Int(version)

@@ -1,5 +1,5 @@
-import GRPCCore
 import InspectionDomain
+import ReformModule
 
 /// What one request may hold, so that no input, however large or absurd, can exhaust a worker:
 /// counts beyond these get `RESOURCE_EXHAUSTED`, texts beyond them `INVALID_ARGUMENT`, each
@@ -40,38 +40,43 @@ enum InspectionLimits {
   static let maxTimeLimitMilliseconds: Int32 = 600_000
 
   /// Refuses a text longer than `limit` characters.
-  static func checkText(_ text: String, field: String, limit: Int) throws(RPCError) {
+  static func checkText(_ text: String, field: String, limit: Int) throws {
     guard text.unicodeScalars.count > limit else { return }
-    throw .invalid(field, "is longer than \(limit) characters")
+    throw FieldError.invalid(field, "is longer than \(limit) characters")
   }
 
   /// Refuses an empty or over-long id or code.
-  static func checkCode(_ code: String, field: String) throws(RPCError) {
-    guard !code.isEmpty else { throw .invalid(field, "required") }
+  static func checkCode(_ code: String, field: String) throws {
+    guard !code.isEmpty else { throw FieldError.invalid(field, "required") }
     try checkText(code, field: field, limit: maxCodeLength)
   }
 
   /// Refuses more than `limit` entries in a repeated field.
-  static func checkCount(_ count: Int, field: String, limit: Int) throws(RPCError) {
-    guard count <= limit else { throw .tooMany(field, count: count, limit: limit) }
+  static func checkCount(_ count: Int, field: String, limit: Int) throws {
+    guard count <= limit else { throw tooMany(field, count: count, limit: limit) }
+  }
+
+  /// `RESOURCE_EXHAUSTED` for a field holding more than the service accepts.
+  static func tooMany(_ field: String, count: Int, limit: Int) -> FieldError {
+    .tooLarge(field, "\(count) entries is more than the \(limit) this service accepts in one request")
   }
 
   /// Refuses a number outside `range`.
   static func checkRange(_ value: Int32, _ range: ClosedRange<Int32>, field: String, meaning: String = "")
-    throws(RPCError)
+    throws
   {
     guard range.contains(value) else {
-      throw .invalid(field, "\(value) is outside \(range.lowerBound)–\(range.upperBound)\(meaning)")
+      throw FieldError.invalid(field, "\(value) is outside \(range.lowerBound)–\(range.upperBound)\(meaning)")
     }
   }
 
   /// Refuses a year that is unset or outside the years the working-day calendar is computed
   /// for.
-  static func checkYear(_ year: Int32, field: String) throws(RPCError) {
-    guard year != 0 else { throw .invalid(field, "required") }
+  static func checkYear(_ year: Int32, field: String) throws {
+    guard year != 0 else { throw FieldError.invalid(field, "required") }
     let years = WorkingCalendar.supportedYears
     guard years.contains(Int(year)) else {
-      throw .invalid(
+      throw FieldError.invalid(
         field, "\(year) is outside the years the calendar is computed for (\(years.lowerBound)–\(years.upperBound))")
     }
   }

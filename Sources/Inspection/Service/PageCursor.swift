@@ -1,4 +1,4 @@
-import GRPCCore
+import ReformModule
 import ReformWire
 
 /// Where a page of a list starts and how long it is, from a `PageRequest`: `page_size` 0 for
@@ -14,16 +14,16 @@ struct PageCursor: Sendable, Hashable {
   var after: String
 
   /// The page `page` asks for.
-  init(_ page: PageRequest?, field: String) throws(RPCError) {
+  init(_ page: PageRequest?, field: String) throws {
     let page = page ?? PageRequest()
-    guard page.pageSize >= 0 else { throw .invalid("\(field).page_size", "must not be negative") }
+    guard page.pageSize >= 0 else { throw FieldError.invalid("\(field).page_size", "must not be negative") }
     size = page.pageSize == 0 ? Self.defaultSize : min(Int(page.pageSize), Self.maxSize)
     guard !page.pageToken.isEmpty else {
       after = ""
       return
     }
     guard let id = Self.id(inToken: page.pageToken) else {
-      throw .invalid("\(field).page_token", "is not a token this service gave; start again without one")
+      throw FieldError.invalid("\(field).page_token", "is not a token this service gave; start again without one")
     }
     after = id
   }

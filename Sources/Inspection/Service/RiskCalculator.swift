@@ -87,7 +87,7 @@ struct RiskCalculator: Sendable {
   private func readings(
     of units: [(code: String, field: String)], weighted: Bool, what: String, field: String,
     read: (any RiskSource, String) async throws -> RiskReading?
-  ) async throws(RPCError) -> (values: [String: RiskReading], missing: String?) {
+  ) async throws -> (values: [String: RiskReading], missing: String?) {
     guard weighted else { return ([:], nil) }
     guard let source else {
       return (

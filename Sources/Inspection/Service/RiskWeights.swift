@@ -1,5 +1,5 @@
-import GRPCCore
 import InspectionDomain
+import ReformModule
 import ReformWire
 
 /// The weights and data choices of a risk computation, every default filled in.
@@ -22,7 +22,7 @@ struct RiskWeights: Sendable {
 
   /// The weights on the wire, checked, with the defaults for what is 0 or unset; the year
   /// defaults count back from `asOf`.
-  init(_ weights: InspectionRiskWeights?, asOf: CivilDate, field: String) throws(RPCError) {
+  init(_ weights: InspectionRiskWeights?, asOf: CivilDate, field: String) throws {
     let weights = weights ?? InspectionRiskWeights()
     try InspectionLimits.checkRange(weights.indicatorsBp, 0...10_000, field: "\(field).indicators_bp")
     try InspectionLimits.checkRange(weights.ratingBp, 0...10_000, field: "\(field).rating_bp")
@@ -33,7 +33,7 @@ struct RiskWeights: Sendable {
         (Self.defaultIndicatorsBP, Self.defaultRatingBP, Self.defaultTimeSinceVisitBP)
     } else {
       guard sum == 10_000 else {
-        throw .invalid(
+        throw FieldError.invalid(
           field,
           "indicators_bp + rating_bp + time_since_visit_bp must be 10000 (or all 0 for the defaults); they add up to \(sum)"
         )
@@ -70,7 +70,7 @@ struct RiskWeights: Sendable {
   }
 
   /// Refuses a period that names no real year, half, quarter, month or term.
-  private static func check(_ period: Period, years: ClosedRange<Int32>, field: String) throws(RPCError) {
+  private static func check(_ period: Period, years: ClosedRange<Int32>, field: String) throws {
     try InspectionLimits.checkRange(period.year, years, field: "\(field).year")
     switch period.type {
     case .year:
@@ -80,7 +80,7 @@ struct RiskWeights: Sendable {
     case .month: try InspectionLimits.checkRange(period.index, 1...12, field: "\(field).index")
     case .term:
       try InspectionLimits.checkRange(period.endYear, period.year...years.upperBound, field: "\(field).end_year")
-    default: throw .invalid("\(field).type", "required: YEAR, HALF_YEAR, QUARTER, MONTH or TERM")
+    default: throw FieldError.invalid("\(field).type", "required: YEAR, HALF_YEAR, QUARTER, MONTH or TERM")
     }
   }
 }
