@@ -179,7 +179,7 @@ let package = Package(
     .executableTarget(name: "reform-protogen", dependencies: ["ReformProtogen"]),
 
     // Samples and fuzzing of the wire, shared by the tests and the tools below.
-    .target(name: "ReformWireTesting", dependencies: ["ReformWire", "CProtobufC"]),
+    .target(name: "ReformWireTesting", dependencies: ["ReformWire", "ReformKit", "CProtobufC"]),
 
     // Measurement and robustness tools.
     .executableTarget(
@@ -187,7 +187,7 @@ let package = Package(
       dependencies: [
         "ReformWire", "ReformWireTesting", "CProtobufC", "ReformModule",
         "InspectionDomain", "Inspection", "ExchangeDomain", "Exchange", "ClassificationDomain", "Classification",
-        "RegistryDomain", "Registry", "ReformClient",
+        "RegistryDomain", "Registry", "ReformClient", "ReformKit",
         .product(name: "GRPCCore", package: "grpc-swift-2"),
         .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),
       ]
@@ -211,7 +211,7 @@ let package = Package(
       ]
     ),
     .testTarget(name: "ReformKitTests", dependencies: ["ReformKit"]),
-    .testTarget(name: "RegistryDomainTests", dependencies: ["RegistryDomain"]),
+    .testTarget(name: "RegistryDomainTests", dependencies: ["RegistryDomain", "ReformKit"]),
     .testTarget(
       name: "RegistryTests",
       dependencies: [
@@ -219,7 +219,7 @@ let package = Package(
         .product(name: "GRPCCore", package: "grpc-swift-2"),
       ]
     ),
-    .testTarget(name: "ClassificationDomainTests", dependencies: ["ClassificationDomain"]),
+    .testTarget(name: "ClassificationDomainTests", dependencies: ["ClassificationDomain", "ReformKit"]),
     .testTarget(
       name: "ClassificationTests",
       dependencies: [
@@ -227,12 +227,12 @@ let package = Package(
         .product(name: "GRPCCore", package: "grpc-swift-2"),
       ]
     ),
-    .testTarget(name: "ExchangeDomainTests", dependencies: ["ExchangeDomain"]),
+    .testTarget(name: "ExchangeDomainTests", dependencies: ["ExchangeDomain", "ReformKit"]),
     .testTarget(
       name: "ExchangeTests",
       dependencies: ["Exchange", "ExchangeDomain", "ReformModule", "ReformWire", .product(name: "GRDB", package: "GRDB.swift")]
     ),
-    .testTarget(name: "InspectionDomainTests", dependencies: ["InspectionDomain"]),
+    .testTarget(name: "InspectionDomainTests", dependencies: ["InspectionDomain", "ReformKit"]),
     .testTarget(
       name: "InspectionTests",
       dependencies: ["Inspection", "InspectionDomain", "ReformModule", "ReformWire"],

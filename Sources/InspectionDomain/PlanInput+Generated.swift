@@ -1,3 +1,5 @@
+import ReformKit
+
 extension PlanInput {
   /// A realistic made-up input for benchmarks and tests, the same for the same arguments.
   ///
@@ -38,7 +40,7 @@ extension PlanInput {
       let name = Self.unitName(i)
       let windowDays = rng.int(in: 91...min(365, daysInYear))
       let windowStart = firstOfYear.adding(days: rng.int(in: 0...(daysInYear - windowDays)))
-      let kind = rng.element(of: kinds)
+      let kind = rng.pick(kinds)
       visits.append(
         VisitDue(
           dueID: "\(code)-1", unitCode: code, unitName: name, kind: kind, lengthDays: rng.int(in: 3...10),
@@ -46,7 +48,7 @@ extension PlanInput {
           topic: kind == .signsOfViolation
             ? "Kiểm tra dấu hiệu vi phạm trong quản lý tài chính"
             : "Thực hiện Nghị quyết 01-NQ/ĐUK về cải cách hành chính"))
-      if rng.chance(10) {
+      if rng.chance(percent: 10) {
         visits.append(
           VisitDue(
             dueID: "\(code)-2", unitCode: code, unitName: name, kind: .regularSupervision,
@@ -55,7 +57,7 @@ extension PlanInput {
       }
       let spread = rng.int(in: 0...100)
       risks.append(UnitRisk(unitCode: code, scoreBP: spread * spread))
-      if rng.chance(5) {
+      if rng.chance(percent: 5) {
         let start = firstOfYear.adding(days: rng.int(in: 0...(daysInYear - 30)))
         blackouts.append(
           Blackout(dates: range(start, rng.int(in: 14...28)), reason: "Đại hội chi bộ", unitCodes: [code]))
@@ -73,7 +75,7 @@ extension PlanInput {
         }
         return Inspector(
           inspectorID: "KTV-\(Self.padded(inspectorNumber, 4))", fullName: Self.personName(&rng),
-          homeUnitCode: rng.chance(70) ? rng.element(of: codes) : "UBKT-DUK", unavailable: leave)
+          homeUnitCode: rng.chance(percent: 70) ? rng.pick(codes) : "UBKT-DUK", unavailable: leave)
       }
       return Team(teamID: "T\(Self.padded(number, 2))", name: "Đoàn kiểm tra số \(number)", inspectors: inspectors)
     }
@@ -111,6 +113,6 @@ extension PlanInput {
       "An", "Bình", "Chi", "Dũng", "Giang", "Hà", "Hùng", "Lan", "Long", "Mai", "Nam", "Phương", "Sơn", "Thảo", "Tuấn",
       "Yến",
     ]
-    return "\(rng.element(of: family)) \(rng.element(of: middle)) \(rng.element(of: given))"
+    return "\(rng.pick(family)) \(rng.pick(middle)) \(rng.pick(given))"
   }
 }

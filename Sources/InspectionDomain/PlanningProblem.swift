@@ -1,3 +1,5 @@
+import ReformKit
+
 /// A ``PlanInput`` indexed for the search: working days as their index in the year, teams and
 /// visits as their position in the input, units as numbers. Everything that does not depend on
 /// where other visits go is computed here once.

@@ -1,3 +1,4 @@
+import ReformKit
 import ReformWire
 
 /// Feeds random and mutated byte strings to a message type's decoder and checks what comes
@@ -49,52 +50,35 @@ public struct WireFuzzer {
 
   /// A random byte string a third of the time; otherwise a sample with one to four mutations.
   private mutating func nextInput() -> [UInt8] {
-    if random.next(3) == 0 {
-      return (0..<random.next(96)).map { _ in UInt8(truncatingIfNeeded: random.next()) }
+    if random.index(3) == 0 {
+      return (0..<random.index(96)).map { _ in UInt8(truncatingIfNeeded: random.next()) }
     }
-    var bytes = seeds[random.next(seeds.count)]
-    for _ in 0...random.next(4) { mutate(&bytes) }
+    var bytes = seeds[random.index(seeds.count)]
+    for _ in 0...random.index(4) { mutate(&bytes) }
     return bytes
   }
 
   private mutating func mutate(_ bytes: inout [UInt8]) {
-    let position = bytes.isEmpty ? 0 : random.next(bytes.count)
-    switch random.next(7) {
+    let position = bytes.isEmpty ? 0 : random.index(bytes.count)
+    switch random.index(7) {
     case 0 where !bytes.isEmpty:  // flip a bit
-      bytes[position] ^= UInt8(1 << random.next(8))
+      bytes[position] ^= UInt8(1 << random.index(8))
     case 1 where !bytes.isEmpty:  // replace a byte with a boundary value
-      bytes[position] = [0x00, 0x7f, 0x80, 0xff, 0xc3, 0x0a, 0x12][random.next(7)]
+      bytes[position] = [0x00, 0x7f, 0x80, 0xff, 0xc3, 0x0a, 0x12][random.index(7)]
     case 2:  // truncate
-      bytes.removeLast(bytes.isEmpty ? 0 : random.next(bytes.count) + 1)
+      bytes.removeLast(bytes.isEmpty ? 0 : random.index(bytes.count) + 1)
     case 3:  // insert random bytes
-      bytes.insert(contentsOf: (0..<random.next(8) + 1).map { _ in UInt8(truncatingIfNeeded: random.next()) }, at: position)
+      bytes.insert(contentsOf: (0..<random.index(8) + 1).map { _ in UInt8(truncatingIfNeeded: random.next()) }, at: position)
     case 4 where !bytes.isEmpty:  // duplicate a slice
-      let end = min(bytes.count, position + random.next(16) + 1)
+      let end = min(bytes.count, position + random.index(16) + 1)
       bytes.insert(contentsOf: bytes[position..<end], at: position)
     case 5:  // an over-long or absurd length/varint
       bytes.insert(contentsOf: [0xff, 0xff, 0xff, 0xff, 0x0f], at: position)
     default:  // delete a slice
       if !bytes.isEmpty {
-        let end = min(bytes.count, position + random.next(8) + 1)
+        let end = min(bytes.count, position + random.index(8) + 1)
         bytes.removeSubrange(position..<end)
       }
     }
   }
-}
-
-/// A small, fast, seedable generator (SplitMix64), so fuzz runs repeat exactly.
-struct SplitMix64 {
-  private var state: UInt64
-  init(seed: UInt64) { state = seed }
-
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-
-  /// A number in 0..<bound.
-  mutating func next(_ bound: Int) -> Int { bound <= 0 ? 0 : Int(next() % UInt64(bound)) }
 }

@@ -1,4 +1,5 @@
 import ClassificationDomain
+import ReformKit
 import Testing
 
 /// Properties over generated populations (50 runs of 200–2,000 people in 5–40 units): the quota
@@ -38,7 +39,7 @@ struct PropertyTests {
       var random = SplitMix64(seed: 2025)
       return (1...50).map { index in
         Case(
-          seed: UInt64(index), people: random.int(in: 200...2_000), units: random.int(in: 5...40),
+          seed: UInt64(index), people: random.scaledInt(in: 200...2_000), units: random.scaledInt(in: 5...40),
           civilServants: index % 2 == 0)
       }
     }()

@@ -1,5 +1,6 @@
 import ExchangeDomain
 import Foundation
+import ReformKit
 import Testing
 
 /// The sample document's attachments' bytes: 10 000 bytes and 1 MiB, from a fixed seed.

@@ -1,68 +1,52 @@
 import InspectionDomain
+import ReformKit
 import Testing
-
-/// A seeded generator for the tests' own random instances (SplitMix64).
-struct TestRandom {
-  private var state: UInt64
-  init(seed: UInt64) { state = seed }
-
-  mutating func int(_ range: ClosedRange<Int>) -> Int {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    z ^= z >> 31
-    return range.lowerBound + Int(z % UInt64(range.count))
-  }
-
-  mutating func chance(_ percent: Int) -> Bool { int(0...99) < percent }
-}
 
 /// A small, crowded random instance: few teams, several visits per unit, short windows, leave,
 /// blackouts and tight caps, so that the rules bind and some visits stay unplaced.
 func crowdedInstance(seed: UInt64) -> PlanInput {
-  var random = TestRandom(seed: seed)
-  let units = (1...random.int(3...10)).map { "U\($0)" }
+  var random = SplitMix64(seed: seed)
+  let units = (1...random.int(in: 3...10)).map { "U\($0)" }
   let year = day(2026, 1, 1)
   func randomRange(_ maxLength: Int) -> CivilDateRange {
-    let first = year.adding(days: random.int(0...330))
-    return span(first, min(first.adding(days: random.int(0...maxLength)), day(2026, 12, 31)))
+    let first = year.adding(days: random.int(in: 0...330))
+    return span(first, min(first.adding(days: random.int(in: 0...maxLength)), day(2026, 12, 31)))
   }
   var inspectorNumber = 0
-  let teams = (1...random.int(1...4)).map { t in
-    let members = (1...random.int(1...4)).map { _ in
+  let teams = (1...random.int(in: 1...4)).map { t in
+    let members = (1...random.int(in: 1...4)).map { _ in
       inspectorNumber += 1
       return Inspector(
         inspectorID: "K\(inspectorNumber)", fullName: "Kiểm tra viên \(inspectorNumber)",
-        homeUnitCode: random.chance(40) ? units[random.int(0...units.count - 1)] : "UBKT",
-        conflictUnitCodes: random.chance(10) ? [units[random.int(0...units.count - 1)]] : [],
-        unavailable: (0..<random.int(0...3)).map { _ in Unavailability(dates: randomRange(20), reason: "nghỉ phép") })
+        homeUnitCode: random.chance(percent: 40) ? units[random.int(in: 0...units.count - 1)] : "UBKT",
+        conflictUnitCodes: random.chance(percent: 10) ? [units[random.int(in: 0...units.count - 1)]] : [],
+        unavailable: (0..<random.int(in: 0...3)).map { _ in Unavailability(dates: randomRange(20), reason: "nghỉ phép") })
     }
     return Team(
       teamID: "T\(t)", name: "Đoàn \(t)", inspectors: members,
-      maxVisitsPerMonth: random.chance(30) ? random.int(1...3) : nil)
+      maxVisitsPerMonth: random.chance(percent: 30) ? random.int(in: 1...3) : nil)
   }
-  let visits = (1...random.int(4...20)).map { v in
-    let unit = units[random.int(0...units.count - 1)]
+  let visits = (1...random.int(in: 4...20)).map { v in
+    let unit = units[random.int(in: 0...units.count - 1)]
     return VisitDue(
       dueID: "V\(v)", unitCode: unit, unitName: "Chi bộ \(unit), Khối \"\(v)\"",
-      kind: VisitKind.allCases[random.int(0...3)],
-      lengthDays: random.chance(15) ? nil : random.int(1...8), unitMemberCount: random.int(0...60),
-      window: random.chance(10) ? nil : randomRange(120),
-      teamID: random.chance(10) ? "T\(random.int(1...teams.count))" : nil)
+      kind: VisitKind.allCases[random.int(in: 0...3)],
+      lengthDays: random.chance(percent: 15) ? nil : random.int(in: 1...8), unitMemberCount: random.int(in: 0...60),
+      window: random.chance(percent: 10) ? nil : randomRange(120),
+      teamID: random.chance(percent: 10) ? "T\(random.int(in: 1...teams.count))" : nil)
   }
-  let blackouts = (0..<random.int(0...3)).map { _ in
+  let blackouts = (0..<random.int(in: 0...3)).map { _ in
     Blackout(
       dates: randomRange(30), reason: "Hội nghị",
-      unitCodes: random.chance(50) ? [units[random.int(0...units.count - 1)]] : [])
+      unitCodes: random.chance(percent: 50) ? [units[random.int(in: 0...units.count - 1)]] : [])
   }
   return PlanInput(
     year: 2026, visitsDue: visits, teams: teams, blackouts: blackouts,
     rules: PlanningRules(
-      minGapWorkingDays: random.int(0...15), maxVisitsPerTeamPerMonth: random.int(1...2),
-      lengths: VisitKind.allCases.map { LengthRule(kind: $0, minMembers: 0, lengthDays: random.int(2...6)) },
-      minInspectorsPresent: random.chance(30) ? random.int(1...2) : nil),
-    risks: units.filter { _ in random.chance(80) }.map { UnitRisk(unitCode: $0, scoreBP: random.int(0...10_000)) },
+      minGapWorkingDays: random.int(in: 0...15), maxVisitsPerTeamPerMonth: random.int(in: 1...2),
+      lengths: VisitKind.allCases.map { LengthRule(kind: $0, minMembers: 0, lengthDays: random.int(in: 2...6)) },
+      minInspectorsPresent: random.chance(percent: 30) ? random.int(in: 1...2) : nil),
+    risks: units.filter { _ in random.chance(percent: 80) }.map { UnitRisk(unitCode: $0, scoreBP: random.int(in: 0...10_000)) },
     seed: seed)
 }
 

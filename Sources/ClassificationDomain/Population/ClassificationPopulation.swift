@@ -1,3 +1,5 @@
+import ReformKit
+
 /// A generated, realistic population to rate: units in a tree under the bloc, people with
 /// scores mostly between 60 and 95, tasks mostly all on time, a few disciplines and findings
 /// of decline, one leader per unit, and the units' own evaluations.
@@ -30,7 +32,7 @@ public struct ClassificationPopulation: Sendable, Hashable {
     var parents: [String: String] = [:]
     for (index, code) in codes.enumerated() {
       parents[code] =
-        index < grassroots || random.chance(5_000) ? rootUnitCode : codes[random.int(in: 0...(grassroots - 1))]
+        index < grassroots || random.chance(basisPoints: 5_000) ? rootUnitCode : codes[random.scaledInt(in: 0...(grassroots - 1))]
     }
     let tree = UnitTree(parents: parents)
 
@@ -38,7 +40,7 @@ public struct ClassificationPopulation: Sendable, Hashable {
     persons.reserveCapacity(people)
     var leaderOf: [String: String] = [:]
     for index in 0..<max(0, people) {
-      let unit = index < unitCount ? codes[index] : codes[random.int(in: 0...(unitCount - 1))]
+      let unit = index < unitCount ? codes[index] : codes[random.scaledInt(in: 0...(unitCount - 1))]
       let personId = "P" + padded(index + 1, 6)
       let leads = leaderOf[unit] == nil
       if leads { leaderOf[unit] = personId }
@@ -66,25 +68,25 @@ public struct ClassificationPopulation: Sendable, Hashable {
   ) -> PersonEvaluation {
     let scores = scores(&random, low: 6_000, high: 9_500)
     var discipline: [DisciplineRecord] = []
-    if random.chance(150) {
-      let earlier = random.chance(2_000)
+    if random.chance(basisPoints: 150) {
+      let earlier = random.chance(basisPoints: 2_000)
       let levels: [DisciplineLevel] = [.admonition, .reprimand, .reprimand, .reprimand, .warning, .warning, .removal]
       discipline.append(
         DisciplineRecord(
-          id: "KL-\(id)", system: random.chance(7_000) ? .party : .administrative,
-          level: levels[random.int(in: 0...(levels.count - 1))],
-          decided: CivilDate(earlier ? year - 1 : year, random.int(in: 1...12), random.int(in: 1...28)),
+          id: "KL-\(id)", system: random.chance(basisPoints: 7_000) ? .party : .administrative,
+          level: levels[random.scaledInt(in: 0...(levels.count - 1))],
+          decided: CivilDate(earlier ? year - 1 : year, random.scaledInt(in: 1...12), random.scaledInt(in: 1...28)),
           violationId: "VP-\(id)", countedInEarlierYear: earlier, countedYear: earlier ? year - 1 : nil,
-          selfDetected: random.chance(1_500)))
+          selfDetected: random.chance(basisPoints: 1_500)))
     }
     let declines =
-      random.chance(20)
-      ? [DeclineFinding(concluded: CivilDate(year, random.int(in: 1...12), 15), finding: "Suy thoái về lối sống")] : []
+      random.chance(basisPoints: 20)
+      ? [DeclineFinding(concluded: CivilDate(year, random.scaledInt(in: 1...12), 15), finding: "Suy thoái về lối sống")] : []
     let positions =
       leads
       ? [RatingPosition(title: "Bí thư Chi bộ", unitCode: unit, leaderOrManager: true, head: true, ledUnitCode: unit)]
       : []
-    let dutyGroup = leads ? "lanh-dao" : (random.chance(6_000) ? "chuyen-mon" : "tong-hop")
+    let dutyGroup = leads ? "lanh-dao" : (random.chance(basisPoints: 6_000) ? "chuyen-mon" : "tong-hop")
     return PersonEvaluation(
       personId: id, year: year, subjectKind: kind, unitCode: unit, dutyGroup: dutyGroup, scores: scores,
       tasks: tasks(&random, total: 6...30), discipline: discipline, declines: declines, positions: positions,
@@ -96,10 +98,10 @@ public struct ClassificationPopulation: Sendable, Hashable {
     _ random: inout SplitMix64
   ) -> CollectiveEvaluation {
     let scores = scores(&random, low: 6_500, high: 9_800)
-    let targets = random.int(in: 8...25)
-    let met = random.chance(9_500) ? targets - random.int(in: 0...2) : random.int(in: (targets * 4 / 10)...targets)
-    let disciplinedChildren = children.filter { _ in random.chance(300) }.map {
-      DisciplinedSubordinate(unitCode: $0, selfDetected: random.chance(3_000))
+    let targets = random.scaledInt(in: 8...25)
+    let met = random.chance(basisPoints: 9_500) ? targets - random.scaledInt(in: 0...2) : random.scaledInt(in: (targets * 4 / 10)...targets)
+    let disciplinedChildren = children.filter { _ in random.chance(basisPoints: 300) }.map {
+      DisciplinedSubordinate(unitCode: $0, selfDetected: random.chance(basisPoints: 3_000))
     }
     return CollectiveEvaluation(
       unitCode: code, year: year, scores: scores, tasks: tasks(&random, total: 10...40), targetsTotal: targets,
@@ -111,10 +113,10 @@ public struct ClassificationPopulation: Sendable, Hashable {
   /// A total mostly between `low` and `high` hundredths (a tenth below, a twentieth above),
   /// split about 30/70 between the two groups.
   private static func scores(_ random: inout SplitMix64, low: Int, high: Int) -> RatingScores {
-    let roll = random.int(in: 0...99)
+    let roll = random.scaledInt(in: 0...99)
     let total =
-      roll < 10 ? random.int(in: 4_000...low) : (roll < 95 ? random.int(in: low...high) : random.int(in: high...10_000))
-    var common = min(3_000, max(0, total * 3 / 10 + random.int(in: -200...200)))
+      roll < 10 ? random.scaledInt(in: 4_000...low) : (roll < 95 ? random.scaledInt(in: low...high) : random.scaledInt(in: high...10_000))
+    var common = min(3_000, max(0, total * 3 / 10 + random.scaledInt(in: -200...200)))
     if total - common > 7_000 { common = total - 7_000 }
     if total - common < 0 { common = total }
     return RatingScores(commonCriteriaHundredths: common, taskResultsHundredths: total - common)
@@ -122,9 +124,9 @@ public struct ClassificationPopulation: Sendable, Hashable {
 
   /// Mostly all on time, with 10–60% exceeded.
   private static func tasks(_ random: inout SplitMix64, total range: ClosedRange<Int>) -> TaskCounts {
-    let total = random.int(in: range)
-    let onTime = random.chance(8_800) ? total : max(0, total - random.int(in: 1...3))
-    let exceeded = onTime * random.int(in: 10...60) / 100
+    let total = random.scaledInt(in: range)
+    let onTime = random.chance(basisPoints: 8_800) ? total : max(0, total - random.scaledInt(in: 1...3))
+    let exceeded = onTime * random.scaledInt(in: 10...60) / 100
     return TaskCounts(total: total, onTime: onTime, exceeded: exceeded)
   }
 

@@ -1,4 +1,5 @@
 import Foundation
+import ReformKit
 
 /// A synthetic bloc for demonstrations and measurements: the Lai Châu bloc committee (Đảng
 /// ủy Khối các cơ quan và doanh nghiệp tỉnh Lai Châu) with generated grassroots

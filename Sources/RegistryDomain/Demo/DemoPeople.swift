@@ -1,3 +1,5 @@
+import ReformKit
+
 /// Generates the people of a demo bloc: names by ethnic group, categories by host kind,
 /// Party membership, positions and theory levels, arrivals and departures, and study records
 /// of 01-NQ/ĐUK.

@@ -1,3 +1,5 @@
+import ReformKit
+
 /// The generated units, and what the generator knows of each organisation beyond the tree:
 /// its host, and how diligent it is (which steers its values).
 struct DemoUnitPlan {

@@ -1,3 +1,5 @@
+import ReformKit
+
 /// Generates the values of the reported indicators for every grassroots organisation and year
 /// of ``DemoBloc/years``: shares that rise year on year, better in more diligent
 /// organisations, with now and then a year not reported.

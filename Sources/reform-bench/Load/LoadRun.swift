@@ -1,6 +1,7 @@
 import ClassificationDomain
 import Foundation
 import ReformClient
+import ReformKit
 import ReformWire
 
 /// The load itself: `concurrency` lanes take turns at a shared pace of `rate` calls a second
@@ -27,7 +28,7 @@ final class LoadRun: Sendable {
     ])
 
     func draw(_ random: inout SplitMix64) -> Operation {
-      var pick = random.index(weights.reduce(0) { $0 + $1.1 })
+      var pick = random.scaledIndex(weights.reduce(0) { $0 + $1.1 })
       for (operation, weight) in weights {
         if pick < weight { return operation }
         pick -= weight
@@ -101,8 +102,8 @@ final class LoadRun: Sendable {
   // MARK: Documents
 
   private func send(_ random: inout SplitMix64) async {
-    let sender = bloc.senders[random.index(bloc.senders.count)]
-    let first = random.index(bloc.receivers.count)
+    let sender = bloc.senders[random.scaledIndex(bloc.senders.count)]
+    let first = random.scaledIndex(bloc.receivers.count)
     let receivers = random.next() % 2 == 0 ? [bloc.receivers[first]] : [bloc.receivers[first], bloc.receivers[(first + 1) % bloc.receivers.count]]
     let number = counter.add()
     let key = "\(tag)-send-\(number)"
@@ -134,7 +135,7 @@ final class LoadRun: Sendable {
   }
 
   private func inbox(_ random: inout SplitMix64) async {
-    let unit = bloc.receivers[random.index(bloc.receivers.count)].code
+    let unit = bloc.receivers[random.scaledIndex(bloc.receivers.count)].code
     _ = await read(
       ExchangeService.ListInbox.self, ExchangeListInboxRequest(page: PageRequest(pageSize: 20), unitCode: unit))
   }
@@ -174,7 +175,7 @@ final class LoadRun: Sendable {
   /// step refused with FAILED_PRECONDITION (the period is not where the cycle thought, say
   /// after an earlier run of the load) goes on with the step that mends it.
   private func reportValues(_ random: inout SplitMix64) async {
-    guard let unit = await shared.takeReporter(from: bloc.reporters.keys.sorted(), pick: random.index(1 << 20)) else {
+    guard let unit = await shared.takeReporter(from: bloc.reporters.keys.sorted(), pick: random.scaledIndex(1 << 20)) else {
       return await listValues(&random)
     }
     let period = LoadBloc.reportingPeriod
@@ -185,9 +186,9 @@ final class LoadRun: Sendable {
     switch step {
     case .values:
       let entries = (bloc.reporters[unit] ?? []).map { code -> IndicatorValueEntry in
-        let denominator = Int64(random.index(50) + 1)
+        let denominator = Int64(random.scaledIndex(50) + 1)
         return IndicatorValueEntry(
-          indicatorCode: code, numerator: Int64(random.index(Int(denominator) + 1)), denominator: denominator,
+          indicatorCode: code, numerator: Int64(random.scaledIndex(Int(denominator) + 1)), denominator: denominator,
           note: "Số liệu tải thử")
       }
       outcome = await write(
@@ -222,7 +223,7 @@ final class LoadRun: Sendable {
     _ = await read(
       RegistryService.Report.self,
       RegistryReportRequest(
-        setId: LoadBloc.setId, periods: [LoadBloc.reportingPeriod], unitCode: whole ? "" : units[random.index(units.count)],
+        setId: LoadBloc.setId, periods: [LoadBloc.reportingPeriod], unitCode: whole ? "" : units[random.scaledIndex(units.count)],
         maxDepth: whole ? 1 : 0))
   }
 
@@ -231,7 +232,7 @@ final class LoadRun: Sendable {
     _ = await read(
       RegistryService.ListValues.self,
       ListValuesRequest(
-        page: PageRequest(pageSize: 50), setId: LoadBloc.setId, unitCode: units[random.index(units.count)],
+        page: PageRequest(pageSize: 50), setId: LoadBloc.setId, unitCode: units[random.scaledIndex(units.count)],
         periods: [LoadBloc.reportingPeriod]))
   }
 
@@ -245,7 +246,7 @@ final class LoadRun: Sendable {
     _ = await read(
       ClassificationService.Run.self,
       ClassificationRunRequest(
-        unitCode: bloc.ratingUnits[random.index(bloc.ratingUnits.count)], year: LoadBloc.ratingYear, mode: .dryRun))
+        unitCode: bloc.ratingUnits[random.scaledIndex(bloc.ratingUnits.count)], year: LoadBloc.ratingYear, mode: .dryRun))
   }
 
   /// A final rerun over the whole bloc, one at a time; a dry run when another is going.
@@ -277,12 +278,12 @@ final class LoadRun: Sendable {
   }
 
   private func replan(_ version: Int32, _ random: inout SplitMix64) async {
-    let month = Int32(random.index(10) + 2)
-    let day = Int32(random.index(20) + 1)
+    let month = Int32(random.scaledIndex(10) + 2)
+    let day = Int32(random.scaledIndex(20) + 1)
     let leave = InspectionChange(
       change: .leave(
         InspectionLeaveChange(
-          inspectorId: bloc.inspectors[random.index(bloc.inspectors.count)],
+          inspectorId: bloc.inspectors[random.scaledIndex(bloc.inspectors.count)],
           unavailable: InspectionUnavailability(
             dates: DateRange(
               first: CalendarDate(year: bloc.programmeYear, month: month, day: day),
@@ -397,9 +398,4 @@ final class Counter: @unchecked Sendable {
       return value
     }
   }
-}
-
-extension SplitMix64 {
-  /// A number in 0..<count (0 when count is 0).
-  mutating func index(_ count: Int) -> Int { count > 0 ? int(in: 0...(count - 1)) : 0 }
 }

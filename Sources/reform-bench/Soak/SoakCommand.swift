@@ -1,6 +1,6 @@
-import ClassificationDomain
 import Foundation
 import ReformClient
+import ReformKit
 import ReformWire
 
 /// `reform-bench soak`: the load against `reformd up --demo` while faults are injected at
@@ -99,10 +99,10 @@ enum SoakCommand {
     let interval = options.minutes * 60 / Double(max(options.faults, 1))
     let soakStart = ContinuousClock.now
     for number in 0..<options.faults {
-      let due = soakStart + .seconds(interval * (Double(number) + 0.5 + (Double(random.index(1000)) / 1000 - 0.5) * 0.6))
+      let due = soakStart + .seconds(interval * (Double(number) + 0.5 + (Double(random.scaledIndex(1000)) / 1000 - 0.5) * 0.6))
       if due > .now { try await Task.sleep(until: due) }
       if !(await system.waitUntilReady(client)) { unrecovered += 1 }
-      let fault = Fault.allCases[[0, 0, 0, 1, 2][random.index(5)]]
+      let fault = Fault.allCases[[0, 0, 0, 1, 2][random.scaledIndex(5)]]
       guard let victim = await victim(fault, system: system, client: client, random: &random) else { continue }
       kill(victim.pid, SIGKILL)
       injected.append((fault, victim.role))
@@ -173,7 +173,7 @@ enum SoakCommand {
       return members.first { $0.role == "coordinator" }
     case .worker:
       let workers = members.filter { $0.role.hasPrefix("worker") }
-      return workers.isEmpty ? nil : workers[random.index(workers.count)]
+      return workers.isEmpty ? nil : workers[random.scaledIndex(workers.count)]
     case .midStream:
       for _ in 0..<50 {
         let workers = try? await client.call(AdminService.ListWorkers.self, AdminListWorkersRequest(module: "exchange"), timeout: .seconds(5))

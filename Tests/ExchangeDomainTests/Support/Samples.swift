@@ -1,5 +1,6 @@
 import ExchangeDomain
 import Foundation
+import ReformKit
 
 /// A day that exists, for tests that spell dates out.
 func day(_ year: Int, _ month: Int, _ day: Int) -> CivilDate {
@@ -71,21 +72,8 @@ enum Sample {
   }
 }
 
-/// SplitMix64: a seeded generator whose output is the same on every platform, for test content.
-struct SplitMix64 {
-  private var state: UInt64
-
-  init(seed: UInt64) { state = seed }
-
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-
-  /// `count` bytes.
+extension SplitMix64 {
+  /// `count` bytes of test content, eight to a draw, little-endian.
   mutating func bytes(_ count: Int) -> Data {
     var data = Data(capacity: count + 8)
     while data.count < count {
