@@ -148,7 +148,7 @@ struct ClassificationProcessTests {
   /// through, so the registry is asked and answers.
   @Test func aClerksEvaluationOfAnotherUnitsPersonIsRefusedByTheRegistrysAnswer() async throws {
     let cluster = try await Self.cluster()
-    guard try Self.hostedModules().contains("registry") else { return }
+    guard try HostedModules.list().contains("registry") else { return }
     @Sendable func person(_ id: String, unit: String) -> PersonEvaluation {
       PersonEvaluation(
         personId: id, year: 2025, subjectKind: .partyMember, subjectName: "Đảng viên \(id)", unitCode: unit,
@@ -213,30 +213,12 @@ struct ClassificationProcessTests {
     let cluster = try Cluster()
     try cluster.startCoordinator()
     var workers = 1
-    if try hostedModules().contains("registry") {
+    if try HostedModules.list().contains("registry") {
       try cluster.startWorker(module: "registry")
       workers += 1
     }
     try cluster.startWorker(module: "classification")
     try await cluster.waitForWorkers(workers)
     return cluster
-  }
-
-  /// The modules `reformd worker --module` accepts, as its help lists them.
-  private static func hostedModules() throws -> [String] {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: Cluster.reformd)
-    process.arguments = ["worker", "--help"]
-    let output = Pipe()
-    process.standardOutput = output
-    process.standardError = output
-    try process.run()
-    let data = output.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    let help = String(decoding: data, as: UTF8.self).split(whereSeparator: \.isWhitespace).joined(separator: " ")
-    guard let start = help.range(of: "The module to host: "), let end = help[start.upperBound...].firstIndex(of: ".") else {
-      return []
-    }
-    return help[start.upperBound..<end].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
   }
 }

@@ -160,18 +160,7 @@ private struct ExchangeBloc: Sendable {
 
   /// Whether the `reformd` under test can host the registry, without which the exchange cannot
   /// resolve a unit.
-  static let registryIsHosted: Bool = {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: Cluster.reformd)
-    process.arguments = ["worker", "--help"]
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    process.standardError = pipe
-    guard (try? process.run()) != nil else { return false }
-    let help = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    process.waitUntilExit()
-    return help.contains("registry")
-  }()
+  static let registryIsHosted = (try? HostedModules.list().contains("registry")) ?? false
 
   let cluster: Cluster
   /// Tells this run's idempotency keys apart from any other's.
@@ -296,30 +285,16 @@ private struct ExchangeBloc: Sendable {
 
   /// Every document `unit` sent, through every page of its outbox.
   static func sent(by unit: String, client: ReformClient) async throws -> [ExchangeOutgoing] {
-    var items: [ExchangeOutgoing] = []
-    var token = ""
-    repeat {
-      let page = try await client.call(
-        ExchangeService.ListSent.self, ExchangeListSentRequest(page: PageRequest(pageSize: 1000, pageToken: token), unitCode: unit),
-        timeout: .seconds(30))
-      items += page.items
-      token = page.page?.nextPageToken ?? ""
-    } while !token.isEmpty
-    return items
+    try await client.everyPage(ExchangeService.ListSent.self, items: \.items, page: \.page, timeout: .seconds(30)) {
+      ExchangeListSentRequest(page: PageRequest(pageSize: 1000, pageToken: $0), unitCode: unit)
+    }.items
   }
 
   /// Every copy in `unit`'s inbox, through every page.
   static func inbox(of unit: String, client: ReformClient) async throws -> [ExchangeIncoming] {
-    var items: [ExchangeIncoming] = []
-    var token = ""
-    repeat {
-      let page = try await client.call(
-        ExchangeService.ListInbox.self, ExchangeListInboxRequest(page: PageRequest(pageSize: 1000, pageToken: token), unitCode: unit),
-        timeout: .seconds(30))
-      items += page.items
-      token = page.page?.nextPageToken ?? ""
-    } while !token.isEmpty
-    return items
+    try await client.everyPage(ExchangeService.ListInbox.self, items: \.items, page: \.page, timeout: .seconds(30)) {
+      ExchangeListInboxRequest(page: PageRequest(pageSize: 1000, pageToken: $0), unitCode: unit)
+    }.items
   }
 
   /// Copies as (receiver, year, number), in one order, for comparing two answers.

@@ -31,14 +31,10 @@ struct InspectionProcessTests {
   @Test func aProgrammePlannedOverRPCPlacesEveryVisitOnWorkingDaysAndNeverAtAnInspectorsOwnUnit() async throws {
     let cluster = try await Self.inspectionCluster()
     let (programme, calendar) = try await cluster.withClient { client in
-      let planned = try await client.call(
-        InspectionService.Plan.self,
-        InspectionPlanRequest(
-          idempotencyKey: "plan-1", input: Self.smallInput(), ownerUnitCode: "DUK", timeLimitMs: 2_000),
-        timeout: .seconds(30))
+      let programme = try await Self.planSmallInput(client)
       let calendar = try await client.call(
         InspectionService.GetCalendar.self, InspectionGetCalendarRequest(year: Self.year), timeout: .seconds(10))
-      return (try #require(planned.programme), calendar)
+      return (programme, calendar)
     }
 
     #expect(programme.version == 1)
@@ -58,12 +54,7 @@ struct InspectionProcessTests {
   @Test func aLeaveMovesOnlyTheVisitsItOverlapsAndTheReplanIsStoredAsTheNextVersion() async throws {
     let cluster = try await Self.inspectionCluster()
     let (before, replan, latest) = try await cluster.withClient { client in
-      let planned = try await client.call(
-        InspectionService.Plan.self,
-        InspectionPlanRequest(
-          idempotencyKey: "plan-1", input: Self.smallInput(), ownerUnitCode: "DUK", timeLimitMs: 2_000),
-        timeout: .seconds(30))
-      let before = try #require(planned.programme)
+      let before = try await Self.planSmallInput(client)
       // Trần Đức Chi of T2 takes leave over the whole of T2's first visit.
       let target = try #require(before.visits.first { $0.teamId == "T2" })
       let leave = InspectionChange(
@@ -106,12 +97,7 @@ struct InspectionProcessTests {
   @Test func theExportedICalendarParsesWithARealParserWithOneEventPerVisit() async throws {
     let cluster = try await Self.inspectionCluster()
     let (programme, file) = try await cluster.withClient { client in
-      let planned = try await client.call(
-        InspectionService.Plan.self,
-        InspectionPlanRequest(
-          idempotencyKey: "plan-1", input: Self.smallInput(), ownerUnitCode: "DUK", timeLimitMs: 2_000),
-        timeout: .seconds(30))
-      let programme = try #require(planned.programme)
+      let programme = try await Self.planSmallInput(client)
       let file = try await client.call(
         InspectionService.ExportProgramme.self,
         InspectionExportProgrammeRequest(programmeId: programme.programmeId, format: .icalendar), timeout: .seconds(10))
@@ -162,6 +148,15 @@ struct InspectionProcessTests {
     try cluster.startWorker(module: "inspection")
     try await cluster.waitForWorkers(1)
     return cluster
+  }
+
+  /// Plans ``smallInput()`` for DUK and returns the programme, version 1.
+  private static func planSmallInput(_ client: ReformClient) async throws -> InspectionProgramme {
+    let planned = try await client.call(
+      InspectionService.Plan.self,
+      InspectionPlanRequest(idempotencyKey: "plan-1", input: smallInput(), ownerUnitCode: "DUK", timeLimitMs: 2_000),
+      timeout: .seconds(30))
+    return try #require(planned.programme)
   }
 
   /// Six units of next year, two teams of two; T1 has an inspector from DBCS-03.

@@ -21,16 +21,10 @@ public struct AdminClient: Sendable {
   ///   - timeout: The deadline of each page's call; `nil` for none.
   /// - Returns: Every worker, with the last page's paging fields.
   public func listWorkers(module: String = "", timeout: Duration? = nil) async throws(ReformError) -> AdminListWorkersResponse {
-    var request = AdminListWorkersRequest(module: module)
-    var all = AdminListWorkersResponse()
-    try await forEachPage { token throws(ReformError) in
-      request.page = PageRequest(pageToken: token)
-      let page = try await client.call(AdminService.ListWorkers.self, request, timeout: timeout)
-      all.workers += page.workers
-      all.page = page.page
-      return page.page
-    }
-    return all
+    let (workers, page) = try await client.everyPage(
+      AdminService.ListWorkers.self, items: \.workers, page: \.page, timeout: timeout
+    ) { AdminListWorkersRequest(page: PageRequest(pageToken: $0), module: module) }
+    return AdminListWorkersResponse(workers: workers, page: page)
   }
 
   /// Stops sending jobs to a worker; it finishes those it has and stays attached.
@@ -64,16 +58,10 @@ public struct AdminClient: Sendable {
   ///   - timeout: The deadline of each page's call; `nil` for none.
   /// - Returns: Every job, with the last page's paging fields.
   public func listJobs(module: String = "", timeout: Duration? = nil) async throws(ReformError) -> AdminListJobsResponse {
-    var request = AdminListJobsRequest(module: module)
-    var all = AdminListJobsResponse()
-    try await forEachPage { token throws(ReformError) in
-      request.page = PageRequest(pageToken: token)
-      let page = try await client.call(AdminService.ListJobs.self, request, timeout: timeout)
-      all.jobs += page.jobs
-      all.page = page.page
-      return page.page
-    }
-    return all
+    let (jobs, page) = try await client.everyPage(
+      AdminService.ListJobs.self, items: \.jobs, page: \.page, timeout: timeout
+    ) { AdminListJobsRequest(page: PageRequest(pageToken: $0), module: module) }
+    return AdminListJobsResponse(jobs: jobs, page: page)
   }
 
   /// Per-module workers, queue, throughput, latency and errors over the coordinator's default
@@ -84,19 +72,6 @@ public struct AdminClient: Sendable {
   ///   - timeout: The call's deadline; `nil` for none.
   public func status(module: String = "", timeout: Duration? = nil) async throws(ReformError) -> AdminStatusResponse {
     try await client.call(AdminService.Status.self, AdminStatusRequest(module: module), timeout: timeout)
-  }
-
-  /// Runs `fetch` with each page token, starting from none, until a page says it is the last.
-  private func forEachPage(
-    _ fetch: (String) async throws(ReformError) -> PageResponse?
-  ) async throws(ReformError) {
-    var token = ""
-    var seen: Set<String> = []
-    repeat {
-      let page = try await fetch(token)
-      token = page?.nextPageToken ?? ""
-      // A server that hands back a token twice would otherwise keep us here for ever.
-    } while !token.isEmpty && seen.insert(token).inserted
   }
 }
 

@@ -132,14 +132,13 @@ struct RatingExceptionCommand: AsyncParsableCommand {
       let base = ClassificationListQuotaExceptionsRequest(year: year, unitCode: unit, includeRevoked: includeRevoked)
       let timeout = options.callTimeout
       let exceptions = try await options.withClient { client in
-        var request = base
-        var all: [RatingQuotaException] = []
-        repeat {
-          let response = try await client.call(ClassificationService.ListQuotaExceptions.self, request, timeout: timeout)
-          all += response.exceptions
-          request.page = PageRequest(pageSize: 500, pageToken: response.page?.nextPageToken ?? "")
-        } while !(request.page?.pageToken.isEmpty ?? true)
-        return all
+        try await client.everyPage(
+          ClassificationService.ListQuotaExceptions.self, items: \.exceptions, page: \.page, timeout: timeout
+        ) {
+          var request = base
+          request.page = PageRequest(pageSize: 500, pageToken: $0)
+          return request
+        }.items
       }
       let header = [
         "id", "unit_code", "duty_group", "year", "grant", "authority", "decision", "reason", "recorded_by", "recorded_at",

@@ -22,14 +22,11 @@ struct RatingRuleSetsCommand: AsyncParsableCommand {
     let base = ClassificationListRuleSetsRequest(year: year, subjectKind: kind?.kind ?? .unspecified, allVersions: allVersions)
     let timeout = options.callTimeout
     let sets = try await options.withClient { client in
-      var request = base
-      var all: [RatingRuleSet] = []
-      repeat {
-        let response = try await client.call(ClassificationService.ListRuleSets.self, request, timeout: timeout)
-        all += response.ruleSets
-        request.page = PageRequest(pageSize: 100, pageToken: response.page?.nextPageToken ?? "")
-      } while !(request.page?.pageToken.isEmpty ?? true)
-      return all
+      try await client.everyPage(ClassificationService.ListRuleSets.self, items: \.ruleSets, page: \.page, timeout: timeout) {
+        var request = base
+        request.page = PageRequest(pageSize: 100, pageToken: $0)
+        return request
+      }.items
     }
     guard !sets.isEmpty else {
       print("no rule sets match")

@@ -30,18 +30,9 @@ struct InspectionListCommand: AsyncParsableCommand {
     let timeout = options.callTimeout
     let (year, owner) = (year, owner)
     let programmes = try await options.withClient { client in
-      var all: [InspectionProgrammeSummary] = []
-      var token = ""
-      repeat {
-        let response = try await client.call(
-          InspectionService.ListProgrammes.self,
-          InspectionListProgrammesRequest(
-            page: PageRequest(pageSize: 200, pageToken: token), ownerUnitCode: owner, year: year),
-          timeout: timeout)
-        all += response.programmes
-        token = response.page?.nextPageToken ?? ""
-      } while !token.isEmpty
-      return all
+      try await client.everyPage(InspectionService.ListProgrammes.self, items: \.programmes, page: \.page, timeout: timeout) {
+        InspectionListProgrammesRequest(page: PageRequest(pageSize: 200, pageToken: $0), ownerUnitCode: owner, year: year)
+      }.items
     }
     let header = ["id", "version", "year", "owner", "name", "visits", "unplaced", "created", "created_by"]
     let rows = programmes.map { programme in
