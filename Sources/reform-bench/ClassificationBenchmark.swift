@@ -61,10 +61,10 @@ enum ClassificationBenchmark {
       try? FileManager.default.removeItem(atPath: folder)
     }
     children.append(
-      try launch(reformd, ["coordinator", "--listen", "unix:\(socket)", "--data", folder, "--log-level", "error"]))
+      try Process.launch(reformd, ["coordinator", "--listen", "unix:\(socket)", "--data", folder, "--log-level", "error"]))
     let token = try await waitForFile(folder + "/admin.token")
     children.append(
-      try launch(
+      try Process.launch(
         reformd,
         ["worker", "--module", "classification", "--coordinator", "unix:\(socket)", "--data", folder, "--log-level", "error"]))
     let metadata: Metadata = ["authorization": "Bearer \(token)"]
@@ -155,14 +155,6 @@ enum ClassificationBenchmark {
       try await Task.sleep(for: .milliseconds(50))
     }
     throw BenchmarkFailure(description: "\(path) was not written within 30 s")
-  }
-
-  private static func launch(_ path: String, _ arguments: [String]) throws -> Process {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: path)
-    process.arguments = arguments
-    try process.run()
-    return process
   }
 
   private static func seconds(_ duration: Duration) -> String {

@@ -19,10 +19,10 @@ enum HubBenchmark {
       for child in children { kill(child.processIdentifier, SIGKILL); child.waitUntilExit() }
       try? FileManager.default.removeItem(atPath: folder)
     }
-    children.append(try launch(own, ["serve-echo", "\(plainPort)"]))
-    children.append(try launch(reformd, ["coordinator", "--listen", "127.0.0.1:\(hubPort)", "--listen", "unix:\(folder)/hub.sock", "--data", folder, "--log-level", "error"]))
+    children.append(try Process.launch(own, ["serve-echo", "\(plainPort)"]))
+    children.append(try Process.launch(reformd, ["coordinator", "--listen", "127.0.0.1:\(hubPort)", "--listen", "unix:\(folder)/hub.sock", "--data", folder, "--log-level", "error"]))
     try await Task.sleep(for: .milliseconds(500))
-    children.append(try launch(reformd, ["worker", "--module", "diagnostics", "--coordinator", "unix:\(folder)/hub.sock", "--data", folder, "--capacity", "1100", "--log-level", "error"]))
+    children.append(try Process.launch(reformd, ["worker", "--module", "diagnostics", "--coordinator", "unix:\(folder)/hub.sock", "--data", folder, "--capacity", "1100", "--log-level", "error"]))
     try await Task.sleep(for: .seconds(2))
     let token = try String(contentsOfFile: folder + "/admin.token", encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
     let metadata: Metadata = ["authorization": "Bearer \(token)"]
@@ -41,14 +41,6 @@ enum HubBenchmark {
         try await memoryWithCallsInFlight(hub, metadata: metadata)
       }
     }
-  }
-
-  private static func launch(_ path: String, _ arguments: [String]) throws -> Process {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: path)
-    process.arguments = arguments
-    try process.run()
-    return process
   }
 
   private static func withClient(

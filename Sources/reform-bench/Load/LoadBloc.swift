@@ -82,15 +82,9 @@ struct LoadBloc: Sendable {
 
   /// Every unit, through every page.
   static func allUnits(_ client: ReformClient) async throws -> [OrgUnit] {
-    var units: [OrgUnit] = []
-    var token = ""
-    repeat {
-      let page = try await client.call(
-        RegistryService.ListUnits.self, ListUnitsRequest(page: PageRequest(pageSize: 1000, pageToken: token)), timeout: .seconds(30))
-      units += page.units
-      token = page.page?.nextPageToken ?? ""
-    } while !token.isEmpty
-    return units
+    try await client.everyPage(RegistryService.ListUnits.self, items: \.units, page: \.page, timeout: .seconds(30)) {
+      ListUnitsRequest(page: PageRequest(pageSize: 1000, pageToken: $0))
+    }.items
   }
 
   /// Up to 40 units expected to report for 2025, each with the reported indicators of its
@@ -99,16 +93,9 @@ struct LoadBloc: Sendable {
     let set = try await client.call(RegistryService.GetIndicatorSet.self, GetIndicatorSetRequest(id: setId), timeout: .seconds(30))
     let reported = (set.indicatorSet?.indicators ?? []).filter { $0.source == .reported }
     let kinds = Dictionary(units.map { ($0.code, $0.kind) }, uniquingKeysWith: { first, _ in first })
-    var states: [IndicatorPeriodState] = []
-    var token = ""
-    repeat {
-      let page = try await client.call(
-        RegistryService.ListPeriodStates.self,
-        ListPeriodStatesRequest(page: PageRequest(pageSize: 1000, pageToken: token), setId: setId, period: reportingPeriod),
-        timeout: .seconds(30))
-      states += page.states
-      token = page.page?.nextPageToken ?? ""
-    } while !token.isEmpty
+    let states = try await client.everyPage(RegistryService.ListPeriodStates.self, items: \.states, page: \.page, timeout: .seconds(30)) {
+      ListPeriodStatesRequest(page: PageRequest(pageSize: 1000, pageToken: $0), setId: setId, period: reportingPeriod)
+    }.items
 
     var reporters: [String: [String]] = [:]
     for state in states.sorted(by: { $0.unitCode < $1.unitCode }) where reporters.count < 40 {

@@ -29,12 +29,9 @@ enum SoakInvariants {
     var problems: [String] = []
     var listedTotal = 0
     for sender in bloc.senders {
-      let listed = try await pages { token in
-        let page = try await client.call(
-          ExchangeService.ListSent.self,
-          ExchangeListSentRequest(page: PageRequest(pageSize: 1000, pageToken: token), unitCode: sender.code), timeout: .seconds(60))
-        return (page.items.compactMap { $0.document?.documentId }, page.page?.nextPageToken ?? "")
-      }
+      let listed = try await client.everyPage(ExchangeService.ListSent.self, items: \.items, page: \.page, timeout: .seconds(60)) {
+        ExchangeListSentRequest(page: PageRequest(pageSize: 1000, pageToken: $0), unitCode: sender.code)
+      }.items.compactMap { $0.document?.documentId }
       listedTotal += listed.count
       let counts = Dictionary(listed.map { ($0, 1) }, uniquingKeysWith: +)
       for send in acknowledged where send.sender == sender.code && counts[send.documentId] != 1 {
@@ -56,12 +53,9 @@ enum SoakInvariants {
     var watchProblems: [String] = []
     var arrivals = 0
     for receiver in bloc.receivers {
-      let inbox = try await pages { token in
-        let page = try await client.call(
-          ExchangeService.ListInbox.self,
-          ExchangeListInboxRequest(page: PageRequest(pageSize: 1000, pageToken: token), unitCode: receiver.code), timeout: .seconds(60))
-        return (page.items, page.page?.nextPageToken ?? "")
-      }
+      let inbox = try await client.everyPage(ExchangeService.ListInbox.self, items: \.items, page: \.page, timeout: .seconds(60)) {
+        ExchangeListInboxRequest(page: PageRequest(pageSize: 1000, pageToken: $0), unitCode: receiver.code)
+      }.items
       arrivals += inbox.count
       for (year, copies) in Dictionary(grouping: inbox, by: { $0.delivery?.arrivalYear ?? 0 }) {
         let numbers = copies.compactMap { $0.delivery?.arrivalNumber }.sorted()
@@ -121,13 +115,9 @@ enum SoakInvariants {
   /// Recounts the current final results: in each quota group the HTXSNV are within what the
   /// rule set's share of the HTTNV (or of those rated) allows.
   private static func quota(_ client: ReformClient) async throws -> SoakInvariant {
-    let ratings = try await pages { token in
-      let page = try await client.call(
-        ClassificationService.ListResults.self,
-        ClassificationListResultsRequest(page: PageRequest(pageSize: 1000, pageToken: token), year: LoadBloc.ratingYear),
-        timeout: .seconds(60))
-      return (page.ratings, page.page?.nextPageToken ?? "")
-    }
+    let ratings = try await client.everyPage(
+      ClassificationService.ListResults.self, items: \.ratings, page: \.page, timeout: .seconds(60)
+    ) { ClassificationListResultsRequest(page: PageRequest(pageSize: 1000, pageToken: $0), year: LoadBloc.ratingYear) }.items
     var quotas: [String: RatingQuotaConfig] = [:]
     for key in Set(ratings.map { "\($0.ruleSetId)#\($0.ruleSetVersion)" }) {
       let parts = key.split(separator: "#")
@@ -166,13 +156,9 @@ enum SoakInvariants {
 
   private static func finalRuns(_ client: ReformClient, ledger: LoadLedger) async throws -> SoakInvariant {
     let acknowledged = await ledger.finalRuns
-    let runs = try await pages { token in
-      let page = try await client.call(
-        ClassificationService.ListRuns.self,
-        ClassificationListRunsRequest(page: PageRequest(pageSize: 1000, pageToken: token), year: LoadBloc.ratingYear, mode: .final),
-        timeout: .seconds(60))
-      return (page.runs.map(\.id), page.page?.nextPageToken ?? "")
-    }
+    let runs = try await client.everyPage(ClassificationService.ListRuns.self, items: \.runs, page: \.page, timeout: .seconds(60)) {
+      ClassificationListRunsRequest(page: PageRequest(pageSize: 1000, pageToken: $0), year: LoadBloc.ratingYear, mode: .final)
+    }.items.map(\.id)
     let counts = Dictionary(runs.map { ($0, 1) }, uniquingKeysWith: +)
     let missing = acknowledged.filter { counts[$0] != 1 }
     return SoakInvariant(
@@ -259,17 +245,5 @@ enum SoakInvariants {
   private static func ordinal(_ date: CalendarDate?) -> Int {
     guard let date else { return 0 }
     return Int(date.year) * 10_000 + Int(date.month) * 100 + Int(date.day)
-  }
-
-  /// Every item of a paged listing.
-  private static func pages<Item>(_ page: (String) async throws -> ([Item], String)) async throws -> [Item] {
-    var items: [Item] = []
-    var token = ""
-    repeat {
-      let (some, next) = try await page(token)
-      items += some
-      token = next
-    } while !token.isEmpty
-    return items
   }
 }
