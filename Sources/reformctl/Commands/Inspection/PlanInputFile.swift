@@ -138,13 +138,9 @@ extension PlanInputFile {
     init(_ date: CalendarDate) { self.date = date }
 
     init(from decoder: any Decoder) throws {
-      let container = try decoder.singleValueContainer()
-      let text = try container.decode(String.self)
-      guard let date = InspectionText.parseDate(text) else {
-        throw DecodingError.dataCorruptedError(
-          in: container, debugDescription: "\"\(text)\" is not a date; write 2026-03-02")
+      date = try decoder.singleValueContainer().decodeText(InspectionText.parseDate) {
+        "\"\($0)\" is not a date; write 2026-03-02"
       }
-      self.date = date
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -184,14 +180,9 @@ extension PlanInputFile {
     init(_ kind: InspectionKind) { self.kind = kind }
 
     init(from decoder: any Decoder) throws {
-      let container = try decoder.singleValueContainer()
-      let text = try container.decode(String.self)
-      guard let kind = InspectionText.parseKind(text) else {
-        throw DecodingError.dataCorruptedError(
-          in: container,
-          debugDescription: "\"\(text)\" is not one of \(InspectionText.kinds.map(\.name).joined(separator: ", "))")
+      kind = try decoder.singleValueContainer().decodeText(InspectionText.parseKind) {
+        "\"\($0)\" is not one of \(InspectionText.kinds.map(\.name).joined(separator: ", "))"
       }
-      self.kind = kind
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -205,14 +196,9 @@ extension PlanInputFile {
     var period: Period
 
     init(from decoder: any Decoder) throws {
-      let container = try decoder.singleValueContainer()
-      let text = try container.decode(String.self)
-      guard let period = PeriodArgument.parse(text) else {
-        throw DecodingError.dataCorruptedError(
-          in: container,
-          debugDescription: "\"\(text)\" is not a period; write \(PeriodArgument.defaultValueDescription)")
+      period = try decoder.singleValueContainer().decodeText(PeriodArgument.parse) {
+        "\"\($0)\" is not a period; write \(PeriodArgument.defaultValueDescription)"
       }
-      self.period = period
     }
 
     func encode(to encoder: any Encoder) throws {
