@@ -19,6 +19,14 @@ import ReformWire
 public struct ClassificationModule: WorkerModule {
   /// `classification`, as `reformd worker --module` takes it.
   public let name = "classification"
+  /// The registry's units and people, through the hierarchy and person look-ups most handlers share.
+  public var calls: [ModuleCall] {
+    [
+      ModuleCall(anyMethodLike: ClassificationService.Summary.self, calls: RegistryService.ListUnits.self),
+      ModuleCall(anyMethodLike: ClassificationService.Summary.self, calls: RegistryService.ListPeople.self),
+      ModuleCall(anyMethodLike: ClassificationService.Summary.self, calls: RegistryService.GetPerson.self),
+    ]
+  }
   private let handlers: ClassificationHandlers
 
   /// The module on the SQLite file at `databasePath` (created and migrated when needed).

@@ -6,9 +6,9 @@
 /// ``RegistryUnitHierarchy`` gives the whole tree. Names are the collectives' names as last
 /// submitted.
 public struct SubmittedUnitHierarchy: ClassificationUnitHierarchy {
-  private let store: ClassificationStore
+  private let store: any ClassificationStoring
 
-  init(store: ClassificationStore) {
+  init(store: any ClassificationStoring) {
     self.store = store
   }
 

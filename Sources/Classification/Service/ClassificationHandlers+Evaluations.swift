@@ -7,7 +7,7 @@ import ReformWire
 extension ClassificationHandlers {
   /// Inserts or replaces evaluations, all or nothing: a clerk only for their own unit (each
   /// entry's unit is checked before anything else, then the unit that owns each person and
-  /// each stored evaluation it would replace: ``EvaluationOwnership``); when any entry is invalid nothing is
+  /// each stored evaluation it would replace: ``SubmissionOwners``); when any entry is invalid nothing is
   /// written and every error is listed, the call itself succeeding with `applied` false.
   /// `persons_accepted` and `collectives_accepted` count the entries without errors.
   func submitEvaluations(_ request: SubmitEvaluationsRequest, _ context: JobContext) async throws
@@ -29,7 +29,7 @@ extension ClassificationHandlers {
       try await scope.require(collective.unitCode, field: "collectives[\(index)].unit_code")
     }
     try await Self.requireLinks(request.collectives, scope: scope)
-    let ownership = try await EvaluationOwnership.of(request, scope: scope, people: people)
+    let ownership = try await SubmissionOwners.of(request, scope: scope, people: people)
     if let ownership { try ownership.requireStored(try await store.storedUnits(of: ownership.keys)) }
     var keyless = request
     keyless.idempotencyKey = ""
@@ -48,14 +48,10 @@ extension ClassificationHandlers {
       applied: batch.errors.isEmpty && !request.dryRun, personsAccepted: Int64(batch.personsAccepted),
       collectivesAccepted: Int64(batch.collectivesAccepted), errors: batch.errors)
     guard response.applied else { return response }
-    let by = Self.principalBytes(context)
-    let millis = ClassificationStore.millis(Date())
-    return try await store.write(idempotency: key) { db in
-      if let ownership { try ownership.requireStored(try ClassificationStore.storedUnits(of: ownership.keys, in: db)) }
-      try ClassificationStore.save(batch.records, submittedBy: by, at: millis, in: db)
-      try ClassificationStore.saveUnitLinks(batch.links, in: db)
-      return response
-    }
+    let owners = ownership.map { ownership in OwnerCheck(keys: ownership.keys) { try ownership.requireStored($0) } }
+    return try await store.saveEvaluations(
+      batch.records, links: batch.links, submittedBy: Self.principalBytes(context), at: Date(), owners: owners,
+      idempotency: key, response: response)
   }
 
   /// Refuses a clerk's collective that would take a unit out of another's reach: the links a
@@ -95,14 +91,9 @@ extension ClassificationHandlers {
     context.audit.record(target: request.subjectId.isEmpty ? "evaluations \(request.year)" : request.subjectId, unit: root)
     let page = try await store.evaluationPage(
       year: Int(request.year), units: try await scope.subtree(of: root), kinds: kinds, subjectId: request.subjectId,
-      after: paging.after, limit: paging.size)
+      after: paging.evaluationKey, limit: paging.size)
     let evaluations = try page.records.map { try Self.evaluation($0) }
-    let last = page.records.last.map { record -> [Paging.TokenValue] in
-      [
-        .int(Int64(record.year)), .int(record.isPerson ? 1 : 0), .text(record.unitCode), .text(record.subjectId),
-        .int(Int64(record.subjectKind)),
-      ]
-    }
+    let last = page.records.last.map { Paging.token($0.pageKey) }
     return ClassificationListEvaluationsResponse(
       evaluations: evaluations, page: paging.response(itemsReturned: evaluations.count, lastKey: last, total: page.total))
   }
@@ -110,7 +101,7 @@ extension ClassificationHandlers {
   /// The stored evaluation with its output-only fields filled.
   static func evaluation(_ record: EvaluationRecord) throws -> ClassificationEvaluation {
     let by = try record.submittedBy.map { try Principal(wireBytes: $0) }
-    let at = Timestamp(ClassificationStore.date(millis: record.submittedAtMillis))
+    let at = Timestamp(record.submittedAt)
     if record.isPerson {
       var person = try ReformWire.PersonEvaluation(wireBytes: record.payload)
       person.submittedBy = by

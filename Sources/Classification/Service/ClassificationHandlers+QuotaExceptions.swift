@@ -1,6 +1,5 @@
 import ClassificationDomain
 import Foundation
-import GRDB
 import GRPCCore
 import ReformKit
 import ReformModule
@@ -44,17 +43,7 @@ extension ClassificationHandlers {
       throw RPCError(code: .invalidArgument, message: "exception.\(field): \(error.message)")
     }
     let pending = wire
-    let response = try await store.write(idempotency: key) { db in
-      for live in try ClassificationStore.liveExceptions(year: Int(pending.year), in: db)
-      where live.unitCode == pending.unitCode && live.dutyGroup == pending.dutyGroup {
-        let group = pending.dutyGroup.isEmpty ? "" : " (duty group \(pending.dutyGroup))"
-        throw RPCError(
-          code: .alreadyExists,
-          message: "exception.unit_code: \(live.id) already grants \(pending.unitCode)\(group) an exception for "
-            + "\(pending.year); revoke it first")
-      }
-      return ClassificationGrantQuotaExceptionResponse(exception: try ClassificationStore.insert(pending, in: db))
-    }
+    let response = try await store.grantException(pending, idempotency: key)
     context.audit.record(target: response.exception?.id ?? "")
     return response
   }
@@ -69,7 +58,7 @@ extension ClassificationHandlers {
     }
     try Self.checkLength(request.reason, "reason", ClassificationLimits.textLength)
     let id = request.id
-    guard let found = try await store.read({ db in try ClassificationStore.exception(id: id, in: db) }) else {
+    guard let found = try await store.exception(id: id) else {
       throw RPCError(code: .notFound, message: "id: no quota exception \(request.id)")
     }
     try await scope(context).require(found.unitCode, field: "id")
@@ -79,20 +68,7 @@ extension ClassificationHandlers {
       method: ClassificationService.RevokeQuotaException.info.path, key: request.idempotencyKey, withoutKey: keyless)
     context.audit.record(target: request.id, unit: found.unitCode)
     if let replay = try await store.replay(key, as: ClassificationRevokeQuotaExceptionResponse.self) { return replay }
-    let reason = request.reason
-    return try await store.write(idempotency: key) { db in
-      guard var exception = try ClassificationStore.exception(id: id, in: db) else {
-        throw RPCError(code: .notFound, message: "id: no quota exception \(id)")
-      }
-      guard !exception.revoked else {
-        throw RPCError(
-          code: .failedPrecondition, message: "id: \(id) was already revoked (\(exception.revokedReason))")
-      }
-      exception.revoked = true
-      exception.revokedReason = reason
-      try ClassificationStore.update(exception, in: db)
-      return ClassificationRevokeQuotaExceptionResponse(exception: exception)
-    }
+    return try await store.revokeException(id: id, reason: request.reason, idempotency: key)
   }
 
   /// Lists exceptions in the order recorded. A clerk sees their own unit's subtree.
@@ -106,7 +82,7 @@ extension ClassificationHandlers {
     context.audit.record(target: "quota exceptions \(request.year)", unit: root)
     let page = try await store.exceptionPage(
       year: Int(request.year), units: try await scope.subtree(of: root), includeRevoked: request.includeRevoked,
-      after: paging.after?.first.flatMap { Int64.fromDatabaseValue($0) }, limit: paging.size)
+      after: paging.int(0), limit: paging.size)
     return ClassificationListQuotaExceptionsResponse(
       exceptions: page.exceptions.map(\.exception),
       page: paging.response(

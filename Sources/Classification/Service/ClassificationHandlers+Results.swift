@@ -1,6 +1,5 @@
 import ClassificationDomain
 import Foundation
-import GRDB
 import GRPCCore
 import ReformKit
 import ReformModule
@@ -25,7 +24,8 @@ extension ClassificationHandlers {
     filter.levels = request.levels.map(\.rawValue)
     filter.quotaDemotedOnly = request.quotaDemotedOnly
     context.audit.record(target: Self.describe(resultScope), unit: root)
-    let page = try await store.resultPage(resultScope, filter, after: paging.after, limit: paging.size)
+    let page = try await store.resultPage(
+      resultScope, filter, after: paging.resultKey, limit: paging.size, countTotal: true)
     var sets = RuleSetLookup(catalogue: catalogue)
     var ratings: [ReformWire.Rating] = []
     ratings.reserveCapacity(page.records.count)
@@ -38,7 +38,7 @@ extension ClassificationHandlers {
     }
     return ClassificationListResultsResponse(
       ratings: ratings,
-      page: paging.response(itemsReturned: ratings.count, lastKey: page.records.last?.pageKey, total: page.total))
+      page: paging.response(itemsReturned: ratings.count, lastKey: page.records.last.map { Paging.token($0.pageKey) }, total: page.total))
   }
 
   /// One subject's rating with every rule that decided it, the inputs it was computed from,
@@ -139,7 +139,7 @@ extension ClassificationHandlers {
     context.audit.record(target: "csv \(Self.describe(resultScope))", unit: root)
     var sets = RuleSetLookup(catalogue: catalogue)
     let header = RatingCSV.export([])
-    var after: [DatabaseValue]?
+    var after: ResultPageKey?
     var first = true
     while true {
       let page = try await store.resultPage(
@@ -166,7 +166,7 @@ extension ClassificationHandlers {
       }
       first = false
       guard page.records.count == ClassificationLimits.csvRowsPerChunk, let last = page.records.last else { return }
-      after = last.pageKey.map(\.databaseValue)
+      after = last.pageKey
     }
   }
 

@@ -1,6 +1,5 @@
 import ClassificationDomain
 import Foundation
-import GRDB
 import GRPCCore
 import ReformModule
 import ReformWire
@@ -31,10 +30,8 @@ extension ClassificationHandlers {
         && (kind.map { entry.set.appliesTo.contains($0) } ?? true)
     }
     let total = sets.count
-    if let after = paging.after, after.count == 2, let id = String.fromDatabaseValue(after[0]),
-      let version = Int.fromDatabaseValue(after[1])
-    {
-      sets = sets.filter { ($0.set.id, $0.set.version) > (id, version) }
+    if paging.after?.count == 2, let id = paging.text(0), let version = paging.int(1) {
+      sets = sets.filter { ($0.set.id, Int64($0.set.version)) > (id, version) }
     }
     let page = Array(sets.prefix(paging.size))
     let last = page.last.map { [Paging.TokenValue.text($0.set.id), .int(Int64($0.set.version))] }
@@ -90,20 +87,22 @@ extension ClassificationHandlers {
     defined.loadedAt = Timestamp(now)
     let record = RuleSetRecord(
       id: set.id, version: next, content: content, contentSHA256: sha, effectiveFrom: wire.effectiveFrom?.iso,
-      effectiveTo: wire.effectiveTo?.iso, loadedAtMillis: ClassificationStore.millis(now),
+      effectiveTo: wire.effectiveTo?.iso, loadedAt: now,
       loadedBy: Self.principalBytes(context))
     let response = ClassificationDefineRuleSetResponse(ruleSet: defined)
-    let result = try await store.write(idempotency: key) { db in
-      // Another worker may have loaded a version meanwhile: the version is checked again here.
-      let latest = max(builtInVersion, try ClassificationStore.latestRuleSetVersion(id: set.id, in: db))
-      try Self.checkVersion(Int(wire.version), next: latest + 1, id: set.id)
-      guard latest + 1 == next else {
-        throw RPCError(
-          code: .aborted, message: "rule_set.version: version \(latest) of \(set.id) was loaded meanwhile; define it again")
-      }
-      try ClassificationStore.insert(record, in: db)
-      return response
-    }
+    let requested = Int(wire.version)
+    let id = set.id
+    // Another worker may have loaded a version meanwhile: the version is checked again in the write.
+    let result = try await store.defineRuleSet(
+      record,
+      check: { loaded in
+        let latest = max(builtInVersion, loaded)
+        try Self.checkVersion(requested, next: latest + 1, id: id)
+        guard latest + 1 == next else {
+          throw RPCError(
+            code: .aborted, message: "rule_set.version: version \(latest) of \(id) was loaded meanwhile; define it again")
+        }
+      }, idempotency: key, response: response)
     context.audit.record(target: "rule set \(set.id) version \(next)")
     return result
   }

@@ -1,6 +1,5 @@
 import ClassificationDomain
 import Foundation
-import GRDB
 import GRPCCore
 import ReformKit
 import ReformModule
@@ -61,7 +60,7 @@ extension ClassificationHandlers {
     }
     if request.mode == .final, request.rerunReason.isEmpty {
       let finals = try await store.currentFinals(year: year, kinds: kinds.map(\.wire.rawValue))
-      let locked = rated.filter { finals[ClassificationStore.subjectKey($0.subjectKind, $0.subjectId)] != nil }
+      let locked = rated.filter { finals[SubjectKey.of($0.subjectKind, $0.subjectId)] != nil }
       if let first = locked.first {
         throw RPCError(
           code: .failedPrecondition,
@@ -84,7 +83,7 @@ extension ClassificationHandlers {
       throw RPCError(code: .failedPrecondition, message: "\(error.field): \(error.message)")
     }
     let results = result.ratings.map { rating in
-      ResultRecord(rating, revision: revisions[ClassificationStore.subjectKey(rating.subjectKind.wire.rawValue, rating.subjectId)] ?? 0)
+      ResultRecord(rating, revision: revisions[SubjectKey.of(rating.subjectKind.wire.rawValue, rating.subjectId)] ?? 0)
     }
     var tally = LevelTally()
     for rating in result.ratings { tally.add(rating) }
@@ -96,10 +95,8 @@ extension ClassificationHandlers {
       quotaDemotions: Int64(tally.demoted), issues: (result.issues.map(\.wire) + Self.missingCollectives(input, kinds)),
       note: request.note, startedBy: context.caller, startedAt: Timestamp(started))
     let groups = result.quotaGroups.map(\.wire)
-    let response = try await store.write(idempotency: key) { db in
-      let run = try ClassificationStore.record(draft, quotaGroups: groups, results: results, ratedAt: started, in: db)
-      return ClassificationRunResponse(run: run, quotaGroups: groups)
-    }
+    let response = try await store.recordRun(
+      draft, quotaGroups: groups, results: results, ratedAt: started, idempotency: key)
     context.audit.record(target: response.run?.id ?? "")
     return response
   }
@@ -131,7 +128,7 @@ extension ClassificationHandlers {
     var units: Set<String>?
     if request.unitCode.isEmpty, let own = scope.ownUnit { units = try await scope.units().subtree(of: own) }
     context.audit.record(target: "runs \(request.year)", unit: request.unitCode.isEmpty ? scope.ownUnit ?? "" : request.unitCode)
-    let before = paging.after?.first.flatMap { Int64.fromDatabaseValue($0) }
+    let before = paging.int(0)
     let page = try await store.runPage(
       year: Int(request.year), unitCode: request.unitCode.isEmpty ? nil : request.unitCode, units: units,
       mode: request.mode.rawValue, before: before, limit: paging.size)
@@ -200,7 +197,7 @@ extension ClassificationHandlers {
     persons.reserveCapacity(records.count)
     for record in records {
       var problems = FieldProblems()
-      revisions[ClassificationStore.subjectKey(record.subjectKind, record.subjectId)] = record.revision
+      revisions[SubjectKey.of(record.subjectKind, record.subjectId)] = record.revision
       if record.isPerson {
         let wire = try ReformWire.PersonEvaluation(wireBytes: record.payload)
         if let person = ClassificationDomain.PersonEvaluation(wire: wire, problems: &problems) { persons.append(person) }

@@ -16,7 +16,7 @@ import ReformWire
 /// - Quota exceptions: ``grantQuotaException(_:_:)``, ``revokeQuotaException(_:_:)``,
 ///   ``listQuotaExceptions(_:_:)``
 struct ClassificationHandlers: Sendable {
-  let store: ClassificationStore
+  let store: any ClassificationStoring
   let catalogue: RuleSetCatalogue
   let hierarchy: any ClassificationUnitHierarchy
   /// Where a clerk's people are looked up; nil where there is no registry to ask.

@@ -18,7 +18,7 @@ struct EvaluationBatch: Sendable {
   /// The entries to store, in request order.
   var records: [EvaluationRecord] = []
   /// Units placed under a unit: a collective's parent, and its disciplined subordinates.
-  var links: [(unitCode: String, parentCode: String)] = []
+  var links: [UnitLink] = []
 
   init(_ request: SubmitEvaluationsRequest, ruleSets: [CatalogueRuleSet]) {
     var personGroups: [GroupKey: [(index: Int, evaluation: ClassificationDomain.PersonEvaluation)]] = [:]
@@ -26,7 +26,7 @@ struct EvaluationBatch: Sendable {
     for (index, wire) in request.persons.enumerated() {
       var problems = FieldProblems()
       let evaluation = ClassificationDomain.PersonEvaluation(wire: wire, problems: &problems)
-      let key = ClassificationStore.subjectKey(wire.subjectKind.rawValue, wire.personId) + "\u{1F}\(wire.year)"
+      let key = SubjectKey.of(wire.subjectKind.rawValue, wire.personId) + "\u{1F}\(wire.year)"
       if let first = firstPerson[key] {
         problems.add("person_id", "\(wire.personId) is already rated as \(wire.subjectKind.shortName) for \(wire.year) in persons[\(first)]", .alreadyExists)
       } else {
@@ -107,8 +107,12 @@ struct EvaluationBatch: Sendable {
           year: Int(collective.year), subjectKind: ReformWire.RatingSubjectKind.collective.rawValue,
           subjectId: collective.unitCode, unitCode: collective.unitCode, subjectName: collective.subjectName,
           payload: payload))
-      if !collective.parentUnitCode.isEmpty { links.append((collective.unitCode, collective.parentUnitCode)) }
-      for child in collective.disciplinedSubordinateUnitCodes { links.append((child, collective.unitCode)) }
+      if !collective.parentUnitCode.isEmpty {
+        links.append(UnitLink(unitCode: collective.unitCode, parentCode: collective.parentUnitCode))
+      }
+      for child in collective.disciplinedSubordinateUnitCodes {
+        links.append(UnitLink(unitCode: child, parentCode: collective.unitCode))
+      }
     }
     if !errors.isEmpty {
       records = []

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import GRPCCore
 import ReformWire
 
@@ -14,7 +13,7 @@ struct Paging: Sendable {
   /// Items on this page.
   let size: Int
   /// The key after which the page starts; `nil` for the first page.
-  let after: [DatabaseValue]?
+  let after: [TokenValue]?
   /// The list the token belongs to.
   private let list: String
 
@@ -40,7 +39,7 @@ struct Paging: Sendable {
       throw RPCError(
         code: .invalidArgument, message: "page.page_token: not a token this list gave; start again without one")
     }
-    after = decoded.key.map(\.databaseValue)
+    after = decoded.key
   }
 
   /// The response's paging: the token for the page after one that ended at `lastKey`, when
@@ -52,16 +51,21 @@ struct Paging: Sendable {
   }
 
   /// A value of a page key.
-  enum TokenValue: Codable, Sendable {
+  enum TokenValue: Codable, Sendable, Equatable {
     case int(Int64)
     case text(String)
+  }
 
-    var databaseValue: DatabaseValue {
-      switch self {
-      case .int(let value): value.databaseValue
-      case .text(let value): value.databaseValue
-      }
-    }
+  /// The integer at `index` of the page key, if the token holds one there.
+  func int(_ index: Int) -> Int64? {
+    guard let after, after.indices.contains(index), case .int(let value) = after[index] else { return nil }
+    return value
+  }
+
+  /// The text at `index` of the page key, if the token holds one there.
+  func text(_ index: Int) -> String? {
+    guard let after, after.indices.contains(index), case .text(let value) = after[index] else { return nil }
+    return value
   }
 
   private struct Token: Codable {

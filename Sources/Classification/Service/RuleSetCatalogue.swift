@@ -36,12 +36,12 @@ struct CatalogueRuleSet: Sendable {
 /// ## Topics
 /// - ``all()``, ``find(id:version:)``, ``applicable(year:kind:among:)``
 final class RuleSetCatalogue: Sendable {
-  private let store: ClassificationStore
+  private let store: any ClassificationStoring
   /// The shipped sets, version 1 each.
   let builtIn: [CatalogueRuleSet]
   private let decoded = Mutex<[String: CatalogueRuleSet]>([:])
 
-  init(store: ClassificationStore) {
+  init(store: any ClassificationStoring) {
     self.store = store
     builtIn = RuleSet.builtIn.map { CatalogueRuleSet(set: $0, sha256: CatalogueRuleSet.sha256(of: $0)) }
   }
@@ -87,7 +87,7 @@ final class RuleSetCatalogue: Sendable {
       set: set, sha256: record.contentSHA256,
       effectiveFrom: record.effectiveFrom.flatMap(CivilDate.init(iso:)).map(\.wire),
       effectiveTo: record.effectiveTo.flatMap(CivilDate.init(iso:)).map(\.wire),
-      loadedAt: ClassificationStore.date(millis: record.loadedAtMillis))
+      loadedAt: record.loadedAt)
     decoded.withLock { $0[key] = entry }
     return entry
   }

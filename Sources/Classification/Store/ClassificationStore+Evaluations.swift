@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import ReformWire
 
 extension ClassificationStore {
   /// Inserts or replaces `records` (one transaction is the caller's): a replaced evaluation
@@ -50,6 +51,23 @@ extension ClassificationStore {
     return units
   }
 
+  /// Saves a SubmitEvaluations batch in one transaction: `records` (``save(_:submittedBy:at:in:)``)
+  /// and the unit `links` their collectives name, after `owners`' check of the units that the
+  /// evaluations to be replaced are stored under (made here again, so that a submission
+  /// racing this one cannot slip in between).
+  func saveEvaluations(
+    _ records: [EvaluationRecord], links: [UnitLink], submittedBy: [UInt8]?, at date: Date, owners: OwnerCheck?,
+    idempotency: IdempotencyKey?, response: SubmitEvaluationsResponse
+  ) async throws -> SubmitEvaluationsResponse {
+    let millis = Self.millis(date)
+    return try await write(idempotency: idempotency) { db in
+      if let owners { try owners.check(try Self.storedUnits(of: owners.keys, in: db)) }
+      try Self.save(records, submittedBy: submittedBy, at: millis, in: db)
+      try Self.saveUnitLinks(links, in: db)
+      return response
+    }
+  }
+
   /// ``storedUnits(of:in:)`` in a read of its own.
   func storedUnits(of keys: [EvaluationKey]) async throws -> [EvaluationKey: String] {
     try await read { db in try Self.storedUnits(of: keys, in: db) }
@@ -94,7 +112,7 @@ extension ClassificationStore {
   /// A page of current evaluations in list order (year, collectives first, unit, subject),
   /// after `after` (the last key of the previous page), with the total matching.
   func evaluationPage(
-    year: Int, units: Set<String>?, kinds: [Int32], subjectId: String, after: [DatabaseValue]?, limit: Int
+    year: Int, units: Set<String>?, kinds: [Int32], subjectId: String, after: EvaluationPageKey?, limit: Int
   ) async throws -> (records: [EvaluationRecord], total: Int) {
     try await read { db in
       var conditions: [String] = []
@@ -119,9 +137,9 @@ extension ClassificationStore {
       let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM classification_evaluations \(filter)", arguments: arguments) ?? 0
       var pageConditions = conditions
       var pageArguments = arguments
-      if let after, after.count == 5 {
+      if let after {
         pageConditions.append("(year, is_person, unit_code, subject_id, subject_kind) > (?, ?, ?, ?, ?)")
-        pageArguments += StatementArguments(after)
+        pageArguments += [after.year, after.isPerson ? 1 : 0, after.unitCode, after.subjectId, after.subjectKind]
       }
       let pageFilter = pageConditions.isEmpty ? "" : "WHERE " + pageConditions.joined(separator: " AND ")
       pageArguments += [limit]

@@ -33,6 +33,48 @@ extension ClassificationStore {
     return try RatingQuotaException(wireBytes: [UInt8](data))
   }
 
+  /// Records `pending` as granted, unless a live exception already covers its unit, duty
+  /// group and year (refused, naming `exception.unit_code`: revoke that one first).
+  func grantException(
+    _ pending: RatingQuotaException, idempotency: IdempotencyKey?
+  ) async throws -> ClassificationGrantQuotaExceptionResponse {
+    try await write(idempotency: idempotency) { db in
+      for live in try Self.liveExceptions(year: Int(pending.year), in: db)
+      where live.unitCode == pending.unitCode && live.dutyGroup == pending.dutyGroup {
+        let group = pending.dutyGroup.isEmpty ? "" : " (duty group \(pending.dutyGroup))"
+        throw ClassificationStoreRefusal(
+          kind: .alreadyExists, field: "exception.unit_code",
+          message: "\(live.id) already grants \(pending.unitCode)\(group) an exception for \(pending.year); revoke it first")
+      }
+      return ClassificationGrantQuotaExceptionResponse(exception: try Self.insert(pending, in: db))
+    }
+  }
+
+  /// Marks the exception `id` revoked for `reason`; it is kept, and no longer applied.
+  /// Refused, naming `id`, when there is none or it was revoked already.
+  func revokeException(
+    id: String, reason: String, idempotency: IdempotencyKey?
+  ) async throws -> ClassificationRevokeQuotaExceptionResponse {
+    try await write(idempotency: idempotency) { db in
+      guard var exception = try Self.exception(id: id, in: db) else {
+        throw ClassificationStoreRefusal(kind: .notFound, field: "id", message: "no quota exception \(id)")
+      }
+      guard !exception.revoked else {
+        throw ClassificationStoreRefusal(
+          kind: .failedPrecondition, field: "id", message: "\(id) was already revoked (\(exception.revokedReason))")
+      }
+      exception.revoked = true
+      exception.revokedReason = reason
+      try Self.update(exception, in: db)
+      return ClassificationRevokeQuotaExceptionResponse(exception: exception)
+    }
+  }
+
+  /// The exception `id`, if any.
+  func exception(id: String) async throws -> RatingQuotaException? {
+    try await read { db in try Self.exception(id: id, in: db) }
+  }
+
   /// The exceptions of `year` still applied, in the order they were recorded.
   static func liveExceptions(year: Int, in db: Database) throws -> [RatingQuotaException] {
     try Data.fetchAll(

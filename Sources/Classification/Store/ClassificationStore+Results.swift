@@ -7,7 +7,7 @@ import ReformWire
 extension ClassificationStore {
   /// A page of ratings by unit, subject id and kind, after the key `after`, with the total.
   func resultPage(
-    _ scope: ResultScope, _ filter: ResultFilter, after: [DatabaseValue]?, limit: Int, countTotal: Bool = true
+    _ scope: ResultScope, _ filter: ResultFilter, after: ResultPageKey?, limit: Int, countTotal: Bool = true
   ) async throws -> (records: [ResultRecord], total: Int) {
     try await read { db in
       var (sql, arguments) = filter.condition(scope)
@@ -15,9 +15,9 @@ extension ClassificationStore {
         countTotal
         ? try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM classification_results WHERE \(sql)", arguments: arguments) ?? 0
         : 0
-      if let after, after.count == 3 {
+      if let after {
         sql += " AND (unit_code, subject_id, subject_kind) > (?, ?, ?)"
-        arguments += StatementArguments(after)
+        arguments += [after.unitCode, after.subjectId, after.subjectKind]
       }
       arguments += [limit]
       let records = try Row.fetchAll(
@@ -79,14 +79,14 @@ extension ClassificationStore {
   }
 
   /// The current final rating of each subject of `year` of the given kinds, keyed by
-  /// ``subjectKey(_:_:)``: its run and level.
+  /// ``SubjectKey``: its run and level.
   static func currentFinals(year: Int, kinds: [Int32], in db: Database) throws -> [String: (runId: String, level: Int)] {
     let (sql, arguments) = ResultFilter(kinds: kinds).condition(.current(year: year))
     var finals: [String: (runId: String, level: Int)] = [:]
     let rows = try Row.fetchCursor(
       db, sql: "SELECT subject_kind, subject_id, run_id, level FROM classification_results WHERE \(sql)",
       arguments: arguments)
-    while let row = try rows.next() { finals[subjectKey(row[0], row[1])] = (row[2], row[3]) }
+    while let row = try rows.next() { finals[SubjectKey.of(row[0], row[1])] = (row[2], row[3]) }
     return finals
   }
 
@@ -101,7 +101,4 @@ extension ClassificationStore {
     }
     return kind
   }
-
-  /// The key of a subject in maps: its kind and id.
-  static func subjectKey(_ kind: Int32, _ subjectId: String) -> String { "\(kind)\u{1F}\(subjectId)" }
 }

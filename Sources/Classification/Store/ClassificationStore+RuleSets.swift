@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import ReformWire
 
 extension ClassificationStore {
   /// Every rule set operators loaded, by id then version.
@@ -15,6 +16,19 @@ extension ClassificationStore {
   /// The highest version loaded under `id`; 0 when none.
   static func latestRuleSetVersion(id: String, in db: Database) throws -> Int {
     try Int.fetchOne(db, sql: "SELECT MAX(version) FROM classification_rule_sets WHERE id = ?", arguments: [id]) ?? 0
+  }
+
+  /// Loads `record`, after `check` has accepted the latest version loaded under its id (0
+  /// when none), read in the same transaction: another worker may have loaded one meanwhile.
+  func defineRuleSet(
+    _ record: RuleSetRecord, check: @escaping @Sendable (_ latestLoaded: Int) throws -> Void,
+    idempotency: IdempotencyKey?, response: ClassificationDefineRuleSetResponse
+  ) async throws -> ClassificationDefineRuleSetResponse {
+    try await write(idempotency: idempotency) { db in
+      try check(try Self.latestRuleSetVersion(id: record.id, in: db))
+      try Self.insert(record, in: db)
+      return response
+    }
   }
 
   static func insert(_ record: RuleSetRecord, in db: Database) throws {

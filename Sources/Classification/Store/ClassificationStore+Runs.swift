@@ -27,7 +27,7 @@ extension ClassificationStore {
       var replaced: [ResultRecord] = []
       var changed: Int64 = 0
       for result in results {
-        guard let earlier = finals[subjectKey(result.subjectKind, result.subjectId)] else { continue }
+        guard let earlier = finals[SubjectKey.of(result.subjectKind, result.subjectId)] else { continue }
         superseded.insert(earlier.runId)
         replaced.append(result)
         if earlier.level != result.level { changed += 1 }
@@ -76,6 +76,17 @@ extension ClassificationStore {
         """,
       arguments: [seq, run.id, year, run.unitCode, run.mode.rawValue, Data(try run.wireBytes()), Data(groups.bytes)])
     return run
+  }
+
+  /// Records a run and its ratings in one transaction (``record(_:quotaGroups:results:ratedAt:in:)``).
+  func recordRun(
+    _ draft: ClassificationRun, quotaGroups: [RatingQuotaGroupOutcome], results: [ResultRecord], ratedAt: Date,
+    idempotency: IdempotencyKey?
+  ) async throws -> ClassificationRunResponse {
+    try await write(idempotency: idempotency) { db in
+      let run = try Self.record(draft, quotaGroups: quotaGroups, results: results, ratedAt: ratedAt, in: db)
+      return ClassificationRunResponse(run: run, quotaGroups: quotaGroups)
+    }
   }
 
   /// The run `id` with its quota arithmetic.

@@ -3,7 +3,7 @@ import GRDB
 extension ClassificationStore {
   /// Records that each of `links`' units lies directly under its parent, as a submitted
   /// collective named it.
-  static func saveUnitLinks(_ links: [(unitCode: String, parentCode: String)], in db: Database) throws {
+  static func saveUnitLinks(_ links: [UnitLink], in db: Database) throws {
     let upsert = try db.cachedStatement(
       sql: """
         INSERT INTO classification_unit_links (unit_code, parent_code) VALUES (?, ?)

@@ -27,6 +27,9 @@ struct ResultRecord: Sendable {
   var checks: [UInt8]
   var demotion: [UInt8]?
 
+  /// When the rating was made.
+  var ratedAtDate: Date { ClassificationStore.date(millis: ratedAtMillis) }
+
   static let columns = """
     run_id, year, subject_kind, subject_id, subject_name, unit_code, quota_unit_code, duty_group, level, \
     level_before_quota, score, quota_demoted, locked, superseded_by_run_id, rule_set_id, rule_set_version, \

@@ -15,6 +15,9 @@ struct RuleSetRecord: Sendable {
   var loadedAtMillis: Int64
   var loadedBy: [UInt8]?
 
+  /// When an operator loaded it.
+  var loadedAt: Date { ClassificationStore.date(millis: loadedAtMillis) }
+
   static let columns = "id, version, content, content_sha256, effective_from, effective_to, loaded_at, loaded_by"
 
   init(row: Row) {
@@ -30,7 +33,7 @@ struct RuleSetRecord: Sendable {
 
   init(
     id: String, version: Int, content: String, contentSHA256: String, effectiveFrom: String?, effectiveTo: String?,
-    loadedAtMillis: Int64, loadedBy: [UInt8]?
+    loadedAt: Date, loadedBy: [UInt8]?
   ) {
     self.id = id
     self.version = version
@@ -38,7 +41,7 @@ struct RuleSetRecord: Sendable {
     self.contentSHA256 = contentSHA256
     self.effectiveFrom = effectiveFrom
     self.effectiveTo = effectiveTo
-    self.loadedAtMillis = loadedAtMillis
+    self.loadedAtMillis = ClassificationStore.millis(loadedAt)
     self.loadedBy = loadedBy
   }
 }

@@ -27,10 +27,4 @@ extension ResultRecord {
       quotaDemotion: try demotion.map { bytes throws(StoreFailure) in try StoredDemotion.decode(bytes, quota: ruleSet.quota) },
       ruleSetId: ruleSetId, ruleSetVersion: ruleSetVersion)
   }
-
-  /// When the rating was made.
-  var ratedAt: Timestamp { Timestamp(ClassificationStore.date(millis: ratedAtMillis)) }
-
-  /// The key of the rating in lists: unit, subject id, kind.
-  var pageKey: [Paging.TokenValue] { [.text(unitCode), .text(subjectId), .int(Int64(subjectKind))] }
 }
