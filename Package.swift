@@ -76,6 +76,16 @@ let package = Package(
         .product(name: "Crypto", package: "swift-crypto"),
       ]
     ),
+    // What every module's SQLite store shares: opening a file, migrations, the idempotency
+    // ledger. Engine errors end here as ReformKit's StoreFailure; no transport.
+    .target(
+      name: "ReformStore",
+      dependencies: [
+        "ReformKit",
+        .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "Crypto", package: "swift-crypto"),
+      ]
+    ),
     // Worker modules: one each, domain logic apart from its store and handlers.
     // What a worker module is written against: its handlers, a job's context and unit scope.
     // Light on purpose (no transport, no store), so a module builds and tests on its own.
@@ -178,6 +188,13 @@ let package = Package(
     .target(name: "ReformProtogen", dependencies: ["CProtobufC", "ProtocDescriptorC"]),
     .executableTarget(name: "reform-protogen", dependencies: ["ReformProtogen"]),
 
+    // What module tests share: temporary folders, job contexts, in-process calls through the
+    // real encoding. Used by test targets only.
+    .target(
+      name: "ReformModuleTesting",
+      dependencies: ["ReformModule", "ReformWire", "ReformKit", .product(name: "GRPCCore", package: "grpc-swift-2")]
+    ),
+
     // Samples and fuzzing of the wire, shared by the tests and the tools below.
     .target(name: "ReformWireTesting", dependencies: ["ReformWire", "ReformKit", "CProtobufC"]),
 
@@ -211,11 +228,15 @@ let package = Package(
       ]
     ),
     .testTarget(name: "ReformKitTests", dependencies: ["ReformKit"]),
+    .testTarget(
+      name: "ReformStoreTests",
+      dependencies: ["ReformStore", "ReformKit", "ReformModuleTesting", .product(name: "GRDB", package: "GRDB.swift")]
+    ),
     .testTarget(name: "RegistryDomainTests", dependencies: ["RegistryDomain", "ReformKit"]),
     .testTarget(
       name: "RegistryTests",
       dependencies: [
-        "Registry", "RegistryDomain", "ReformModule", "ReformWire",
+        "Registry", "RegistryDomain", "ReformModule", "ReformWire", "ReformModuleTesting",
         .product(name: "GRPCCore", package: "grpc-swift-2"),
       ]
     ),
@@ -223,19 +244,19 @@ let package = Package(
     .testTarget(
       name: "ClassificationTests",
       dependencies: [
-        "Classification", "ClassificationDomain", "ReformModule", "ReformWire",
+        "Classification", "ClassificationDomain", "ReformModule", "ReformWire", "ReformModuleTesting",
         .product(name: "GRPCCore", package: "grpc-swift-2"),
       ]
     ),
     .testTarget(name: "ExchangeDomainTests", dependencies: ["ExchangeDomain", "ReformKit"]),
     .testTarget(
       name: "ExchangeTests",
-      dependencies: ["Exchange", "ExchangeDomain", "ReformModule", "ReformWire", .product(name: "GRDB", package: "GRDB.swift")]
+      dependencies: ["Exchange", "ExchangeDomain", "ReformModule", "ReformWire", "ReformModuleTesting", .product(name: "GRDB", package: "GRDB.swift")]
     ),
     .testTarget(name: "InspectionDomainTests", dependencies: ["InspectionDomain", "ReformKit"]),
     .testTarget(
       name: "InspectionTests",
-      dependencies: ["Inspection", "InspectionDomain", "ReformModule", "ReformWire"],
+      dependencies: ["Inspection", "InspectionDomain", "ReformModule", "ReformWire", "ReformModuleTesting"],
       exclude: ["ics_check.py"]
     ),
     .testTarget(

@@ -17,9 +17,6 @@ import RegistryDomain
 /// - The exchange hook: ``ExchangeCountProvider``
 public struct RegistryModule: WorkerModule {
   public let name = "registry"
-  /// Indicator 3a's counts (``ModuleExchangeCounts``); the units go with their OrganIds, so the
-  /// exchange never calls back.
-  public var calls: [ModuleCall] { [ModuleCall(RegistryService.ComputeIndicators.self, calls: ExchangeService.CountDocuments.self)] }
   let store: RegistryStore
   let exchangeCounts: (any ExchangeCountProvider)?
 
@@ -40,6 +37,12 @@ public struct RegistryModule: WorkerModule {
   }
 
   public func register(into methods: inout ModuleMethods) {
-    RegistryHandlers(store: store, exchange: exchangeCounts).register(into: &methods)
+    UnitHandlers(store: store).register(into: &methods)
+    PersonHandlers(store: store).register(into: &methods)
+    IndicatorSetHandlers(store: store).register(into: &methods)
+    ValueHandlers(store: store).register(into: &methods)
+    ComputationHandlers(store: store, exchange: exchangeCounts).register(into: &methods)
+    ReportHandlers(store: store).register(into: &methods)
+    CSVHandlers(store: store).register(into: &methods)
   }
 }

@@ -14,7 +14,7 @@ import Synchronization
 ///
 /// ## Topics
 /// - ``read()``, ``write(_:)``
-final class RegistryStore: RegistryStoring {
+final class RegistryStore: Sendable {
   private let pool: DatabasePool
   private let clock: @Sendable () -> Date
   private let cache = Mutex(RegistrySnapshot())

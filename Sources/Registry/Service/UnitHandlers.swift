@@ -5,8 +5,20 @@ import RegistryDomain
 
 /// The unit calls: create, change, move and close units, and read them with their history.
 /// The tree's rules are ``UnitTree``'s; these handlers decode, check scope, call it, store.
-extension RegistryHandlers {
-  func createUnit(_ request: CreateUnitRequest, _ context: JobContext) async throws -> CreateUnitResponse {
+struct UnitHandlers: Sendable {
+  let store: RegistryStore
+
+  func register(into methods: inout ModuleMethods) {
+    methods.unary(RegistryService.CreateUnit.self) { request, context in try await create(request, context) }
+    methods.unary(RegistryService.UpdateUnit.self) { request, context in try await update(request, context) }
+    methods.unary(RegistryService.GetUnit.self) { request, context in try await get(request, context) }
+    methods.unary(RegistryService.ListUnits.self) { request, context in try await list(request, context) }
+    methods.unary(RegistryService.MoveUnit.self) { request, context in try await move(request, context) }
+    methods.unary(RegistryService.CloseUnit.self) { request, context in try await close(request, context) }
+    methods.unary(RegistryService.ListUnitHistory.self) { request, context in try await history(request, context) }
+  }
+
+  func create(_ request: CreateUnitRequest, _ context: JobContext) async throws -> CreateUnitResponse {
     let snapshot = try await store.read()
     try context.requireScope(over: request.unit?.parentCode ?? "", field: "unit.parent_code", in: snapshot.tree)
     guard let wire = request.unit else { throw FieldError.invalid("unit", "is required") }
@@ -32,7 +44,7 @@ extension RegistryHandlers {
     return response
   }
 
-  func updateUnit(_ request: UpdateUnitRequest, _ context: JobContext) async throws -> UpdateUnitResponse {
+  func update(_ request: UpdateUnitRequest, _ context: JobContext) async throws -> UpdateUnitResponse {
     let snapshot = try await store.read()
     let code = request.unit?.code ?? ""
     try context.requireScope(over: code, field: "unit.code", in: snapshot.tree)
@@ -63,7 +75,7 @@ extension RegistryHandlers {
     return response
   }
 
-  func getUnit(_ request: GetUnitRequest, _ context: JobContext) async throws -> GetUnitResponse {
+  func get(_ request: GetUnitRequest, _ context: JobContext) async throws -> GetUnitResponse {
     let snapshot = try await store.read()
     try context.requireScope(over: request.code, field: "code", in: snapshot.tree)
     guard let unit = snapshot.tree.unit(request.code) else {
@@ -80,7 +92,7 @@ extension RegistryHandlers {
       personCount: Int64(people))
   }
 
-  func listUnits(_ request: ListUnitsRequest, _ context: JobContext) async throws -> ListUnitsResponse {
+  func list(_ request: ListUnitsRequest, _ context: JobContext) async throws -> ListUnitsResponse {
     let snapshot = try await store.read()
     let tree = snapshot.tree
     let subtree = try context.confined(request.subtreeCode, field: "subtree_code", in: tree)
@@ -123,7 +135,7 @@ extension RegistryHandlers {
     return ListUnitsResponse(units: page.map { $0.wire(in: tree, stamp: snapshot.unitStamps[$0.code]) }, page: response)
   }
 
-  func moveUnit(_ request: MoveUnitRequest, _ context: JobContext) async throws -> MoveUnitResponse {
+  func move(_ request: MoveUnitRequest, _ context: JobContext) async throws -> MoveUnitResponse {
     let snapshot = try await store.read()
     try context.requireScope(over: request.code, field: "code", in: snapshot.tree)
     try context.requireScope(over: request.newParentCode, field: "new_parent_code", in: snapshot.tree)
@@ -155,7 +167,7 @@ extension RegistryHandlers {
     return response
   }
 
-  func closeUnit(_ request: CloseUnitRequest, _ context: JobContext) async throws -> CloseUnitResponse {
+  func close(_ request: CloseUnitRequest, _ context: JobContext) async throws -> CloseUnitResponse {
     let snapshot = try await store.read()
     try context.requireScope(over: request.code, field: "code", in: snapshot.tree)
     if !request.transferPeopleToCode.isEmpty {
@@ -208,7 +220,7 @@ extension RegistryHandlers {
     return response
   }
 
-  func listUnitHistory(_ request: ListUnitHistoryRequest, _ context: JobContext) async throws -> ListUnitHistoryResponse {
+  func history(_ request: ListUnitHistoryRequest, _ context: JobContext) async throws -> ListUnitHistoryResponse {
     let snapshot = try await store.read()
     let tree = snapshot.tree
     let unitCode = try context.confined(request.unitCode, field: "unit_code", in: tree)
