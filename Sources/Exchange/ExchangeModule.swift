@@ -18,6 +18,15 @@ import ReformWire
 /// - ``UnitDirectory``: where the module learns which unit owns which OrganId.
 public struct ExchangeModule: WorkerModule {
   public let name = "exchange"
+  /// The registry's unit directory (``RegistryUnitDirectory``) when resolving addressees;
+  /// CountDocuments, which the registry calls, reads no directory of the registry's.
+  public var calls: [ModuleCall] {
+    [
+      ModuleCall(ExchangeService.Send.self, calls: RegistryService.ListUnits.self),
+      ModuleCall(ExchangeService.CheckDuplicates.self, calls: RegistryService.ListUnits.self),
+      ModuleCall(ExchangeService.ImportEdxml.self, calls: RegistryService.ListUnits.self),
+    ]
+  }
   /// The unit directory kept in the module's own store; the one in use unless another was
   /// given at init.
   public let organs: StoredUnitDirectory
@@ -37,7 +46,8 @@ public struct ExchangeModule: WorkerModule {
     let store = try ExchangeStore(path: databasePath)
     organs = StoredUnitDirectory(store: store)
     handlers = ExchangeHandlers(
-      store: store, blobs: try BlobFolder(path: dataDirectory + "/attachments"), units: units ?? organs, clock: clock)
+      store: store, blobs: try BlobFolder(path: dataDirectory + "/attachments"), units: units ?? organs, ownUnits: organs,
+      clock: clock)
   }
 
   /// Records that unit `unitCode` is addressed on the exchange as `organId` under `name`, in the

@@ -1,5 +1,6 @@
 import Foundation
 import ReformModule
+import ReformWire
 
 /// The `inspection` module: the inspection commission's annual programme of inspections and
 /// supervisions — the working-day calendar with the government's yearly notice, units' risk,
@@ -14,6 +15,11 @@ import ReformModule
 /// - ``RiskSource``
 public struct InspectionModule: WorkerModule {
   public let name = "inspection"
+  /// The risk source (``ModuleRiskSource``): the registry's report and the ratings' summary.
+  public var calls: [ModuleCall] {
+    [ModuleCall(anyMethodLike: InspectionService.Plan.self, calls: RegistryService.Report.self),
+     ModuleCall(anyMethodLike: InspectionService.Plan.self, calls: ClassificationService.Summary.self)]
+  }
   private let handlers: InspectionHandlers
 
   /// The module on the database at `databasePath`, created with its tables if missing.

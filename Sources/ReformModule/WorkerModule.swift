@@ -12,6 +12,15 @@ public protocol WorkerModule: Sendable {
 
   /// Registers a handler for every method of the module's service.
   func register(into methods: inout ModuleMethods)
+
+  /// Every call the module's handlers make to another module's methods, by the method that
+  /// makes it; none by default. `ModuleCallGraphTests` joins every module's list and checks
+  /// that no chain of calls comes back to a module it passed through.
+  var calls: [ModuleCall] { get }
+}
+
+extension WorkerModule {
+  public var calls: [ModuleCall] { [] }
 }
 
 /// The handlers of a module, by method path. Typed handlers are registered; the worker calls

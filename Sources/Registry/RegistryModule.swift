@@ -17,6 +17,9 @@ import RegistryDomain
 /// - The exchange hook: ``ExchangeCountProvider``
 public struct RegistryModule: WorkerModule {
   public let name = "registry"
+  /// Indicator 3a's counts (``ModuleExchangeCounts``); the units go with their OrganIds, so the
+  /// exchange never calls back.
+  public var calls: [ModuleCall] { [ModuleCall(RegistryService.ComputeIndicators.self, calls: ExchangeService.CountDocuments.self)] }
   let store: RegistryStore
   let exchangeCounts: (any ExchangeCountProvider)?
 

@@ -66,6 +66,31 @@ struct OversightTests {
     }
   }
 
+  @Test func unitsNamedWithTheirOrganIdsAreCountedWithoutTheDirectory() async throws {
+    // The registry sends each unit with its OrganId: a module whose directory knows no unit
+    // still answers, with the OrganIds it was given.
+    let bed = try await TestBed.make(units: [])
+    let year = Period(type: .year, year: 2026)
+    let counts = try await bed.invoke(
+      ExchangeService.CountDocuments.self,
+      ExchangeCountDocumentsRequest(
+        period: year, units: [ExchangeOrgan(organId: "000.00.31.H41", unitCode: "SNV"), ExchangeOrgan(organId: "000.00.32.H41", unitCode: "STC")]),
+      as: Caller.inspector())
+    #expect(counts.counts == [
+      ExchangeUnitCount(unitCode: "SNV", organId: "000.00.31.H41", period: year),
+      ExchangeUnitCount(unitCode: "STC", organId: "000.00.32.H41", period: year),
+    ])
+    for (request, field) in [
+      (ExchangeCountDocumentsRequest(period: year, unitCodes: ["SNV"], units: [ExchangeOrgan(organId: "000.00.31.H41", unitCode: "SNV")]), "unit_codes"),
+      (ExchangeCountDocumentsRequest(period: year, units: [ExchangeOrgan(organId: "000.00.31.H41")]), "units[0].unit_code"),
+      (ExchangeCountDocumentsRequest(period: year, units: [ExchangeOrgan(unitCode: "SNV")]), "units[0].organ_id"),
+    ] {
+      let error = await failure { try await bed.invoke(ExchangeService.CountDocuments.self, request, as: Caller.inspector()) }
+      #expect(error?.code == .invalidArgument)
+      #expect(error?.message.hasPrefix("\(field):") == true, "\(error?.message ?? "")")
+    }
+  }
+
   @Test func recalledCopiesCountOnlyAsRecalled() async throws {
     let bed = try await TestBed.make()
     _ = try await bed.invoke(ExchangeService.Send.self, Sample.send(receivers: [Sample.homeAffairs]), as: Caller.clerk("DUK"))

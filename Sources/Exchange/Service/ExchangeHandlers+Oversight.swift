@@ -10,7 +10,7 @@ extension ExchangeHandlers {
   func listOverdue(_ request: ExchangeListOverdueRequest, _ context: JobContext) async throws(RPCError)
     -> ExchangeListOverdueResponse
   {
-    let unitCodes = try Self.scopedUnits(request.unitCodes, context)
+    let unitCodes = try Self.scopedUnits(request.unitCodes, context, field: "unit_codes")
     let paging = try Paging(request.page)
     let asOf = try request.asOf.map { date throws(RPCError) in try date.civil(field: "as_of") } ?? today
     var after: (String, String, Int64)?
@@ -38,21 +38,37 @@ extension ExchangeHandlers {
   }
 
   /// CountDocuments: per unit and period, the exchange's part of indicator 3a; units as they
-  /// are, not summed up the tree. Units default to every unit of the directory.
+  /// are, not summed up the tree.
+  ///
+  /// A caller that sends `units` (the registry computing indicators) names each unit with its
+  /// OrganId, and no directory is read. A caller that sends only `unit_codes`, or nothing (every
+  /// unit), is answered from the directory in the module's own store, never the registry's:
+  /// the registry is the caller that waits on this method, so reading it here would be a loop.
   func countDocuments(_ request: ExchangeCountDocumentsRequest, _ context: JobContext) async throws(RPCError)
     -> ExchangeCountDocumentsResponse
   {
-    var unitCodes = try Self.scopedUnits(request.unitCodes, context)
+    guard request.units.isEmpty || request.unitCodes.isEmpty else {
+      throw ExchangeFault.invalid("unit_codes", "must be empty when units are given")
+    }
+    var unitCodes =
+      request.units.isEmpty
+      ? try Self.scopedUnits(request.unitCodes, context, field: "unit_codes")
+      : try Self.scopedUnits(request.units.map(\.unitCode), context, field: "units", member: ".unit_code")
     guard let period = request.period else { throw ExchangeFault.invalid("period", "required") }
     let days = try Self.days(of: period)
     var organs: [String: String] = [:]
-    if unitCodes.isEmpty {
-      let all = try await guarded("CountDocuments") { try await units.allUnits() }
+    if !request.units.isEmpty {
+      for (index, unit) in request.units.enumerated() {
+        try ExchangeLimits.requireKey(unit.organId, field: "units[\(index)].organ_id")
+        organs[unit.unitCode] = unit.organId
+      }
+    } else if unitCodes.isEmpty {
+      let all = try await guarded("CountDocuments") { try await ownUnits.allUnits() }
       unitCodes = all.map(\.unitCode)
       for unit in all { organs[unit.unitCode] = unit.organId }
     } else {
       for unit in unitCodes {
-        organs[unit] = try await guarded("CountDocuments", { try await units.organ(forUnit: unit)?.organId })
+        organs[unit] = try await guarded("CountDocuments", { try await ownUnits.organ(forUnit: unit)?.organId })
       }
     }
     let overdueDay = min(days.upperBound, today)
@@ -70,16 +86,18 @@ extension ExchangeHandlers {
       })
   }
 
-  /// The units asked for, each checked against the caller's scope; a caller limited to their
-  /// own unit who names none gets theirs.
-  private static func scopedUnits(_ requested: [String], _ context: JobContext) throws(RPCError) -> [String] {
-    try ExchangeLimits.checkCount(requested.count, field: "unit_codes", max: ExchangeLimits.maxEntries)
+  /// The units asked for (in `field`, each entry's code in `member`), each checked against the
+  /// caller's scope; a caller limited to their own unit who names none gets theirs.
+  private static func scopedUnits(
+    _ requested: [String], _ context: JobContext, field: String, member: String = ""
+  ) throws(RPCError) -> [String] {
+    try ExchangeLimits.checkCount(requested.count, field: field, max: ExchangeLimits.maxEntries)
     if requested.isEmpty, let own = context.ownUnitLimit { return [own] }
     var seen: Set<String> = []
     var units: [String] = []
     for (index, unit) in requested.enumerated() {
-      try context.requireScope(over: unit, field: "unit_codes[\(index)]")
-      try ExchangeLimits.requireKey(unit, field: "unit_codes[\(index)]")
+      try context.requireScope(over: unit, field: "\(field)[\(index)]\(member)")
+      try ExchangeLimits.requireKey(unit, field: "\(field)[\(index)]\(member)")
       if seen.insert(unit).inserted { units.append(unit) }
     }
     return units

@@ -1,6 +1,7 @@
 import ExchangeDomain
 import Foundation
 import GRPCCore
+import ReformKit
 import ReformModule
 import ReformWire
 
@@ -20,6 +21,10 @@ struct ExchangeHandlers: Sendable {
   let store: ExchangeStore
   let blobs: BlobFolder
   let units: any UnitDirectory
+  /// The directory in the module's own store: what CountDocuments reads when its caller names
+  /// units without OrganIds, since ``units`` may be the registry, and the registry calls
+  /// CountDocuments (a call back would be a loop).
+  let ownUnits: StoredUnitDirectory
   let clock: @Sendable () -> Date
 
   func register(into methods: inout ModuleMethods) {
@@ -59,7 +64,7 @@ struct ExchangeHandlers: Sendable {
       throw error
     } catch is CancellationError {
       throw RPCError(code: .cancelled, message: "the call was cancelled before \(what) finished")
-    } catch let error as any ExchangeFailure {
+    } catch let error as any DomainFailure {
       throw ExchangeFault.from(error)
     } catch {
       throw ExchangeFault.internalFailure(what, error)

@@ -1247,15 +1247,22 @@ public struct ExchangeCountDocumentsRequest: Sendable, Equatable {
   public var period: Period? = nil
   /// Units to count; empty for every unit the caller may see.
   public var unitCodes: [String] = []
+  /// The units to count with their OrganIds (organ_id and unit_code; name may be empty), as the
+  /// caller's own directory holds them: when given, unit_codes must be empty and the exchange
+  /// counts these without reading a unit directory, so the registry can ask for counts without
+  /// the exchange calling it back. Empty: unit_codes is used with the exchange's directory.
+  public var units: [ExchangeOrgan] = []
 
   public init() {}
 
   public init(
     period: Period? = nil,
-    unitCodes: [String] = []
+    unitCodes: [String] = [],
+    units: [ExchangeOrgan] = []
   ) {
     self.period = period
     self.unitCodes = unitCodes
+    self.units = units
   }
 }
 
@@ -2408,11 +2415,13 @@ extension ExchangeCountDocumentsRequest: WireMessage {
     self.init()
     period = try r.message(1)
     unitCodes = try r.strings(2)
+    units = try r.messages(3)
   }
 
   public func write(to w: CMessageWriter) throws(WireError) {
     if let value = period { try w.setMessage(1, value) }
     if !unitCodes.isEmpty { try w.setStrings(2, unitCodes) }
+    if !units.isEmpty { try w.setMessages(3, units) }
   }
 }
 

@@ -5541,7 +5541,7 @@ const ProtobufCMessageDescriptor reform__v1__exchange_list_overdue_response__des
   (ProtobufCMessageInit) reform__v1__exchange_list_overdue_response__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor reform__v1__exchange_count_documents_request__field_descriptors[2] =
+static const ProtobufCFieldDescriptor reform__v1__exchange_count_documents_request__field_descriptors[3] =
 {
   {
     "period",
@@ -5567,15 +5567,28 @@ static const ProtobufCFieldDescriptor reform__v1__exchange_count_documents_reque
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "units",
+    3,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Reform__V1__ExchangeCountDocumentsRequest, n_units),
+    offsetof(Reform__V1__ExchangeCountDocumentsRequest, units),
+    &reform__v1__exchange_organ__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned reform__v1__exchange_count_documents_request__field_indices_by_name[] = {
   0,   /* field[0] = period */
   1,   /* field[1] = unit_codes */
+  2,   /* field[2] = units */
 };
 static const ProtobufCIntRange reform__v1__exchange_count_documents_request__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 2 }
+  { 0, 3 }
 };
 const ProtobufCMessageDescriptor reform__v1__exchange_count_documents_request__descriptor =
 {
@@ -5585,7 +5598,7 @@ const ProtobufCMessageDescriptor reform__v1__exchange_count_documents_request__d
   "Reform__V1__ExchangeCountDocumentsRequest",
   "reform.v1",
   sizeof(Reform__V1__ExchangeCountDocumentsRequest),
-  2,
+  3,
   reform__v1__exchange_count_documents_request__field_descriptors,
   reform__v1__exchange_count_documents_request__field_indices_by_name,
   1,  reform__v1__exchange_count_documents_request__number_ranges,

@@ -1294,10 +1294,18 @@ struct  Reform__V1__ExchangeCountDocumentsRequest
    */
   size_t n_unit_codes;
   char **unit_codes;
+  /*
+   * The units to count with their OrganIds (organ_id and unit_code; name may be empty), as the
+   * caller's own directory holds them: when given, unit_codes must be empty and the exchange
+   * counts these without reading a unit directory, so the registry can ask for counts without
+   * the exchange calling it back. Empty: unit_codes is used with the exchange's directory.
+   */
+  size_t n_units;
+  Reform__V1__ExchangeOrgan **units;
 };
 #define REFORM__V1__EXCHANGE_COUNT_DOCUMENTS_REQUEST__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&reform__v1__exchange_count_documents_request__descriptor) \
-    , NULL, 0,NULL }
+    , NULL, 0,NULL, 0,NULL }
 
 
 /*
