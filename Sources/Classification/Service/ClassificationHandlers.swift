@@ -1,3 +1,4 @@
+import ClassificationDomain
 import Foundation
 import GRPCCore
 import ReformKit
@@ -31,12 +32,12 @@ struct ClassificationHandlers: Sendable {
   }
 
   /// Runs a handler, turning what the store throws into statuses a caller can act on: a
-  /// refusal names its field (``ClassificationStoreRefusal``), a store busy past its timeout
+  /// refusal names its field (``ClassificationRefusal``), a store busy past its timeout
   /// is `UNAVAILABLE` (try again), anything else of the store `INTERNAL` (`StoreFailure`).
   static func mapped<Output>(_ body: () async throws -> Output) async throws -> Output {
     do {
       return try await body()
-    } catch let refusal as ClassificationStoreRefusal {
+    } catch let refusal as ClassificationRefusal {
       throw FieldError(refusal).rpcError
     } catch let failure as StoreFailure {
       throw RPCError(code: failure.rpcErrorCode, message: failure.rpcErrorMessage)

@@ -1,6 +1,4 @@
 import ClassificationDomain
-import GRPCCore
-import ReformModule
 import ReformWire
 
 /// A clerk's SubmitEvaluations checked against the owners it writes over, by the domain's
@@ -9,7 +7,7 @@ import ReformWire
 /// before the write and again inside it (``OwnerCheck``), so that a submission racing this
 /// one cannot slip in between.
 ///
-/// A refusal is `PERMISSION_DENIED` (or `NOT_FOUND` for a person the registry does not know)
+/// A refusal (a ``ClassificationDomain/ClassificationRefusal``) is `PERMISSION_DENIED` (or `NOT_FOUND` for a person the registry does not know)
 /// naming the entry's `person_id`, and since it comes before the write, nothing of the batch
 /// is written.
 struct SubmissionOwners: Sendable {
@@ -33,24 +31,16 @@ struct SubmissionOwners: Sendable {
       })
     if let people, !entries.isEmpty {
       let registered = try await people.units(of: entries.map(\.subjectId), expectedUnder: own)
-      do {
-        try owners.rule.requireRegistered(registered)
-      } catch {
-        throw FieldError(error).rpcError
-      }
+      try owners.rule.requireRegistered(registered)
     }
     return owners
   }
 
   /// Refuses when an evaluation stored under one of ``keys`` belongs to a unit outside the
   /// caller's scope.
-  func requireStored(_ stored: [EvaluationKey: String]) throws(RPCError) {
+  func requireStored(_ stored: [EvaluationKey: String]) throws(ClassificationRefusal) {
     var units: [Int: String] = [:]
     for (index, key) in keys.enumerated() { units[index] = stored[key] }
-    do {
-      try rule.requireStored(units)
-    } catch {
-      throw FieldError(error).rpcError
-    }
+    try rule.requireStored(units)
   }
 }

@@ -1,3 +1,4 @@
+import ClassificationDomain
 import Foundation
 import GRDB
 import ReformWire
@@ -42,7 +43,7 @@ extension ClassificationStore {
       for live in try Self.liveExceptions(year: Int(pending.year), in: db)
       where live.unitCode == pending.unitCode && live.dutyGroup == pending.dutyGroup {
         let group = pending.dutyGroup.isEmpty ? "" : " (duty group \(pending.dutyGroup))"
-        throw ClassificationStoreRefusal(
+        throw ClassificationRefusal(
           kind: .alreadyExists, field: "exception.unit_code",
           message: "\(live.id) already grants \(pending.unitCode)\(group) an exception for \(pending.year); revoke it first")
       }
@@ -57,10 +58,10 @@ extension ClassificationStore {
   ) async throws -> ClassificationRevokeQuotaExceptionResponse {
     try await write(idempotency: idempotency) { db in
       guard var exception = try Self.exception(id: id, in: db) else {
-        throw ClassificationStoreRefusal(kind: .notFound, field: "id", message: "no quota exception \(id)")
+        throw ClassificationRefusal(kind: .notFound, field: "id", message: "no quota exception \(id)")
       }
       guard !exception.revoked else {
-        throw ClassificationStoreRefusal(
+        throw ClassificationRefusal(
           kind: .failedPrecondition, field: "id", message: "\(id) was already revoked (\(exception.revokedReason))")
       }
       exception.revoked = true

@@ -1,3 +1,4 @@
+import ClassificationDomain
 import Foundation
 import GRDB
 import ReformKit
@@ -22,7 +23,7 @@ extension ClassificationStore {
     else { return nil }
     let fingerprint: String = row["fingerprint"]
     guard fingerprint == key.fingerprint else {
-      throw ClassificationStoreRefusal(
+      throw ClassificationRefusal(
         kind: .failedPrecondition, field: "idempotency_key",
         message: "\"\(key.key)\" was already used for a different request; use a new key")
     }

@@ -1,3 +1,4 @@
+import ClassificationDomain
 import Foundation
 import GRDB
 import ReformKit
@@ -33,7 +34,7 @@ extension ClassificationStore {
         if earlier.level != result.level { changed += 1 }
       }
       if !superseded.isEmpty, draft.rerunReason.isEmpty {
-        throw ClassificationStoreRefusal(
+        throw ClassificationRefusal(
           kind: .failedPrecondition, field: "rerun_reason",
           message: "\(replaced.count) subject(s) in scope already have final \(year) ratings "
             + "(run \(superseded.sorted().joined(separator: ", "))), which are locked; give rerun_reason to rerun")

@@ -6,7 +6,7 @@ import ReformWire
 /// module's terms: nothing of the engine (no GRDB type, no SQL) and nothing of the transport
 /// (no `RPCError`) crosses it. ``ClassificationStore`` keeps it in SQLite.
 ///
-/// Failures are `StoreFailure` (busy, failed, corrupt) or a ``ClassificationStoreRefusal``
+/// Failures are `StoreFailure` (busy, failed, corrupt) or a ``ClassificationRefusal``
 /// naming the request field the stored state refuses. A write that carries an
 /// ``IdempotencyKey`` answers a repeat of the same request with the response it stored the
 /// first time and writes nothing.

@@ -1,3 +1,4 @@
+import ClassificationDomain
 import Crypto
 import ReformKit
 import ReformWire
@@ -5,7 +6,7 @@ import ReformWire
 /// A write's idempotency key with the fingerprint of its request: a repeat with the same key
 /// and the same request returns the first answer and writes nothing; the same key with another
 /// request is refused with `FAILED_PRECONDITION` naming `idempotency_key`
-/// (``ClassificationStoreRefusal``).
+/// (``ClassificationRefusal``).
 struct IdempotencyKey: Sendable {
   /// The longest key accepted.
   static let maximumLength = 200
@@ -23,10 +24,10 @@ struct IdempotencyKey: Sendable {
   ///   the caller asked for is fingerprinted.
   init?<Request: WireMessage>(
     method: String, key: String, withoutKey request: Request
-  ) throws(ClassificationStoreRefusal) {
+  ) throws(ClassificationRefusal) {
     guard !key.isEmpty else { return nil }
     guard key.utf8.count <= Self.maximumLength else {
-      throw ClassificationStoreRefusal(
+      throw ClassificationRefusal(
         kind: .invalidArgument, field: "idempotency_key",
         message: "at most \(Self.maximumLength) bytes; got \(key.utf8.count)")
     }
@@ -36,7 +37,7 @@ struct IdempotencyKey: Sendable {
     do {
       bytes = try request.wireBytes()
     } catch {
-      throw ClassificationStoreRefusal(kind: .invalidArgument, field: "request", message: "cannot be encoded: \(error)")
+      throw ClassificationRefusal(kind: .invalidArgument, field: "request", message: "cannot be encoded: \(error)")
     }
     fingerprint = SHA256.hash(data: bytes).map { byte in
       let digits = String(byte, radix: 16)

@@ -39,15 +39,15 @@ public struct EvaluationOwnership: Sendable {
   /// outside the clerk's reach (`permissionDenied`).
   ///
   /// - Parameter registered: the unit each person known to the registry is counted under.
-  public func requireRegistered(_ registered: [String: String]) throws(ScopeRefusal) {
+  public func requireRegistered(_ registered: [String: String]) throws(ClassificationRefusal) {
     for entry in entries {
       guard let unit = registered[entry.subjectId] else {
-        throw ScopeRefusal(
+        throw ClassificationRefusal(
           kind: .notFound, field: entry.field,
           message: "\(entry.subjectId) is not a person of the registry; a clerk evaluates only the people the registry counts under their unit")
       }
       guard covers(unit) else {
-        throw ScopeRefusal(
+        throw ClassificationRefusal(
           kind: .permissionDenied, field: entry.field,
           message: "\(entry.subjectId) is counted under unit \(unit) in the registry, outside the caller's scope; \(limit)")
       }
@@ -59,10 +59,10 @@ public struct EvaluationOwnership: Sendable {
   ///
   /// - Parameter stored: the unit of each entry's stored evaluation, by the entry's index in
   ///   ``entries``; entries with none are left out.
-  public func requireStored(_ stored: [Int: String]) throws(ScopeRefusal) {
+  public func requireStored(_ stored: [Int: String]) throws(ClassificationRefusal) {
     for (index, entry) in entries.enumerated() {
       guard let unit = stored[index], !covers(unit) else { continue }
-      throw ScopeRefusal(
+      throw ClassificationRefusal(
         kind: .permissionDenied, field: entry.field,
         message: "\(entry.subjectId) is already evaluated for \(entry.year) in unit \(unit), outside the caller's scope; \(limit)")
     }
