@@ -71,7 +71,7 @@ let package = Package(
     .target(
       name: "ReformSecurity",
       dependencies: [
-        "ReformWire",
+        "ReformWire", "ReformKit", "ReformStore",
         .product(name: "GRDB", package: "GRDB.swift"),
         .product(name: "Crypto", package: "swift-crypto"),
       ]

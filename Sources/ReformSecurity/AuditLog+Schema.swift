@@ -1,4 +1,5 @@
 import GRDB
+import ReformStore
 
 extension AuditLog {
   /// The message SQLite aborts with when anything tries to update or delete an entry.
@@ -8,10 +9,11 @@ extension AuditLog {
   static let gaplessMessage = "audit sequence must continue the last entry without a gap"
 
   /// Every schema change, named and in order. A migration, once released, is never edited:
-  /// a change is a new migration registered after the others.
-  static var migrator: DatabaseMigrator {
-    var migrator = DatabaseMigrator()
-    migrator.registerMigration("v1: audit_entry") { db in
+  /// a change is a new migration registered after the others. Files of the releases that
+  /// named them `v1: audit_entry` and `v2: audit_entry count` open with their ids renamed.
+  static var migrations: StoreMigrations {
+    var migrations = StoreMigrations(module: "audit")
+    migrations.register(1, "entries") { db in
       let table = AuditRow.databaseTableName
       try db.create(table: table) { t in
         // INTEGER PRIMARY KEY is the rowid: the last sequence is found at once.
@@ -45,13 +47,15 @@ extension AuditLog {
         BEGIN SELECT RAISE(ABORT, '\(gaplessMessage)'); END;
         """)
     }
-    migrator.registerMigration("v2: audit_entry count") { db in
+    migrations.register(2, "entry-count") { db in
       // Refusals are counted over a window and written as one entry (``DenialWindow``); an
       // entry written before this migration stood for one call.
       try db.alter(table: AuditRow.databaseTableName) { t in
         t.add(column: AuditRow.Columns.count.rawValue, .integer).notNull().defaults(to: 1)
       }
     }
-    return migrator
+    migrations.renaming("v1: audit_entry", to: "audit.v1.entries")
+    migrations.renaming("v2: audit_entry count", to: "audit.v2.entry-count")
+    return migrations
   }
 }

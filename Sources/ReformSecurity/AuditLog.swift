@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import ReformStore
 import ReformWire
 
 /// The audit log: every call that changes data, every read of a document or a rating, and
@@ -19,16 +20,12 @@ import ReformWire
 /// - ``append(_:now:)``: records one call and returns its sequence.
 /// - ``query(_:)``: the `Admin.QueryAudit` call: filters, order, paging.
 public final class AuditLog: Sendable {
-  private let database: DatabasePool
+  private let database: StoreDatabase
 
   /// Opens the audit log at `path`, creating it when missing, and applies any migration not
   /// yet applied. A reopened log keeps its entries and continues their sequence.
   public init(path: String) throws {
-    var configuration = Configuration()
-    configuration.label = "ReformSecurity.AuditLog"
-    // A DatabasePool always runs in WAL mode.
-    self.database = try DatabasePool(path: path, configuration: configuration)
-    try Self.migrator.migrate(database)
+    self.database = try StoreDatabase(path: path, name: "audit", migrations: Self.migrations)
   }
 
   /// Records one call and returns the sequence it was given.
@@ -82,13 +79,13 @@ public final class AuditLog: Sendable {
       // One more than asked says whether another page follows without a second query.
       let rows = try page
         .order(query.newestFirst ? AuditRow.Columns.sequence.desc : AuditRow.Columns.sequence.asc)
-        .limit(query.pageSize + 1)
+        .limit(query.page.size + 1)
         .fetchAll(db)
 
-      let shown = rows.prefix(query.pageSize)
+      let shown = rows.prefix(query.page.size)
       let next =
-        rows.count > query.pageSize
-        ? AuditPageToken(newestFirst: query.newestFirst, after: shown.last!.sequence).text : ""
+        rows.count > query.page.size
+        ? query.page.nextToken(after: [String(shown.last!.sequence)]) : ""
       return AdminQueryAuditResponse(
         entries: shown.map(\.entry),
         page: PageResponse(nextPageToken: next, totalCount: Int64(total)))

@@ -1,29 +1,34 @@
 import GRDB
+import ReformKit
 import ReformWire
 
 /// A validated ``AuditLog/query(_:)`` request: the filters as one SQL condition, the order,
 /// the page size and where the page starts.
+///
+/// A page token holds the last sequence of the page before. The order is in the list the
+/// token belongs to, so that a token cannot be replayed against a query walking the other
+/// way, which would silently skip or repeat entries. Because entries are never changed or
+/// removed, a sequence stays a valid place to resume from forever.
 struct AuditQuery: Sendable {
-  /// The page size when the request gives none.
-  static let defaultPageSize = 100
-  /// The largest page served; a larger request is served this many, as AIP-158 advises.
-  static let maxPageSize = 1000
-
   var newestFirst: Bool
-  var pageSize: Int
-  var start: AuditPageToken?
+  /// The page size and the token's place.
+  var page: PageCursor
+  /// The last sequence of the page before; nil on the first page.
+  var start: Int64?
   /// Every given filter, ANDed; no filter matches everything.
   var filter: SQLExpression
 
   init(_ request: AdminQueryAuditRequest) throws(AuditLogError) {
     newestFirst = request.newestFirst
 
-    let page = request.page ?? PageRequest()
-    guard page.pageSize >= 0 else {
-      throw .invalid("page.page_size", "must not be negative")
+    let requested = request.page ?? PageRequest()
+    do {
+      page = try PageCursor(
+        size: requested.pageSize, token: requested.pageToken, list: newestFirst ? "audit.newest-first" : "audit.oldest-first")
+      start = page.after == nil ? nil : try page.integer(0)
+    } catch {
+      throw .invalid(FieldPath.proto(error.field), error.message)
     }
-    pageSize = page.pageSize == 0 ? Self.defaultPageSize : min(Int(page.pageSize), Self.maxPageSize)
-    start = try AuditPageToken(parsing: page.pageToken, newestFirst: newestFirst)
 
     typealias C = AuditRow.Columns
     var conditions: [SQLExpression] = []
@@ -74,7 +79,6 @@ struct AuditQuery: Sendable {
   /// The condition that keeps the entries after the page token, in the query's order.
   var afterStart: SQLExpression? {
     guard let start else { return nil }
-    return newestFirst
-      ? AuditRow.Columns.sequence < start.after : AuditRow.Columns.sequence > start.after
+    return newestFirst ? AuditRow.Columns.sequence < start : AuditRow.Columns.sequence > start
   }
 }

@@ -1,11 +1,13 @@
 import GRDB
+import ReformStore
 
 extension TokenStore {
   /// Every schema change, named and in order. A migration, once released, is never edited:
-  /// a change is a new migration registered after the others.
-  static var migrator: DatabaseMigrator {
-    var migrator = DatabaseMigrator()
-    migrator.registerMigration("v1: token") { db in
+  /// a change is a new migration registered after the others. Files of the releases that
+  /// named them `v1: token` and `v2: token worker_modules` open with their ids renamed.
+  static var migrations: StoreMigrations {
+    var migrations = StoreMigrations(module: "token")
+    migrations.register(1, "tokens") { db in
       try db.create(table: TokenRow.databaseTableName) { t in
         t.primaryKey(TokenRow.Columns.id.rawValue, .text)
         // The SHA-256 of the secret, never the secret: a copy of the database opens nothing.
@@ -26,13 +28,15 @@ extension TokenStore {
         t.column(TokenRow.Columns.requestFingerprint.rawValue, .text).notNull()
       }
     }
-    migrator.registerMigration("v2: token worker_modules") { db in
+    migrations.register(2, "worker-modules") { db in
       // A worker principal names the modules it may attach as. One made before this migration
       // names none, and so attaches as none: it is bound again with its modules.
       try db.alter(table: TokenRow.databaseTableName) { t in
         t.add(column: TokenRow.Columns.workerModules.rawValue, .text).notNull().defaults(to: "")
       }
     }
-    return migrator
+    migrations.renaming("v1: token", to: "token.v1.tokens")
+    migrations.renaming("v2: token worker_modules", to: "token.v2.worker-modules")
+    return migrations
   }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import ReformStore
 import ReformWire
 import Synchronization
 
@@ -23,7 +24,7 @@ public final class TokenStore: Sendable {
   /// How stale `last_used_at` may get: recording every use would make every call a write.
   public static let lastUseResolution: TimeInterval = 60
 
-  private let database: DatabasePool
+  private let database: StoreDatabase
 
   /// Tokens that authenticated in the last minute, by hash: every call of a busy client is
   /// then answered without a database read. Exact as long as this store is the only writer
@@ -48,11 +49,7 @@ public final class TokenStore: Sendable {
   /// Opens the token database at `path`, creating it when missing, and applies any migration
   /// not yet applied.
   public init(path: String) throws {
-    var configuration = Configuration()
-    configuration.label = "ReformSecurity.TokenStore"
-    // A DatabasePool always runs in WAL mode.
-    self.database = try DatabasePool(path: path, configuration: configuration)
-    try Self.migrator.migrate(database)
+    self.database = try StoreDatabase(path: path, name: "token", migrations: Self.migrations)
   }
 
   /// Creates a token for the request's principal and returns its secret, once.
