@@ -1,5 +1,7 @@
 import ExchangeDomain
 import GRPCCore
+import ReformKit
+import ReformModule
 
 /// The statuses the exchange answers with, each naming the request field at fault as its
 /// protocol path (`metadata.issued_date`, `receivers[2].organ_id`), so a caller knows what to fix.
@@ -25,9 +27,11 @@ enum ExchangeFault {
   }
 
   /// A failure of the store or the file system: nothing the caller can fix, so the message
-  /// says what failed without the caller's data.
+  /// says what failed without the caller's data. A store busy past its timeout is the
+  /// exception: UNAVAILABLE, as in every module, since the same call may simply be retried.
   static func internalFailure(_ what: String, _ error: any Error) -> RPCError {
-    RPCError(code: .internalError, message: "\(what) failed: \(error)")
+    if let busy = ExchangeStore.failure(error) as? StoreFailure { return RPCError(busy) }
+    return RPCError(code: .internalError, message: "\(what) failed: \(error)")
   }
 
   /// A domain failure as a status, its field rewritten by `path` into the request's terms.

@@ -55,8 +55,8 @@ struct ExchangeHandlers: Sendable {
   var nowMicroseconds: Int64 { Microseconds.of(clock()) }
 
   /// Runs `body`, turning whatever it throws into the status the caller gets: statuses pass
-  /// through, domain failures name their field in the request's terms, anything else (the
-  /// store, the disk) is INTERNAL naming `what`.
+  /// through, domain failures name their field in the request's terms, a busy store is
+  /// UNAVAILABLE (safe to retry), anything else (the store, the disk) is INTERNAL naming `what`.
   func guarded<T: Sendable>(_ what: String, _ body: () async throws -> T) async throws(RPCError) -> T {
     do {
       return try await body()
