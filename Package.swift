@@ -259,6 +259,14 @@ let package = Package(
       dependencies: ["Inspection", "InspectionDomain", "ReformModule", "ReformWire", "ReformModuleTesting"],
       exclude: ["ics_check.py"]
     ),
+    // Every module together: the module-call graph they declare, and that it is what they do.
+    .testTarget(
+      name: "ModuleGraphTests",
+      dependencies: [
+        "Registry", "Classification", "Exchange", "Inspection", "Diagnostics", "ReformModule", "ReformWire",
+        "ReformModuleTesting",
+      ]
+    ),
     .testTarget(
       name: "ReformSecurityTests",
       dependencies: ["ReformSecurity", "ReformWire"]
