@@ -2,6 +2,7 @@ import Foundation
 import GRPCCore
 import InspectionDomain
 import ReformModule
+import ReformModuleTesting
 import ReformWire
 import Testing
 
@@ -13,34 +14,28 @@ final class Harness: Sendable {
   /// 1 November 2025, 09:00 in Vietnam: before every day of 2026, so no visit has begun.
   static let november2025 = Date(timeIntervalSince1970: 1_761_962_400)
 
-  let folder: URL
+  /// Removed once this harness and every one reopened from it are gone.
+  let folder: TemporaryFolder
   let databasePath: String
   let methods: ModuleMethods
-  private let ownsFolder: Bool
 
   /// A module on a new database.
   convenience init(now: Date = Harness.november2025, riskSource: (any RiskSource)? = nil) throws {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("inspection-tests-\(UUID().uuidString)")
-    try self.init(folder: folder, now: now, riskSource: riskSource, ownsFolder: true)
+    try self.init(folder: try TemporaryFolder("inspection-tests"), now: now, riskSource: riskSource)
   }
 
-  private init(folder: URL, now: Date, riskSource: (any RiskSource)?, ownsFolder: Bool) throws {
+  private init(folder: TemporaryFolder, now: Date, riskSource: (any RiskSource)?) throws {
     self.folder = folder
-    self.ownsFolder = ownsFolder
-    databasePath = folder.appendingPathComponent("reform.sqlite").path
+    databasePath = folder.file("reform.sqlite")
     let module = try InspectionModule(databasePath: databasePath, riskSource: riskSource, now: { now })
     var methods = ModuleMethods()
     module.register(into: &methods)
     self.methods = methods
   }
 
-  deinit {
-    if ownsFolder { try? FileManager.default.removeItem(at: folder) }
-  }
-
   /// Another module on the same file, as after a restart of the worker.
   func reopened(now: Date = Harness.november2025, riskSource: (any RiskSource)? = nil) throws -> Harness {
-    try Harness(folder: folder, now: now, riskSource: riskSource, ownsFolder: false)
+    try Harness(folder: folder, now: now, riskSource: riskSource)
   }
 
   /// Calls `method` through the same encoding and decoding as a job from the hub; an error
@@ -79,15 +74,7 @@ func expectFailure(
   _ code: RPCError.Code, field: String, sourceLocation: SourceLocation = #_sourceLocation,
   _ body: () async throws -> Void
 ) async {
-  do {
-    try await body()
-    Issue.record("expected \(code) naming \(field), but the call succeeded", sourceLocation: sourceLocation)
-  } catch let error as RPCError {
-    #expect(error.code == code, "\(error.message)", sourceLocation: sourceLocation)
-    #expect(error.message.hasPrefix("\(field):"), "\(error.message)", sourceLocation: sourceLocation)
-  } catch {
-    Issue.record("expected an RPCError, got \(error)", sourceLocation: sourceLocation)
-  }
+  await expectRPCError(code, field: field, sourceLocation: sourceLocation, body)
 }
 
 /// `2026-03-02` on the wire.

@@ -2,6 +2,7 @@ import Classification
 import Foundation
 import GRPCCore
 import ReformModule
+import ReformModuleTesting
 import ReformWire
 import Testing
 
@@ -44,18 +45,16 @@ struct TestBed {
   }
 
   /// An administrator of the bloc.
-  static let admin = Principal(id: "admin", displayName: "Quản trị", roles: [.admin])
+  static let admin = TestCaller.admin
 
   /// A job context for `caller`, limited to `ownUnit` when given (a clerk's grant).
   static func context(_ caller: Principal = admin, ownUnit: String? = nil, method: String = "") -> JobContext {
-    JobContext(
-      jobID: 1, method: method, caller: caller, ownUnitLimit: ownUnit,
-      worker: WorkerIdentity(id: "w1", module: "classification", pid: 1, host: "test", version: "test"))
+    .test(as: caller, ownUnitLimit: ownUnit, method: method, module: "classification")
   }
 
   /// A clerk of `unit`, admitted only for it.
   static func clerk(_ unit: String) -> JobContext {
-    context(Principal(id: "clerk-\(unit)", displayName: "Văn thư \(unit)", unitCode: unit, roles: [.clerk]), ownUnit: unit)
+    context(TestCaller.clerk(of: unit), ownUnit: unit)
   }
 
   func call<M: WireMethod>(_ method: M.Type, _ request: M.Input, as context: JobContext = TestBed.context()) async throws

@@ -2,6 +2,7 @@ import Exchange
 import Foundation
 import GRDB
 import ReformModule
+import ReformModuleTesting
 import ReformWire
 
 /// A module on a real SQLite file in a fresh temporary folder, registered into `ModuleMethods`,
@@ -70,26 +71,16 @@ struct TestBed {
 
 /// Who calls, as the coordinator would hand it to the worker.
 enum Caller {
-  static let worker = WorkerIdentity(id: "w1", module: "exchange", pid: 1, host: "test", version: "test")
+  static let worker = JobContext.testWorker(module: "exchange")
 
   /// A clerk, admitted only for their own unit.
   static func clerk(_ unit: String) -> JobContext {
-    JobContext(
-      jobID: 1, method: "", caller: Principal(id: "clerk-\(unit)", displayName: "Văn thư \(unit)", unitCode: unit, roles: [.clerk]),
-      ownUnitLimit: unit, worker: worker)
+    .test(as: TestCaller.clerk(of: unit), ownUnitLimit: unit, module: "exchange")
   }
 
   /// An administrator of the whole bloc.
-  static func admin() -> JobContext {
-    JobContext(
-      jobID: 1, method: "", caller: Principal(id: "admin", displayName: "Quản trị", unitCode: "", roles: [.admin]),
-      worker: worker)
-  }
+  static func admin() -> JobContext { .test(as: TestCaller.admin, ownUnitLimit: nil, module: "exchange") }
 
   /// An inspector of the whole bloc.
-  static func inspector() -> JobContext {
-    JobContext(
-      jobID: 1, method: "", caller: Principal(id: "inspector", displayName: "Kiểm tra", unitCode: "", roles: [.inspector]),
-      worker: worker)
-  }
+  static func inspector() -> JobContext { .test(as: TestCaller.inspector(), ownUnitLimit: nil, module: "exchange") }
 }
