@@ -119,7 +119,7 @@ let package = Package(
     .target(
       name: "Classification",
       dependencies: [
-        "ClassificationDomain", "ReformModule", "ReformWire",
+        "ClassificationDomain", "ReformModule", "ReformStore", "ReformWire",
         .product(name: "GRPCCore", package: "grpc-swift-2"),
         .product(name: "GRDB", package: "GRDB.swift"),
         .product(name: "Crypto", package: "swift-crypto"),

@@ -2,6 +2,7 @@ import ClassificationDomain
 import Foundation
 import GRPCCore
 import ReformModule
+import ReformStore
 import ReformWire
 
 extension ClassificationHandlers {
@@ -33,7 +34,7 @@ extension ClassificationHandlers {
     if let ownership { try ownership.requireStored(try await store.storedUnits(of: ownership.keys)) }
     var keyless = request
     keyless.idempotencyKey = ""
-    let key = try IdempotencyKey(
+    let key = try Self.claim(
       method: ClassificationService.SubmitEvaluations.info.path, key: request.idempotencyKey, withoutKey: keyless)
     let units = Set(request.persons.map(\.unitCode) + request.collectives.map(\.unitCode))
     context.audit.record(

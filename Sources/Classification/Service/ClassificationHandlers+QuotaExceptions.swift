@@ -3,6 +3,7 @@ import Foundation
 import GRPCCore
 import ReformKit
 import ReformModule
+import ReformStore
 import ReformWire
 
 extension ClassificationHandlers {
@@ -18,7 +19,7 @@ extension ClassificationHandlers {
     try await scope(context).require(wire.unitCode, field: "exception.unit_code")
     var keyless = request
     keyless.idempotencyKey = ""
-    let key = try IdempotencyKey(
+    let key = try Self.claim(
       method: ClassificationService.GrantQuotaException.info.path, key: request.idempotencyKey, withoutKey: keyless)
     context.audit.record(target: "quota exception \(wire.unitCode) \(wire.year)", unit: wire.unitCode)
     if let replay = try await store.replay(key, as: ClassificationGrantQuotaExceptionResponse.self) {
@@ -64,7 +65,7 @@ extension ClassificationHandlers {
     try await scope(context).require(found.unitCode, field: "id")
     var keyless = request
     keyless.idempotencyKey = ""
-    let key = try IdempotencyKey(
+    let key = try Self.claim(
       method: ClassificationService.RevokeQuotaException.info.path, key: request.idempotencyKey, withoutKey: keyless)
     context.audit.record(target: request.id, unit: found.unitCode)
     if let replay = try await store.replay(key, as: ClassificationRevokeQuotaExceptionResponse.self) { return replay }

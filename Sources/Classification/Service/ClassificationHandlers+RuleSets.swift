@@ -2,6 +2,7 @@ import ClassificationDomain
 import Foundation
 import GRPCCore
 import ReformModule
+import ReformStore
 import ReformWire
 
 extension ClassificationHandlers {
@@ -67,7 +68,7 @@ extension ClassificationHandlers {
     }
     var keyless = request
     keyless.idempotencyKey = ""
-    let key = try IdempotencyKey(
+    let key = try Self.claim(
       method: ClassificationService.DefineRuleSet.info.path, key: request.idempotencyKey, withoutKey: keyless)
     context.audit.record(target: "rule set \(wire.id)")
     if let replay = try await store.replay(key, as: ClassificationDefineRuleSetResponse.self) { return replay }

@@ -3,6 +3,7 @@ import Foundation
 import GRPCCore
 import ReformKit
 import ReformModule
+import ReformStore
 import ReformWire
 
 extension ClassificationHandlers {
@@ -16,7 +17,7 @@ extension ClassificationHandlers {
     try Self.check(request)
     var keyless = request
     keyless.idempotencyKey = ""
-    let key = try IdempotencyKey(method: ClassificationService.Run.info.path, key: request.idempotencyKey, withoutKey: keyless)
+    let key = try Self.claim(method: ClassificationService.Run.info.path, key: request.idempotencyKey, withoutKey: keyless)
     context.audit.record(target: "run \(request.year)", unit: request.unitCode)
     if let replay = try await store.replay(key, as: ClassificationRunResponse.self) {
       context.audit.record(target: replay.run?.id ?? "")

@@ -3,6 +3,7 @@ import Foundation
 import GRPCCore
 import ReformKit
 import ReformModule
+import ReformStore
 import ReformWire
 
 /// The handlers of the Classification service: each decodes nothing itself (the module's
@@ -31,13 +32,30 @@ struct ClassificationHandlers: Sendable {
     context.caller.flatMap { try? $0.wireBytes() }
   }
 
+  /// The idempotency claim of `request` (its key cleared) for `method`; nil when `key` is
+  /// empty, as no repeat is to be recognised.
+  static func claim<Request: WireMessage>(
+    method: String, key: String, withoutKey request: Request
+  ) throws -> IdempotencyClaim? {
+    guard !key.isEmpty else { return nil }
+    let bytes: [UInt8]
+    do {
+      bytes = try request.wireBytes()
+    } catch {
+      throw RPCError(code: .invalidArgument, message: "request: cannot be encoded: \(error)")
+    }
+    return try IdempotencyClaim(method: method, key: key, request: bytes)
+  }
+
   /// Runs a handler, turning what the store throws into statuses a caller can act on: a
-  /// refusal names its field (``ClassificationRefusal``), a store busy past its timeout
+  /// refusal names its field (``ClassificationRefusal``, `IdempotencyRefusal`), a store busy past its timeout
   /// is `UNAVAILABLE` (try again), anything else of the store `INTERNAL` (`StoreFailure`).
   static func mapped<Output>(_ body: () async throws -> Output) async throws -> Output {
     do {
       return try await body()
     } catch let refusal as ClassificationRefusal {
+      throw FieldError(refusal).rpcError
+    } catch let refusal as IdempotencyRefusal {
       throw FieldError(refusal).rpcError
     } catch let failure as StoreFailure {
       throw RPCError(code: failure.rpcErrorCode, message: failure.rpcErrorMessage)

@@ -1,13 +1,14 @@
 import GRDB
+import ReformStore
 
 /// The classification store's schema, migration by migration, in order. Each is named
 /// `classification.v<N>.<what>` and never changes once released; tables are prefixed
 /// `classification_`.
 enum ClassificationMigrations {
   /// Every migration, registered once.
-  static var migrator: DatabaseMigrator {
-    var migrator = DatabaseMigrator()
-    migrator.registerMigration("classification.v1.evaluations") { db in
+  static var all: StoreMigrations {
+    var migrations = StoreMigrations(module: "classification")
+    migrations.register(1, "evaluations") { db in
       // The inputs as submitted (the proto message's bytes, output-only fields cleared), keyed
       // by subject and year; `is_person` orders collectives first in lists.
       let columns = """
@@ -36,7 +37,7 @@ enum ClassificationMigrations {
           );
           """)
     }
-    migrator.registerMigration("classification.v1.unit_links") { db in
+    migrations.register(1, "unit_links") { db in
       // Parent links named by submitted collectives, for the tree when no registry is at hand.
       try db.execute(
         sql: """
@@ -46,7 +47,7 @@ enum ClassificationMigrations {
           );
           """)
     }
-    migrator.registerMigration("classification.v1.rule_sets") { db in
+    migrations.register(1, "rule_sets") { db in
       // Rule sets loaded by operators, as the domain's JSON; the shipped sets live in the code.
       try db.execute(
         sql: """
@@ -63,7 +64,7 @@ enum ClassificationMigrations {
           );
           """)
     }
-    migrator.registerMigration("classification.v1.quota_exceptions") { db in
+    migrations.register(1, "quota_exceptions") { db in
       try db.execute(
         sql: """
           CREATE TABLE classification_quota_exceptions (
@@ -79,7 +80,7 @@ enum ClassificationMigrations {
             ON classification_quota_exceptions (year, unit_code, duty_group);
           """)
     }
-    migrator.registerMigration("classification.v1.runs") { db in
+    migrations.register(1, "runs") { db in
       // A run as answered (ClassificationRun's bytes) with its quota arithmetic; its ratings
       // are rows of classification_results. The current final rating of a subject is the one
       // locked and not superseded: at most one per subject and year.
@@ -125,7 +126,7 @@ enum ClassificationMigrations {
             WHERE locked = 1 AND superseded_by_run_id IS NULL;
           """)
     }
-    migrator.registerMigration("classification.v1.idempotency") { db in
+    migrations.register(1, "idempotency") { db in
       try db.execute(
         sql: """
           CREATE TABLE classification_idempotency (
@@ -138,6 +139,6 @@ enum ClassificationMigrations {
           );
           """)
     }
-    return migrator
+    return migrations
   }
 }

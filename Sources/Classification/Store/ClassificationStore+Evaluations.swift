@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import ReformStore
 import ReformWire
 
 extension ClassificationStore {
@@ -57,7 +58,7 @@ extension ClassificationStore {
   /// racing this one cannot slip in between).
   func saveEvaluations(
     _ records: [EvaluationRecord], links: [UnitLink], submittedBy: [UInt8]?, at date: Date, owners: OwnerCheck?,
-    idempotency: IdempotencyKey?, response: SubmitEvaluationsResponse
+    idempotency: IdempotencyClaim?, response: SubmitEvaluationsResponse
   ) async throws -> SubmitEvaluationsResponse {
     let millis = Self.millis(date)
     return try await write(idempotency: idempotency) { db in

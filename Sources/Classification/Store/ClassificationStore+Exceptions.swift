@@ -1,6 +1,7 @@
 import ClassificationDomain
 import Foundation
 import GRDB
+import ReformStore
 import ReformWire
 
 extension ClassificationStore {
@@ -37,7 +38,7 @@ extension ClassificationStore {
   /// Records `pending` as granted, unless a live exception already covers its unit, duty
   /// group and year (refused, naming `exception.unit_code`: revoke that one first).
   func grantException(
-    _ pending: RatingQuotaException, idempotency: IdempotencyKey?
+    _ pending: RatingQuotaException, idempotency: IdempotencyClaim?
   ) async throws -> ClassificationGrantQuotaExceptionResponse {
     try await write(idempotency: idempotency) { db in
       for live in try Self.liveExceptions(year: Int(pending.year), in: db)
@@ -54,7 +55,7 @@ extension ClassificationStore {
   /// Marks the exception `id` revoked for `reason`; it is kept, and no longer applied.
   /// Refused, naming `id`, when there is none or it was revoked already.
   func revokeException(
-    id: String, reason: String, idempotency: IdempotencyKey?
+    id: String, reason: String, idempotency: IdempotencyClaim?
   ) async throws -> ClassificationRevokeQuotaExceptionResponse {
     try await write(idempotency: idempotency) { db in
       guard var exception = try Self.exception(id: id, in: db) else {

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import ReformStore
 import ReformWire
 
 extension ClassificationStore {
@@ -22,7 +23,7 @@ extension ClassificationStore {
   /// when none), read in the same transaction: another worker may have loaded one meanwhile.
   func defineRuleSet(
     _ record: RuleSetRecord, check: @escaping @Sendable (_ latestLoaded: Int) throws -> Void,
-    idempotency: IdempotencyKey?, response: ClassificationDefineRuleSetResponse
+    idempotency: IdempotencyClaim?, response: ClassificationDefineRuleSetResponse
   ) async throws -> ClassificationDefineRuleSetResponse {
     try await write(idempotency: idempotency) { db in
       try check(try Self.latestRuleSetVersion(id: record.id, in: db))

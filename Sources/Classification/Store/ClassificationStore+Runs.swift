@@ -2,6 +2,7 @@ import ClassificationDomain
 import Foundation
 import GRDB
 import ReformKit
+import ReformStore
 import ReformWire
 
 extension ClassificationStore {
@@ -82,7 +83,7 @@ extension ClassificationStore {
   /// Records a run and its ratings in one transaction (``record(_:quotaGroups:results:ratedAt:in:)``).
   func recordRun(
     _ draft: ClassificationRun, quotaGroups: [RatingQuotaGroupOutcome], results: [ResultRecord], ratedAt: Date,
-    idempotency: IdempotencyKey?
+    idempotency: IdempotencyClaim?
   ) async throws -> ClassificationRunResponse {
     try await write(idempotency: idempotency) { db in
       let run = try Self.record(draft, quotaGroups: quotaGroups, results: results, ratedAt: ratedAt, in: db)

@@ -1,5 +1,6 @@
 import ClassificationDomain
 import Foundation
+import ReformStore
 import ReformWire
 
 /// What the classification handlers need of storage, each method one transaction in the
@@ -8,7 +9,7 @@ import ReformWire
 ///
 /// Failures are `StoreFailure` (busy, failed, corrupt) or a ``ClassificationRefusal``
 /// naming the request field the stored state refuses. A write that carries an
-/// ``IdempotencyKey`` answers a repeat of the same request with the response it stored the
+/// `IdempotencyClaim` answers a repeat of the same request with the response it stored the
 /// first time and writes nothing.
 ///
 /// ## Topics
@@ -27,14 +28,14 @@ import ReformWire
 protocol ClassificationStoring: Sendable {
   /// The response stored for `key` by an earlier call, if any: read before any work, so that a
   /// repeat costs one lookup. Refused when the key was used for another request.
-  func replay<Response: WireMessage>(_ key: IdempotencyKey?, as type: Response.Type) async throws -> Response?
+  func replay<Response: WireMessage>(_ key: IdempotencyClaim?, as type: Response.Type) async throws -> Response?
 
   /// Saves a SubmitEvaluations batch: the evaluations (a replaced one moves to the history),
   /// the unit links their collectives name, after `owners` accepted the units the evaluations
   /// to be replaced are stored under.
   func saveEvaluations(
     _ records: [EvaluationRecord], links: [UnitLink], submittedBy: [UInt8]?, at date: Date, owners: OwnerCheck?,
-    idempotency: IdempotencyKey?, response: SubmitEvaluationsResponse
+    idempotency: IdempotencyClaim?, response: SubmitEvaluationsResponse
   ) async throws -> SubmitEvaluationsResponse
   /// The unit each of `keys` already stored is rated in.
   func storedUnits(of keys: [EvaluationKey]) async throws -> [EvaluationKey: String]
@@ -57,17 +58,17 @@ protocol ClassificationStoring: Sendable {
   /// Loads a rule set, after `check` accepted the latest version loaded under its id.
   func defineRuleSet(
     _ record: RuleSetRecord, check: @escaping @Sendable (_ latestLoaded: Int) throws -> Void,
-    idempotency: IdempotencyKey?, response: ClassificationDefineRuleSetResponse
+    idempotency: IdempotencyClaim?, response: ClassificationDefineRuleSetResponse
   ) async throws -> ClassificationDefineRuleSetResponse
 
   /// Records an exception, numbered `QE-<year>-<n>`; one live exception per unit, duty group
   /// and year.
   func grantException(
-    _ pending: RatingQuotaException, idempotency: IdempotencyKey?
+    _ pending: RatingQuotaException, idempotency: IdempotencyClaim?
   ) async throws -> ClassificationGrantQuotaExceptionResponse
   /// Revokes an exception, keeping it with the reason.
   func revokeException(
-    id: String, reason: String, idempotency: IdempotencyKey?
+    id: String, reason: String, idempotency: IdempotencyClaim?
   ) async throws -> ClassificationRevokeQuotaExceptionResponse
   /// The exception `id`, if any.
   func exception(id: String) async throws -> RatingQuotaException?
@@ -82,7 +83,7 @@ protocol ClassificationStoring: Sendable {
   /// current final ratings of its subjects, and without a rerun reason is refused when any is.
   func recordRun(
     _ draft: ClassificationRun, quotaGroups: [RatingQuotaGroupOutcome], results: [ResultRecord], ratedAt: Date,
-    idempotency: IdempotencyKey?
+    idempotency: IdempotencyClaim?
   ) async throws -> ClassificationRunResponse
   /// The run `id` with its quota arithmetic.
   func run(id: String) async throws -> (run: ClassificationRun, quotaGroups: [RatingQuotaGroupOutcome])?
