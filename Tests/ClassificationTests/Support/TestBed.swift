@@ -6,8 +6,8 @@ import ReformModuleTesting
 import ReformWire
 import Testing
 
-/// The module on a real SQLite file in a fresh temporary folder, registered into a
-/// ModuleMethods, called the way the worker calls it: through the wire encoding.
+/// The module on a real SQLite file in a fresh temporary folder, in a `ModuleHarness`: called
+/// the way the worker calls it, through the wire encoding.
 ///
 /// The unit tree: the bloc DUK; under it the grassroots committees DB1 (with cells CB1 and
 /// CB2) and DB2 (with CB3).
@@ -16,11 +16,15 @@ struct TestBed {
     parents: ["DB1": "DUK", "DB2": "DUK", "CB1": "DB1", "CB2": "DB1", "CB3": "DB2"],
     names: ["DUK": "Đảng ủy Khối", "DB1": "Đảng bộ Sở Nội vụ", "DB2": "Đảng bộ Sở Tài chính"])
 
-  let directory: URL
-  let databasePath: String
-  private(set) var methods = ModuleMethods()
+  /// The temporary folder holding the database; removed when the last copy of the bed goes.
+  let folder: TemporaryFolder
+  var databasePath: String { folder.file("reform.sqlite") }
+  private(set) var harness: ModuleHarness
   private let units: (any ClassificationUnitHierarchy)?
   private let people: (any ClassificationPersonUnits)?
+
+  /// The module's registered handlers.
+  var methods: ModuleMethods { harness.methods }
 
   /// A module on a new file, with the test tree unless told otherwise, and no registry of
   /// people unless `people` is given.
@@ -28,19 +32,16 @@ struct TestBed {
     units: (any ClassificationUnitHierarchy)? = FixedUnitHierarchy(TestBed.tree),
     people: (any ClassificationPersonUnits)? = nil
   ) throws {
-    directory = FileManager.default.temporaryDirectory.appendingPathComponent("classification-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    databasePath = directory.appendingPathComponent("reform.sqlite").path
+    folder = try TemporaryFolder("classification")
     self.units = units
     self.people = people
-    try ClassificationModule(databasePath: databasePath, units: units, people: people).register(into: &methods)
+    harness = ModuleHarness(try ClassificationModule(databasePath: folder.file("reform.sqlite"), units: units, people: people))
   }
 
   /// The module opened again on the same file, as after a restart.
   func reopened() throws -> TestBed {
     var bed = self
-    bed.methods = ModuleMethods()
-    try ClassificationModule(databasePath: databasePath, units: units, people: people).register(into: &bed.methods)
+    bed.harness = ModuleHarness(try ClassificationModule(databasePath: databasePath, units: units, people: people))
     return bed
   }
 
@@ -54,19 +55,19 @@ struct TestBed {
 
   /// A clerk of `unit`, admitted only for it.
   static func clerk(_ unit: String) -> JobContext {
-    context(TestCaller.clerk(of: unit), ownUnit: unit)
+    context(Principal(id: "clerk-\(unit)", displayName: "Văn thư \(unit)", unitCode: unit, roles: [.clerk]), ownUnit: unit)
   }
 
   func call<M: WireMethod>(_ method: M.Type, _ request: M.Input, as context: JobContext = TestBed.context()) async throws
     -> M.Output
   {
-    try await methods.invoke(method, request, context: context)
+    try await harness.call(method, request, as: context)
   }
 
   func stream<M: WireMethod>(_ method: M.Type, _ request: M.Input, as context: JobContext = TestBed.context())
     async throws -> [M.Output]
   {
-    try await methods.invokeStreaming(method, request, context: context)
+    try await harness.stream(method, request, as: context)
   }
 
   /// Submits and requires that it was applied.
@@ -113,14 +114,5 @@ struct TestBed {
 
 /// The status `body` failed with; a test fails when it did not fail.
 func status<T>(_ body: () async throws -> T) async -> RPCError? {
-  do {
-    _ = try await body()
-    Issue.record("expected the call to fail")
-    return nil
-  } catch let error as RPCError {
-    return error
-  } catch {
-    Issue.record("expected an RPCError, got \(error)")
-    return nil
-  }
+  await expectRPCError { try await body() }
 }
