@@ -87,6 +87,6 @@ extension ClassificationHandlers {
     return ClassificationListQuotaExceptionsResponse(
       exceptions: page.exceptions.map(\.exception),
       page: paging.response(
-        itemsReturned: page.exceptions.count, lastKey: page.exceptions.last.map { [.int($0.seq)] }, total: page.total))
+        itemsReturned: page.exceptions.count, lastKey: page.exceptions.last.map { [String($0.seq)] }, total: page.total))
   }
 }

@@ -35,7 +35,7 @@ extension ClassificationHandlers {
       sets = sets.filter { ($0.set.id, Int64($0.set.version)) > (id, version) }
     }
     let page = Array(sets.prefix(paging.size))
-    let last = page.last.map { [Paging.TokenValue.text($0.set.id), .int(Int64($0.set.version))] }
+    let last = page.last.map { [$0.set.id, String($0.set.version)] }
     return ClassificationListRuleSetsResponse(
       ruleSets: page.map(\.wire), page: paging.response(itemsReturned: page.count, lastKey: last, total: total))
   }

@@ -136,7 +136,7 @@ extension ClassificationHandlers {
     return ClassificationListRunsResponse(
       runs: page.runs.map(\.run),
       page: paging.response(
-        itemsReturned: page.runs.count, lastKey: page.runs.last.map { [.int($0.seq)] }, total: page.total))
+        itemsReturned: page.runs.count, lastKey: page.runs.last.map { [String($0.seq)] }, total: page.total))
   }
 
   /// The set a run uses: the one named, or the one that rates the year's kinds.

@@ -10,22 +10,16 @@ extension Paging {
   }
 
   /// The rating the page starts after; `nil` on the first page.
-  var resultKey: ResultPageKey? { after?.count == 3 ? Self.resultKey(after ?? []) : nil }
-
-  /// The rating a page key names.
-  static func resultKey(_ key: [TokenValue]) -> ResultPageKey? {
-    guard key.count == 3, case .text(let unit) = key[0], case .text(let subject) = key[1], case .int(let kind) = key[2]
-    else { return nil }
+  var resultKey: ResultPageKey? {
+    guard after?.count == 3, let unit = text(0), let subject = text(1), let kind = int(2) else { return nil }
     return ResultPageKey(unitCode: unit, subjectId: subject, subjectKind: Int32(truncatingIfNeeded: kind))
   }
 
   /// The page key of an evaluation, as a token holds it.
-  static func token(_ key: EvaluationPageKey) -> [TokenValue] {
-    [.int(Int64(key.year)), .int(key.isPerson ? 1 : 0), .text(key.unitCode), .text(key.subjectId), .int(Int64(key.subjectKind))]
+  static func token(_ key: EvaluationPageKey) -> [String] {
+    [String(key.year), key.isPerson ? "1" : "0", key.unitCode, key.subjectId, String(key.subjectKind)]
   }
 
   /// The page key of a rating, as a token holds it.
-  static func token(_ key: ResultPageKey) -> [TokenValue] {
-    [.text(key.unitCode), .text(key.subjectId), .int(Int64(key.subjectKind))]
-  }
+  static func token(_ key: ResultPageKey) -> [String] { [key.unitCode, key.subjectId, String(key.subjectKind)] }
 }
