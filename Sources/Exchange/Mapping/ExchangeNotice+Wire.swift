@@ -1,0 +1,22 @@
+import ExchangeDomain
+import GRPCCore
+import ReformWire
+
+extension ExchangeNotice {
+  /// A notice about `delivery`, a copy of `document`: from the receiver to the sender, or the
+  /// other way for a recall request (13).
+  init(_ notice: NoticeRecord, delivery: DeliveryRecord, document: DocumentRecord) {
+    let (from, to) =
+      notice.bySender ? (document.senderOrgan, delivery.receiverOrgan) : (delivery.receiverOrgan, document.senderOrgan)
+    var staff: ExchangeStaff?
+    if let fullName = notice.staffFullName {
+      staff = ExchangeStaff(
+        fullName: fullName, department: notice.staffDepartment ?? "", email: notice.staffEmail ?? "",
+        phone: notice.staffPhone ?? "")
+    }
+    self.init(
+      noticeId: notice.noticeId, documentId: document.documentId, fromOrgan: from, toOrgan: to,
+      code: ExchangeNoticeCode(rawValue: Int32(clamping: notice.code)), detail: notice.detail,
+      time: Timestamp(microseconds: notice.timeUs), staff: staff, recorded: ExchangeStamp(notice.recorded))
+  }
+}
