@@ -8,7 +8,7 @@ import ReformWire
 /// ran once, twice or not at all.
 public struct DiagnosticsModule: WorkerModule {
   public let name = "diagnostics"
-  private let tallies: TallyStore
+  private let tallies: any TallyStoring
 
   /// - Parameter dataDirectory: where the module keeps its tallies (`DATA/diagnostics`).
   public init(dataDirectory: String) throws {

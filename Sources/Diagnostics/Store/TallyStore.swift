@@ -4,7 +4,7 @@ import Foundation
 /// appended (with `O_APPEND`, then `fsync`) per increment, so the count is the file's size.
 /// Every worker process of the module on the machine shares them, and an acknowledged
 /// increment survives `kill -9`: what tests of "ran exactly once" need.
-struct TallyStore: Sendable {
+struct TallyStore: TallyStoring {
   let directory: String
 
   init(directory: String) throws {
@@ -12,7 +12,6 @@ struct TallyStore: Sendable {
     try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
   }
 
-  /// Adds one and returns the new count.
   func increment(_ key: String) throws -> Int64 {
     let fd = open(path(key), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
     guard fd >= 0 else { throw TallyError(key: key, errno: errno) }
@@ -30,10 +29,4 @@ struct TallyStore: Sendable {
   }
 
   private func path(_ key: String) -> String { directory + "/" + key }
-}
-
-struct TallyError: Error, CustomStringConvertible {
-  var key: String
-  var errno: Int32
-  var description: String { "tally '\(key)': \(String(cString: strerror(errno)))" }
 }
