@@ -1,5 +1,6 @@
 import GRPCCore
 import Inspection
+import InspectionDomain
 import ReformModule
 import ReformWire
 import Testing

@@ -49,21 +49,6 @@ extension VisitDue {
       teamID: due.teamId.isEmpty ? nil : due.teamId, topic: due.topic)
   }
 
-  /// Checks what the planner would refuse about this visit in a programme of `year` under
-  /// `rules`, naming the request's fields: for a visit added by a replan, whose place in the
-  /// planner's input is not the request's.
-  func check(year: Int, rules: PlanningRules, field: String) throws {
-    if rules.length(of: self) == nil {
-      throw FieldError.invalid(
-        "\(field).length_days",
-        "no length given and no row of the programme's rules.lengths applies to \(kind.vietnameseName) with \(unitMemberCount ?? 0) members"
-      )
-    }
-    if let window, window.first.year != year || window.last.year != year {
-      throw FieldError.invalid("\(field).window", "\(window) is not within \(year)")
-    }
-  }
-
   /// The visit due on the wire.
   var wire: InspectionVisitDue {
     InspectionVisitDue(

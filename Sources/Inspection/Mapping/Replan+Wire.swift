@@ -16,7 +16,11 @@ extension ProgrammeChange {
     case .unitAdded(let added):
       guard let wireDue = added.due else { throw FieldError.invalid("\(field).unit_added.due", "required") }
       let due = try VisitDue(wireDue, field: "\(field).unit_added.due")
-      try due.check(year: year, rules: rules, field: "\(field).unit_added.due")
+      do {
+        try due.check(year: year, rules: rules)
+      } catch {
+        throw error.fieldError(under: "\(field).unit_added.due")
+      }
       let risk = try Self.givenRisk(of: added, due: due, field: "\(field).unit_added.risk")
       self = .unitAdded(due, risk: risk?.domain)
     case .visitCancelled(let cancelled):

@@ -1,3 +1,4 @@
+import InspectionDomain
 import ReformModule
 import ReformWire
 

@@ -1,3 +1,4 @@
+import InspectionDomain
 import ReformWire
 
 /// Where ComputeRisk and a planner asked to compute risks read the two factors this module
@@ -21,21 +22,4 @@ public protocol RiskSource: Sendable {
   /// How poor the year-end ratings of the unit and its members were in `year`, as a risk
   /// value; `nil` when the unit has no ratings for the year.
   func ratingRisk(unitCode: String, year: Int) async throws -> RiskReading?
-}
-
-/// One factor of a unit's risk as a ``RiskSource`` reads it.
-public struct RiskReading: Sendable, Hashable {
-  /// The factor's value, 0–10000 basis points, higher riskier; values outside are clamped.
-  public var valueBP: Int
-  /// A refinement of the factor, e.g. `Chỉ tiêu 3a`; empty for none.
-  public var name: String
-  /// How the value was found, e.g. `3a: 62% against > 80%`.
-  public var detail: String
-
-  /// A reading.
-  public init(valueBP: Int, name: String = "", detail: String = "") {
-    self.valueBP = valueBP
-    self.name = name
-    self.detail = detail
-  }
 }

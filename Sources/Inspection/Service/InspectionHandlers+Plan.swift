@@ -23,7 +23,7 @@ extension InspectionHandlers {
     try InspectionLimits.checkText(request.name, field: "name", limit: InspectionLimits.maxNameLength)
     try InspectionLimits.checkRange(
       request.timeLimitMs, 0...InspectionLimits.maxTimeLimitMilliseconds, field: "time_limit_ms",
-      meaning: " milliseconds (0 for the default \(PlanBudget.defaultMilliseconds))")
+      meaning: " milliseconds (0 for the default \(SearchBudget.defaultMilliseconds))")
     guard let wireInput = request.input else { throw FieldError.invalid("input", "required") }
 
     var input = try PlanInput(wireInput, field: "input")

@@ -36,7 +36,7 @@ enum InspectionLimits {
   static let maxMembers: Int32 = 10_000_000
   /// Visits a team may start per month.
   static let maxVisitsPerMonth: Int32 = 1_000
-  /// The planner's time budget, in milliseconds; 0 takes ``PlanBudget/defaultMilliseconds``.
+  /// The planner's time budget, in milliseconds; 0 takes ``SearchBudget/defaultMilliseconds``.
   static let maxTimeLimitMilliseconds: Int32 = 600_000
 
   /// Refuses a text longer than `limit` characters.

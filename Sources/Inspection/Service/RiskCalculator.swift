@@ -7,12 +7,10 @@ import ReformWire
 /// ``RiskSource`` when one is connected, and the time since their last visit, found in this
 /// module's own programmes.
 ///
-/// Each factor's value (0–10000 bp, higher riskier) is weighted; the score is the sum of the
-/// weighted values (`value × weight / 10000`, rounded down), so it stays within 0–10000.
-/// A factor with weight 0 is not read. The time since the last visit counts the days from the
+/// The score is ``RiskFormula``'s; a factor with weight 0 is not read. The time since the last visit counts the days from the
 /// last day of the unit's last visit ending on or before `as_of`, in the latest version of any
 /// stored programme (a planned visit whose days are past is taken as made), up to full risk
-/// after ``RiskWeights/fullRiskAfterYears``; a unit with no visit on record counts fully.
+/// after ``RiskFormula/fullRiskAfterYears``; a unit with no visit on record counts fully.
 ///
 /// An input that is weighed but missing — every unit's indicators and ratings when no source
 /// is connected, or one unit's that the source has no data for — is never taken as 0: the
@@ -35,18 +33,19 @@ struct RiskCalculator: Sendable {
   {
     let unitCodes = units.map(\.code)
     var lastVisits: [String: String] = [:]
-    if weights.timeSinceVisitBP > 0 {
+    let formula = weights.formula
+    if formula.timeSinceVisitBP > 0 {
       lastVisits = try await store.lastVisits(
         unitCodes: unitCodes.map(\.precomposedStringWithCanonicalMapping), onOrBefore: asOf.description)
     }
     let period = weights.indicatorPeriod
     let indicators = try await readings(
-      of: units, weighted: weights.indicatorsBP > 0, what: "indicators",
+      of: units, weighted: formula.indicatorsBP > 0, what: "indicators",
       field: "\(weightsField).indicators_bp"
     ) { source, code in try await source.indicatorRisk(unitCode: code, period: period) }
     let ratingYear = weights.ratingYear
     let ratings = try await readings(
-      of: units, weighted: weights.ratingBP > 0, what: "ratings of \(ratingYear)",
+      of: units, weighted: formula.ratingBP > 0, what: "ratings of \(ratingYear)",
       field: "\(weightsField).rating_bp"
     ) { source, code in try await source.ratingRisk(unitCode: code, year: ratingYear) }
     let missing = [indicators.missing, ratings.missing].compactMap { $0 }
@@ -59,26 +58,12 @@ struct RiskCalculator: Sendable {
     }
 
     return unitCodes.map { code in
-      var components: [InspectionRiskComponent] = []
-      func add(_ factor: InspectionRiskFactor, _ weight: Int, _ reading: RiskReading) {
-        guard weight > 0 else { return }
-        let value = min(10_000, max(0, reading.valueBP))
-        components.append(
-          InspectionRiskComponent(
-            factor: factor, name: reading.name, valueBp: Int32(value), weightBp: Int32(clamping: weight),
-            contributionBp: Int32(value * weight / 10_000), detail: reading.detail))
-      }
-      if let reading = indicators.values[code] { add(.indicators, weights.indicatorsBP, reading) }
-      if let reading = ratings.values[code] { add(.rating, weights.ratingBP, reading) }
       let lastDay = lastVisits[code.precomposedStringWithCanonicalMapping].flatMap(Self.civilDate)
-      if weights.timeSinceVisitBP > 0 {
-        add(
-          .timeSinceVisit, weights.timeSinceVisitBP,
-          Self.timeSinceVisit(lastDay, asOf: asOf, fullAfterYears: weights.fullRiskAfterYears))
-      }
+      let components = formula.components(
+        indicators: indicators.values[code], rating: ratings.values[code], lastVisit: lastDay, asOf: asOf)
       return InspectionUnitRisk(
-        unitCode: code, scoreBp: components.reduce(0) { $0 + $1.contributionBp }, source: .computed,
-        components: components, lastVisit: lastDay?.wire)
+        unitCode: code, scoreBp: Int32(clamping: RiskFormula.score(of: components)), source: .computed,
+        components: components.map(\.wire), lastVisit: lastDay?.wire)
     }
   }
 
@@ -114,19 +99,6 @@ struct RiskCalculator: Sendable {
     }
     guard !absent.isEmpty else { return (values, nil) }
     return (values, "\(field): the \(what) of \(Self.list(absent)) are missing: the source has none")
-  }
-
-  /// The time-since-visit factor: linear from 0 on the day of the last visit to 10000 after
-  /// `fullAfterYears` years (of 365 days); 10000 with no visit on record.
-  static func timeSinceVisit(_ lastDay: CivilDate?, asOf: CivilDate, fullAfterYears: Int) -> RiskReading {
-    guard let lastDay else {
-      return RiskReading(valueBP: 10_000, detail: "no visit to the unit on record in the stored programmes")
-    }
-    let days = max(0, lastDay.days(to: asOf))
-    let full = max(1, fullAfterYears * 365)
-    return RiskReading(
-      valueBP: min(10_000, days * 10_000 / full),
-      detail: "last visit ended \(lastDay), \(days) days before \(asOf); full risk after \(fullAfterYears) years")
   }
 
   /// `2026-03-02` as a date.

@@ -2,23 +2,13 @@ import InspectionDomain
 import ReformModule
 import ReformWire
 
-/// The weights and data choices of a risk computation, every default filled in.
-///
-/// Defaults *(unconfirmed, practice)*: indicators 40%, ratings 30%, time since the last visit
-/// 30%; the indicators of the year before `as_of`'s year, and its ratings; full risk five years
-/// after the last visit, the longest period an inspection examines (Quyết định 331-QĐ/TW).
+/// The weights and data choices of a risk computation, every default filled in: the
+/// ``RiskFormula`` and the data it reads, by default the indicators of the year before
+/// `as_of`'s year, and its ratings.
 struct RiskWeights: Sendable {
-  static let defaultIndicatorsBP = 4_000
-  static let defaultRatingBP = 3_000
-  static let defaultTimeSinceVisitBP = 3_000
-  static let defaultFullRiskAfterYears = 5
-
-  var indicatorsBP: Int
-  var ratingBP: Int
-  var timeSinceVisitBP: Int
+  var formula: RiskFormula
   var indicatorPeriod: Period
   var ratingYear: Int
-  var fullRiskAfterYears: Int
 
   /// The weights on the wire, checked, with the defaults for what is 0 or unset; the year
   /// defaults count back from `asOf`.
@@ -27,19 +17,12 @@ struct RiskWeights: Sendable {
     try InspectionLimits.checkRange(weights.indicatorsBp, 0...10_000, field: "\(field).indicators_bp")
     try InspectionLimits.checkRange(weights.ratingBp, 0...10_000, field: "\(field).rating_bp")
     try InspectionLimits.checkRange(weights.timeSinceVisitBp, 0...10_000, field: "\(field).time_since_visit_bp")
-    let sum = Int(weights.indicatorsBp) + Int(weights.ratingBp) + Int(weights.timeSinceVisitBp)
-    if sum == 0 {
-      (indicatorsBP, ratingBP, timeSinceVisitBP) =
-        (Self.defaultIndicatorsBP, Self.defaultRatingBP, Self.defaultTimeSinceVisitBP)
-    } else {
-      guard sum == 10_000 else {
-        throw FieldError.invalid(
-          field,
-          "indicators_bp + rating_bp + time_since_visit_bp must be 10000 (or all 0 for the defaults); they add up to \(sum)"
-        )
-      }
-      (indicatorsBP, ratingBP, timeSinceVisitBP) =
-        (Int(weights.indicatorsBp), Int(weights.ratingBp), Int(weights.timeSinceVisitBp))
+    do {
+      formula = try RiskFormula(
+        indicatorsBP: Int(weights.indicatorsBp), ratingBP: Int(weights.ratingBp),
+        timeSinceVisitBP: Int(weights.timeSinceVisitBp), fullRiskAfterYears: Int(weights.fullRiskAfterYears))
+    } catch {
+      throw error.fieldError(under: field)
     }
     let years = Int32(WorkingCalendar.supportedYears.lowerBound)...Int32(WorkingCalendar.supportedYears.upperBound)
     if let period = weights.indicatorPeriod {
@@ -56,17 +39,15 @@ struct RiskWeights: Sendable {
     }
     try InspectionLimits.checkRange(
       weights.fullRiskAfterYears, 0...100, field: "\(field).full_risk_after_years",
-      meaning: " years (0 for the default \(Self.defaultFullRiskAfterYears))")
-    fullRiskAfterYears =
-      weights.fullRiskAfterYears == 0 ? Self.defaultFullRiskAfterYears : Int(weights.fullRiskAfterYears)
+      meaning: " years (0 for the default \(RiskFormula.defaultFullRiskAfterYears))")
   }
 
   /// The weights on the wire, every default written out.
   var wire: InspectionRiskWeights {
     InspectionRiskWeights(
-      indicatorsBp: Int32(clamping: indicatorsBP), ratingBp: Int32(clamping: ratingBP),
-      timeSinceVisitBp: Int32(clamping: timeSinceVisitBP), indicatorPeriod: indicatorPeriod,
-      ratingYear: Int32(clamping: ratingYear), fullRiskAfterYears: Int32(clamping: fullRiskAfterYears))
+      indicatorsBp: Int32(clamping: formula.indicatorsBP), ratingBp: Int32(clamping: formula.ratingBP),
+      timeSinceVisitBp: Int32(clamping: formula.timeSinceVisitBP), indicatorPeriod: indicatorPeriod,
+      ratingYear: Int32(clamping: ratingYear), fullRiskAfterYears: Int32(clamping: formula.fullRiskAfterYears))
   }
 
   /// Refuses a period that names no real year, half, quarter, month or term.
