@@ -1,7 +1,9 @@
+import ReformKit
+
 extension PlanInput {
   /// Checks that the input is one the planner can work on, naming the first field at fault.
   ///
-  /// - Throws: ``PlanningError`` with kind ``InspectionErrorKind/invalidArgument``.
+  /// - Throws: ``PlanningError`` with kind ``DomainErrorKind/invalidArgument``.
   func validate(for calendar: WorkingCalendar) throws(PlanningError) {
     func fail(_ field: String, _ message: String) -> PlanningError {
       PlanningError(.invalidArgument, field: field, message)

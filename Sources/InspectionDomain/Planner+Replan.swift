@@ -1,3 +1,5 @@
+import ReformKit
+
 extension Planner {
   /// Replans `programme` after `changes`, moving as few visits as it can.
   ///
@@ -9,9 +11,9 @@ extension Planner {
   /// - Parameters:
   ///   - notBefore: "today": visits that began before it are kept as they were even if a
   ///     change breaks them, and no visit is placed to start before it. `nil` for none.
-  /// - Throws: ``PlanningError``: ``InspectionErrorKind/notFound`` for an inspector or a visit a
-  ///   change names that does not exist, ``InspectionErrorKind/alreadyExists`` for a visit
-  ///   added twice, ``InspectionErrorKind/failedPrecondition`` when a begun visit no longer
+  /// - Throws: ``PlanningError``: ``DomainErrorKind/notFound`` for an inspector or a visit a
+  ///   change names that does not exist, ``DomainErrorKind/alreadyExists`` for a visit
+  ///   added twice, ``DomainErrorKind/failedPrecondition`` when a begun visit no longer
   ///   lies on working days of `calendar`, and any error of ``plan(_:calendar:)`` for the
   ///   changed input.
   public func replan(

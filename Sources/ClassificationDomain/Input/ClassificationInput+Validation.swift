@@ -1,3 +1,5 @@
+import ReformKit
+
 extension ClassificationInput {
   /// The greatest count of tasks, targets or subordinate units an entry may give. Shares are
   /// compared by cross-multiplying counts with basis points, which this bound keeps far from
@@ -48,7 +50,7 @@ extension ClassificationInput {
   private func validate(
     _ person: PersonEvaluation, index: Int, ruleSet: RuleSet, into errors: inout [ClassificationInputError]
   ) {
-    func fail(_ field: String, _ message: String, _ kind: ClassificationErrorKind = .invalidArgument) {
+    func fail(_ field: String, _ message: String, _ kind: DomainErrorKind = .invalidArgument) {
       errors.append(
         ClassificationInputError(kind, field: "persons[\(index)].\(field)", subjectId: person.personId, message))
     }
@@ -71,7 +73,7 @@ extension ClassificationInput {
   private func validate(
     _ collective: CollectiveEvaluation, index: Int, ruleSet: RuleSet, into errors: inout [ClassificationInputError]
   ) {
-    func fail(_ field: String, _ message: String, _ kind: ClassificationErrorKind = .invalidArgument) {
+    func fail(_ field: String, _ message: String, _ kind: DomainErrorKind = .invalidArgument) {
       errors.append(
         ClassificationInputError(kind, field: "collectives[\(index)].\(field)", subjectId: collective.unitCode, message)
       )
@@ -121,7 +123,7 @@ extension ClassificationInput {
   /// Points within the scale for a scored set; an assessed level for a set without points.
   private func validateStart(
     scores: RatingScores?, assessed: RatingLevel?, ruleSet: RuleSet,
-    _ fail: (String, String, ClassificationErrorKind) -> Void
+    _ fail: (String, String, DomainErrorKind) -> Void
   ) {
     guard let scale = ruleSet.scale else {
       if assessed == nil {
@@ -149,7 +151,7 @@ extension ClassificationInput {
     }
   }
 
-  private func validate(_ tasks: TaskCounts?, _ fail: (String, String, ClassificationErrorKind) -> Void) {
+  private func validate(_ tasks: TaskCounts?, _ fail: (String, String, DomainErrorKind) -> Void) {
     guard let tasks else { return }
     if !(0...Self.maximumCount).contains(tasks.total) {
       fail("tasks.total", "\(tasks.total) is outside 0…\(Self.maximumCount)", .invalidArgument)
@@ -165,7 +167,7 @@ extension ClassificationInput {
     }
   }
 
-  private func validate(_ records: [DisciplineRecord], _ fail: (String, String, ClassificationErrorKind) -> Void) {
+  private func validate(_ records: [DisciplineRecord], _ fail: (String, String, DomainErrorKind) -> Void) {
     var ids = Set<String>()
     for (index, record) in records.enumerated() {
       let at = "discipline[\(index)]"
@@ -189,7 +191,7 @@ extension ClassificationInput {
     var scopes: [String: Int] = [:]
     for (index, exception) in exceptions.enumerated() {
       let at = "exceptions[\(index)]"
-      func fail(_ field: String, _ message: String, _ kind: ClassificationErrorKind = .invalidArgument) {
+      func fail(_ field: String, _ message: String, _ kind: DomainErrorKind = .invalidArgument) {
         errors.append(ClassificationInputError(kind, field: "\(at).\(field)", subjectId: exception.unitCode, message))
       }
       if exception.id.isEmpty { fail("id", "required") }

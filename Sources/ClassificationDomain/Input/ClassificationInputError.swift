@@ -1,8 +1,10 @@
+import ReformKit
+
 /// An evaluation field that cannot be rated: which list and entry, whose it is, the path of
 /// the field (`persons[12].scores.commonCriteriaHundredths`) and what is wrong.
-public struct ClassificationInputError: Error, Sendable, Hashable, CustomStringConvertible {
+public struct ClassificationInputError: DomainFailure, Hashable {
   /// The class of failure, for the gRPC status.
-  public var kind: ClassificationErrorKind
+  public var kind: DomainErrorKind
   /// Path of the field, e.g. `persons[12].scores.commonCriteriaHundredths`.
   public var field: String
   /// The person id or unit code of the entry, when there is one.
@@ -12,7 +14,7 @@ public struct ClassificationInputError: Error, Sendable, Hashable, CustomStringC
 
   /// A failure at `field` of `subjectId`'s entry.
   public init(
-    _ kind: ClassificationErrorKind = .invalidArgument, field: String, subjectId: String? = nil, _ message: String
+    _ kind: DomainErrorKind = .invalidArgument, field: String, subjectId: String? = nil, _ message: String
   ) {
     self.kind = kind
     self.field = field

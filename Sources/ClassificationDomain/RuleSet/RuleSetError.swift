@@ -1,9 +1,11 @@
+import ReformKit
+
 /// Why a rule set was refused: the path of the field at fault in the JSON
 /// (`rules[3].parameters.minHundredths`) and what to change.
-public struct RuleSetError: Error, Sendable, Hashable, CustomStringConvertible {
-  /// The class of failure; always ``ClassificationErrorKind/invalidArgument`` for a set that
+public struct RuleSetError: DomainFailure, Hashable {
+  /// The class of failure; always ``DomainErrorKind/invalidArgument`` for a set that
   /// does not read or does not hold together.
-  public var kind: ClassificationErrorKind
+  public var kind: DomainErrorKind
   /// Path of the field, e.g. `rules[3].parameters.minHundredths`; `json` when the text is not
   /// JSON at all.
   public var field: String
@@ -11,7 +13,7 @@ public struct RuleSetError: Error, Sendable, Hashable, CustomStringConvertible {
   public var message: String
 
   /// A failure at `field`.
-  public init(_ kind: ClassificationErrorKind = .invalidArgument, field: String, _ message: String) {
+  public init(_ kind: DomainErrorKind = .invalidArgument, field: String, _ message: String) {
     self.kind = kind
     self.field = field
     self.message = message

@@ -35,19 +35,7 @@ enum ExchangeFault {
   }
 
   /// A domain failure as a status, its field rewritten by `path` into the request's terms.
-  static func from(_ failure: some ExchangeFailure, path: (String) -> String = FieldPath.snakeCased) -> RPCError {
-    RPCError(code: code(of: failure.kind), message: "\(path(failure.field)): \(failure.message)")
-  }
-
-  /// The status code of a domain failure's kind.
-  static func code(of kind: ExchangeErrorKind) -> RPCError.Code {
-    switch kind {
-    case .invalidArgument: .invalidArgument
-    case .failedPrecondition: .failedPrecondition
-    case .notFound: .notFound
-    case .alreadyExists: .alreadyExists
-    case .permissionDenied: .permissionDenied
-    default: .internalError
-    }
+  static func from(_ failure: some DomainFailure, path: (String) -> String = FieldPath.snakeCased) -> RPCError {
+    RPCError(code: FieldError.code(of: failure.kind), message: "\(path(failure.field)): \(failure.message)")
   }
 }

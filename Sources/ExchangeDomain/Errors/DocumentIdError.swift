@@ -1,6 +1,8 @@
+import ReformKit
+
 /// Why a text is not a ``DocumentId`` in the national form
 /// `OrganId,yyyy/mm/dd,CodeNumber/CodeNotation`, naming the part that is wrong.
-public struct DocumentIdError: ExchangeFailure, Equatable {
+public struct DocumentIdError: DomainFailure, Equatable {
   /// The part of a DocumentId at fault.
   public enum Part: String, Sendable, Hashable {
     /// The whole text: wrong number of comma-separated parts, or no `/` in the code.
@@ -27,7 +29,7 @@ public struct DocumentIdError: ExchangeFailure, Equatable {
   }
 
   /// Always `invalidArgument`: a DocumentId is text the caller wrote.
-  public var kind: ExchangeErrorKind { .invalidArgument }
+  public var kind: DomainErrorKind { .invalidArgument }
   /// The part's name, e.g. `codeNotation`.
   public var field: String { part.rawValue }
 }

@@ -1,6 +1,8 @@
+import ReformKit
+
 /// A document that duplicates earlier ones and was not confirmed: `alreadyExists`, naming the
 /// field that would let it through.
-public struct DuplicateError: ExchangeFailure, Equatable {
+public struct DuplicateError: DomainFailure, Equatable {
   /// The earlier documents it duplicates, with the rule each matched by.
   public var matches: [DuplicateMatch]
 
@@ -10,7 +12,7 @@ public struct DuplicateError: ExchangeFailure, Equatable {
   }
 
   /// Always `alreadyExists`.
-  public var kind: ExchangeErrorKind { .alreadyExists }
+  public var kind: DomainErrorKind { .alreadyExists }
   /// The request field that confirms a duplicate.
   public var field: String { "confirmDuplicateReason" }
   /// The earlier documents and what to do.

@@ -1,9 +1,11 @@
+import ReformKit
+
 /// Why a status notice cannot be recorded on a receiver's copy: the wrong party
 /// (`permissionDenied`), a state that does not take it (`failedPrecondition`, naming the current
 /// state in Vietnamese and by code), or a missing reason (`invalidArgument` on `detail`).
-public struct TransitionError: ExchangeFailure, Equatable {
+public struct TransitionError: DomainFailure, Equatable {
   /// The class of failure.
-  public var kind: ExchangeErrorKind
+  public var kind: DomainErrorKind
   /// `code` or `detail`.
   public var field: String
   /// The notice that was refused.
@@ -15,7 +17,7 @@ public struct TransitionError: ExchangeFailure, Equatable {
 
   /// A refusal of `code` in `state`.
   public init(
-    _ kind: ExchangeErrorKind, field: String, code: NoticeCode, state: DeliveryState, _ message: String
+    _ kind: DomainErrorKind, field: String, code: NoticeCode, state: DeliveryState, _ message: String
   ) {
     self.kind = kind
     self.field = field
