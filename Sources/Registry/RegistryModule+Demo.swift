@@ -24,7 +24,7 @@ extension RegistryModule {
   @discardableResult
   public func loadDemo(from directory: String) async throws -> [RegistryImportSummary] {
     var summaries: [RegistryImportSummary] = []
-    let handlers = CSVHandlers(store: store)
+    let handlers = RegistryHandlers(store: store, exchange: nil)
     for file in Self.demoFiles {
       let path = (directory as NSString).appendingPathComponent(file.name)
       guard let data = FileManager.default.contents(atPath: path) else {
@@ -37,7 +37,7 @@ extension RegistryModule {
         jobID: 0, method: RegistryService.ImportCsv.info.path, caller: nil,
         worker: WorkerIdentity(id: "demo", module: name, pid: ProcessInfo.processInfo.processIdentifier, host: "localhost", version: ""))
       let errors = ErrorCollector()
-      let summary = try await handlers.importFile(request, context) { event in
+      let summary = try await handlers.importCsv(request, context) { event in
         if case .errors(let batch) = event.event { errors.add(batch.errors) }
       }
       guard summary.errorCount == 0 else {

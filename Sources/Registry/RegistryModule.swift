@@ -40,12 +40,6 @@ public struct RegistryModule: WorkerModule {
   }
 
   public func register(into methods: inout ModuleMethods) {
-    UnitHandlers(store: store).register(into: &methods)
-    PersonHandlers(store: store).register(into: &methods)
-    IndicatorSetHandlers(store: store).register(into: &methods)
-    ValueHandlers(store: store).register(into: &methods)
-    ComputationHandlers(store: store, exchange: exchangeCounts).register(into: &methods)
-    ReportHandlers(store: store).register(into: &methods)
-    CSVHandlers(store: store).register(into: &methods)
+    RegistryHandlers(store: store, exchange: exchangeCounts).register(into: &methods)
   }
 }

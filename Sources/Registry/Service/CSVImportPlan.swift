@@ -75,7 +75,7 @@ struct CSVImportPlan {
   }
 
   /// Stores the change in `write`, as `actor`.
-  func apply(to write: inout RegistryWrite, actor: ActorRef) throws {
+  func apply(to write: inout some RegistryTransaction, actor: ActorRef) throws {
     switch change {
     case .units(let result, let changed):
       try write.commitUnits(result.tree, changed: changed, history: result.recorded)
@@ -97,7 +97,7 @@ struct CSVImportPlan {
         all[value.key] = value
       }
       let book = ReportingBook(restoring: all.values, states: write.state.book.statesByKey.values)
-      try write.commitBook(book, changed: values.map(\.key)) { versions[$0] ?? 1 }
+      try write.commitBook(book, changed: values.map(\.key), removed: [], states: []) { versions[$0] ?? 1 }
     }
   }
 

@@ -14,15 +14,15 @@ import RegistryDomain
 /// | every `Period`: `year`, `end_year`, `index` | years 1900 – 2200; index 0, 1–2, 1–4 or 1–12 by type | `Period.isValid`, `Period(wire:field:)` |
 /// | `page.page_size` | 0 (100) or more, at most ``Paging/maxSize`` served | ``Paging`` |
 /// | `expected_revision` | 0 (no check) or a revision, 1 or more | ``ExpectedRevision`` |
-/// | `version`, `set_version`, `indicator_set.version` | 0 (latest, or next) or 1 or more | `IndicatorSetHandlers` |
-/// | `max_depth` | 0 (every level) or more | `ReportHandlers` |
+/// | `version`, `set_version`, `indicator_set.version` | 0 (latest, or next) or 1 or more | `RegistryHandlers+IndicatorSets` |
+/// | `max_depth` | 0 (every level) or more | `RegistryHandlers+Reports` |
 /// | a target's `value` | n/d, d > 0, 0 – 100 % in whole basis points | `IndicatorTarget(wire:field:)`, set validation |
-/// | `entries` | 1 – ``ValueHandlers/maxEntries`` | `ValueHandlers` |
-/// | `unit_codes` (approve) | 1 – ``ValueHandlers/maxApprovals`` | `ValueHandlers` |
-/// | `person_ids` | at most ``PersonHandlers/maxStudyPeople`` | `PersonHandlers` |
-/// | `periods` (report) | 1 – ``ReportHandlers/maxPeriods`` | `ReportHandlers` |
+/// | `entries` | 1 – ``maxEntries`` | `RegistryHandlers+Values` |
+/// | `unit_codes` (approve) | 1 – ``maxApprovals`` | `RegistryHandlers+Values` |
+/// | `person_ids` | at most ``maxStudyPeople`` | `RegistryHandlers+People` |
+/// | `periods` (report) | 1 – ``maxPeriods`` | `RegistryHandlers+Reports` |
 /// | filter lists: `indicator_codes`, `periods`, `statuses`, `origins`, `categories`, `update_fields` | at most ``maxFilterEntries`` | ``checkCount(_:field:limit:)`` |
-/// | `csv` | at most ``CSVHandlers/maxFileBytes`` | `CSVHandlers` |
+/// | `csv` | at most ``maxFileBytes`` | `RegistryHandlers+CSV` |
 /// | texts | ``TextLimit/short`` or ``TextLimit/long`` characters | ``TextLimit`` |
 ///
 /// Sums over many values (reports, computations) stay within `Int` for any bloc of fewer than
@@ -31,6 +31,21 @@ import RegistryDomain
 enum RequestBounds {
   /// Entries of a filter or field list: no set, enum or record has more to name.
   static let maxFilterEntries = 1_000
+
+  /// The most people one RecordReformStudies call may name.
+  static let maxStudyPeople = 50_000
+
+  /// The most entries one ReportValues call may carry.
+  static let maxEntries = 1_000
+
+  /// The most units one ApprovePeriod call may name.
+  static let maxApprovals = 10_000
+
+  /// The most periods one report may cover.
+  static let maxPeriods = 60
+
+  /// The largest file accepted; larger files are split (each part all or nothing).
+  static let maxFileBytes = 64 * 1024 * 1024
 
   /// Refuses a list of more than `limit` entries with `RESOURCE_EXHAUSTED`, naming the field.
   static func checkCount(_ count: Int, field: String, limit: Int = maxFilterEntries) throws {

@@ -14,7 +14,7 @@ import Synchronization
 ///
 /// ## Topics
 /// - ``read()``, ``write(_:)``
-final class RegistryStore: Sendable {
+final class RegistryStore: RegistryStoring {
   private let pool: DatabasePool
   private let clock: @Sendable () -> Date
   private let cache = Mutex(RegistrySnapshot())

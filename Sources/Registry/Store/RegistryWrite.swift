@@ -7,7 +7,7 @@ import GRDB
 /// Each `commit…` method stores rows and updates ``state`` alike and marks its area touched;
 /// ``RegistryStore/write(_:)`` then increments the touched areas' revisions in the same
 /// transaction, so other processes reload exactly what changed.
-struct RegistryWrite {
+struct RegistryWrite: RegistryTransaction {
   /// The open transaction.
   let db: Database
   /// The registry inside the transaction, changed as the write stores.
@@ -29,4 +29,8 @@ struct RegistryWrite {
     touched.insert(area)
     return (state.revisions[area] ?? 0) + 1
   }
+
+  func storedAnswer(for key: IdempotencyKey) throws -> [UInt8]? { try key.storedAnswer(in: db) }
+
+  func keep(answer: [UInt8], for key: IdempotencyKey) throws { try key.store(answer: answer, at: now, in: db) }
 }

@@ -8,25 +8,17 @@ import RegistryDomain
 /// rows and rendered by the domain's renderers (``ReportTextRenderer``, ``ReportCSVRenderer``,
 /// ``ReportHTMLRenderer``). Several periods render as one file: tables one after the other, one
 /// CSV with one header, one HTML page with a part per period.
-struct ReportHandlers: Sendable {
-  let store: RegistryStore
-
-  /// The most periods one report may cover.
-  static let maxPeriods = 60
-
-  func register(into methods: inout ModuleMethods) {
-    methods.unary(RegistryService.Report.self) { request, context in try await report(request, context) }
-  }
+extension RegistryHandlers {
 
   func report(_ request: RegistryReportRequest, _ context: JobContext) async throws -> RegistryReportResponse {
     let snapshot = try await store.read()
     let tree = snapshot.tree
     let requestedRoot = try context.confined(request.unitCode, field: "unit_code", in: tree)
-    let stored = try IndicatorSetHandlers.set(request.setId, version: request.setVersion, in: snapshot, field: "set_id")
+    let stored = try Self.indicatorSet(request.setId, version: request.setVersion, in: snapshot, field: "set_id")
     let set = stored.set
     guard !request.periods.isEmpty else { throw FieldError.invalid("periods", "is empty; name one or more periods, e.g. the year 2024") }
-    guard request.periods.count <= Self.maxPeriods else {
-      throw FieldError.tooLarge("periods", "at most \(Self.maxPeriods) periods per report; got \(request.periods.count)")
+    guard request.periods.count <= RequestBounds.maxPeriods else {
+      throw FieldError.tooLarge("periods", "at most \(RequestBounds.maxPeriods) periods per report; got \(request.periods.count)")
     }
     var periods: [Period] = []
     for (index, wire) in request.periods.enumerated() {

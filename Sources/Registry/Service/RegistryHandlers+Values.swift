@@ -6,30 +6,14 @@ import RegistryDomain
 /// The value and workflow calls: a unit's clerk reports values and submits the period, the
 /// bloc approves (which locks the values) or reopens with a reason; values and states are
 /// listed. The rules are ``ReportingBook``'s and ``PeriodState``'s.
-struct ValueHandlers: Sendable {
-  let store: RegistryStore
-
-  /// The most entries one ReportValues call may carry.
-  static let maxEntries = 1_000
-  /// The most units one ApprovePeriod call may name.
-  static let maxApprovals = 10_000
-
-  func register(into methods: inout ModuleMethods) {
-    methods.unary(RegistryService.ReportValues.self) { request, context in try await report(request, context) }
-    methods.unary(RegistryService.ListValues.self) { request, context in try await list(request, context) }
-    methods.unary(RegistryService.SubmitPeriod.self) { request, context in try await submit(request, context) }
-    methods.unary(RegistryService.ApprovePeriod.self) { request, context in try await approve(request, context) }
-    methods.unary(RegistryService.ReopenPeriod.self) { request, context in try await reopen(request, context) }
-    methods.unary(RegistryService.ListPeriodStates.self) { request, context in try await states(request, context) }
-  }
-
-  func report(_ request: ReportValuesRequest, _ context: JobContext) async throws -> ReportValuesResponse {
+extension RegistryHandlers {
+  func reportValues(_ request: ReportValuesRequest, _ context: JobContext) async throws -> ReportValuesResponse {
     let snapshot = try await store.read()
     try context.requireScope(over: request.unitCode, field: "unit_code", in: snapshot.tree)
     let period = try Period.required(request.period, field: "period")
     guard !request.entries.isEmpty else { throw FieldError.invalid("entries", "is empty; give at least one value to report or withdraw") }
-    guard request.entries.count <= Self.maxEntries else {
-      throw FieldError.tooLarge("entries", "at most \(Self.maxEntries) per call; got \(request.entries.count)")
+    guard request.entries.count <= RequestBounds.maxEntries else {
+      throw FieldError.tooLarge("entries", "at most \(RequestBounds.maxEntries) per call; got \(request.entries.count)")
     }
     var seen: [String: Int] = [:]
     for (index, entry) in request.entries.enumerated() {
@@ -87,7 +71,7 @@ struct ValueHandlers: Sendable {
       } catch {
         throw FieldError(error)
       }
-      try write.commitBook(book, changed: reported.map(\.key), removed: removed) { _ in stored.set.version }
+      try write.commitBook(book, changed: reported.map(\.key), removed: removed, states: []) { _ in stored.set.version }
       let values = write.state.book.values(of: periodKey)
       let state = book.state(periodKey)
       return ReportValuesResponse(
@@ -98,7 +82,7 @@ struct ValueHandlers: Sendable {
     return response
   }
 
-  func list(_ request: ListValuesRequest, _ context: JobContext) async throws -> ListValuesResponse {
+  func listValues(_ request: ListValuesRequest, _ context: JobContext) async throws -> ListValuesResponse {
     let snapshot = try await store.read()
     let tree = snapshot.tree
     let unitCode = try context.confined(request.unitCode, field: "unit_code", in: tree)
@@ -106,7 +90,7 @@ struct ValueHandlers: Sendable {
     var query = request
     query.page = nil
     let paging = try Paging(request.page, query: query)
-    if !request.setId.isEmpty { _ = try IndicatorSetHandlers.set(request.setId, version: 0, in: snapshot, field: "set_id") }
+    if !request.setId.isEmpty { _ = try Self.indicatorSet(request.setId, version: 0, in: snapshot, field: "set_id") }
     if !unitCode.isEmpty, tree.unit(unitCode) == nil { throw FieldError.notFound("unit_code", "unit \"\(unitCode)\" does not exist") }
     var periods = Set<Period>()
     try RequestBounds.checkCount(request.indicatorCodes.count, field: "indicator_codes")
@@ -129,7 +113,7 @@ struct ValueHandlers: Sendable {
       values: page.map { $0.wire(stamp: snapshot.valueStamps[$0.key], status: book.state($0.key.periodKey).status) }, page: response)
   }
 
-  func submit(_ request: SubmitPeriodRequest, _ context: JobContext) async throws -> SubmitPeriodResponse {
+  func submitPeriod(_ request: SubmitPeriodRequest, _ context: JobContext) async throws -> SubmitPeriodResponse {
     let snapshot = try await store.read()
     try context.requireScope(over: request.unitCode, field: "unit_code", in: snapshot.tree)
     let period = try Period.required(request.period, field: "period")
@@ -148,15 +132,15 @@ struct ValueHandlers: Sendable {
     return response
   }
 
-  func approve(_ request: ApprovePeriodRequest, _ context: JobContext) async throws -> ApprovePeriodResponse {
+  func approvePeriod(_ request: ApprovePeriodRequest, _ context: JobContext) async throws -> ApprovePeriodResponse {
     let snapshot = try await store.read()
     for (index, code) in request.unitCodes.enumerated() {
       try context.requireScope(over: code, field: "unit_codes[\(index)]", in: snapshot.tree)
     }
     let period = try Period.required(request.period, field: "period")
     guard !request.unitCodes.isEmpty else { throw FieldError.invalid("unit_codes", "is empty; name the units whose period to approve") }
-    guard request.unitCodes.count <= Self.maxApprovals else {
-      throw FieldError.tooLarge("unit_codes", "at most \(Self.maxApprovals) units per call; got \(request.unitCodes.count)")
+    guard request.unitCodes.count <= RequestBounds.maxApprovals else {
+      throw FieldError.tooLarge("unit_codes", "at most \(RequestBounds.maxApprovals) units per call; got \(request.unitCodes.count)")
     }
     var seen = Set<String>()
     for (index, code) in request.unitCodes.enumerated() where !seen.insert(code).inserted {
@@ -184,7 +168,7 @@ struct ValueHandlers: Sendable {
       } catch {
         throw Self.status(error)
       }
-      try write.commitBook(book, changed: [], states: keys) { _ in stored?.set.version ?? 1 }
+      try write.commitBook(book, changed: [], removed: [], states: keys) { _ in stored?.set.version ?? 1 }
       return ApprovePeriodResponse(states: keys.map { key in
         book.state(key).wire(missing: stored.map { book.missingIndicatorCodes(for: key, set: $0.set, tree: write.state.tree) } ?? [])
       })
@@ -193,7 +177,7 @@ struct ValueHandlers: Sendable {
     return response
   }
 
-  func reopen(_ request: ReopenPeriodRequest, _ context: JobContext) async throws -> ReopenPeriodResponse {
+  func reopenPeriod(_ request: ReopenPeriodRequest, _ context: JobContext) async throws -> ReopenPeriodResponse {
     let snapshot = try await store.read()
     try context.requireScope(over: request.unitCode, field: "unit_code", in: snapshot.tree)
     let period = try Period.required(request.period, field: "period")
@@ -227,12 +211,12 @@ struct ValueHandlers: Sendable {
       } catch {
         throw Self.status(error)
       }
-      try write.commitBook(book, changed: [], states: [periodKey]) { _ in stored.set.version }
+      try write.commitBook(book, changed: [], removed: [], states: [periodKey]) { _ in stored.set.version }
       return respond(book.state(periodKey).wire(missing: book.missingIndicatorCodes(for: periodKey, set: stored.set, tree: tree)))
     }
   }
 
-  func states(_ request: ListPeriodStatesRequest, _ context: JobContext) async throws -> ListPeriodStatesResponse {
+  func listPeriodStates(_ request: ListPeriodStatesRequest, _ context: JobContext) async throws -> ListPeriodStatesResponse {
     let snapshot = try await store.read()
     let tree = snapshot.tree
     let unitCode = try context.confined(request.unitCode, field: "unit_code", in: tree)
@@ -240,7 +224,7 @@ struct ValueHandlers: Sendable {
     var query = request
     query.page = nil
     let paging = try Paging(request.page, query: query)
-    let stored = try IndicatorSetHandlers.set(request.setId, version: 0, in: snapshot, field: "set_id")
+    let stored = try Self.indicatorSet(request.setId, version: 0, in: snapshot, field: "set_id")
     let period = try Period.required(request.period, field: "period")
     var statuses = Set<PeriodStatus>()
     try RequestBounds.checkCount(request.statuses.count, field: "statuses")
@@ -258,7 +242,7 @@ struct ValueHandlers: Sendable {
 
   /// The latest version of a set that accepts values.
   static func activeSet(_ id: String, in snapshot: RegistrySnapshot) throws -> StoredIndicatorSet {
-    let stored = try IndicatorSetHandlers.set(id, version: 0, in: snapshot, field: "set_id")
+    let stored = try Self.indicatorSet(id, version: 0, in: snapshot, field: "set_id")
     guard stored.set.status == .active else {
       throw FieldError.precondition("set_id", "indicator set \"\(id)\" is retired; its values are kept but no longer accepted")
     }
@@ -267,7 +251,7 @@ struct ValueHandlers: Sendable {
 
   /// The set of a workflow step, checked with the unit and period the step names.
   static func workflowSet(_ id: String, period: Period, unitCode: String, in snapshot: RegistrySnapshot) throws -> StoredIndicatorSet {
-    let stored = try IndicatorSetHandlers.set(id, version: 0, in: snapshot, field: "set_id")
+    let stored = try Self.indicatorSet(id, version: 0, in: snapshot, field: "set_id")
     guard snapshot.tree.unit(unitCode) != nil else {
       throw FieldError.notFound("unit_code", unitCode.isEmpty ? "is required: the unit whose period it is" : "unit \"\(unitCode)\" does not exist")
     }

@@ -6,16 +6,8 @@ import RegistryDomain
 /// The indicator set calls: list and read sets, and define a new set or a new version of one
 /// without code. The built-in set of 01-NQ/ĐUK is always there, as version 1 of
 /// `01-NQ-DUK-2020-2025`; a correction of it is a version 2.
-struct IndicatorSetHandlers: Sendable {
-  let store: RegistryStore
-
-  func register(into methods: inout ModuleMethods) {
-    methods.unary(RegistryService.ListIndicatorSets.self) { request, context in try await list(request, context) }
-    methods.unary(RegistryService.GetIndicatorSet.self) { request, context in try await get(request, context) }
-    methods.unary(RegistryService.DefineIndicatorSet.self) { request, context in try await define(request, context) }
-  }
-
-  func list(_ request: ListIndicatorSetsRequest, _ context: JobContext) async throws -> ListIndicatorSetsResponse {
+extension RegistryHandlers {
+  func listIndicatorSets(_ request: ListIndicatorSetsRequest, _ context: JobContext) async throws -> ListIndicatorSetsResponse {
     let snapshot = try await store.read()
     var query = request
     query.page = nil
@@ -26,13 +18,13 @@ struct IndicatorSetHandlers: Sendable {
     return ListIndicatorSetsResponse(indicatorSets: page.map { $0.set.wire(definedBy: $0.definedBy, definedAt: $0.definedAt) }, page: response)
   }
 
-  func get(_ request: GetIndicatorSetRequest, _ context: JobContext) async throws -> GetIndicatorSetResponse {
+  func getIndicatorSet(_ request: GetIndicatorSetRequest, _ context: JobContext) async throws -> GetIndicatorSetResponse {
     let snapshot = try await store.read()
-    let stored = try Self.set(request.id, version: request.version, in: snapshot, field: "id")
+    let stored = try Self.indicatorSet(request.id, version: request.version, in: snapshot, field: "id")
     return GetIndicatorSetResponse(indicatorSet: stored.set.wire(definedBy: stored.definedBy, definedAt: stored.definedAt))
   }
 
-  func define(_ request: DefineIndicatorSetRequest, _ context: JobContext) async throws -> DefineIndicatorSetResponse {
+  func defineIndicatorSet(_ request: DefineIndicatorSetRequest, _ context: JobContext) async throws -> DefineIndicatorSetResponse {
     try context.requireBlocWide("DefineIndicatorSet")
     guard let wire = request.indicatorSet else { throw FieldError.invalid("indicator_set", "is required") }
     let given = try IndicatorSet(wire: wire, field: "indicator_set")
@@ -79,7 +71,7 @@ struct IndicatorSetHandlers: Sendable {
   /// The version `version` (0 for the latest) of the set `id`. `field` names the id in the
   /// request; the version is the field beside it (`version` beside `id`, `set_version` beside
   /// `set_id`).
-  static func set(_ id: String, version: Int32, in snapshot: RegistrySnapshot, field: String) throws -> StoredIndicatorSet {
+  static func indicatorSet(_ id: String, version: Int32, in snapshot: RegistrySnapshot, field: String) throws -> StoredIndicatorSet {
     guard !id.isEmpty else { throw FieldError.invalid(field, "is required: the indicator set's id, e.g. 01-NQ-DUK-2020-2025") }
     let versions = snapshot.versions(of: id)
     guard let latest = versions.last else { throw FieldError.notFound(field, "indicator set \"\(id)\" does not exist") }

@@ -9,34 +9,21 @@ import RegistryDomain
 /// An import streams progress, then the errors in batches of at most 1000 (in line order),
 /// then a summary, last. A file with any problem writes nothing; a dry run checks everything
 /// and writes nothing; otherwise the whole file is stored in one transaction.
-struct CSVHandlers: Sendable {
-  let store: RegistryStore
-
-  /// The largest file accepted; larger files are split (each part all or nothing).
-  static let maxFileBytes = 64 * 1024 * 1024
+extension RegistryHandlers {
   /// The most errors in one batch event.
-  static let errorBatch = 1_000
-
-  func register(into methods: inout ModuleMethods) {
-    methods.serverStreaming(RegistryService.ImportCsv.self) { request, context, writer in
-      try await importFile(request, context) { try await writer.write($0) }
-    }
-    methods.serverStreaming(RegistryService.ExportCsv.self) { request, context, writer in
-      try await exportFile(request, context) { try await writer.write($0) }
-    }
-  }
+  static var errorBatch: Int { 1_000 }
 
   /// Imports a file, sending each event to `emit`; returns the summary.
   @discardableResult
-  func importFile(
+  func importCsv(
     _ request: RegistryImportCsvRequest, _ context: JobContext,
     emit: @escaping @Sendable (RegistryImportCsvEvent) async throws -> Void
   ) async throws -> RegistryImportSummary {
     try context.requireBlocWide("ImportCsv")
     let kind = try request.kind.required(field: "kind")
     guard !request.csv.isEmpty else { throw FieldError.invalid("csv", "is empty; send the file's bytes, header line first") }
-    guard request.csv.count <= Self.maxFileBytes else {
-      throw FieldError.tooLarge("csv", "\(request.csv.count) bytes is over the \(Self.maxFileBytes)-byte limit; split the file")
+    guard request.csv.count <= RequestBounds.maxFileBytes else {
+      throw FieldError.tooLarge("csv", "\(request.csv.count) bytes is over the \(RequestBounds.maxFileBytes)-byte limit; split the file")
     }
     let setID = try TextLimit.short.checked(request.setId, field: "set_id")
     let dryRun = request.dryRun
@@ -52,19 +39,19 @@ struct CSVHandlers: Sendable {
       }
       return try await Self.refuse(CSVImportFailure(errors: problems), rows: 0, dryRun: dryRun, emit: emit)
     }
-    let outcome: Outcome
+    let outcome: ImportOutcome
     if dryRun {
       let state = try await store.read()
       outcome = Self.check(text, kind: kind, state: state, setID: setID, actor: actor, now: store.now)
     } else {
       do {
-        outcome = try await store.write { write -> Outcome in
-          if let key, let stored = try key.storedAnswer(in: write.db) { return .repeated(stored) }
+        outcome = try await store.write { write -> ImportOutcome in
+          if let key, let stored = try write.storedAnswer(for: key) { return .repeated(stored) }
           let outcome = Self.check(text, kind: kind, state: write.state, setID: setID, actor: actor, now: write.now)
           guard case .checked(let plan) = outcome else { return outcome }
           try plan.apply(to: &write, actor: actor)
           let summary = Self.summary(plan, applied: true, dryRun: false)
-          if let key { try key.store(answer: try RegistryImportCsvEvent(event: .summary(summary)).wireBytes(), at: write.now, in: write.db) }
+          if let key { try write.keep(answer: try RegistryImportCsvEvent(event: .summary(summary)).wireBytes(), for: key) }
           return .applied(summary)
         }
       } catch let failure as IdempotencyKeyFailure {
@@ -94,7 +81,7 @@ struct CSVHandlers: Sendable {
     }
   }
 
-  func exportFile(
+  func exportCsv(
     _ request: RegistryExportCsvRequest, _ context: JobContext, emit: @Sendable (RegistryCsvChunk) async throws -> Void
   ) async throws {
     let snapshot = try await store.read()
@@ -118,7 +105,7 @@ struct CSVHandlers: Sendable {
     case .studies:
       text = StudyCSV.export(people(), withBOM: request.withBom)
     case .values:
-      let stored = try IndicatorSetHandlers.set(request.setId, version: 0, in: snapshot, field: "set_id")
+      let stored = try Self.indicatorSet(request.setId, version: 0, in: snapshot, field: "set_id")
       var periods = Set<Period>()
       try RequestBounds.checkCount(request.periods.count, field: "periods")
       for (index, period) in request.periods.enumerated() { periods.insert(try Period(wire: period, field: "periods[\(index)]")) }
@@ -133,7 +120,7 @@ struct CSVHandlers: Sendable {
   }
 
   /// What checking, and perhaps storing, a file came to.
-  enum Outcome: Sendable {
+  enum ImportOutcome: Sendable {
     /// A repeat of an applied import: its stored summary event.
     case repeated([UInt8])
     case failed(CSVImportFailure)
@@ -143,7 +130,7 @@ struct CSVHandlers: Sendable {
 
   private static func check(
     _ text: String, kind: RegistryCSVKind, state: RegistrySnapshot, setID: String, actor: ActorRef, now: Date
-  ) -> Outcome {
+  ) -> ImportOutcome {
     do throws(CSVImportFailure) {
       return .checked(
         try CSVImportPlan.check(

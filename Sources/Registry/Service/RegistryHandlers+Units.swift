@@ -5,20 +5,8 @@ import RegistryDomain
 
 /// The unit calls: create, change, move and close units, and read them with their history.
 /// The tree's rules are ``UnitTree``'s; these handlers decode, check scope, call it, store.
-struct UnitHandlers: Sendable {
-  let store: RegistryStore
-
-  func register(into methods: inout ModuleMethods) {
-    methods.unary(RegistryService.CreateUnit.self) { request, context in try await create(request, context) }
-    methods.unary(RegistryService.UpdateUnit.self) { request, context in try await update(request, context) }
-    methods.unary(RegistryService.GetUnit.self) { request, context in try await get(request, context) }
-    methods.unary(RegistryService.ListUnits.self) { request, context in try await list(request, context) }
-    methods.unary(RegistryService.MoveUnit.self) { request, context in try await move(request, context) }
-    methods.unary(RegistryService.CloseUnit.self) { request, context in try await close(request, context) }
-    methods.unary(RegistryService.ListUnitHistory.self) { request, context in try await history(request, context) }
-  }
-
-  func create(_ request: CreateUnitRequest, _ context: JobContext) async throws -> CreateUnitResponse {
+extension RegistryHandlers {
+  func createUnit(_ request: CreateUnitRequest, _ context: JobContext) async throws -> CreateUnitResponse {
     let snapshot = try await store.read()
     try context.requireScope(over: request.unit?.parentCode ?? "", field: "unit.parent_code", in: snapshot.tree)
     guard let wire = request.unit else { throw FieldError.invalid("unit", "is required") }
@@ -44,7 +32,7 @@ struct UnitHandlers: Sendable {
     return response
   }
 
-  func update(_ request: UpdateUnitRequest, _ context: JobContext) async throws -> UpdateUnitResponse {
+  func updateUnit(_ request: UpdateUnitRequest, _ context: JobContext) async throws -> UpdateUnitResponse {
     let snapshot = try await store.read()
     let code = request.unit?.code ?? ""
     try context.requireScope(over: code, field: "unit.code", in: snapshot.tree)
@@ -75,7 +63,7 @@ struct UnitHandlers: Sendable {
     return response
   }
 
-  func get(_ request: GetUnitRequest, _ context: JobContext) async throws -> GetUnitResponse {
+  func getUnit(_ request: GetUnitRequest, _ context: JobContext) async throws -> GetUnitResponse {
     let snapshot = try await store.read()
     try context.requireScope(over: request.code, field: "code", in: snapshot.tree)
     guard let unit = snapshot.tree.unit(request.code) else {
@@ -92,7 +80,7 @@ struct UnitHandlers: Sendable {
       personCount: Int64(people))
   }
 
-  func list(_ request: ListUnitsRequest, _ context: JobContext) async throws -> ListUnitsResponse {
+  func listUnits(_ request: ListUnitsRequest, _ context: JobContext) async throws -> ListUnitsResponse {
     let snapshot = try await store.read()
     let tree = snapshot.tree
     let subtree = try context.confined(request.subtreeCode, field: "subtree_code", in: tree)
@@ -135,7 +123,7 @@ struct UnitHandlers: Sendable {
     return ListUnitsResponse(units: page.map { $0.wire(in: tree, stamp: snapshot.unitStamps[$0.code]) }, page: response)
   }
 
-  func move(_ request: MoveUnitRequest, _ context: JobContext) async throws -> MoveUnitResponse {
+  func moveUnit(_ request: MoveUnitRequest, _ context: JobContext) async throws -> MoveUnitResponse {
     let snapshot = try await store.read()
     try context.requireScope(over: request.code, field: "code", in: snapshot.tree)
     try context.requireScope(over: request.newParentCode, field: "new_parent_code", in: snapshot.tree)
@@ -167,7 +155,7 @@ struct UnitHandlers: Sendable {
     return response
   }
 
-  func close(_ request: CloseUnitRequest, _ context: JobContext) async throws -> CloseUnitResponse {
+  func closeUnit(_ request: CloseUnitRequest, _ context: JobContext) async throws -> CloseUnitResponse {
     let snapshot = try await store.read()
     try context.requireScope(over: request.code, field: "code", in: snapshot.tree)
     if !request.transferPeopleToCode.isEmpty {
@@ -220,7 +208,7 @@ struct UnitHandlers: Sendable {
     return response
   }
 
-  func history(_ request: ListUnitHistoryRequest, _ context: JobContext) async throws -> ListUnitHistoryResponse {
+  func listUnitHistory(_ request: ListUnitHistoryRequest, _ context: JobContext) async throws -> ListUnitHistoryResponse {
     let snapshot = try await store.read()
     let tree = snapshot.tree
     let unitCode = try context.confined(request.unitCode, field: "unit_code", in: tree)

@@ -7,18 +7,11 @@ import RegistryDomain
 /// (``MemberIndicators``), 3a from the exchange's counts through an ``ExchangeCountProvider``,
 /// stored as values of origin COMPUTED. Units whose period is submitted or approved keep their
 /// values and are listed as skipped; recomputing unchanged data changes nothing.
-struct ComputationHandlers: Sendable {
-  let store: RegistryStore
-  let exchange: (any ExchangeCountProvider)?
-
-  func register(into methods: inout ModuleMethods) {
-    methods.unary(RegistryService.ComputeIndicators.self) { request, context in try await compute(request, context) }
-  }
-
-  func compute(_ request: ComputeIndicatorsRequest, _ context: JobContext) async throws -> ComputeIndicatorsResponse {
+extension RegistryHandlers {
+  func computeIndicators(_ request: ComputeIndicatorsRequest, _ context: JobContext) async throws -> ComputeIndicatorsResponse {
     let snapshot = try await store.read()
     let root = try context.confined(request.unitCode, field: "unit_code", in: snapshot.tree)
-    let stored = try ValueHandlers.activeSet(request.setId, in: snapshot)
+    let stored = try Self.activeSet(request.setId, in: snapshot)
     let period = try Period.required(request.period, field: "period")
     guard period.lies(within: stored.set.term) else {
       throw FieldError.invalid("period", "\(period) lies outside the term \(stored.set.term) of set \"\(stored.set.id)\"")
@@ -50,7 +43,7 @@ struct ComputationHandlers: Sendable {
       let computed = compute(write.state, write.now)
       var book = write.state.book
       book.storeComputed(computed.changed)
-      try write.commitBook(book, changed: computed.changed.map(\.key)) { _ in stored.set.version }
+      try write.commitBook(book, changed: computed.changed.map(\.key), removed: [], states: []) { _ in stored.set.version }
       return ComputeIndicatorsResponse(
         values: computed.values.map { value in
           let current = write.state.book.valuesByKey[value.key] ?? value

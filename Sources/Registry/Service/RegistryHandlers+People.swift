@@ -6,21 +6,9 @@ import RegistryDomain
 /// The people calls: create and change records, read and list them, and record studies of the
 /// reform documents (the source of indicator 1). The record's rules are ``Person``'s and
 /// ``PersonRoster``'s; these handlers decode, check scope, call them, store.
-struct PersonHandlers: Sendable {
-  let store: RegistryStore
+extension RegistryHandlers {
 
-  /// The most people one RecordReformStudies call may name.
-  static let maxStudyPeople = 50_000
-
-  func register(into methods: inout ModuleMethods) {
-    methods.unary(RegistryService.CreatePerson.self) { request, context in try await create(request, context) }
-    methods.unary(RegistryService.UpdatePerson.self) { request, context in try await update(request, context) }
-    methods.unary(RegistryService.GetPerson.self) { request, context in try await get(request, context) }
-    methods.unary(RegistryService.ListPeople.self) { request, context in try await list(request, context) }
-    methods.unary(RegistryService.RecordReformStudies.self) { request, context in try await recordStudies(request, context) }
-  }
-
-  func create(_ request: CreatePersonRequest, _ context: JobContext) async throws -> CreatePersonResponse {
+  func createPerson(_ request: CreatePersonRequest, _ context: JobContext) async throws -> CreatePersonResponse {
     let snapshot = try await store.read()
     try context.requireScope(over: request.person?.unitCode ?? "", field: "person.unit_code", in: snapshot.tree)
     guard let wire = request.person else { throw FieldError.invalid("person", "is required") }
@@ -40,7 +28,7 @@ struct PersonHandlers: Sendable {
     return response
   }
 
-  func update(_ request: UpdatePersonRequest, _ context: JobContext) async throws -> UpdatePersonResponse {
+  func updatePerson(_ request: UpdatePersonRequest, _ context: JobContext) async throws -> UpdatePersonResponse {
     let snapshot = try await store.read()
     let id = request.person?.id ?? ""
     try context.requireScope(over: snapshot.roster.person(id)?.unitCode ?? "", field: "person.id", in: snapshot.tree)
@@ -68,7 +56,7 @@ struct PersonHandlers: Sendable {
     return response
   }
 
-  func get(_ request: GetPersonRequest, _ context: JobContext) async throws -> GetPersonResponse {
+  func getPerson(_ request: GetPersonRequest, _ context: JobContext) async throws -> GetPersonResponse {
     guard !request.id.isEmpty else { throw FieldError.invalid("id", "is required: the person's id") }
     let snapshot = try await store.read()
     guard let person = snapshot.roster.person(request.id) else {
@@ -79,7 +67,7 @@ struct PersonHandlers: Sendable {
     return GetPersonResponse(person: person.wire(stamp: snapshot.personStamps[person.id]))
   }
 
-  func list(_ request: ListPeopleRequest, _ context: JobContext) async throws -> ListPeopleResponse {
+  func listPeople(_ request: ListPeopleRequest, _ context: JobContext) async throws -> ListPeopleResponse {
     let snapshot = try await store.read()
     let tree = snapshot.tree
     let subtree = try context.confined(request.subtreeCode, field: "subtree_code", in: tree)
@@ -131,13 +119,13 @@ struct PersonHandlers: Sendable {
       people: page.compactMap { id in roster.person(id)?.wire(stamp: snapshot.personStamps[id]) }, page: response)
   }
 
-  func recordStudies(_ request: RecordReformStudiesRequest, _ context: JobContext) async throws -> RecordReformStudiesResponse {
+  func recordReformStudies(_ request: RecordReformStudiesRequest, _ context: JobContext) async throws -> RecordReformStudiesResponse {
     let snapshot = try await store.read()
     if !request.unitCode.isEmpty || context.ownUnitLimit != nil {
       try context.requireScope(over: request.unitCode, field: "unit_code", in: snapshot.tree)
     }
-    guard request.personIds.count <= Self.maxStudyPeople else {
-      throw FieldError.tooLarge("person_ids", "at most \(Self.maxStudyPeople) people per call; got \(request.personIds.count): split the list")
+    guard request.personIds.count <= RequestBounds.maxStudyPeople else {
+      throw FieldError.tooLarge("person_ids", "at most \(RequestBounds.maxStudyPeople) people per call; got \(request.personIds.count): split the list")
     }
     let document = try TextLimit.short.checked(request.document?.document ?? "", field: "document.document").normalizedText
     guard !document.isEmpty else { throw FieldError.invalid("document.document", "is required: the document studied, e.g. 01-NQ/ĐUK") }
