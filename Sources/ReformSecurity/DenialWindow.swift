@@ -11,6 +11,7 @@ import ReformWire
 ///
 /// ## Topics
 /// - ``note(_:reason:at:)``: counts a refusal; says whether to write it now.
+/// - ``count(_:reason:at:)``: the same, after collecting the windows that have closed.
 /// - ``due(at:)``, ``pending()``: the counts to write for closed (or all) windows.
 /// - ``restore(_:)``: puts back entries that could not be written, so no count is lost.
 public struct DenialWindow: Sendable {
@@ -81,6 +82,19 @@ public struct DenialWindow: Sendable {
     empty.count = 0
     slots[key] = Slot(opened: now, entry: empty)
     return true
+  }
+
+  /// Collects the windows closed by `now`, then counts `entry` as ``note(_:reason:at:)`` does.
+  ///
+  /// A refusal that comes after its key's window has passed but before the closed count was
+  /// collected would otherwise be written on its own, a third entry for that window; taken
+  /// together, a key's refusals make at most two entries per window: the one that opens it
+  /// and the count it closes with.
+  ///
+  /// - Returns: the counts to write first, and whether `entry` is to be written after them.
+  public mutating func count(_ entry: AdminAuditEntry, reason: String, at now: Double) -> (closed: [Counted], writeNow: Bool) {
+    let closed = due(at: now)
+    return (closed, note(entry, reason: reason, at: now))
   }
 
   /// Counted refusals of one key, to be written as one entry.

@@ -27,6 +27,26 @@ struct DenialWindowTests {
     #expect(written4, "a new window begins with an entry of its own")
   }
 
+  @Test func steadyRefusalsAcrossWindowsMakeAtMostTwoEntriesPerWindow() {
+    // One refusal every 0.7 s for 30 s through 8-second windows: the refusal that comes just
+    // after a window has passed closes it and opens the next, instead of being written alone.
+    var window = DenialWindow(length: 8)
+    var entries: [Int64] = []
+    var refusals = 0
+    var now = 0.0
+    while now < 30 {
+      let (closed, writeNow) = window.count(refusal(), reason: "unknown", at: now)
+      entries += closed.map(\.entry.count)
+      if writeNow { entries.append(1) }
+      refusals += 1
+      now += 0.7
+    }
+    entries += window.pending().map(\.entry.count)
+    let windows = Int(30 / 8.0) + 1
+    #expect(entries.count <= 2 * windows, "\(entries)")
+    #expect(entries.reduce(0, +) == Int64(refusals), "the counts add up to every refusal")
+  }
+
   @Test func refusalsOfAnotherPeerMethodStatusOrReasonAreCountedApart() {
     var window = DenialWindow(length: 60)
     let written5 = window.note(refusal(), reason: "unknown", at: 0)

@@ -70,13 +70,17 @@ struct Auditor: Sendable {
       method, caller: refusal.principal, peer: PeerAddress.key(peer), action: .denied, error: refusal.error, target: target, unit: "")
     entry.count = 1
     let now = denials.now
-    guard denials.window.withLock({ $0.note(entry, reason: refusal.reason, at: now) }) else { return }
-    if !(await append(entry)) {
-      denials.window.withLock {
-        $0.restore([DenialWindow.Counted(key: DenialWindow.key(of: entry, reason: refusal.reason), entry: entry)], at: now)
-      }
+    let (closed, writeNow) = denials.window.withLock { $0.count(entry, reason: refusal.reason, at: now) }
+    var unwritten: [DenialWindow.Counted] = []
+    for item in closed where !(await append(item.entry)) {
+      unwritten.append(item)
     }
-    await flushDenials()
+    if writeNow, !(await append(entry)) {
+      unwritten.append(DenialWindow.Counted(key: DenialWindow.key(of: entry, reason: refusal.reason), entry: entry))
+    }
+    if !unwritten.isEmpty {
+      denials.window.withLock { $0.restore(unwritten, at: now) }
+    }
   }
 
   /// Writes the counted refusals of windows that have closed (every window when `all`), one
