@@ -100,10 +100,8 @@ extension ExchangeHandlers {
       throw ExchangeFault.from(refused.refusal) { field in
         field == "detail" ? "reason" : "receiver_organ_ids (\(refused.organId))"
       }
-    } catch let error as RPCError {
-      throw error
     } catch {
-      throw ExchangeFault.internalFailure("Recall", error)
+      throw Self.status(of: error, "Recall")
     }
     context.audit.record(target: documentId.description, unit: record.sentUnit)
     do {

@@ -133,12 +133,9 @@ extension ExchangeHandlers {
       outcome = try await store.send(plan, clock: clock) { stored, deliveries in
         Data(try Self.sendResponse(stored, deliveries, today: today).wireBytes())
       }
-    } catch let error as DuplicateError {
-      throw ExchangeFault.from(error)
-    } catch let error as RPCError {
-      throw error
     } catch {
-      throw ExchangeFault.internalFailure("Send", error)
+      // A duplicate not confirmed, a key reused: refusals naming their field.
+      throw Self.status(of: error, "Send")
     }
     switch outcome {
     case .replayed(let earlier):

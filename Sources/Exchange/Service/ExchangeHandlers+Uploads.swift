@@ -79,7 +79,11 @@ extension ExchangeHandlers {
     {
       return ExchangeAttachment(attachment)
     }
-    try upload.checkCommittable(nowUs: nowMicroseconds)
+    do {
+      try upload.checkCommittable(nowUs: nowMicroseconds)
+    } catch {
+      throw ExchangeFault.from(error)
+    }
     let attachment = try await guarded("CommitUpload") {
       let (size, sha256) = try blobs.seal(upload.fileName)
       return try await store.commitUpload(

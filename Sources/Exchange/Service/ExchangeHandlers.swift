@@ -60,14 +60,18 @@ struct ExchangeHandlers: Sendable {
   func guarded<T: Sendable>(_ what: String, _ body: () async throws -> T) async throws(RPCError) -> T {
     do {
       return try await body()
-    } catch let error as RPCError {
-      throw error
-    } catch is CancellationError {
-      throw RPCError(code: .cancelled, message: "the call was cancelled before \(what) finished")
-    } catch let error as any DomainFailure {
-      throw ExchangeFault.from(error)
     } catch {
-      throw ExchangeFault.internalFailure(what, error)
+      throw Self.status(of: error, what)
+    }
+  }
+
+  /// What ``guarded(_:_:)`` answers for `error`, thrown by the part of the call named `what`.
+  static func status(of error: any Error, _ what: String) -> RPCError {
+    switch error {
+    case let error as RPCError: error
+    case is CancellationError: RPCError(code: .cancelled, message: "the call was cancelled before \(what) finished")
+    case let error as any DomainFailure: ExchangeFault.from(error)
+    default: ExchangeFault.internalFailure(what, error)
     }
   }
 

@@ -4,7 +4,7 @@ import GRDB
 
 extension ExchangeStore {
   /// The stored answer to an earlier request with `claim`'s key, nil when there is none; the
-  /// same key with another request is FAILED_PRECONDITION. A read, to answer a repeat before
+  /// same key with another request is refused (``ExchangeStoreRefusal``). A read, to answer a repeat before
   /// doing any work; the write transaction asks again.
   func earlierAnswer(_ claim: IdempotencyLedger.Claim?) async throws -> Data? {
     guard let claim, !claim.key.isEmpty else { return nil }

@@ -1,6 +1,5 @@
 import Foundation
 import GRDB
-import GRPCCore
 
 extension ExchangeStore {
   /// The upload `uploadId`, if there is one.
@@ -43,16 +42,16 @@ extension ExchangeStore {
   ) async throws -> UploadRecord {
     try await pool.write { db in
       guard var upload = try UploadRecord.fetchOne(db, key: uploadId) else {
-        throw ExchangeFault.notFound("upload_id", "no upload \(uploadId); it may have expired")
+        throw ExchangeStoreRefusal(.notFound, "upload_id", "no upload \(uploadId); it may have expired")
       }
       try upload.checkOpen(nowUs: nowUs)
       guard offset <= upload.receivedBytes else {
-        throw ExchangeFault.failedPrecondition(
+        throw ExchangeStoreRefusal(.failedPrecondition, 
           "offset", "\(offset) is past the \(upload.receivedBytes) bytes received so far; send from offset \(upload.receivedBytes)")
       }
       let end = offset + Int64(content.count)
       guard end <= upload.declaredSize else {
-        throw ExchangeFault.invalid(
+        throw ExchangeStoreRefusal(.invalidArgument, 
           "content", "the chunk ends at byte \(end), past the declared size of \(upload.declaredSize) bytes")
       }
       guard end > upload.receivedBytes else { return upload }
@@ -71,7 +70,7 @@ extension ExchangeStore {
   ) async throws -> AttachmentRecord {
     try await pool.write { db in
       guard var upload = try UploadRecord.fetchOne(db, key: uploadId) else {
-        throw ExchangeFault.notFound("upload_id", "no upload \(uploadId); it may have expired")
+        throw ExchangeStoreRefusal(.notFound, "upload_id", "no upload \(uploadId); it may have expired")
       }
       if upload.state == .committed, let committed = upload.attachmentId,
         let attachment = try AttachmentRecord.fetchOne(db, key: committed)
@@ -80,11 +79,11 @@ extension ExchangeStore {
       }
       try upload.checkCommittable(nowUs: nowUs)
       guard size == upload.declaredSize else {
-        throw ExchangeFault.failedPrecondition(
+        throw ExchangeStoreRefusal(.failedPrecondition, 
           "upload_id", "the file holds \(size) bytes, not the \(upload.declaredSize) received; abort the upload and send the file again")
       }
       if !upload.declaredSha256.isEmpty, upload.declaredSha256 != sha256 {
-        throw ExchangeFault.failedPrecondition(
+        throw ExchangeStoreRefusal(.failedPrecondition, 
           "upload_id",
           "the content's SHA-256 is \(sha256), not the \(upload.declaredSha256) declared at BeginUpload; abort the upload and send the file again")
       }
@@ -103,13 +102,13 @@ extension ExchangeStore {
   func abortUpload(_ uploadId: String) async throws -> UploadRecord {
     try await pool.write { db in
       guard var upload = try UploadRecord.fetchOne(db, key: uploadId) else {
-        throw ExchangeFault.notFound("upload_id", "no upload \(uploadId); it may have expired")
+        throw ExchangeStoreRefusal(.notFound, "upload_id", "no upload \(uploadId); it may have expired")
       }
       switch upload.state {
       case .aborted:
         return upload
       case .committed:
-        throw ExchangeFault.failedPrecondition(
+        throw ExchangeStoreRefusal(.failedPrecondition, 
           "upload_id", "the upload was committed as attachment \(upload.attachmentId ?? ""); it can no longer be discarded")
       case .open:
         upload.state = .aborted

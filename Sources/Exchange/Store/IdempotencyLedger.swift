@@ -1,12 +1,11 @@
 import Foundation
 import GRDB
-import GRPCCore
 
 /// The first answers to requests that carried an idempotency key, kept in
 /// `exchange_idempotency` by method, acting unit and key.
 ///
 /// A repeat with the same fingerprint gets the stored answer and writes nothing; the same key
-/// with another request is FAILED_PRECONDITION naming `idempotency_key`, since the key is
+/// with another request is refused (failed precondition) naming `idempotency_key`, since the key is
 /// already bound to a different request. Both are asked inside the write transaction that would
 /// otherwise write, so two processes racing with the same key cannot both write.
 enum IdempotencyLedger {
@@ -26,7 +25,7 @@ enum IdempotencyLedger {
         db, key: ["method": claim.method, "unit_code": claim.unitCode, "idempotency_key": claim.key])
     else { return nil }
     guard earlier.fingerprint == claim.fingerprint else {
-      throw ExchangeFault.failedPrecondition(
+      throw ExchangeStoreRefusal(.failedPrecondition, 
         "idempotency_key", "\"\(claim.key)\" was already used for a different \(claim.method) request; use a new key for a new request")
     }
     return earlier.response

@@ -1,6 +1,5 @@
 import Foundation
 import GRDB
-import GRPCCore
 
 /// A row of `exchange_uploads`: a chunked upload, open until committed, aborted or expired.
 struct UploadRecord: ExchangeRecord {
@@ -34,26 +33,26 @@ struct UploadRecord: ExchangeRecord {
   /// The upload's content file, under the module's blob folder.
   var fileName: String { uploadId }
 
-  /// FAILED_PRECONDITION unless the upload still takes chunks: open and not expired.
-  func checkOpen(nowUs: Int64) throws(RPCError) {
+  /// Refused (failed precondition on `upload_id`) unless the upload still takes chunks: open and not expired.
+  func checkOpen(nowUs: Int64) throws(ExchangeStoreRefusal) {
     switch state {
     case .committed:
-      throw ExchangeFault.failedPrecondition(
+      throw ExchangeStoreRefusal(.failedPrecondition, 
         "upload_id", "the upload was already committed as attachment \(attachmentId ?? "")")
     case .aborted:
-      throw ExchangeFault.failedPrecondition("upload_id", "the upload was aborted; begin a new one")
+      throw ExchangeStoreRefusal(.failedPrecondition, "upload_id", "the upload was aborted; begin a new one")
     case .open:
       guard expiresUs > nowUs else {
-        throw ExchangeFault.failedPrecondition("upload_id", "the upload expired uncommitted; begin a new one")
+        throw ExchangeStoreRefusal(.failedPrecondition, "upload_id", "the upload expired uncommitted; begin a new one")
       }
     }
   }
 
-  /// FAILED_PRECONDITION unless the upload can be committed: open, and every declared byte in.
-  func checkCommittable(nowUs: Int64) throws(RPCError) {
+  /// Refused (failed precondition on `upload_id`) unless the upload can be committed: open, and every declared byte in.
+  func checkCommittable(nowUs: Int64) throws(ExchangeStoreRefusal) {
     try checkOpen(nowUs: nowUs)
     guard receivedBytes == declaredSize else {
-      throw ExchangeFault.failedPrecondition(
+      throw ExchangeStoreRefusal(.failedPrecondition, 
         "upload_id", "\(receivedBytes) of the declared \(declaredSize) bytes arrived; send the rest from offset \(receivedBytes)")
     }
   }
