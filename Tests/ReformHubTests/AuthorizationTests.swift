@@ -86,7 +86,7 @@ struct AuthorizationTests {
       let viewer = Principal(id: "p-viewer", displayName: "Người xem", unitCode: "DUK", roles: [.viewer])
       // Expires a few seconds from now, long enough to be created on a loaded machine; the
       // wait below outlasts it.
-      let expiry = Date().addingTimeInterval(8)
+      let expiry = Date().addingTimeInterval(20)
       let (expired, _) = try await create(viewer, expires: Timestamp(expiry))
       let (revoked, revokedInfo) = try await create(viewer)
       _ = try await client.call(AdminService.RevokeToken.self, AdminRevokeTokenRequest(tokenId: revokedInfo.tokenId))
