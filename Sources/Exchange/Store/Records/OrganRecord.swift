@@ -7,4 +7,7 @@ struct OrganRecord: ExchangeRecord {
   var unitCode: String
   var organId: String
   var name: String
+
+  /// The entry as the directory gives it.
+  var organ: UnitOrgan { UnitOrgan(unitCode: unitCode, organId: organId, name: name) }
 }
