@@ -128,7 +128,7 @@ let package = Package(
     .target(
       name: "Inspection",
       dependencies: [
-        "InspectionDomain", "ReformModule", "ReformWire",
+        "InspectionDomain", "ReformModule", "ReformStore", "ReformWire",
         .product(name: "GRPCCore", package: "grpc-swift-2"),
         .product(name: "GRDB", package: "GRDB.swift"),
       ]
@@ -256,7 +256,7 @@ let package = Package(
     .testTarget(name: "InspectionDomainTests", dependencies: ["InspectionDomain", "ReformKit"]),
     .testTarget(
       name: "InspectionTests",
-      dependencies: ["Inspection", "InspectionDomain", "ReformModule", "ReformWire", "ReformModuleTesting"],
+      dependencies: ["Inspection", "InspectionDomain", "ReformModule", "ReformStore", "ReformWire", "ReformModuleTesting"],
       exclude: ["ics_check.py"]
     ),
     // Every module together: the module-call graph they declare, and that it is what they do.

@@ -1,5 +1,6 @@
 import GRPCCore
 import ReformModule
+import ReformModuleTesting
 import ReformWire
 import Testing
 
@@ -99,7 +100,7 @@ struct CalendarTests {
         InspectionDayOverride(date: date(2026, 3, 2), kind: .holiday),
         InspectionDayOverride(date: date(2026, 3, 2), kind: .holiday),
       ])
-    await expectFailure(.invalidArgument, field: "notice.days[1].date") {
+    await expectRPCError(.invalidArgument, field: "notice.days[1].date") {
       _ = try await module.call(InspectionService.LoadCalendarNotice.self, .init(notice: twice))
     }
     #expect(try await module.call(InspectionService.GetCalendar.self, .init(year: 2026)) == before)
@@ -110,29 +111,29 @@ struct CalendarTests {
     func load(_ notice: InspectionCalendarNotice?) async throws {
       _ = try await module.call(InspectionService.LoadCalendarNotice.self, .init(notice: notice))
     }
-    await expectFailure(.invalidArgument, field: "notice") { try await load(nil) }
-    await expectFailure(.invalidArgument, field: "notice.year") { try await load(.init(year: 0)) }
-    await expectFailure(.invalidArgument, field: "notice.year") { try await load(.init(year: 40_000)) }
-    await expectFailure(.invalidArgument, field: "notice.days[0].date") {
+    await expectRPCError(.invalidArgument, field: "notice") { try await load(nil) }
+    await expectRPCError(.invalidArgument, field: "notice.year") { try await load(.init(year: 0)) }
+    await expectRPCError(.invalidArgument, field: "notice.year") { try await load(.init(year: 40_000)) }
+    await expectRPCError(.invalidArgument, field: "notice.days[0].date") {
       try await load(.init(year: 2026, days: [.init(date: date(2026, 2, 30), kind: .holiday)]))
     }
-    await expectFailure(.invalidArgument, field: "notice.days[0].date") {
+    await expectRPCError(.invalidArgument, field: "notice.days[0].date") {
       try await load(.init(year: 2026, days: [.init(date: date(2027, 1, 1), kind: .holiday)]))
     }
-    await expectFailure(.invalidArgument, field: "notice.days[0].kind") {
+    await expectRPCError(.invalidArgument, field: "notice.days[0].kind") {
       try await load(.init(year: 2026, days: [.init(date: date(2026, 3, 2))]))
     }
     // Monday 2/3/2026 cannot be a swapped working Saturday.
-    await expectFailure(.invalidArgument, field: "notice.days[0].kind") {
+    await expectRPCError(.invalidArgument, field: "notice.days[0].kind") {
       try await load(.init(year: 2026, days: [.init(date: date(2026, 3, 2), kind: .swappedWorkingSaturday)]))
     }
-    await expectFailure(.invalidArgument, field: "notice.days[0].name") {
+    await expectRPCError(.invalidArgument, field: "notice.days[0].name") {
       try await load(
         .init(
           year: 2026,
           days: [.init(date: date(2026, 3, 2), kind: .holiday, name: String(repeating: "x", count: 1_000_000))]))
     }
-    await expectFailure(.resourceExhausted, field: "notice.days") {
+    await expectRPCError(.resourceExhausted, field: "notice.days") {
       try await load(
         .init(year: 2026, days: Array(repeating: .init(date: date(2026, 3, 2), kind: .holiday), count: 100_000)))
     }
@@ -141,19 +142,19 @@ struct CalendarTests {
   @Test func calendarRequestsOutsideTheSupportedYearsAreRefused() async throws {
     let module = try Harness()
     for year: Int32 in [0, -5, 1899, 2200, .max] {
-      await expectFailure(.invalidArgument, field: "year") {
+      await expectRPCError(.invalidArgument, field: "year") {
         _ = try await module.call(InspectionService.GetCalendar.self, .init(year: year))
       }
     }
-    await expectFailure(.invalidArgument, field: "dates.first") {
+    await expectRPCError(.invalidArgument, field: "dates.first") {
       _ = try await module.call(
         InspectionService.GetCalendar.self, .init(year: 2026, dates: range(date(2025, 12, 1), date(2026, 1, 31))))
     }
-    await expectFailure(.invalidArgument, field: "dates.last") {
+    await expectRPCError(.invalidArgument, field: "dates.last") {
       _ = try await module.call(
         InspectionService.GetCalendar.self, .init(year: 2026, dates: range(date(2026, 3, 1), date(2026, 2, 1))))
     }
-    await expectFailure(.invalidArgument, field: "year") {
+    await expectRPCError(.invalidArgument, field: "year") {
       _ = try await module.call(InspectionService.RemoveCalendarNotice.self, .init(year: 0))
     }
   }

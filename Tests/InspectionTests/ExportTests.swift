@@ -2,6 +2,7 @@ import Foundation
 import GRPCCore
 import InspectionDomain
 import ReformModule
+import ReformModuleTesting
 import ReformWire
 import Testing
 
@@ -74,19 +75,19 @@ struct ExportTests {
   @Test func anExportNeedsAFormatAndAStoredVersion() async throws {
     let module = try Harness()
     let planned = try #require(try await module.call(InspectionService.Plan.self, planRequest(smallInput())).programme)
-    await expectFailure(.invalidArgument, field: "format") {
+    await expectRPCError(.invalidArgument, field: "format") {
       _ = try await module.call(InspectionService.ExportProgramme.self, .init(programmeId: planned.programmeId))
     }
-    await expectFailure(.invalidArgument, field: "format") {
+    await expectRPCError(.invalidArgument, field: "format") {
       _ = try await module.call(
         InspectionService.ExportProgramme.self,
         .init(programmeId: planned.programmeId, format: InspectionExportFormat(rawValue: 42)))
     }
-    await expectFailure(.notFound, field: "version") {
+    await expectRPCError(.notFound, field: "version") {
       _ = try await module.call(
         InspectionService.ExportProgramme.self, .init(programmeId: planned.programmeId, version: 3, format: .csv))
     }
-    await expectFailure(.invalidArgument, field: "programme_id") {
+    await expectRPCError(.invalidArgument, field: "programme_id") {
       _ = try await module.call(InspectionService.ExportProgramme.self, .init(format: .csv))
     }
   }

@@ -1,5 +1,6 @@
 import GRPCCore
 import ReformModule
+import ReformModuleTesting
 import ReformWire
 import Testing
 
@@ -103,7 +104,7 @@ struct PlanTests {
 
     var different = request
     different.input?.seed = 99
-    await expectFailure(.alreadyExists, field: "idempotency_key") {
+    await expectRPCError(.alreadyExists, field: "idempotency_key") {
       _ = try await module.call(InspectionService.Plan.self, different)
     }
     #expect(try await module.call(InspectionService.ListProgrammes.self, .init()).page?.totalCount == 1)
@@ -114,10 +115,8 @@ struct PlanTests {
     let programme = try #require(
       try await module.call(InspectionService.Plan.self, planRequest(smallInput(), owner: "")).programme)
     #expect(programme.ownerUnitCode == "UBKT-DUK")
-    let unitless = JobContext(
-      jobID: 3, method: "", caller: Principal(id: "admin", roles: [.admin]),
-      worker: WorkerIdentity(id: "w", module: "inspection", pid: 1, host: "h", version: "v"))
-    await expectFailure(.invalidArgument, field: "owner_unit_code") {
+    let unitless = JobContext.test(as: TestCaller.admin, module: "inspection")
+    await expectRPCError(.invalidArgument, field: "owner_unit_code") {
       _ = try await module.call(InspectionService.Plan.self, planRequest(smallInput(), owner: ""), as: unitless)
     }
   }
@@ -138,7 +137,7 @@ struct PlanTests {
     ) async {
       var request = planRequest(smallInput(), key: "bad")
       change(&request)
-      await expectFailure(code, field: field, sourceLocation: sourceLocation) {
+      await expectRPCError(code, field: field, sourceLocation: sourceLocation) {
         _ = try await module.call(InspectionService.Plan.self, request)
       }
     }

@@ -1,5 +1,6 @@
 import GRPCCore
 import ReformModule
+import ReformModuleTesting
 import ReformWire
 import Testing
 
@@ -42,30 +43,30 @@ struct ProgrammeListTests {
 
   @Test func pagingAndReadingRefuseWhatTheyCannotServe() async throws {
     let module = try Harness()
-    await expectFailure(.invalidArgument, field: "page.page_token") {
+    await expectRPCError(.invalidArgument, field: "page.page_token") {
       _ = try await module.call(InspectionService.ListProgrammes.self, .init(page: .init(pageToken: "zz-not-ours")))
     }
-    await expectFailure(.invalidArgument, field: "page.page_size") {
+    await expectRPCError(.invalidArgument, field: "page.page_size") {
       _ = try await module.call(InspectionService.ListProgrammes.self, .init(page: .init(pageSize: -1)))
     }
-    await expectFailure(.invalidArgument, field: "year") {
+    await expectRPCError(.invalidArgument, field: "year") {
       _ = try await module.call(InspectionService.ListProgrammes.self, .init(year: -2026))
     }
-    await expectFailure(.invalidArgument, field: "programme_id") {
+    await expectRPCError(.invalidArgument, field: "programme_id") {
       _ = try await module.call(InspectionService.GetProgramme.self, .init())
     }
-    await expectFailure(.notFound, field: "programme_id") {
+    await expectRPCError(.notFound, field: "programme_id") {
       _ = try await module.call(InspectionService.GetProgramme.self, .init(programmeId: "KTGS-2026-0001"))
     }
-    await expectFailure(.notFound, field: "owner_unit_code") {
+    await expectRPCError(.notFound, field: "owner_unit_code") {
       _ = try await module.call(InspectionService.GetProgramme.self, .init(ownerUnitCode: "DUK", year: 2026))
     }
     let planned = try #require(try await module.call(InspectionService.Plan.self, planRequest(smallInput())).programme)
-    await expectFailure(.notFound, field: "version") {
+    await expectRPCError(.notFound, field: "version") {
       _ = try await module.call(
         InspectionService.GetProgramme.self, .init(programmeId: planned.programmeId, version: 2))
     }
-    await expectFailure(.invalidArgument, field: "version") {
+    await expectRPCError(.invalidArgument, field: "version") {
       _ = try await module.call(
         InspectionService.GetProgramme.self, .init(programmeId: planned.programmeId, version: -1))
     }

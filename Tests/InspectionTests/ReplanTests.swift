@@ -1,6 +1,7 @@
 import Foundation
 import GRPCCore
 import ReformModule
+import ReformModuleTesting
 import ReformWire
 import Testing
 
@@ -128,11 +129,11 @@ struct ReplanTests {
     let cancel = InspectionChange(change: .visitCancelled(.init(visitId: "DBCS-01-1")))
     _ = try await module.call(
       InspectionService.Replan.self, .init(programmeId: planned.programmeId, baseVersion: 1, changes: [cancel]))
-    await expectFailure(.failedPrecondition, field: "base_version") {
+    await expectRPCError(.failedPrecondition, field: "base_version") {
       _ = try await module.call(
         InspectionService.Replan.self, .init(programmeId: planned.programmeId, baseVersion: 1, changes: [cancel]))
     }
-    await expectFailure(.notFound, field: "base_version") {
+    await expectRPCError(.notFound, field: "base_version") {
       _ = try await module.call(
         InspectionService.Replan.self, .init(programmeId: planned.programmeId, baseVersion: 7, changes: [cancel]))
     }
@@ -161,7 +162,7 @@ struct ReplanTests {
     var different = request
     different.changes = [InspectionChange(change: .visitCancelled(.init(visitId: "DBCS-05-1")))]
     different.baseVersion = 2
-    await expectFailure(.alreadyExists, field: "idempotency_key") {
+    await expectRPCError(.alreadyExists, field: "idempotency_key") {
       _ = try await module.call(InspectionService.Replan.self, different)
     }
   }
@@ -177,32 +178,32 @@ struct ReplanTests {
     let leave = InspectionChange(
       change: .leave(.init(inspectorId: "KTV-99", unavailable: .init(dates: range(date(2026, 5, 4), date(2026, 5, 8)))))
     )
-    await expectFailure(.notFound, field: "changes[0].leave.inspector_id") { try await replan([leave]) }
-    await expectFailure(.notFound, field: "changes[1].visit_cancelled.visit_id") {
+    await expectRPCError(.notFound, field: "changes[0].leave.inspector_id") { try await replan([leave]) }
+    await expectRPCError(.notFound, field: "changes[1].visit_cancelled.visit_id") {
       try await replan([
         InspectionChange(change: .visitCancelled(.init(visitId: "DBCS-01-1"))),
         InspectionChange(change: .visitCancelled(.init(visitId: "NOPE"))),
       ])
     }
-    await expectFailure(.alreadyExists, field: "changes[0].unit_added.due.due_id") {
+    await expectRPCError(.alreadyExists, field: "changes[0].unit_added.due.due_id") {
       try await replan([InspectionChange(change: .unitAdded(.init(due: smallInput().visitsDue[0])))])
     }
-    await expectFailure(.invalidArgument, field: "changes[0].unit_added.due.window") {
+    await expectRPCError(.invalidArgument, field: "changes[0].unit_added.due.window") {
       var due = smallInput().visitsDue[0]
       due.dueId = "NEW-1"
       due.window = range(date(2025, 12, 1), date(2026, 1, 31))
       try await replan([InspectionChange(change: .unitAdded(.init(due: due)))])
     }
-    await expectFailure(.invalidArgument, field: "changes[0].leave.unavailable") {
+    await expectRPCError(.invalidArgument, field: "changes[0].leave.unavailable") {
       try await replan([InspectionChange(change: .leave(.init(inspectorId: "KTV-01")))])
     }
-    await expectFailure(.invalidArgument, field: "changes[0]") { try await replan([InspectionChange(note: "?")]) }
-    await expectFailure(.invalidArgument, field: "changes") { try await replan([]) }
-    await expectFailure(.resourceExhausted, field: "changes") {
+    await expectRPCError(.invalidArgument, field: "changes[0]") { try await replan([InspectionChange(note: "?")]) }
+    await expectRPCError(.invalidArgument, field: "changes") { try await replan([]) }
+    await expectRPCError(.resourceExhausted, field: "changes") {
       try await replan(Array(repeating: leave, count: 5_000))
     }
-    await expectFailure(.invalidArgument, field: "base_version") { try await replan([leave], base: 0) }
-    await expectFailure(.notFound, field: "programme_id") { try await replan([leave], id: "KTGS-2026-9999") }
+    await expectRPCError(.invalidArgument, field: "base_version") { try await replan([leave], base: 0) }
+    await expectRPCError(.notFound, field: "programme_id") { try await replan([leave], id: "KTGS-2026-9999") }
     #expect(
       try await module.call(InspectionService.GetProgramme.self, .init(programmeId: planned.programmeId)) == planned)
   }

@@ -2,6 +2,7 @@ import GRPCCore
 import Inspection
 import InspectionDomain
 import ReformModule
+import ReformModuleTesting
 import ReformWire
 import Testing
 
@@ -72,7 +73,7 @@ struct RiskTests {
 
   @Test func aUnitTheSourceHasNoDataForIsNamed() async throws {
     let module = try Harness(riskSource: FixedRiskSource(indicators: ["DBCS-01": 1], ratings: ["DBCS-01": 1]))
-    await expectFailure(.failedPrecondition, field: "weights.indicators_bp") {
+    await expectRPCError(.failedPrecondition, field: "weights.indicators_bp") {
       _ = try await module.call(InspectionService.ComputeRisk.self, .init(unitCodes: ["DBCS-01", "DBCS-02"]))
     }
   }
@@ -80,13 +81,13 @@ struct RiskTests {
   @Test func aUnitTheSourceDoesNotKnowIsBlamedOnTheFieldThatNamesIt() async throws {
     let module = try Harness(
       riskSource: FixedRiskSource(indicators: ["DBCS-01": 1], ratings: ["DBCS-01": 1], unknown: ["DBCS-03"]))
-    await expectFailure(.notFound, field: "unit_codes[1]") {
+    await expectRPCError(.notFound, field: "unit_codes[1]") {
       _ = try await module.call(InspectionService.ComputeRisk.self, .init(unitCodes: ["DBCS-01", "DBCS-03"]))
     }
     var input = smallInput()
     input.riskMode = .computeAll
     let index = try #require(input.visitsDue.firstIndex { $0.unitCode == "DBCS-03" })
-    await expectFailure(.notFound, field: "input.visits_due[\(index)].unit_code") {
+    await expectRPCError(.notFound, field: "input.visits_due[\(index)].unit_code") {
       _ = try await module.call(InspectionService.Plan.self, planRequest(input))
     }
   }
@@ -115,7 +116,7 @@ struct RiskTests {
     let module = try Harness()
     var input = smallInput()
     input.riskMode = .computeAll
-    await expectFailure(.failedPrecondition, field: "input.rules.risk_weights.indicators_bp") {
+    await expectRPCError(.failedPrecondition, field: "input.rules.risk_weights.indicators_bp") {
       _ = try await module.call(InspectionService.Plan.self, planRequest(input))
     }
     #expect(try await module.call(InspectionService.ListProgrammes.self, .init()).page?.totalCount == 0)
@@ -127,27 +128,27 @@ struct RiskTests {
       _ = try await module.call(InspectionService.ComputeRisk.self, request)
     }
     let timeOnly = InspectionRiskWeights(timeSinceVisitBp: 10_000)
-    await expectFailure(.invalidArgument, field: "unit_codes") { try await compute(.init()) }
-    await expectFailure(.invalidArgument, field: "unit_codes[1]") {
+    await expectRPCError(.invalidArgument, field: "unit_codes") { try await compute(.init()) }
+    await expectRPCError(.invalidArgument, field: "unit_codes[1]") {
       try await compute(.init(unitCodes: ["A", "A"], weights: timeOnly))
     }
-    await expectFailure(.invalidArgument, field: "unit_codes[0]") { try await compute(.init(unitCodes: [""])) }
-    await expectFailure(.resourceExhausted, field: "unit_codes") {
+    await expectRPCError(.invalidArgument, field: "unit_codes[0]") { try await compute(.init(unitCodes: [""])) }
+    await expectRPCError(.resourceExhausted, field: "unit_codes") {
       try await compute(.init(unitCodes: (0..<100_000).map { "U\($0)" }, weights: timeOnly))
     }
-    await expectFailure(.invalidArgument, field: "weights") {
+    await expectRPCError(.invalidArgument, field: "weights") {
       try await compute(.init(unitCodes: ["A"], weights: .init(indicatorsBp: 1)))
     }
-    await expectFailure(.invalidArgument, field: "weights.rating_bp") {
+    await expectRPCError(.invalidArgument, field: "weights.rating_bp") {
       try await compute(.init(unitCodes: ["A"], weights: .init(ratingBp: -5)))
     }
-    await expectFailure(.invalidArgument, field: "weights.indicator_period.type") {
+    await expectRPCError(.invalidArgument, field: "weights.indicator_period.type") {
       try await compute(.init(unitCodes: ["A"], weights: .init(indicatorPeriod: Period(year: 2025))))
     }
-    await expectFailure(.invalidArgument, field: "weights.full_risk_after_years") {
+    await expectRPCError(.invalidArgument, field: "weights.full_risk_after_years") {
       try await compute(.init(unitCodes: ["A"], weights: .init(timeSinceVisitBp: 10_000, fullRiskAfterYears: -1)))
     }
-    await expectFailure(.invalidArgument, field: "as_of") {
+    await expectRPCError(.invalidArgument, field: "as_of") {
       try await compute(.init(unitCodes: ["A"], weights: timeOnly, asOf: date(2026, 13, 1)))
     }
   }

@@ -1,5 +1,6 @@
 import GRPCCore
 import ReformModule
+import ReformModuleTesting
 import ReformWire
 import Testing
 
@@ -16,10 +17,10 @@ struct ScopeTests {
     // Refused even when the request is invalid: the scope is checked first.
     var invalid = planRequest(smallInput(), owner: "DBCS-01")
     invalid.input?.year = 0
-    await expectFailure(.permissionDenied, field: "owner_unit_code") {
+    await expectRPCError(.permissionDenied, field: "owner_unit_code") {
       _ = try await module.call(InspectionService.Plan.self, invalid, as: clerk)
     }
-    await expectFailure(.permissionDenied, field: "unit_codes[1]") {
+    await expectRPCError(.permissionDenied, field: "unit_codes[1]") {
       _ = try await module.call(
         InspectionService.ComputeRisk.self, .init(unitCodes: ["DBCS-02", "DBCS-01"]), as: clerk)
     }
@@ -37,25 +38,25 @@ struct ScopeTests {
     let own = try await module.call(
       InspectionService.GetProgramme.self, .init(programmeId: theirs.programmeId), as: clerk)
     #expect(own == theirs)
-    await expectFailure(.permissionDenied, field: "programme_id") {
+    await expectRPCError(.permissionDenied, field: "programme_id") {
       _ = try await module.call(InspectionService.GetProgramme.self, .init(programmeId: other.programmeId), as: clerk)
     }
-    await expectFailure(.permissionDenied, field: "owner_unit_code") {
+    await expectRPCError(.permissionDenied, field: "owner_unit_code") {
       _ = try await module.call(
         InspectionService.GetProgramme.self, .init(ownerUnitCode: "DBCS-01", year: 2026), as: clerk)
     }
-    await expectFailure(.permissionDenied, field: "programme_id") {
+    await expectRPCError(.permissionDenied, field: "programme_id") {
       _ = try await module.call(
         InspectionService.ExportProgramme.self, .init(programmeId: other.programmeId, format: .csv), as: clerk)
     }
-    await expectFailure(.permissionDenied, field: "programme_id") {
+    await expectRPCError(.permissionDenied, field: "programme_id") {
       _ = try await module.call(
         InspectionService.Replan.self,
         .init(
           programmeId: other.programmeId, baseVersion: 1,
           changes: [InspectionChange(change: .visitCancelled(.init(visitId: "DBCS-01-1")))]), as: clerk)
     }
-    await expectFailure(.permissionDenied, field: "owner_unit_code") {
+    await expectRPCError(.permissionDenied, field: "owner_unit_code") {
       _ = try await module.call(InspectionService.ListProgrammes.self, .init(ownerUnitCode: "DBCS-01"), as: clerk)
     }
     let listed = try await module.call(InspectionService.ListProgrammes.self, .init(), as: clerk)

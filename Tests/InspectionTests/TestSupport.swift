@@ -8,16 +8,16 @@ import Testing
 
 @testable import Inspection
 
-/// The module on a real SQLite file in a fresh temporary folder, registered into its own
-/// `ModuleMethods`, called as the worker calls it.
+/// The module on a real SQLite file in a fresh temporary folder, in a `ModuleHarness`: called
+/// the way the worker calls it, through the wire encoding.
 final class Harness: Sendable {
   /// 1 November 2025, 09:00 in Vietnam: before every day of 2026, so no visit has begun.
   static let november2025 = Date(timeIntervalSince1970: 1_761_962_400)
 
   /// Removed once this harness and every one reopened from it are gone.
   let folder: TemporaryFolder
-  let databasePath: String
-  let methods: ModuleMethods
+  let harness: ModuleHarness
+  var databasePath: String { folder.file("reform.sqlite") }
 
   /// A module on a new database.
   convenience init(now: Date = Harness.november2025, riskSource: (any RiskSource)? = nil) throws {
@@ -26,11 +26,8 @@ final class Harness: Sendable {
 
   private init(folder: TemporaryFolder, now: Date, riskSource: (any RiskSource)?) throws {
     self.folder = folder
-    databasePath = folder.file("reform.sqlite")
-    let module = try InspectionModule(databasePath: databasePath, riskSource: riskSource, now: { now })
-    var methods = ModuleMethods()
-    module.register(into: &methods)
-    self.methods = methods
+    harness = ModuleHarness(
+      try InspectionModule(databasePath: folder.file("reform.sqlite"), riskSource: riskSource, now: { now }))
   }
 
   /// Another module on the same file, as after a restart of the worker.
@@ -44,7 +41,7 @@ final class Harness: Sendable {
     -> M.Output
   {
     do {
-      return try await methods.invoke(method, request, context: context)
+      return try await harness.call(method, request, as: context)
     } catch let error as any RPCErrorConvertible {
       throw RPCError(error)
     }
@@ -54,27 +51,13 @@ final class Harness: Sendable {
 extension JobContext {
   /// An inspector of the commission, who may act for any unit.
   static func inspector(_ id: String = "ktv-01") -> JobContext {
-    JobContext(
-      jobID: 1, method: "", caller: Principal(id: id, unitCode: "UBKT-DUK", roles: [.inspector]), ownUnitLimit: nil,
-      worker: testWorker)
+    .test(as: TestCaller.inspector(id, unit: "UBKT-DUK"), module: "inspection")
   }
 
   /// A clerk admitted only for `unit`, as the coordinator sends a `clerkOwnUnit` grant.
   static func clerk(of unit: String) -> JobContext {
-    JobContext(
-      jobID: 2, method: "", caller: Principal(id: "clerk-\(unit)", unitCode: unit, roles: [.clerk]),
-      ownUnitLimit: unit, worker: testWorker)
+    .test(as: TestCaller.clerk(of: unit), module: "inspection")
   }
-
-  private static let testWorker = WorkerIdentity(id: "w1", module: "inspection", pid: 1, host: "test", version: "test")
-}
-
-/// Expects `body` to fail with `code`, its message naming `field` first.
-func expectFailure(
-  _ code: RPCError.Code, field: String, sourceLocation: SourceLocation = #_sourceLocation,
-  _ body: () async throws -> Void
-) async {
-  await expectRPCError(code, field: field, sourceLocation: sourceLocation, body)
 }
 
 /// `2026-03-02` on the wire.

@@ -11,7 +11,7 @@ extension InspectionHandlers {
   func plan(_ request: InspectionPlanRequest, _ context: JobContext) async throws -> InspectionPlanResponse {
     let owner = request.ownerUnitCode.isEmpty ? (context.caller?.unitCode ?? "") : request.ownerUnitCode
     try context.requireScope(over: owner, field: "owner_unit_code")
-    let key = request.dryRun ? nil : try Self.idempotencyKey(request.idempotencyKey, method: "Plan", request: request)
+    let key = request.dryRun ? nil : try Self.idempotencyClaim(request.idempotencyKey, method: "Plan", request: request)
     if let key, let answer = try await store.replay(key, as: InspectionPlanResponse.self) {
       context.audit.record(target: answer.programme?.programmeId ?? "", unit: owner)
       return answer

@@ -1,6 +1,7 @@
 import Foundation
 import GRPCCore
 import InspectionDomain
+import ReformKit
 import ReformModule
 import ReformWire
 
@@ -44,18 +45,25 @@ extension InspectionHandlers {
     if let own = context.ownUnitLimit {
       if owner.isEmpty { owner = own } else { try context.requireScope(over: owner, field: "owner_unit_code") }
     }
-    let page = try PageCursor(request.page, field: "page")
+    // The list is ordered by id whatever the filters, so one token serves every filter.
+    let page: PageCursor
+    do {
+      page = try PageCursor(
+        size: request.page?.pageSize ?? 0, token: request.page?.pageToken ?? "", list: "inspection.programmes")
+    } catch {
+      throw FieldError(error)
+    }
     if request.year != 0 { try InspectionLimits.checkYear(request.year, field: "year") }
     try InspectionLimits.checkText(owner, field: "owner_unit_code", limit: InspectionLimits.maxCodeLength)
     let found = try await store.summaries(
       ownerUnitCode: owner.isEmpty ? nil : owner, year: request.year == 0 ? nil : Int(request.year),
-      after: page.after, limit: page.size + 1)
+      after: page.after?.first ?? "", limit: page.size + 1)
     let shown = Array(found.programmes.prefix(page.size))
     context.audit.record(target: "programmes", unit: owner)
     return InspectionListProgrammesResponse(
       programmes: shown,
       page: PageResponse(
-        nextPageToken: found.programmes.count > page.size ? PageCursor.token(after: shown.last?.programmeId ?? "") : "",
+        nextPageToken: found.programmes.count > page.size ? page.nextToken(after: [shown.last?.programmeId ?? ""]) : "",
         totalCount: Int64(found.total)))
   }
 

@@ -14,7 +14,7 @@ extension InspectionHandlers {
   /// limit is checked and otherwise has no effect.
   func replan(_ request: InspectionReplanRequest, _ context: JobContext) async throws -> InspectionReplanResponse {
     let header = try await programmeHeader(request.programmeId, field: "programme_id", context)
-    let key = request.dryRun ? nil : try Self.idempotencyKey(request.idempotencyKey, method: "Replan", request: request)
+    let key = request.dryRun ? nil : try Self.idempotencyClaim(request.idempotencyKey, method: "Replan", request: request)
     if let key, let answer = try await store.replay(key, as: InspectionReplanResponse.self) {
       context.audit.record(
         target: "\(header.programmeId) v\(answer.programme?.version ?? 0)", unit: header.ownerUnitCode)

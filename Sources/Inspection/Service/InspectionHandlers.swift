@@ -2,6 +2,7 @@ import Foundation
 import GRPCCore
 import InspectionDomain
 import ReformModule
+import ReformStore
 import ReformWire
 
 /// The handlers of `reform.v1.Inspection`: each decodes nothing itself (the worker does),
@@ -34,8 +35,8 @@ struct InspectionHandlers: Sendable {
     Self.unary(InspectionService.ExportProgramme.self, into: &methods) { try await self.exportProgramme($0, $1) }
   }
 
-  /// Registers `handler` for `method`, a refusal of the store answered as the field error it
-  /// names.
+  /// Registers `handler` for `method`, a refusal of the store (or of its idempotency ledger)
+  /// answered as the field error it names.
   private static func unary<M: WireMethod>(
     _ method: M.Type, into methods: inout ModuleMethods,
     _ handler: @escaping @Sendable (M.Input, JobContext) async throws -> M.Output
@@ -44,6 +45,8 @@ struct InspectionHandlers: Sendable {
       do {
         return try await handler(request, context)
       } catch let refusal as InspectionStoreRefusal {
+        throw FieldError(refusal)
+      } catch let refusal as IdempotencyRefusal {
         throw FieldError(refusal)
       }
     }
@@ -92,13 +95,13 @@ struct InspectionHandlers: Sendable {
     return programme
   }
 
-  /// The key of a request sent with an idempotency key, or `nil` for none.
-  static func idempotencyKey(_ key: String, method: String, request: some WireMessage) throws -> IdempotencyKey?
-  {
+  /// The idempotency claim of a request sent with an idempotency key under `method` (e.g.
+  /// `Plan`), or `nil` for none. Its fingerprint is the SHA-256 of the request as sent, key
+  /// included, as the module has always stored it, so answers stored before still replay.
+  static func idempotencyClaim(_ key: String, method: String, request: some WireMessage) throws -> IdempotencyClaim? {
     guard !key.isEmpty else { return nil }
     try InspectionLimits.checkText(key, field: "idempotency_key", limit: InspectionLimits.maxCodeLength)
-    return IdempotencyKey(
-      method: method, key: key, fingerprint: RequestFingerprint.of(try request.wireBytes()))
+    return try IdempotencyClaim(method: method, key: key, request: try request.wireBytes())
   }
 
   /// The caller's `Principal.id`, for `created_by` and `loaded_by`.

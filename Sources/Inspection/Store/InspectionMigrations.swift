@@ -1,18 +1,20 @@
 import Foundation
 import GRDB
 import InspectionDomain
+import ReformStore
 import ReformWire
 
 /// The inspection store's tables, created in order by named migrations `inspection.v<N>.<what>`,
-/// each registered once and run once per database file.
+/// each registered once and run once per database file. The ids are those the module has
+/// always recorded, so a file written by an earlier release opens without a rename.
 enum InspectionMigrations {
   /// `loaded_by` of the notice the module ships.
   static let builtIn = "built-in"
 
   /// The module's migrations, in order.
-  static var migrator: DatabaseMigrator {
-    var migrator = DatabaseMigrator()
-    migrator.registerMigration("inspection.v1.calendar-notices") { db in
+  static var all: StoreMigrations {
+    var migrations = StoreMigrations(module: "inspection")
+    migrations.register(1, "calendar-notices") { db in
       try db.create(table: CalendarNoticeRecord.databaseTableName) { t in
         t.primaryKey("year", .integer)
         t.column("notice", .blob).notNull()
@@ -20,7 +22,7 @@ enum InspectionMigrations {
         t.column("loaded_by", .text).notNull()
       }
     }
-    migrator.registerMigration("inspection.v1.built-in-notice-2026") { db in
+    migrations.register(1, "built-in-notice-2026") { db in
       // The 2026 notice is present until an operator replaces or removes it.
       let loadedAt = Date()
       let notice = CalendarNotice.vietnam2026.wire(loadedAt: Timestamp(loadedAt), loadedBy: builtIn)
@@ -29,7 +31,7 @@ enum InspectionMigrations {
         loadedBy: builtIn
       ).insert(db)
     }
-    migrator.registerMigration("inspection.v1.programmes") { db in
+    migrations.register(1, "programmes") { db in
       try db.create(table: ProgrammeRecord.databaseTableName) { t in
         t.primaryKey("programme_id", .text)
         t.column("year", .integer).notNull()
@@ -68,8 +70,10 @@ enum InspectionMigrations {
         index: "inspection_programme_visit_unit", on: ProgrammeVisitRecord.databaseTableName,
         columns: ["unit_code", "last_day"])
     }
-    migrator.registerMigration("inspection.v1.idempotency") { db in
-      try db.create(table: IdempotencyRecord.databaseTableName) { t in
+    migrations.register(1, "idempotency") { db in
+      // The answers to requests that carried an idempotency key: ReformStore's ledger reads
+      // this table as its `.inspection` layout.
+      try db.create(table: IdempotencyLayout.inspection.table) { t in
         t.column("method", .text).notNull()
         t.column("key", .text).notNull()
         t.column("fingerprint", .blob).notNull()
@@ -78,6 +82,6 @@ enum InspectionMigrations {
         t.primaryKey(["method", "key"])
       }
     }
-    return migrator
+    return migrations
   }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import ReformStore
 import ReformWire
 
 extension InspectionStore {
@@ -10,11 +11,11 @@ extension InspectionStore {
   /// `programme` carries its name, owner, year, creation and input; the store sets its id
   /// (`KTGS-2026-0001`) and version.
   func createProgramme<Response: WireMessage>(
-    _ programme: InspectionProgramme, idempotency: IdempotencyKey?,
+    _ programme: InspectionProgramme, idempotency: IdempotencyClaim?,
     respond: @escaping @Sendable (InspectionProgramme) -> Response
   ) async throws -> Response {
     let bytes = try await writing { db -> Data in
-      if let idempotency, let answer = try Self.replay(idempotency, in: db) { return answer }
+      if let idempotency, let answer = try Self.ledger.answer(to: idempotency, in: db) { return Data(answer) }
       let year = Int(programme.year)
       let last = try Int.fetchOne(
         db, sql: "SELECT MAX(number) FROM \(ProgrammeRecord.databaseTableName) WHERE year = ?", arguments: [year])
@@ -29,7 +30,7 @@ extension InspectionStore {
       ).insert(db)
       try Self.insertVersion(stored, replanRequest: nil, in: db)
       let answer = try respond(stored).wireBytes()
-      if let idempotency { try Self.remember(idempotency, response: answer, at: createdAt, in: db) }
+      if let idempotency { try Self.ledger.record(answer, for: idempotency, at: createdAt, in: db) }
       return Data(answer)
     }
     return try Self.decode(Response.self, bytes, what: "answer to Plan")
@@ -42,11 +43,11 @@ extension InspectionStore {
   /// - Throws: `NOT_FOUND` when the programme does not exist; `FAILED_PRECONDITION` naming
   ///   `base_version` when another version was stored after `baseVersion` meanwhile.
   func appendVersion<Response: WireMessage>(
-    _ programme: InspectionProgramme, baseVersion: Int, replanRequest: [UInt8], idempotency: IdempotencyKey?,
+    _ programme: InspectionProgramme, baseVersion: Int, replanRequest: [UInt8], idempotency: IdempotencyClaim?,
     respond: @escaping @Sendable (InspectionProgramme) -> Response
   ) async throws -> Response {
     let bytes = try await writing { db -> Data in
-      if let idempotency, let answer = try Self.replay(idempotency, in: db) { return answer }
+      if let idempotency, let answer = try Self.ledger.answer(to: idempotency, in: db) { return Data(answer) }
       guard var header = try ProgrammeRecord.fetchOne(db, key: programme.programmeId) else {
         throw InspectionStoreRefusal(
           kind: .notFound, field: "programme_id", message: "no programme \(programme.programmeId)")
@@ -65,7 +66,7 @@ extension InspectionStore {
       try header.update(db)
       let answer = try respond(stored).wireBytes()
       if let idempotency {
-        try Self.remember(idempotency, response: answer, at: stored.createdAt?.date ?? Date(), in: db)
+        try Self.ledger.record(answer, for: idempotency, at: stored.createdAt?.date ?? Date(), in: db)
       }
       return Data(answer)
     }

@@ -1,54 +1,61 @@
 import Foundation
 import GRDB
 import ReformKit
+import ReformStore
+import ReformWire
 
-/// The inspection module's ``InspectionStoring`` on SQLite: one file in WAL mode, shared by
-/// every worker process of the module, each write one transaction.
+/// The inspection module's ``InspectionStoring`` on SQLite: one file shared by every worker
+/// process of the module, opened as every module's store is (ReformStore's `StoreDatabase`:
+/// WAL, a write waits up to ten seconds for another process's lock and then fails as
+/// `StoreFailure.busy`), each write one transaction.
 ///
 /// Tables are prefixed `inspection_` (see ``InspectionMigrations``). Programmes are kept
 /// whole, as the wire bytes of each version, so that a version reads back exactly as it was
-/// answered; the few columns beside them serve lookups and lists.
+/// answered; the few columns beside them serve lookups and lists. Answers to requests that
+/// carried an idempotency key are kept by ReformStore's `IdempotencyLedger` in
+/// `inspection_idempotency`.
+///
+/// ## Topics
+/// - Opening: ``init(path:)``, ``InspectionMigrations``
+/// - Reading and writing: ``reading(_:)``, ``writing(_:)``, ``ledger``, ``replay(_:as:)``
+/// - Tables: the extensions `InspectionStore+Notices` and `+Programmes`.
 struct InspectionStore: InspectionStoring {
-  private let pool: DatabasePool
+  /// Where answers to requests with an idempotency key are kept; a key reused for another
+  /// request is refused as already existing.
+  static let ledger = IdempotencyLedger(.inspection, conflict: .alreadyExists)
+
+  private let database: StoreDatabase
 
   /// Opens (creating if needed) the database at `path` and brings its tables up to date.
   init(path: String) throws {
-    var configuration = Configuration()
-    // Several worker processes of the module may share the file: wait for a writer rather
-    // than fail at once.
-    configuration.busyMode = .timeout(10)
-    pool = try DatabasePool(path: path, configuration: configuration)
-    try InspectionMigrations.migrator.migrate(pool)
+    database = try StoreDatabase(path: path, name: "inspection", migrations: InspectionMigrations.all)
   }
 
   /// Runs `body` in one write transaction; a thrown error rolls everything back.
   func writing<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
-    do {
-      return try await pool.write(body)
-    } catch {
-      throw Self.storeError(error)
-    }
+    try await Self.inStoreTerms { try await database.write(body) }
   }
 
   /// Runs `body` on a snapshot of the database.
   func reading<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
-    do {
-      return try await pool.read(body)
-    } catch {
-      throw Self.storeError(error)
-    }
+    try await Self.inStoreTerms { try await database.read(body) }
   }
 
-  /// `error` in the store's terms: refusals and cancellation as they are; a busy database as
-  /// ``StoreFailure/busy(store:detail:)``, worth retrying; anything else as a failure.
-  private static func storeError(_ error: any Error) -> any Error {
-    switch error {
-    case is any DomainFailure, is StoreFailure, is CancellationError:
-      return error
-    case let error as DatabaseError where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED:
-      return StoreFailure.busy(store: "inspection", detail: error.message ?? "locked")
-    default:
-      return StoreFailure.failed(store: "inspection", detail: "\(error)")
+  /// The first answer to the request `claim` identifies, if it was answered before.
+  func replay<Response: WireMessage>(_ claim: IdempotencyClaim, as type: Response.Type) async throws -> Response? {
+    let bytes = try await reading { db in try Self.ledger.answer(to: claim, in: db) }
+    return try bytes.map { bytes in try Self.decode(Response.self, Data(bytes), what: "answer to \(claim.method)") }
+  }
+
+  /// What `operation` throws in the store's terms: refusals, store failures and cancellation
+  /// as they are; anything else (a message that does not encode) as a failure of the store.
+  private static func inStoreTerms<T>(_ operation: () async throws -> T) async throws -> T {
+    do {
+      return try await operation()
+    } catch let error where error is any DomainFailure || error is StoreFailure || error is CancellationError {
+      throw error
+    } catch {
+      throw StoreFailure.failed(store: "inspection", detail: "\(error)")
     }
   }
 }

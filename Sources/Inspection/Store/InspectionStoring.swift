@@ -1,3 +1,4 @@
+import ReformStore
 import ReformWire
 
 /// What the inspection handlers ask of storage, each call one transaction: the years'
@@ -5,9 +6,9 @@ import ReformWire
 /// an idempotency key.
 ///
 /// Programmes cross as their wire messages, since a version is kept as the bytes it was
-/// answered with. Failures are ReformKit's `StoreFailure` (busy, corrupt, failed) or an
-/// ``InspectionStoreRefusal`` naming the field at fault; nothing of the engine or the
-/// transport crosses.
+/// answered with. Failures are ReformKit's `StoreFailure` (busy, corrupt, failed), an
+/// ``InspectionStoreRefusal`` naming the field at fault, or ReformStore's `IdempotencyRefusal`
+/// for a key reused for another request; nothing of the engine or the transport crosses.
 ///
 /// ## Topics
 /// - Notices: ``notice(year:)``, ``saveNotice(_:)``, ``removeNotice(year:)``
@@ -31,7 +32,7 @@ protocol InspectionStoring: Sendable {
   /// `programme` carries its name, owner, year, creation and input; the store sets its id
   /// (`KTGS-2026-0001`) and version.
   func createProgramme<Response: WireMessage>(
-    _ programme: InspectionProgramme, idempotency: IdempotencyKey?,
+    _ programme: InspectionProgramme, idempotency: IdempotencyClaim?,
     respond: @escaping @Sendable (InspectionProgramme) -> Response
   ) async throws -> Response
 
@@ -43,7 +44,7 @@ protocol InspectionStoring: Sendable {
   ///   not exist; a failed precondition on `base_version` when another version was stored
   ///   after `baseVersion` meanwhile.
   func appendVersion<Response: WireMessage>(
-    _ programme: InspectionProgramme, baseVersion: Int, replanRequest: [UInt8], idempotency: IdempotencyKey?,
+    _ programme: InspectionProgramme, baseVersion: Int, replanRequest: [UInt8], idempotency: IdempotencyClaim?,
     respond: @escaping @Sendable (InspectionProgramme) -> Response
   ) async throws -> Response
 
@@ -62,9 +63,9 @@ protocol InspectionStoring: Sendable {
   /// or before `day` (ISO 8601) in the latest version of any programme.
   func lastVisits(unitCodes: [String], onOrBefore day: String) async throws -> [String: String]
 
-  /// The first answer to the request `key` identifies, if it was answered before.
+  /// The first answer to the request `claim` identifies, if it was answered before.
   ///
-  /// - Throws: ``InspectionStoreRefusal`` (already exists, on `idempotency_key`) when the key
-  ///   was used for a different request.
-  func replay<Response: WireMessage>(_ key: IdempotencyKey, as type: Response.Type) async throws -> Response?
+  /// - Throws: ReformStore's `IdempotencyRefusal` (already exists, on `idempotency_key`) when
+  ///   the key was used for a different request.
+  func replay<Response: WireMessage>(_ claim: IdempotencyClaim, as type: Response.Type) async throws -> Response?
 }
