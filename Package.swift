@@ -110,7 +110,7 @@ let package = Package(
     .target(
       name: "Registry",
       dependencies: [
-        "RegistryDomain", "ReformModule", "ReformWire",
+        "RegistryDomain", "ReformModule", "ReformStore", "ReformWire",
         .product(name: "GRPCCore", package: "grpc-swift-2"),
         .product(name: "GRDB", package: "GRDB.swift"),
         .product(name: "Crypto", package: "swift-crypto"),

@@ -1,5 +1,6 @@
 import Foundation
 import ReformModule
+import ReformStore
 import ReformWire
 import RegistryDomain
 
@@ -31,8 +32,11 @@ extension JobContext {
     return requested
   }
 
-  /// The request's idempotency key and fingerprint, or `nil` without a key.
-  func idempotency<Request: IdempotentRequest>(_ request: Request) throws -> IdempotencyKey? {
+  /// The request's idempotency claim, or `nil` without a key: the key belongs to the caller
+  /// (the principal's id), so two clerks choosing the same key do not meet, and its
+  /// fingerprint is SHA-256 of the method and the request without its key, as the registry
+  /// has always stored it, so answers stored before still replay.
+  func idempotency<Request: IdempotentRequest>(_ request: Request) throws -> IdempotencyClaim? {
     var unkeyed = request
     unkeyed.idempotencyKey = ""
     let bytes: [UInt8]
@@ -41,8 +45,9 @@ extension JobContext {
     } catch {
       throw FieldError.invalid("", error.description)
     }
-    do throws(IdempotencyKeyFailure) {
-      return try IdempotencyKey(caller: caller?.id ?? "", key: request.idempotencyKey, method: method, unkeyedRequest: bytes)
+    do throws(IdempotencyRefusal) {
+      return try IdempotencyClaim(
+        method: method, scope: caller?.id ?? "", key: request.idempotencyKey, request: Array(method.utf8) + [0] + bytes)
     } catch {
       throw FieldError(error)
     }

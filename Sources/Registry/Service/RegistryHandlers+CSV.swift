@@ -1,5 +1,6 @@
 import Foundation
 import ReformModule
+import ReformStore
 import ReformWire
 import RegistryDomain
 
@@ -54,7 +55,7 @@ extension RegistryHandlers {
           if let key { try write.keep(answer: try RegistryImportCsvEvent(event: .summary(summary)).wireBytes(), for: key) }
           return .applied(summary)
         }
-      } catch let failure as IdempotencyKeyFailure {
+      } catch let failure as IdempotencyRefusal {
         throw FieldError(failure)
       }
     }

@@ -1,5 +1,6 @@
 import Foundation
 import ReformModule
+import ReformStore
 import ReformWire
 import RegistryDomain
 
@@ -197,7 +198,7 @@ extension RegistryHandlers {
   /// One unit's period moved by `step` (submitted, reopened) in one idempotent write; the
   /// answer is made by `respond` from the period's state afterwards.
   private func moveOnePeriod<Response: WireMessage>(
-    _ setID: String, unitCode: String, period: Period, key: IdempotencyKey?,
+    _ setID: String, unitCode: String, period: Period, key: IdempotencyClaim?,
     _ step: @escaping @Sendable (inout ReportingBook, PeriodKey, IndicatorSet, UnitTree, Date) throws(PeriodWorkflowError) -> Void,
     respond: @escaping @Sendable (IndicatorPeriodState) -> Response
   ) async throws -> Response {

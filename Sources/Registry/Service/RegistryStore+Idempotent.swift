@@ -1,22 +1,24 @@
 import ReformKit
 import ReformModule
+import ReformStore
 import ReformWire
 
 extension RegistryStoring {
-  /// Runs a write whose answer is kept under `key`: a repeat with the same request gets the
-  /// first answer and writes nothing; without a key, the write simply runs.
+  /// Runs a write whose answer is kept for `claim` in the store's idempotency ledger: a repeat
+  /// with the same request gets the first answer and writes nothing; without a claim, the
+  /// write simply runs.
   func idempotentWrite<Response: WireMessage>(
-    _ key: IdempotencyKey?, _ body: @escaping @Sendable (inout Transaction) throws -> Response
+    _ claim: IdempotencyClaim?, _ body: @escaping @Sendable (inout Transaction) throws -> Response
   ) async throws -> Response {
     let answer: [UInt8]
     do {
       answer = try await write { write -> [UInt8] in
-        if let key, let stored = try write.storedAnswer(for: key) { return stored }
+        if let claim, let stored = try write.storedAnswer(for: claim) { return stored }
         let bytes = try body(&write).wireBytes()
-        if let key { try write.keep(answer: bytes, for: key) }
+        if let claim { try write.keep(answer: bytes, for: claim) }
         return bytes
       }
-    } catch let failure as IdempotencyKeyFailure {
+    } catch let failure as IdempotencyRefusal {
       throw FieldError(failure)
     }
     do {

@@ -12,7 +12,7 @@ import RegistryDomain
 /// | `numerator`, `denominator` (values, CSV values) | 0 – 10¹² | ``Ratio/largestCount``, ``IndicatorValue/problems(in:tree:)`` |
 /// | every `CalendarDate` | a real day of 1900 – 2200 | ``CivilDate/supportedYears``, `CivilDate(wire:field:)` |
 /// | every `Period`: `year`, `end_year`, `index` | years 1900 – 2200; index 0, 1–2, 1–4 or 1–12 by type | `Period.isValid`, `Period(wire:field:)` |
-/// | `page.page_size` | 0 (100) or more, at most ``Paging/maxSize`` served | ``Paging`` |
+/// | `page.page_size` | 0 (100) or more, at most `PageCursor.maxSize` served | ``Paging`` |
 /// | `expected_revision` | 0 (no check) or a revision, 1 or more | ``ExpectedRevision`` |
 /// | `version`, `set_version`, `indicator_set.version` | 0 (latest, or next) or 1 or more | `RegistryHandlers+IndicatorSets` |
 /// | `max_depth` | 0 (every level) or more | `RegistryHandlers+Reports` |

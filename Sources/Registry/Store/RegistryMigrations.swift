@@ -1,12 +1,16 @@
 import GRDB
+import ReformStore
 
-/// The registry's schema, as named migrations applied in order, once, by whichever worker
-/// process opens the file first. Every table is prefixed `registry_`; dates are text
-/// (`YYYY-MM-DD`), instants seconds since 1970 in UTC, periods their text form (`2024-Q3`).
+/// The registry's schema, as named migrations `registry.v<N>.<what>` applied in order, once,
+/// by whichever worker process opens the file first. The ids are those the module has always
+/// recorded, so a file written by an earlier release opens without a rename. Every table is
+/// prefixed `registry_`; dates are text (`YYYY-MM-DD`), instants seconds since 1970 in UTC,
+/// periods their text form (`2024-Q3`).
 enum RegistryMigrations {
-  static var migrator: DatabaseMigrator {
-    var migrator = DatabaseMigrator()
-    migrator.registerMigration("registry.v1.revisions") { db in
+  /// Every migration, registered once.
+  static var all: StoreMigrations {
+    var migrations = StoreMigrations(module: "registry")
+    migrations.register(1, "revisions") { db in
       // One counter per StoreArea; processes compare them to know when to reload.
       try db.execute(
         sql: """
@@ -15,7 +19,7 @@ enum RegistryMigrations {
           CREATE TABLE registry_counters (name TEXT PRIMARY KEY NOT NULL, value INTEGER NOT NULL);
           """)
     }
-    migrator.registerMigration("registry.v1.units") { db in
+    migrations.register(1, "units") { db in
       try db.execute(
         sql: """
           CREATE TABLE registry_units (
@@ -32,7 +36,7 @@ enum RegistryMigrations {
             UNIQUE (unit_code, sequence));
           """)
     }
-    migrator.registerMigration("registry.v1.people") { db in
+    migrations.register(1, "people") { db in
       try db.execute(
         sql: """
           CREATE TABLE registry_people (
@@ -51,7 +55,7 @@ enum RegistryMigrations {
             PRIMARY KEY (person_id, document, studied)) WITHOUT ROWID;
           """)
     }
-    migrator.registerMigration("registry.v1.indicators") { db in
+    migrations.register(1, "indicators") { db in
       try db.execute(
         sql: """
           CREATE TABLE registry_indicator_sets (
@@ -69,7 +73,8 @@ enum RegistryMigrations {
             transitions TEXT NOT NULL, PRIMARY KEY (set_id, unit_code, period));
           """)
     }
-    migrator.registerMigration("registry.v1.idempotency") { db in
+    migrations.register(1, "idempotency") { db in
+      // Read by ReformStore's IdempotencyLedger as its `.registry` layout.
       try db.execute(
         sql: """
           CREATE TABLE registry_idempotency (
@@ -77,6 +82,6 @@ enum RegistryMigrations {
             response BLOB NOT NULL, recorded_at REAL NOT NULL, PRIMARY KEY (caller, key));
           """)
     }
-    return migrator
+    return migrations
   }
 }

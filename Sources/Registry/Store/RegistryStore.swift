@@ -1,12 +1,15 @@
 import Foundation
 import GRDB
 import ReformKit
+import ReformStore
 import RegistryDomain
 import Synchronization
 
 /// The registry's SQLite file and the registry held in memory (``RegistrySnapshot``).
 ///
-/// The file is the truth, shared by every worker process of the module. Each call reads the
+/// The file is the truth, shared by every worker process of the module, and opened as every
+/// module's store is (ReformStore's `StoreDatabase`: WAL, a write waits up to ten seconds for
+/// another process's lock and then fails as `StoreFailure.busy`). Each call reads the
 /// areas' revision counters first and reloads what another process changed (people by delta:
 /// only rows written since), so a read then runs on values in memory. A write runs in one
 /// `IMMEDIATE` transaction: it sees the file as it stands, stores its rows, increments the
@@ -15,17 +18,13 @@ import Synchronization
 /// ## Topics
 /// - ``read()``, ``write(_:)``
 final class RegistryStore: RegistryStoring {
-  private let pool: DatabasePool
+  private let database: StoreDatabase
   private let clock: @Sendable () -> Date
   private let cache = Mutex(RegistrySnapshot())
 
-  /// Opens (creating if need be) the file at `path` in WAL mode and applies the migrations.
+  /// Opens (creating if need be) the file at `path` and applies the migrations.
   init(path: String, clock: @escaping @Sendable () -> Date) throws {
-    var configuration = Configuration()
-    configuration.busyMode = .timeout(10)
-    configuration.label = "registry"
-    pool = try DatabasePool(path: path, configuration: configuration)
-    try RegistryMigrations.migrator.migrate(pool)
+    database = try StoreDatabase(path: path, name: "registry", migrations: RegistryMigrations.all)
     self.clock = clock
   }
 
@@ -35,7 +34,7 @@ final class RegistryStore: RegistryStoring {
   /// The registry as the file holds it now.
   func read() async throws -> RegistrySnapshot {
     let base = cache.withLock { $0 }
-    let state = try await Self.guarded { try await self.pool.read { db in try Self.refreshed(base, in: db) } }
+    let state = try await Self.guarded { try await self.database.read { db in try Self.refreshed(base, in: db) } }
     remember(state)
     return state
   }
@@ -49,7 +48,7 @@ final class RegistryStore: RegistryStoring {
   func write<T: Sendable>(_ body: @escaping @Sendable (inout RegistryWrite) throws -> T) async throws -> T {
     let now = clock()
     return try await Self.guarded {
-      try await self.pool.writeWithoutTransaction { db in
+      try await self.database.writeWithoutTransaction { db in
         var outcome: (result: T, state: RegistrySnapshot)?
         try db.inTransaction(.immediate) {
           let base = self.cache.withLock { $0 }
@@ -106,17 +105,13 @@ final class RegistryStore: RegistryStoring {
     return state
   }
 
-  /// Runs a store operation, turning what the database throws into a ``StoreFailure``: a file
-  /// locked past the busy timeout is `.busy` (safe to retry), a row that does not read back
-  /// `.corrupt`, any other database error `.failed`. What a write's body throws for a rule
-  /// (a refusal naming a field) passes as it is.
+  /// Runs a store operation, a row that does not read back as the value it was written from
+  /// reported as `StoreFailure.corrupt`. The database's own failures are already
+  /// `StoreFailure`s (`StoreDatabase`); what a write's body throws for a rule (a refusal naming
+  /// a field) passes as it is.
   private static func guarded<T>(_ operation: () async throws -> T) async throws -> T {
     do {
       return try await operation()
-    } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED {
-      throw StoreFailure.busy(store: "registry", detail: error.message ?? "locked")
-    } catch let error as DatabaseError {
-      throw StoreFailure.failed(store: "registry", detail: "\(error)")
     } catch let error as StoreCorruption {
       throw StoreFailure.corrupt(store: "registry", detail: "\(error.table) \(error.key): \(error.problem)")
     }

@@ -1,4 +1,5 @@
 import Foundation
+import ReformStore
 import RegistryDomain
 
 /// One write in progress, in the registry's terms: the registry as it stands inside the
@@ -28,10 +29,10 @@ protocol RegistryTransaction {
     setVersion: (String) -> Int
   ) throws
 
-  /// The answer kept for `key`, or `nil` when the key is new.
+  /// The answer kept for `claim`'s request, or `nil` when its key is new.
   ///
-  /// - Throws: ``IdempotencyKeyFailure`` when the key answered another request.
-  func storedAnswer(for key: IdempotencyKey) throws -> [UInt8]?
-  /// Keeps `answer` as the answer given for `key`.
-  func keep(answer: [UInt8], for key: IdempotencyKey) throws
+  /// - Throws: ReformStore's `IdempotencyRefusal` when the key answered another request.
+  func storedAnswer(for claim: IdempotencyClaim) throws -> [UInt8]?
+  /// Keeps `answer` as the answer given to `claim`'s request.
+  func keep(answer: [UInt8], for claim: IdempotencyClaim) throws
 }

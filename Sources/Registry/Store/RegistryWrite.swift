@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import ReformStore
 
 /// One write transaction in progress: the database, the registry as it stands inside the
 /// transaction (``state``, which the write changes as it stores), and the instant of the call.
@@ -30,7 +31,14 @@ struct RegistryWrite: RegistryTransaction {
     return (state.revisions[area] ?? 0) + 1
   }
 
-  func storedAnswer(for key: IdempotencyKey) throws -> [UInt8]? { try key.storedAnswer(in: db) }
+  /// Where answers to requests with an idempotency key are kept (`registry_idempotency`):
+  /// keys per caller across methods, a key reused for another request refused as already
+  /// existing.
+  static let ledger = IdempotencyLedger(.registry, conflict: .alreadyExists)
 
-  func keep(answer: [UInt8], for key: IdempotencyKey) throws { try key.store(answer: answer, at: now, in: db) }
+  func storedAnswer(for claim: IdempotencyClaim) throws -> [UInt8]? { try Self.ledger.answer(to: claim, in: db) }
+
+  func keep(answer: [UInt8], for claim: IdempotencyClaim) throws {
+    try Self.ledger.record(answer, for: claim, at: now, in: db)
+  }
 }

@@ -1,56 +1,58 @@
 import Foundation
 import GRPCCore
 import ReformModule
+import ReformModuleTesting
 import ReformWire
 import Registry
 import RegistryDomain
 
-/// A registry module on a real SQLite file in a fresh temporary folder, called through the
-/// same encoding as a job from the hub.
+/// A registry module on a real SQLite file in a fresh temporary folder, in a `ModuleHarness`:
+/// called through the same encoding as a job from the hub.
 struct RegistryHarness {
-  let directory: URL
+  /// The temporary folder holding the file; removed when the last harness on it goes.
+  let folder: TemporaryFolder
   let module: RegistryModule
-  let methods: ModuleMethods
+  let harness: ModuleHarness
 
-  static let admin = Principal(id: "admin", displayName: "Quản trị", roles: [.admin])
+  static let admin = TestCaller.admin
   /// 15 June 2025, noon in Vietnam.
   static let now = Date(timeIntervalSince1970: 1_749_963_600)
 
-  init(directory: URL? = nil, exchange: (any ExchangeCountProvider)? = nil) throws {
-    let folder = directory ?? FileManager.default.temporaryDirectory.appendingPathComponent("registry-tests-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    self.directory = folder
-    module = try RegistryModule(databasePath: folder.appendingPathComponent("reform.sqlite").path, exchangeCounts: exchange) { Self.now }
-    var methods = ModuleMethods()
-    module.register(into: &methods)
-    self.methods = methods
+  init(exchange: (any ExchangeCountProvider)? = nil) throws {
+    try self.init(folder: try TemporaryFolder("registry-tests"), exchange: exchange)
   }
+
+  private init(folder: TemporaryFolder, exchange: (any ExchangeCountProvider)?) throws {
+    self.folder = folder
+    module = try RegistryModule(databasePath: folder.file("reform.sqlite"), exchangeCounts: exchange) { Self.now }
+    harness = ModuleHarness(module)
+  }
+
+  /// The folder, for files a test writes beside the database.
+  var directory: URL { folder.url }
+  /// The module's registered handlers.
+  var methods: ModuleMethods { harness.methods }
 
   /// The module opened again on the same file, as a restarted (or a second) worker.
-  func reopened() throws -> RegistryHarness { try RegistryHarness(directory: directory) }
+  func reopened() throws -> RegistryHarness { try RegistryHarness(folder: folder, exchange: nil) }
 
-  static func clerk(of unit: String) -> Principal {
-    Principal(id: "clerk-\(unit)", displayName: "Văn thư", unitCode: unit, roles: [.clerk])
-  }
+  static func clerk(of unit: String) -> Principal { TestCaller.clerk(of: unit) }
 
+  /// A job of `method` for `caller`, limited to `ownUnit` when given.
   static func context<M: WireMethod>(_ method: M.Type, caller: Principal?, ownUnit: String? = nil) -> JobContext {
-    JobContext(
-      jobID: 1, method: M.info.path, caller: caller, ownUnitLimit: ownUnit,
-      worker: WorkerIdentity(id: "test", module: "registry", pid: 1, host: "localhost", version: "test"))
+    .test(as: caller, ownUnitLimit: ownUnit, method: M.info.path, module: "registry")
   }
 
   /// Calls a unary method as `caller`; a clerk is limited to their own unit, as the coordinator
   /// limits them for `clerkOwnUnit` methods.
   func call<M: WireMethod>(_ method: M.Type, _ input: M.Input, as caller: Principal = admin) async throws -> M.Output {
-    let own = caller.roles == [.clerk] ? caller.unitCode : nil
-    return try await methods.invoke(method, input, context: Self.context(method, caller: caller, ownUnit: own))
+    try await harness.call(method, input, as: caller)
   }
 
   /// Calls a streaming method as `caller` and returns every item; a clerk is limited to their
   /// own unit, as for ``call(_:_:as:)``.
   func stream<M: WireMethod>(_ method: M.Type, _ input: M.Input, as caller: Principal = admin) async throws -> [M.Output] {
-    let own = caller.roles == [.clerk] ? caller.unitCode : nil
-    return try await methods.invokeStreaming(method, input, context: Self.context(method, caller: caller, ownUnit: own))
+    try await harness.stream(method, input, as: caller)
   }
 
   /// Imports a CSV file and returns its events.
@@ -111,7 +113,8 @@ extension RegistryImportCsvEvent {
   }
 }
 
-/// The status of a failed call, or nil when it succeeded.
+/// The status of a failed call as the caller would get it, or nil when it succeeded (a test
+/// that requires a failure uses `expectRPCError`).
 func status(of call: () async throws -> some Any) async -> RPCError? {
   do {
     _ = try await call()
@@ -120,7 +123,7 @@ func status(of call: () async throws -> some Any) async -> RPCError? {
     return error
   } catch let error as any RPCErrorConvertible {
     // What the worker sends back for a FieldError or a StoreFailure.
-    return RPCError(code: error.rpcErrorCode, message: error.rpcErrorMessage)
+    return RPCError(error)
   } catch {
     return RPCError(code: .unknown, message: "\(error)")
   }
