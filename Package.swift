@@ -136,7 +136,7 @@ let package = Package(
     .target(
       name: "Exchange",
       dependencies: [
-        "ExchangeDomain", "ReformModule", "ReformWire",
+        "ExchangeDomain", "ReformModule", "ReformStore", "ReformWire",
         .product(name: "GRPCCore", package: "grpc-swift-2"),
         .product(name: "GRDB", package: "GRDB.swift"),
         .product(name: "Crypto", package: "swift-crypto"),

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import ReformModule
 import ReformWire
 import Testing
@@ -31,5 +32,22 @@ struct PersistenceTests {
     #expect(repeated.deliveries == first.deliveries)
     let next = try await reopened.invoke(ExchangeService.Send.self, Sample.send(number: "126"), as: Caller.clerk("DUK"))
     #expect(next.deliveries.map(\.arrivalNumber) == [2, 2])
+  }
+
+  /// The ids a file of every release records: the store registers its migrations under these
+  /// (`exchange.v1.<what>`), so such a file opens with nothing applied twice, and keeps working.
+  @Test func aFileKeepsTheMigrationIdsEveryReleaseRecorded() async throws {
+    let bed = try await TestBed.make()
+    let recorded = try await DatabaseQueue(path: bed.databasePath).read { db in
+      try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY rowid")
+    }
+    #expect(
+      recorded == [
+        "exchange.v1.organs", "exchange.v1.uploads", "exchange.v1.documents", "exchange.v1.deliveries",
+        "exchange.v1.events", "exchange.v1.idempotency",
+      ])
+    let reopened = try TestBed(folder: bed.folder)
+    let sent = try await reopened.invoke(ExchangeService.Send.self, Sample.send(), as: Caller.clerk("DUK"))
+    #expect(!sent.deliveries.isEmpty)
   }
 }

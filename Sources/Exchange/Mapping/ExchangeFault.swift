@@ -30,7 +30,7 @@ enum ExchangeFault {
   /// says what failed without the caller's data. A store busy past its timeout is the
   /// exception: UNAVAILABLE, as in every module, since the same call may simply be retried.
   static func internalFailure(_ what: String, _ error: any Error) -> RPCError {
-    if let busy = ExchangeStore.failure(error) as? StoreFailure { return RPCError(busy) }
+    if let failure = error as? StoreFailure, case .busy = failure { return RPCError(failure) }
     return RPCError(code: .internalError, message: "\(what) failed: \(error)")
   }
 

@@ -82,8 +82,7 @@ extension ExchangeHandlers {
     var keyless = request
     keyless.idempotencyKey = ""
     let claim = try await guarded("ImportEdxml") {
-      IdempotencyLedger.Claim(
-        method: "ImportEdxml", unitCode: acting, key: request.idempotencyKey, fingerprint: try Fingerprint.of(keyless))
+      try Self.claim(method: "ImportEdxml", unit: acting, key: request.idempotencyKey, withoutKey: keyless)
     }
     if let earlier = try await guarded("ImportEdxml", { try await store.earlierAnswer(claim) }) {
       var response = try Self.decodeSendResponse(earlier)

@@ -1,6 +1,7 @@
 import ExchangeDomain
 import Foundation
 import GRPCCore
+import ReformKit
 import ReformModule
 import ReformWire
 
@@ -11,7 +12,7 @@ extension ExchangeHandlers {
     -> ExchangeListInboxResponse
   {
     let unit = try Acting.requiredUnit(request.unitCode, field: "unit_code", context)
-    let paging = try Paging(request.page)
+    let cursor = try PageCursor(request.page, list: "inbox")
     try ExchangeLimits.checkCount(request.statuses.count, field: "statuses", max: 16)
     try ExchangeLimits.checkCount(request.urgencies.count, field: "urgencies", max: 16)
     var statuses: [Int] = []
@@ -31,28 +32,28 @@ extension ExchangeHandlers {
     let dates = try request.arrivalDates.map { range throws(RPCError) in try range.civil(field: "arrival_dates") }
     try ExchangeLimits.checkLength(request.subjectContains, field: "subject_contains", max: DocumentMetadata.maxSubjectLength)
     var after: (Int64, Int64, Int64, Int64)?
-    if !paging.token.isEmpty {
-      let token = try PageToken(parsing: paging.token, columns: 4)
-      after = (try token.integer(0), try token.integer(1), try token.integer(2), try token.integer(3))
+    if cursor.after != nil {
+      after = (try cursor.integer(at: 0), try cursor.integer(at: 1), try cursor.integer(at: 2), try cursor.integer(at: 3))
     }
     let today = self.today
     let query = InboxQuery(
       unitCode: unit, statuses: statuses, urgencies: urgencies, arrivalDates: dates, overdueOnly: request.overdueOnly,
       includeVoided: request.includeVoided, subjectPattern: Self.pattern(request.subjectContains),
-      newestFirst: request.newestFirst, today: today, pageSize: paging.size, after: after)
-    let (page, cursor) = try await guarded("ListInbox") { try await store.inbox(query) }
+      newestFirst: request.newestFirst, today: today, pageSize: cursor.size, after: after)
+    let (page, watchFrom) = try await guarded("ListInbox") { try await store.inbox(query) }
     context.audit.record(target: "inbox", unit: unit)
-    var next = ""
-    if page.hasMore, let last = page.items.last, let seq = last.delivery.deliverySeq {
-      next = PageToken(key: [
-        String(last.document.record.urgency), String(last.delivery.arrivalYear), String(last.delivery.arrivalNumber),
-        String(seq),
-      ]).text
+    let lastKey = page.items.last.flatMap { last in
+      last.delivery.deliverySeq.map { seq in
+        [
+          String(last.document.record.urgency), String(last.delivery.arrivalYear), String(last.delivery.arrivalNumber),
+          String(seq),
+        ]
+      }
     }
     return ExchangeListInboxResponse(
       items: try page.items.map { row throws(RPCError) in try Self.incoming(row, today: today) },
-      page: PageResponse(nextPageToken: next, totalCount: Int64(page.totalCount)),
-      watchCursor: WatchCursor.text(cursor))
+      page: cursor.response(hasMore: page.hasMore, lastKey: lastKey, totalCount: page.totalCount),
+      watchCursor: WatchCursor.text(watchFrom))
   }
 
   /// ListSent: a unit's documents, newest first, each with every copy.
@@ -60,25 +61,25 @@ extension ExchangeHandlers {
     -> ExchangeListSentResponse
   {
     let unit = try Acting.requiredUnit(request.unitCode, field: "unit_code", context)
-    let paging = try Paging(request.page)
+    let cursor = try PageCursor(request.page, list: "sent")
     let dates = try request.issuedDates.map { range throws(RPCError) in try range.civil(field: "issued_dates") }
     try ExchangeLimits.checkLength(request.subjectContains, field: "subject_contains", max: DocumentMetadata.maxSubjectLength)
-    let after = paging.token.isEmpty ? nil : try PageToken(parsing: paging.token, columns: 1).integer(0)
+    let after = cursor.after == nil ? nil : try cursor.integer(at: 0)
     let today = self.today
     let query = SentQuery(
       unitCode: unit, issuedDates: dates, subjectPattern: Self.pattern(request.subjectContains),
-      overdueOnly: request.overdueOnly, today: today, pageSize: paging.size, afterDocSeq: after)
+      overdueOnly: request.overdueOnly, today: today, pageSize: cursor.size, afterDocSeq: after)
     let page = try await guarded("ListSent") { try await store.sent(query) }
     context.audit.record(target: "sent", unit: unit)
-    var next = ""
-    if page.hasMore, let seq = page.items.last?.document.record.docSeq { next = PageToken(key: [String(seq)]).text }
     return ExchangeListSentResponse(
       items: try page.items.map { item throws(RPCError) in
         ExchangeOutgoing(
           document: try WireDocument(item.document),
           deliveries: item.deliveries.map { ExchangeDelivery($0, dueDate: item.document.record.dueDate, today: today) })
       },
-      page: PageResponse(nextPageToken: next, totalCount: Int64(page.totalCount)))
+      page: cursor.response(
+        hasMore: page.hasMore, lastKey: page.items.last?.document.record.docSeq.map { [String($0)] },
+        totalCount: page.totalCount))
   }
 
   /// Watch: the unit's new arrivals (and, when asked, notices) after the cursor, in order,

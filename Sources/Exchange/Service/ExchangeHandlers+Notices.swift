@@ -31,10 +31,7 @@ extension ExchangeHandlers {
       NoticePlan(
         code: code, detail: request.detail.trimmingCharacters(in: .whitespacesAndNewlines), staff: staff,
         principalId: principal.id, displayName: principal.displayName, unitCode: unit,
-        claim: request.idempotencyKey.isEmpty
-          ? nil
-          : IdempotencyLedger.Claim(
-            method: "SendNotice", unitCode: unit, key: request.idempotencyKey, fingerprint: try Fingerprint.of(keyless)))
+        claim: try Self.claim(method: "SendNotice", unit: unit, key: request.idempotencyKey, withoutKey: keyless))
     }
     let today = self.today
     let answer = try await guarded("SendNotice") {
@@ -79,11 +76,7 @@ extension ExchangeHandlers {
       NoticePlan(
         code: .recallRequested, detail: reason, staff: staff, principalId: principal.id,
         displayName: principal.displayName, unitCode: record.sentUnit,
-        claim: request.idempotencyKey.isEmpty
-          ? nil
-          : IdempotencyLedger.Claim(
-            method: "Recall", unitCode: record.sentUnit, key: request.idempotencyKey,
-            fingerprint: try Fingerprint.of(keyless)))
+        claim: try Self.claim(method: "Recall", unit: record.sentUnit, key: request.idempotencyKey, withoutKey: keyless))
     }
     guard let docSeq = record.docSeq else { throw ExchangeFault.notFound("document_id", "no document \(documentId)") }
     let response: Data

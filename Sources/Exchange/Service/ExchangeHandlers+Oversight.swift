@@ -1,6 +1,7 @@
 import ExchangeDomain
 import Foundation
 import GRPCCore
+import ReformKit
 import ReformModule
 import ReformWire
 
@@ -11,21 +12,17 @@ extension ExchangeHandlers {
     -> ExchangeListOverdueResponse
   {
     let unitCodes = try Self.scopedUnits(request.unitCodes, context, field: "unit_codes")
-    let paging = try Paging(request.page)
+    let cursor = try PageCursor(request.page, list: "overdue")
     let asOf = try request.asOf.map { date throws(RPCError) in try date.civil(field: "as_of") } ?? today
     var after: (String, String, Int64)?
-    if !paging.token.isEmpty {
-      let token = try PageToken(parsing: paging.token, columns: 3)
-      after = (token.key[0], token.key[1], try token.integer(2))
+    if let key = cursor.after {
+      let seq = try cursor.integer(at: 2)
+      after = (key[0], key[1], seq)
     }
-    let query = OverdueQuery(unitCodes: unitCodes, asOf: asOf, pageSize: paging.size, after: after)
+    let query = OverdueQuery(unitCodes: unitCodes, asOf: asOf, pageSize: cursor.size, after: after)
     let (page, totals) = try await guarded("ListOverdue") { try await store.overdue(query) }
     context.audit.record(target: "overdue \(asOf)", unit: unitCodes.count == 1 ? unitCodes[0] : "")
     let today = self.today
-    var next = ""
-    if page.hasMore, let last = page.items.last, let seq = last.delivery.deliverySeq {
-      next = PageToken(key: [last.delivery.receiverUnit, last.document.record.dueDate ?? "", String(seq)]).text
-    }
     return ExchangeListOverdueResponse(
       items: try page.items.map { row throws(RPCError) in
         ExchangeOverdueItem(
@@ -34,7 +31,12 @@ extension ExchangeHandlers {
             clamping: OverdueRule.daysOverdue(row.delivery, dueDate: row.document.record.dueDate, asOf: asOf)))
       },
       totals: totals.map { ExchangeOverdueTotal(unitCode: $0.0, overdue: Int64($0.1)) },
-      page: PageResponse(nextPageToken: next, totalCount: Int64(page.totalCount)))
+      page: cursor.response(
+        hasMore: page.hasMore,
+        lastKey: page.items.last.flatMap { last in
+          last.delivery.deliverySeq.map { [last.delivery.receiverUnit, last.document.record.dueDate ?? "", String($0)] }
+        },
+        totalCount: page.totalCount))
   }
 
   /// CountDocuments: per unit and period, the exchange's part of indicator 3a; units as they

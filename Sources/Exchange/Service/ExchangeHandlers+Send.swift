@@ -2,6 +2,7 @@ import ExchangeDomain
 import Foundation
 import GRPCCore
 import ReformModule
+import ReformStore
 import ReformWire
 
 extension ExchangeHandlers {
@@ -18,8 +19,7 @@ extension ExchangeHandlers {
     var keyless = request
     keyless.idempotencyKey = ""
     let claim = try await guarded("Send") {
-      IdempotencyLedger.Claim(
-        method: "Send", unitCode: sender.unitCode, key: request.idempotencyKey, fingerprint: try Fingerprint.of(keyless))
+      try Self.claim(method: "Send", unit: sender.unitCode, key: request.idempotencyKey, withoutKey: keyless)
     }
     if let earlier = try await guarded("Send", { try await store.earlierAnswer(claim) }) {
       return try replay(earlier, context: context, unit: sender.unitCode)
@@ -100,7 +100,7 @@ extension ExchangeHandlers {
   func deliver(
     _ storable: StorableDocument, slots: [RecipientSlot], from sender: ExchangeOrgan, to receivers: [UnitOrgan],
     attachmentIds: [String], newAttachments: [AttachmentRecord] = [], confirmDuplicateReason: String,
-    claim: IdempotencyLedger.Claim, context: JobContext
+    claim: IdempotencyClaim?, context: JobContext
   ) async throws(RPCError) -> ExchangeSendResponse {
     var unitCodes: [String: String] = [:]
     for receiver in receivers { unitCodes[receiver.organId] = receiver.unitCode }
@@ -126,7 +126,7 @@ extension ExchangeHandlers {
           sentUnit: sender.unitCode.isEmpty ? (Acting.unit("", context) ?? "") : sender.unitCode, sentUs: 0),
         attachmentIds: attachmentIds, newAttachments: newAttachments, receivers: receivers,
         confirmDuplicateReason: confirmDuplicateReason,
-        claim: claim.key.isEmpty ? nil : claim, principalId: principal.id, displayName: principal.displayName)
+        claim: claim, principalId: principal.id, displayName: principal.displayName)
     }
     let outcome: SendOutcome
     do {

@@ -3,6 +3,7 @@ import Foundation
 import GRPCCore
 import ReformKit
 import ReformModule
+import ReformStore
 import ReformWire
 
 /// The handlers of `reform.v1.Exchange`: each decodes, checks the caller's scope first, then
@@ -73,6 +74,16 @@ struct ExchangeHandlers: Sendable {
     case let error as any DomainFailure: ExchangeFault.from(error)
     default: ExchangeFault.internalFailure(what, error)
     }
+  }
+
+  /// The idempotency claim of `request` (its key cleared) for `method`, sent for `unit`; nil
+  /// when `key` is empty, as no repeat is to be recognised. The key's length was checked
+  /// against the exchange's own limit (``ExchangeLimits/checkKey(_:field:)``) before.
+  static func claim(
+    method: String, unit: String, key: String, withoutKey request: some WireMessage
+  ) throws -> IdempotencyClaim? {
+    guard !key.isEmpty else { return nil }
+    return IdempotencyClaim(method: method, scope: unit, key: key, fingerprint: Array(try Fingerprint.of(request)))
   }
 
   /// The DocumentId `text` names, INVALID_ARGUMENT on `field` when it is not one.

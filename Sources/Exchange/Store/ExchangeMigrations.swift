@@ -1,4 +1,5 @@
 import GRDB
+import ReformStore
 
 /// The exchange's schema, as named and ordered migrations. Every table starts with `exchange_`
 /// and every identifier with `exchange.`, because `reformd up` keeps every module in one file.
@@ -7,9 +8,11 @@ import GRDB
 /// carries and what a later read returns are the same to the digit; calendar days are
 /// `yyyy-mm-dd` text in Asia/Ho_Chi_Minh, which orders and compares as text.
 enum ExchangeMigrations {
-  static var migrator: DatabaseMigrator {
-    var migrator = DatabaseMigrator()
-    migrator.registerMigration("exchange.v1.organs") { db in
+  /// Every migration, registered once, in order. The ids are those every released file
+  /// records (`exchange.v1.organs` …), so no id is renamed.
+  static var all: StoreMigrations {
+    var migrations = StoreMigrations(module: "exchange")
+    migrations.register(1, "organs") { db in
       try db.execute(
         sql: """
           CREATE TABLE exchange_organs (
@@ -19,7 +22,7 @@ enum ExchangeMigrations {
           )
           """)
     }
-    migrator.registerMigration("exchange.v1.uploads") { db in
+    migrations.register(1, "uploads") { db in
       try db.execute(
         sql: """
           CREATE TABLE exchange_uploads (
@@ -52,7 +55,7 @@ enum ExchangeMigrations {
           );
           """)
     }
-    migrator.registerMigration("exchange.v1.documents") { db in
+    migrations.register(1, "documents") { db in
       try db.execute(
         sql: """
           CREATE TABLE exchange_documents (
@@ -95,7 +98,7 @@ enum ExchangeMigrations {
             ON exchange_document_attachments (attachment_id);
           """)
     }
-    migrator.registerMigration("exchange.v1.deliveries") { db in
+    migrations.register(1, "deliveries") { db in
       try db.execute(
         sql: """
           CREATE TABLE exchange_deliveries (
@@ -142,7 +145,7 @@ enum ExchangeMigrations {
           CREATE INDEX exchange_notices_delivery ON exchange_notices (delivery_seq, notice_seq);
           """)
     }
-    migrator.registerMigration("exchange.v1.events") { db in
+    migrations.register(1, "events") { db in
       try db.execute(
         sql: """
           CREATE TABLE exchange_events (
@@ -155,7 +158,7 @@ enum ExchangeMigrations {
           CREATE INDEX exchange_events_unit ON exchange_events (unit_code, seq);
           """)
     }
-    migrator.registerMigration("exchange.v1.idempotency") { db in
+    migrations.register(1, "idempotency") { db in
       try db.execute(
         sql: """
           CREATE TABLE exchange_idempotency (
@@ -169,6 +172,6 @@ enum ExchangeMigrations {
           )
           """)
     }
-    return migrator
+    return migrations
   }
 }

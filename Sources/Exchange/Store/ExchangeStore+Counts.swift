@@ -9,7 +9,7 @@ extension ExchangeStore {
   func counts(unitCodes: [String], days: ClosedRange<CivilDate>, overdueDay: CivilDate) async throws
     -> [String: UnitCounts]
   {
-    try await pool.read { db in
+    try await database.read { db in
       let first = days.lowerBound.stored
       let last = days.upperBound.stored
       let voided = NoticeCode.recallAgreed.rawValue

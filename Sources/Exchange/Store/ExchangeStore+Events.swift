@@ -3,7 +3,7 @@ import GRDB
 extension ExchangeStore {
   /// The highest event sequence so far (0 before any): the cursor of "from now".
   func latestEventSeq() async throws -> Int64 {
-    try await pool.read { db in try Self.latestEventSeq(db) }
+    try await database.read { db in try Self.latestEventSeq(db) }
   }
 
   static func latestEventSeq(_ db: Database) throws -> Int64 {
@@ -13,7 +13,7 @@ extension ExchangeStore {
   /// Up to `limit` events of `unitCode` after `cursor`, in order; notices only when
   /// `includeNotices`.
   func events(unitCode: String, after cursor: Int64, includeNotices: Bool, limit: Int) async throws -> [WatchItem] {
-    try await pool.read { db in
+    try await database.read { db in
       var request = EventRecord.filter(Column("unit_code") == unitCode && Column("seq") > cursor)
       if !includeNotices { request = request.filter(Column("kind") == EventRecord.Kind.arrival.rawValue) }
       let events = try request.order(Column("seq")).limit(limit).fetchAll(db)

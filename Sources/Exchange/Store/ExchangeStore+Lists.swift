@@ -5,7 +5,7 @@ extension ExchangeStore {
   /// A page of a unit's inbox, urgent first then by arrival, and the Watch cursor of the same
   /// snapshot: watching from it misses nothing that arrives after the list was read.
   func inbox(_ query: InboxQuery) async throws -> (page: ListPage<IncomingRow>, cursor: Int64) {
-    try await pool.read { db in
+    try await database.read { db in
       var filter: SQL = "d.receiver_unit = \(query.unitCode)"
       if !query.includeVoided { filter.append(literal: " AND d.recall_status != \(NoticeCode.recallAgreed.rawValue)") }
       if !query.statuses.isEmpty { filter.append(literal: " AND d.status IN \(query.statuses)") }
@@ -42,7 +42,7 @@ extension ExchangeStore {
 
   /// A page of a unit's outbox, newest first, with every copy of each document.
   func sent(_ query: SentQuery) async throws -> ListPage<(document: StoredDocument, deliveries: [DeliveryRecord])> {
-    try await pool.read { db in
+    try await database.read { db in
       var filter: SQL = "doc.sent_unit = \(query.unitCode)"
       if let dates = query.issuedDates {
         filter.append(literal: " AND doc.issued_date BETWEEN \(dates.lowerBound.stored) AND \(dates.upperBound.stored)")
@@ -72,7 +72,7 @@ extension ExchangeStore {
   /// A page of overdue copies, by unit then most overdue first, and the number each unit has
   /// over all pages.
   func overdue(_ query: OverdueQuery) async throws -> (page: ListPage<IncomingRow>, totals: [(String, Int)]) {
-    try await pool.read { db in
+    try await database.read { db in
       var filter: SQL = OverdueRule.sql(asOf: query.asOf)
       if !query.unitCodes.isEmpty { filter.append(literal: " AND d.receiver_unit IN \(query.unitCodes)") }
       let from: SQL = "FROM exchange_deliveries d JOIN exchange_documents doc ON doc.doc_seq = d.doc_seq WHERE "

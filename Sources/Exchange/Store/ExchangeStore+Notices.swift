@@ -1,6 +1,7 @@
 import ExchangeDomain
 import Foundation
 import GRDB
+import ReformStore
 
 extension ExchangeStore {
   /// Records a receiver's notice (02–06, 15, 16) on its latest copy of `documentId`, in one
@@ -12,8 +13,8 @@ extension ExchangeStore {
     documentId: String, plan: NoticePlan, clock: @escaping @Sendable () -> Date,
     respond: @escaping @Sendable (NoticeResult) throws -> Data
   ) async throws -> (response: Data, result: NoticeResult?) {
-    try await pool.write { db in
-      if let earlier = try IdempotencyLedger.answer(plan.claim, db) { return (earlier, nil) }
+    try await database.write { db in
+      if let claim = plan.claim, let earlier = try Self.ledger.answer(to: claim, in: db) { return (Data(earlier), nil) }
       guard
         let delivery = try DeliveryRecord.fetchOne(
           db,
@@ -27,7 +28,9 @@ extension ExchangeStore {
       }
       let result = try Self.apply(plan, to: delivery, actor: .receiver, now: clock(), db)
       let response = try respond(result)
-      try IdempotencyLedger.remember(plan.claim, response: response, nowUs: result.notice.timeUs, db)
+      if let claim = plan.claim {
+        try Self.ledger.record(Array(response), for: claim, at: Microseconds.date(result.notice.timeUs), in: db)
+      }
       return (response, result)
     }
   }
@@ -39,16 +42,16 @@ extension ExchangeStore {
     docSeq: Int64, receiverOrganIds: [String], plan: NoticePlan, clock: @escaping @Sendable () -> Date,
     respond: @escaping @Sendable ([NoticeResult]) throws -> Data
   ) async throws -> Data {
-    try await pool.write { db in
-      if let earlier = try IdempotencyLedger.answer(plan.claim, db) { return earlier }
+    try await database.write { db in
+      if let claim = plan.claim, let earlier = try Self.ledger.answer(to: claim, in: db) { return Data(earlier) }
       let copies = try DeliveryRecord.filter(Column("doc_seq") == docSeq).order(Column("delivery_seq")).fetchAll(db)
       var chosen: [DeliveryRecord] = []
       if receiverOrganIds.isEmpty {
         chosen = copies.filter { $0.recallStatus != NoticeCode.recallRequested.rawValue
           && $0.recallStatus != NoticeCode.recallAgreed.rawValue && $0.status != NoticeCode.refused.rawValue }
         guard !chosen.isEmpty else {
-          throw ExchangeStoreRefusal(.failedPrecondition, 
-            "receiver_organ_ids", "no copy of the document can be recalled: each was refused (02), voided (15) or already has a recall open (13)")
+          throw ExchangeStoreRefusal(
+            .failedPrecondition, "receiver_organ_ids", "no copy of the document can be recalled: each was refused (02), voided (15) or already has a recall open (13)")
         }
       } else {
         for (index, organId) in receiverOrganIds.enumerated() {
@@ -68,7 +71,7 @@ extension ExchangeStore {
         }
       }
       let response = try respond(results)
-      try IdempotencyLedger.remember(plan.claim, response: response, nowUs: Microseconds.of(now), db)
+      if let claim = plan.claim { try Self.ledger.record(Array(response), for: claim, at: now, in: db) }
       return response
     }
   }

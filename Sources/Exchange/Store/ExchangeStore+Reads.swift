@@ -4,7 +4,7 @@ extension ExchangeStore {
   /// The latest document sent as `documentId` that `partyUnit` sent or received (any, when nil),
   /// with its copies and, when `withNotices`, their notices; read in one snapshot.
   func bundle(documentId: String, partyUnit: String?, withNotices: Bool = false) async throws -> DocumentBundle? {
-    try await pool.read { db in
+    try await database.read { db in
       var sql: SQL = "SELECT * FROM exchange_documents doc WHERE document_id = \(documentId)"
       if let partyUnit {
         sql.append(

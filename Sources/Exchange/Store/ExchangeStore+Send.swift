@@ -1,14 +1,15 @@
 import ExchangeDomain
 import Foundation
 import GRDB
+import ReformStore
 
 extension ExchangeStore {
   /// The stored answer to an earlier request with `claim`'s key, nil when there is none; the
   /// same key with another request is refused (``ExchangeStoreRefusal``). A read, to answer a repeat before
   /// doing any work; the write transaction asks again.
-  func earlierAnswer(_ claim: IdempotencyLedger.Claim?) async throws -> Data? {
-    guard let claim, !claim.key.isEmpty else { return nil }
-    return try await pool.read { db in try IdempotencyLedger.answer(claim, db) }
+  func earlierAnswer(_ claim: IdempotencyClaim?) async throws -> Data? {
+    guard let claim else { return nil }
+    return try await database.read { db in try Self.ledger.answer(to: claim, in: db).map { Data($0) } }
   }
 
   /// Sends `plan` in one transaction: answers a repeat of its key, refuses an unconfirmed
@@ -19,8 +20,8 @@ extension ExchangeStore {
     _ plan: SendPlan, clock: @escaping @Sendable () -> Date,
     respond: @escaping @Sendable (StoredDocument, [DeliveryRecord]) throws -> Data
   ) async throws -> SendOutcome {
-    try await pool.write { db in
-      if let earlier = try IdempotencyLedger.answer(plan.claim, db) { return .replayed(earlier) }
+    try await database.write { db in
+      if let claim = plan.claim, let earlier = try Self.ledger.answer(to: claim, in: db) { return .replayed(Data(earlier)) }
       var document = plan.record
       if let confirmation = try Self.admitDuplicate(plan.document.documentId, reason: plan.confirmDuplicateReason, db) {
         document.duplicateReason = confirmation.reason
@@ -69,14 +70,14 @@ extension ExchangeStore {
       }
       let stored = StoredDocument(record: document, attachments: attachments)
       let response = try respond(stored, deliveries)
-      try IdempotencyLedger.remember(plan.claim, response: response, nowUs: nowUs, db)
+      if let claim = plan.claim { try Self.ledger.record(Array(response), for: claim, at: now, in: db) }
       return .sent(stored, deliveries, response: response)
     }
   }
 
   /// The earlier documents that `documentId` duplicates, by either rule, oldest first.
   func duplicateMatches(of documentId: DocumentId) async throws -> [(match: DuplicateMatch, first: DocumentRecord)] {
-    try await pool.read { db in
+    try await database.read { db in
       let candidates = try Self.duplicateCandidates(of: documentId, db)
       let matches = DuplicateCheck.matches(of: documentId, among: candidates.compactMap(\.parsedId))
       return matches.compactMap { match in

@@ -1,4 +1,5 @@
 import ExchangeDomain
+import ReformStore
 
 /// A status notice to record, decided before the write transaction: the code, its detail and
 /// officer, who records it, and the idempotency claim.
@@ -10,5 +11,5 @@ struct NoticePlan: Sendable {
   var displayName: String
   /// The unit recording it: the receiver (02–06, 15, 16) or the sender (13).
   var unitCode: String
-  var claim: IdempotencyLedger.Claim?
+  var claim: IdempotencyClaim?
 }

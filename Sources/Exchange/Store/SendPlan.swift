@@ -1,5 +1,6 @@
 import ExchangeDomain
 import Foundation
+import ReformStore
 
 /// Everything a send writes, decided and validated before the write transaction begins: the
 /// admitted document, its row (sent time still to fill), the attachments, the receivers, and
@@ -19,7 +20,7 @@ struct SendPlan: Sendable {
   /// The sender's reason for sending a duplicate; empty when none was given.
   var confirmDuplicateReason: String
   /// The idempotency key's claim, when the request had a key.
-  var claim: IdempotencyLedger.Claim?
+  var claim: IdempotencyClaim?
   /// Who sends: the principal recorded with the automatic 01 notices.
   var principalId: String
   var displayName: String

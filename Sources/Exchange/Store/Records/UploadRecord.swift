@@ -37,8 +37,8 @@ struct UploadRecord: ExchangeRecord {
   func checkOpen(nowUs: Int64) throws(ExchangeStoreRefusal) {
     switch state {
     case .committed:
-      throw ExchangeStoreRefusal(.failedPrecondition, 
-        "upload_id", "the upload was already committed as attachment \(attachmentId ?? "")")
+      throw ExchangeStoreRefusal(
+        .failedPrecondition, "upload_id", "the upload was already committed as attachment \(attachmentId ?? "")")
     case .aborted:
       throw ExchangeStoreRefusal(.failedPrecondition, "upload_id", "the upload was aborted; begin a new one")
     case .open:
@@ -52,8 +52,8 @@ struct UploadRecord: ExchangeRecord {
   func checkCommittable(nowUs: Int64) throws(ExchangeStoreRefusal) {
     try checkOpen(nowUs: nowUs)
     guard receivedBytes == declaredSize else {
-      throw ExchangeStoreRefusal(.failedPrecondition, 
-        "upload_id", "\(receivedBytes) of the declared \(declaredSize) bytes arrived; send the rest from offset \(receivedBytes)")
+      throw ExchangeStoreRefusal(
+        .failedPrecondition, "upload_id", "\(receivedBytes) of the declared \(declaredSize) bytes arrived; send the rest from offset \(receivedBytes)")
     }
   }
 }
