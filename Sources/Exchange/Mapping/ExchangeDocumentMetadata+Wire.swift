@@ -1,5 +1,7 @@
 import ExchangeDomain
 import GRPCCore
+import ReformKit
+import ReformModule
 import ReformWire
 
 /// Metadata as the domain takes it, with what is needed to name the caller's fields again.
@@ -36,7 +38,7 @@ extension ExchangeDocumentMetadata {
   /// (a missing or impossible date, an unknown enum value, a confidentiality left
   /// UNSPECIFIED) is INVALID_ARGUMENT here.
   func domain() throws(RPCError) -> MappedMetadata {
-    guard let issuedDate else { throw ExchangeFault.invalid("metadata.issued_date", "required") }
+    guard let issuedDate else { throw FieldError.invalid("metadata.issued_date", "required").rpcError }
     let issued = try issuedDate.civil(field: "metadata.issued_date")
     let due = try dueDate.map { date throws(RPCError) in try date.civil(field: "metadata.due_date") }
     let urgencyLevel: Urgency
@@ -45,17 +47,17 @@ extension ExchangeDocumentMetadata {
     } else if let known = Urgency(rawValue: Int(urgency.rawValue)) {
       urgencyLevel = known
     } else {
-      throw ExchangeFault.invalid("metadata.urgency", "\(urgency.rawValue) is not an urgency: use 1 (thường) to 4 (hỏa tốc)")
+      throw FieldError.invalid("metadata.urgency", "\(urgency.rawValue) is not an urgency: use 1 (thường) to 4 (hỏa tốc)").rpcError
     }
     // Fail closed: a document whose sender did not say how secret it is is not taken for a
     // normal one. The zero value is what a client that forgot the field sends.
     guard confidentiality != .unspecified else {
-      throw ExchangeFault.invalid(
-        "metadata.confidentiality", "required: say the document's độ mật; 1 (thường) is the only level the exchange carries")
+      throw FieldError.invalid(
+        "metadata.confidentiality", "required: say the document's độ mật; 1 (thường) is the only level the exchange carries").rpcError
     }
     guard let confidentialityLevel = Confidentiality(rawValue: Int(confidentiality.rawValue)) else {
-      throw ExchangeFault.invalid(
-        "metadata.confidentiality", "\(confidentiality.rawValue) is not a confidentiality level: use 1 (thường)")
+      throw FieldError.invalid(
+        "metadata.confidentiality", "\(confidentiality.rawValue) is not a confidentiality level: use 1 (thường)").rpcError
     }
     var addressed: [Organ] = []
     var printedOnly: [String] = []

@@ -1,5 +1,6 @@
 import GRPCCore
 import ReformKit
+import ReformModule
 import ReformWire
 
 extension PageCursor {
@@ -13,7 +14,7 @@ extension PageCursor {
     do {
       try self.init(size: page?.pageSize ?? 0, token: page?.pageToken ?? "", list: "exchange.\(list)")
     } catch {
-      throw ExchangeFault.from(error)
+      throw FieldError(error).rpcError
     }
   }
 
@@ -30,7 +31,7 @@ extension PageCursor {
     do {
       return try integer(index)
     } catch {
-      throw ExchangeFault.from(error)
+      throw FieldError(error).rpcError
     }
   }
 }

@@ -1,3 +1,5 @@
+import ReformKit
+
 /// Where one entry of the protocol's `metadata.recipients` went in the domain's metadata: the
 /// domain keeps organs with an OrganId (`recipients`) apart from printed-only entries
 /// (`unaddressedRecipients`), and the slots put them back in the caller's order.
@@ -16,16 +18,16 @@ enum RecipientSlot: Sendable, Hashable {
   /// `metadata.recipients[1].organId` (domain, addressed 1) becomes
   /// `metadata.recipients[3].organ_id` when the caller listed it fourth.
   static func protoPath(_ domainField: String, slots: [RecipientSlot]) -> String {
-    if let (index, rest) = FieldPath.indexed(domainField, prefix: "metadata.recipients"),
-      let position = slots.firstIndex(of: .addressed(index))
+    if let entry = FieldPath.entry(domainField), entry.list == "metadata.recipients",
+      let position = slots.firstIndex(of: .addressed(entry.index))
     {
-      return "metadata.recipients[\(position)]" + FieldPath.snakeCased(rest)
+      return FieldPath.joined("metadata.recipients[\(position)]", FieldPath.proto(entry.rest))
     }
-    if let (index, _) = FieldPath.indexed(domainField, prefix: "metadata.unaddressedRecipients"),
-      let position = slots.firstIndex(of: .unaddressed(index))
+    if let entry = FieldPath.entry(domainField), entry.list == "metadata.unaddressedRecipients",
+      let position = slots.firstIndex(of: .unaddressed(entry.index))
     {
       return "metadata.recipients[\(position)].name"
     }
-    return FieldPath.snakeCased(domainField)
+    return FieldPath.proto(domainField)
   }
 }

@@ -24,7 +24,7 @@ enum Acting {
   /// Like ``scopedUnit(_:field:_:)``, for calls that must act for a unit.
   static func requiredUnit(_ requested: String, field: String, _ context: JobContext) throws(RPCError) -> String {
     guard let unit = try scopedUnit(requested, field: field, context) else {
-      throw ExchangeFault.invalid(field, "required: the caller belongs to no unit, so name the unit to act for")
+      throw FieldError.invalid(field, "required: the caller belongs to no unit, so name the unit to act for").rpcError
     }
     return unit
   }

@@ -37,9 +37,9 @@ extension ExchangeHandlers {
     let unit = try Acting.scopedUnit(request.unitCode, field: "unit_code", context)
     let documentId = try Self.documentId(request.documentId)
     try ExchangeLimits.requireKey(request.attachmentId, field: "attachment_id")
-    guard request.offset >= 0 else { throw ExchangeFault.invalid("offset", "must not be negative; got \(request.offset)") }
+    guard request.offset >= 0 else { throw FieldError.invalid("offset", "must not be negative; got \(request.offset)").rpcError }
     guard request.maxChunkBytes >= 0 else {
-      throw ExchangeFault.invalid("max_chunk_bytes", "must not be negative (0 for the default); got \(request.maxChunkBytes)")
+      throw FieldError.invalid("max_chunk_bytes", "must not be negative (0 for the default); got \(request.maxChunkBytes)").rpcError
     }
     let chunkSize =
       request.maxChunkBytes == 0
@@ -48,14 +48,14 @@ extension ExchangeHandlers {
     if let unit, bundle.document.record.sentUnit != unit,
       let copy = bundle.deliveries.last(where: { $0.receiverUnit == unit }), copy.voided != nil
     {
-      throw ExchangeFault.failedPrecondition(
-        "document_id", "unit \(unit)'s copy of \(documentId) was voided by a recall; its attachments are no longer available to it")
+      throw FieldError.precondition(
+        "document_id", "unit \(unit)'s copy of \(documentId) was voided by a recall; its attachments are no longer available to it").rpcError
     }
     guard let attachment = bundle.document.attachments.first(where: { $0.attachmentId == request.attachmentId }) else {
-      throw ExchangeFault.notFound("attachment_id", "\(request.attachmentId) is not an attachment of \(documentId)")
+      throw FieldError.notFound("attachment_id", "\(request.attachmentId) is not an attachment of \(documentId)").rpcError
     }
     guard request.offset <= attachment.sizeBytes else {
-      throw ExchangeFault.invalid("offset", "\(request.offset) is past the end of the \(attachment.sizeBytes)-byte attachment")
+      throw FieldError.invalid("offset", "\(request.offset) is past the end of the \(attachment.sizeBytes)-byte attachment").rpcError
     }
     context.audit.record(target: "\(documentId) \(attachment.attachmentId)", unit: unit ?? "")
     var offset = request.offset
@@ -66,7 +66,7 @@ extension ExchangeHandlers {
         try blobs.bytes(of: attachment.fileName, at: offset, count: count)
       }
       guard content.count == count else {
-        throw ExchangeFault.internalFailure(
+        throw ExchangeHandlers.internalFailure(
           "reading the attachment", BlobError(operation: "read", name: attachment.fileName, errno: EIO))
       }
       let last = offset + Int64(count) >= attachment.sizeBytes
@@ -127,9 +127,9 @@ extension ExchangeHandlers {
         { try await store.bundle(documentId: documentId.description, partyUnit: unit, withNotices: withNotices) })
     else {
       if let unit {
-        throw ExchangeFault.notFound("document_id", "unit \(unit) neither sent nor received \(documentId)")
+        throw FieldError.notFound("document_id", "unit \(unit) neither sent nor received \(documentId)").rpcError
       }
-      throw ExchangeFault.notFound("document_id", "no document \(documentId)")
+      throw FieldError.notFound("document_id", "no document \(documentId)").rpcError
     }
     return bundle
   }

@@ -1,6 +1,7 @@
 import ExchangeDomain
 import Foundation
 import GRPCCore
+import ReformKit
 import ReformModule
 import ReformWire
 
@@ -24,9 +25,9 @@ extension ExchangeHandlers {
     try context.requireScope(over: reader, field: "document_id")
     try ExchangeLimits.checkCount(request.receiverOrganIds.count, field: "receiver_organ_ids", max: ExchangeLimits.maxEntries)
     if let frozen = record.frozen {
-      throw ExchangeFault.failedPrecondition(
+      throw FieldError.precondition(
         "document_id",
-        "\(documentId) was frozen by a recall agreed by unit \(frozen.unitCode); it may be delivered no further")
+        "\(documentId) was frozen by a recall agreed by unit \(frozen.unitCode); it may be delivered no further").rpcError
     }
     let storable = try exportable(bundle, receiverOrganIds: request.receiverOrganIds)
     context.audit.record(target: documentId.description, unit: reader)
@@ -102,7 +103,7 @@ extension ExchangeHandlers {
       }
     }
     guard !receivers.isEmpty else {
-      throw ExchangeFault.failedPrecondition("envelope", "no organ in the envelope's To is a unit of the registry")
+      throw FieldError.precondition("envelope", "no organ in the envelope's To is a unit of the registry").rpcError
     }
     if let sender {
       try context.requireScope(over: sender.unitCode, field: "envelope")
@@ -110,8 +111,8 @@ extension ExchangeHandlers {
       receivers = try Self.receiversInScope(receivers, context)
     }
     if !outline.includesContent, !outline.document.attachments.isEmpty {
-      throw ExchangeFault.invalid(
-        "envelope", "the manifest lists \(outline.document.attachments.count) attachments but the envelope carries no AttachmentEncoded content")
+      throw FieldError.invalid(
+        "envelope", "the manifest lists \(outline.document.attachments.count) attachments but the envelope carries no AttachmentEncoded content").rpcError
     }
     let owner = sender?.unitCode ?? acting
     let written = WrittenAttachments(blobs: blobs)
@@ -125,7 +126,7 @@ extension ExchangeHandlers {
       do {
         storable = try StorableDocument(admitting: imported.document, today: today)
       } catch {
-        throw ExchangeFault.from(error) { "envelope: " + FieldPath.snakeCased($0) }
+        throw FieldError(FieldError.code(of: error.kind), "envelope: " + FieldPath.proto(error.field), error.message).rpcError
       }
       let organ =
         sender.map { ExchangeOrgan(organId: $0.organId, name: $0.name, unitCode: $0.unitCode) }
@@ -161,9 +162,9 @@ extension ExchangeHandlers {
     guard let own = context.ownUnitLimit else { return receivers }
     let mine = receivers.filter { $0.unitCode == own }
     guard !mine.isEmpty else {
-      throw ExchangeFault.permissionDenied(
+      throw FieldError.permissionDenied(
         "envelope",
-        "the envelope's To names units \(receivers.map(\.unitCode).joined(separator: ", ")), none of them \(own); a clerk of \(own) imports only documents addressed to \(own)")
+        "the envelope's To names units \(receivers.map(\.unitCode).joined(separator: ", ")), none of them \(own); a clerk of \(own) imports only documents addressed to \(own)").rpcError
     }
     return mine
   }
@@ -175,17 +176,17 @@ extension ExchangeHandlers {
   {
     switch source {
     case .envelope(let bytes)?:
-      guard !bytes.isEmpty else { throw ExchangeFault.invalid("envelope", "empty") }
+      guard !bytes.isEmpty else { throw FieldError.invalid("envelope", "empty").rpcError }
       return .bytes(Data(bytes))
     case .attachmentId(let id)?:
       try ExchangeLimits.requireKey(id, field: "attachment_id")
       guard let attachment = try await guarded("ImportEdxml", { try await store.attachments([id])[id] }) else {
-        throw ExchangeFault.notFound("attachment_id", "no committed attachment \(id); commit the envelope's upload first")
+        throw FieldError.notFound("attachment_id", "no committed attachment \(id); commit the envelope's upload first").rpcError
       }
       try context.requireScope(over: attachment.unitCode, field: "attachment_id")
       return .file(blobs.file(attachment.fileName))
     case nil:
-      throw ExchangeFault.invalid("source", "required: the envelope itself, or the attachment_id of an uploaded one")
+      throw FieldError.invalid("source", "required: the envelope itself, or the attachment_id of an uploaded one").rpcError
     }
   }
 
@@ -200,16 +201,16 @@ extension ExchangeHandlers {
         return try EdxmlReader().read(data, attachmentSink: sink)
       case .file(let path):
         guard let stream = InputStream(fileAtPath: path) else {
-          throw ExchangeFault.internalFailure("opening the uploaded envelope", BlobError(operation: "open", name: path, errno: ENOENT))
+          throw ExchangeHandlers.internalFailure("opening the uploaded envelope", BlobError(operation: "open", name: path, errno: ENOENT))
         }
         return try EdxmlReader().read(from: stream, attachmentSink: sink)
       }
     } catch let error as EdxmlError {
-      throw ExchangeFault.from(error) { "envelope: " + $0 }
+      throw FieldError(FieldError.code(of: error.kind), "envelope: " + error.field, error.message).rpcError
     } catch let error as RPCError {
       throw error
     } catch {
-      throw ExchangeFault.internalFailure("reading the envelope", error)
+      throw ExchangeHandlers.internalFailure("reading the envelope", error)
     }
   }
 
@@ -218,7 +219,7 @@ extension ExchangeHandlers {
   private func exportable(_ bundle: DocumentBundle, receiverOrganIds: [String]) throws(RPCError) -> StorableDocument {
     let stored = try WireDocument(bundle.document)
     guard let metadata = stored.metadata else {
-      throw ExchangeFault.internalFailure("reading the stored metadata", StoreInconsistency("no metadata"))
+      throw ExchangeHandlers.internalFailure("reading the stored metadata", StoreInconsistency("no metadata"))
     }
     var mapped = try metadata.domain()
     let names = Dictionary(
@@ -233,11 +234,11 @@ extension ExchangeHandlers {
         bundle.deliveries.map { ($0.receiverOrganId, $0.receiverName) }, uniquingKeysWith: { first, _ in first })
       for (index, organId) in receiverOrganIds.enumerated() {
         guard let name = names[organId] ?? receivers[organId] else {
-          throw ExchangeFault.invalid(
-            "receiver_organ_ids[\(index)]", "\(organId) is neither a receiver nor a recipient of the document")
+          throw FieldError.invalid(
+            "receiver_organ_ids[\(index)]", "\(organId) is neither a receiver nor a recipient of the document").rpcError
         }
         guard !to.contains(where: { $0.organId == organId }) else {
-          throw ExchangeFault.invalid("receiver_organ_ids[\(index)]", "\(organId) is named twice")
+          throw FieldError.invalid("receiver_organ_ids[\(index)]", "\(organId) is named twice").rpcError
         }
         to.append(Organ(organId: organId, name: name))
       }
@@ -251,7 +252,7 @@ extension ExchangeHandlers {
         admitting: DomainDocument(metadata: mapped.metadata, attachments: attachments),
         today: max(today, mapped.metadata.issuedDate))
     } catch {
-      throw ExchangeFault.internalFailure("admitting the stored document for export", error)
+      throw ExchangeHandlers.internalFailure("admitting the stored document for export", error)
     }
   }
 
@@ -259,7 +260,7 @@ extension ExchangeHandlers {
     do {
       return try ExchangeSendResponse(wireBytes: [UInt8](bytes))
     } catch {
-      throw ExchangeFault.internalFailure("reading the first answer to this idempotency key", error)
+      throw ExchangeHandlers.internalFailure("reading the first answer to this idempotency key", error)
     }
   }
 }

@@ -18,14 +18,14 @@ extension ExchangeHandlers {
     var statuses: [Int] = []
     for (index, status) in request.statuses.enumerated() {
       guard let code = NoticeCode(rawValue: Int(status.rawValue)), code.isProcessingState else {
-        throw ExchangeFault.invalid("statuses[\(index)]", "\(status) is not a processing state: use 01 to 06")
+        throw FieldError.invalid("statuses[\(index)]", "\(status) is not a processing state: use 01 to 06").rpcError
       }
       statuses.append(code.rawValue)
     }
     var urgencies: [Int] = []
     for (index, urgency) in request.urgencies.enumerated() {
       guard let level = Urgency(rawValue: Int(urgency.rawValue)) else {
-        throw ExchangeFault.invalid("urgencies[\(index)]", "\(urgency) is not an urgency: use 1 (thường) to 4 (hỏa tốc)")
+        throw FieldError.invalid("urgencies[\(index)]", "\(urgency) is not an urgency: use 1 (thường) to 4 (hỏa tốc)").rpcError
       }
       urgencies.append(level.rawValue)
     }
@@ -111,7 +111,7 @@ extension ExchangeHandlers {
     } catch let error as RPCError {
       throw error
     } catch {
-      throw ExchangeFault.internalFailure("Watch", error)
+      throw ExchangeHandlers.internalFailure("Watch", error)
     }
   }
 

@@ -1,6 +1,7 @@
 import ExchangeDomain
 import Foundation
 import GRPCCore
+import ReformKit
 import ReformModule
 import ReformWire
 
@@ -15,11 +16,11 @@ extension ExchangeHandlers {
     try ExchangeLimits.checkKey(request.idempotencyKey, field: "idempotency_key")
     let documentId = try Self.documentId(request.documentId)
     guard let code = NoticeCode(rawValue: Int(request.code.rawValue)) else {
-      throw ExchangeFault.invalid("code", "\(request.code) is not a notice code: use 02–06, 15 or 16")
+      throw FieldError.invalid("code", "\(request.code) is not a notice code: use 02–06, 15 or 16").rpcError
     }
     switch code {
-    case .arrived: throw ExchangeFault.invalid("code", "01 is given automatically on delivery")
-    case .recallRequested: throw ExchangeFault.invalid("code", "13 is the sender's: use Recall")
+    case .arrived: throw FieldError.invalid("code", "01 is given automatically on delivery").rpcError
+    case .recallRequested: throw FieldError.invalid("code", "13 is the sender's: use Recall").rpcError
     default: break
     }
     try ExchangeLimits.checkLength(request.detail, field: "detail", max: ExchangeLimits.maxTextLength)
@@ -44,7 +45,7 @@ extension ExchangeHandlers {
     do {
       return try ExchangeSendNoticeResponse(wireBytes: [UInt8](answer.response))
     } catch {
-      throw ExchangeFault.internalFailure("reading the first answer to this idempotency key", error)
+      throw ExchangeHandlers.internalFailure("reading the first answer to this idempotency key", error)
     }
   }
 
@@ -59,12 +60,12 @@ extension ExchangeHandlers {
     try ExchangeLimits.checkCount(request.receiverOrganIds.count, field: "receiver_organ_ids", max: ExchangeLimits.maxEntries)
     try ExchangeLimits.checkLength(request.reason, field: "reason", max: ExchangeLimits.maxTextLength)
     let reason = request.reason.trimmingCharacters(in: .whitespacesAndNewlines)
-    guard !reason.isEmpty else { throw ExchangeFault.invalid("reason", "required: say why the document is recalled") }
+    guard !reason.isEmpty else { throw FieldError.invalid("reason", "required: say why the document is recalled").rpcError }
     var seen: [String: Int] = [:]
     for (index, organId) in request.receiverOrganIds.enumerated() {
       try ExchangeLimits.requireKey(organId, field: "receiver_organ_ids[\(index)]")
       if let earlier = seen[organId] {
-        throw ExchangeFault.invalid("receiver_organ_ids[\(index)]", "\(organId) is already receiver_organ_ids[\(earlier)]")
+        throw FieldError.invalid("receiver_organ_ids[\(index)]", "\(organId) is already receiver_organ_ids[\(earlier)]").rpcError
       }
       seen[organId] = index
     }
@@ -78,7 +79,7 @@ extension ExchangeHandlers {
         displayName: principal.displayName, unitCode: record.sentUnit,
         claim: try Self.claim(method: "Recall", unit: record.sentUnit, key: request.idempotencyKey, withoutKey: keyless))
     }
-    guard let docSeq = record.docSeq else { throw ExchangeFault.notFound("document_id", "no document \(documentId)") }
+    guard let docSeq = record.docSeq else { throw FieldError.notFound("document_id", "no document \(documentId)").rpcError }
     let response: Data
     do {
       response = try await store.recall(
@@ -90,9 +91,9 @@ extension ExchangeHandlers {
           ).wireBytes())
       }
     } catch let refused as ReceiverRefusal {
-      throw ExchangeFault.from(refused.refusal) { field in
-        field == "detail" ? "reason" : "receiver_organ_ids (\(refused.organId))"
-      }
+      let refusal = refused.refusal
+      let field = refusal.field == "detail" ? "reason" : "receiver_organ_ids (\(refused.organId))"
+      throw FieldError(FieldError.code(of: refusal.kind), field, refusal.message).rpcError
     } catch {
       throw Self.status(of: error, "Recall")
     }
@@ -100,7 +101,7 @@ extension ExchangeHandlers {
     do {
       return try ExchangeRecallResponse(wireBytes: [UInt8](response))
     } catch {
-      throw ExchangeFault.internalFailure("reading the recall's answer", error)
+      throw ExchangeHandlers.internalFailure("reading the recall's answer", error)
     }
   }
 
@@ -120,7 +121,7 @@ extension ExchangeHandlers {
     ]
     for (field, text) in fields { try ExchangeLimits.checkLength(text, field: field, max: ExchangeLimits.maxLineLength) }
     let fullName = staff.fullName.trimmingCharacters(in: .whitespacesAndNewlines)
-    guard !fullName.isEmpty else { throw ExchangeFault.invalid("staff.full_name", "required when an officer is named") }
+    guard !fullName.isEmpty else { throw FieldError.invalid("staff.full_name", "required when an officer is named").rpcError }
     return Staff(
       fullName: fullName, department: staff.department.trimmingCharacters(in: .whitespacesAndNewlines),
       email: staff.email.trimmingCharacters(in: .whitespacesAndNewlines),

@@ -50,13 +50,13 @@ extension ExchangeHandlers {
     -> ExchangeCountDocumentsResponse
   {
     guard request.units.isEmpty || request.unitCodes.isEmpty else {
-      throw ExchangeFault.invalid("unit_codes", "must be empty when units are given")
+      throw FieldError.invalid("unit_codes", "must be empty when units are given").rpcError
     }
     var unitCodes =
       request.units.isEmpty
       ? try Self.scopedUnits(request.unitCodes, context, field: "unit_codes")
       : try Self.scopedUnits(request.units.map(\.unitCode), context, field: "units", member: ".unit_code")
-    guard let period = request.period else { throw ExchangeFault.invalid("period", "required") }
+    guard let period = request.period else { throw FieldError.invalid("period", "required").rpcError }
     let days = try Self.days(of: period)
     var organs: [String: String] = [:]
     if !request.units.isEmpty {
@@ -108,7 +108,7 @@ extension ExchangeHandlers {
   /// The days of a reporting period, checked.
   static func days(of period: Period) throws(RPCError) -> ClosedRange<CivilDate> {
     guard (1...9999).contains(period.year) else {
-      throw ExchangeFault.invalid("period.year", "must be 1 to 9999; got \(period.year)")
+      throw FieldError.invalid("period.year", "must be 1 to 9999; got \(period.year)").rpcError
     }
     let year = Int(period.year)
     let index = Int(period.index)
@@ -117,17 +117,17 @@ extension ExchangeHandlers {
       guard let from = CivilDate(year: year, month: firstMonth, day: 1),
         let next = lastMonth == 12
           ? CivilDate(year: last, month: 12, day: 31) : CivilDate(year: last, month: lastMonth + 1, day: 1)?.adding(days: -1)
-      else { throw ExchangeFault.invalid("period", "not a period of the calendar") }
+      else { throw FieldError.invalid("period", "not a period of the calendar").rpcError }
       return from...next
     }
     func requireIndex(_ range: ClosedRange<Int>, _ what: String) throws(RPCError) {
       guard range.contains(index) else {
-        throw ExchangeFault.invalid("period.index", "a \(what) is numbered \(range.lowerBound) to \(range.upperBound); got \(index)")
+        throw FieldError.invalid("period.index", "a \(what) is numbered \(range.lowerBound) to \(range.upperBound); got \(index)").rpcError
       }
     }
     switch period.type {
     case .year:
-      guard index == 0 else { throw ExchangeFault.invalid("period.index", "must be 0 for a year; got \(index)") }
+      guard index == 0 else { throw FieldError.invalid("period.index", "must be 0 for a year; got \(index)").rpcError }
       return try span(1, 12)
     case .halfYear:
       try requireIndex(1...2, "half")
@@ -140,11 +140,11 @@ extension ExchangeHandlers {
       return try span(index, index)
     case .term:
       guard (year...9999).contains(Int(period.endYear)) else {
-        throw ExchangeFault.invalid("period.end_year", "must be from \(year) to 9999; got \(period.endYear)")
+        throw FieldError.invalid("period.end_year", "must be from \(year) to 9999; got \(period.endYear)").rpcError
       }
       return try span(1, 12, endYear: Int(period.endYear))
     default:
-      throw ExchangeFault.invalid("period.type", "\(period.type) is not a period type: use YEAR, HALF_YEAR, QUARTER, MONTH or TERM")
+      throw FieldError.invalid("period.type", "\(period.type) is not a period type: use YEAR, HALF_YEAR, QUARTER, MONTH or TERM").rpcError
     }
   }
 }

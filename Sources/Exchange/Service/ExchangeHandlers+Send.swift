@@ -1,6 +1,7 @@
 import ExchangeDomain
 import Foundation
 import GRPCCore
+import ReformKit
 import ReformModule
 import ReformStore
 import ReformWire
@@ -14,7 +15,7 @@ extension ExchangeHandlers {
   /// that refuses an unconfirmed duplicate and stores everything else.
   func send(_ request: ExchangeSendRequest, _ context: JobContext) async throws(RPCError) -> ExchangeSendResponse {
     let sender = try await sendingUnit(request.sender ?? ExchangeOrgan(), context)
-    if let refusal = request.metadata?.secretRefusal() { throw ExchangeFault.from(refusal) }
+    if let refusal = request.metadata?.secretRefusal() { throw FieldError(refusal).rpcError }
     try Self.checkLimits(request)
     var keyless = request
     keyless.idempotencyKey = ""
@@ -24,14 +25,14 @@ extension ExchangeHandlers {
     if let earlier = try await guarded("Send", { try await store.earlierAnswer(claim) }) {
       return try replay(earlier, context: context, unit: sender.unitCode)
     }
-    guard let metadata = request.metadata else { throw ExchangeFault.invalid("metadata", "required") }
+    guard let metadata = request.metadata else { throw FieldError.invalid("metadata", "required").rpcError }
     var mapped = try metadata.domain()
     let issuer = mapped.metadata.organId.trimmingCharacters(in: .whitespacesAndNewlines)
     if issuer.isEmpty {
       mapped.metadata.organId = sender.organId
     } else if issuer != sender.organId {
-      throw ExchangeFault.invalid(
-        "metadata.organ_id", "\(issuer) is not the OrganId of the sending unit \(sender.unitCode) (\(sender.organId)): a unit sends the documents it issues")
+      throw FieldError.invalid(
+        "metadata.organ_id", "\(issuer) is not the OrganId of the sending unit \(sender.unitCode) (\(sender.organId)): a unit sends the documents it issues").rpcError
     }
     let attachments = try await committedAttachments(request.attachmentIds, unitCode: sender.unitCode)
     let storable: StorableDocument
@@ -39,12 +40,14 @@ extension ExchangeHandlers {
       storable = try StorableDocument(
         admitting: DomainDocument(metadata: mapped.metadata, attachments: attachments.map(\.domain)), today: today)
     } catch {
-      throw ExchangeFault.from(error) { field in
-        if let (index, rest) = FieldPath.indexed(field, prefix: "attachments") {
-          return "attachment_ids[\(index)] (\(FieldPath.snakeCased(String(rest.drop { $0 == "." }))))"
+      // An attachment's fault names the request's attachment id it came from.
+      let field =
+        if let entry = FieldPath.entry(error.field), entry.list == "attachments" {
+          "attachment_ids[\(entry.index)] (\(FieldPath.proto(entry.rest)))"
+        } else {
+          mapped.protoPath(error.field)
         }
-        return mapped.protoPath(field)
-      }
+      throw FieldError(FieldError.code(of: error.kind), field, error.message).rpcError
     }
     let receivers = try await resolveReceivers(request.receivers, of: storable, mapped: mapped)
     return try await deliver(
@@ -63,7 +66,7 @@ extension ExchangeHandlers {
     if organId.isEmpty {
       let unit = try Acting.requiredUnit("", field: "metadata.organ_id", context)
       guard let organ = try await guarded("CheckDuplicates", { try await units.organ(forUnit: unit) }) else {
-        throw ExchangeFault.failedPrecondition("metadata.organ_id", "unit \(unit) has no OrganId in the exchange's directory")
+        throw FieldError.precondition("metadata.organ_id", "unit \(unit) has no OrganId in the exchange's directory").rpcError
       }
       organId = organ.organId
       unitCode = unit
@@ -72,9 +75,9 @@ extension ExchangeHandlers {
       try context.requireScope(over: unitCode, field: "metadata.organ_id")
     }
     guard let organ = OrganId(organId) else {
-      throw ExchangeFault.invalid("metadata.organ_id", OrganId.defect(in: organId) ?? "not an OrganId")
+      throw FieldError.invalid("metadata.organ_id", OrganId.defect(in: organId) ?? "not an OrganId").rpcError
     }
-    guard let issued = metadata.issuedDate else { throw ExchangeFault.invalid("metadata.issued_date", "required") }
+    guard let issued = metadata.issuedDate else { throw FieldError.invalid("metadata.issued_date", "required").rpcError }
     let issuedDay = try issued.civil(field: "metadata.issued_date")
     let documentId: DocumentId
     do {
@@ -83,7 +86,7 @@ extension ExchangeHandlers {
         codeNumber: metadata.codeNumber.trimmingCharacters(in: .whitespacesAndNewlines),
         codeNotation: metadata.codeNotation.trimmingCharacters(in: .whitespacesAndNewlines))
     } catch {
-      throw ExchangeFault.from(error) { "metadata." + FieldPath.snakeCased($0) }
+      throw FieldError(error, under: "metadata").rpcError
     }
     let matches = try await guarded("CheckDuplicates") { try await store.duplicateMatches(of: documentId) }
     context.audit.record(target: documentId.description, unit: unitCode)
@@ -161,7 +164,7 @@ extension ExchangeHandlers {
     do {
       response = try ExchangeSendResponse(wireBytes: [UInt8](earlier))
     } catch {
-      throw ExchangeFault.internalFailure("reading the first answer to this idempotency key", error)
+      throw ExchangeHandlers.internalFailure("reading the first answer to this idempotency key", error)
     }
     response.replayed = true
     context.audit.record(target: response.document?.documentId ?? "", unit: unit)
@@ -177,16 +180,16 @@ extension ExchangeHandlers {
       organ = try await guarded("Send", { try await units.unit(forOrgan: sender.organId) })
       try context.requireScope(over: organ?.unitCode ?? "", field: "sender.organ_id")
       guard organ != nil else {
-        throw ExchangeFault.notFound("sender.organ_id", "\(sender.organId) is not a unit of the registry")
+        throw FieldError.notFound("sender.organ_id", "\(sender.organId) is not a unit of the registry").rpcError
       }
     } else {
       let unit = try Acting.requiredUnit(sender.unitCode, field: "sender.unit_code", context)
       organ = try await guarded("Send", { try await units.organ(forUnit: unit) })
       guard organ != nil else {
-        throw ExchangeFault.failedPrecondition("sender", "unit \(unit) has no OrganId in the exchange's directory")
+        throw FieldError.precondition("sender", "unit \(unit) has no OrganId in the exchange's directory").rpcError
       }
     }
-    guard let organ else { throw ExchangeFault.invalid("sender", "required") }
+    guard let organ else { throw FieldError.invalid("sender", "required").rpcError }
     return ExchangeOrgan(organId: organ.organId, name: organ.name, unitCode: organ.unitCode)
   }
 
@@ -198,18 +201,18 @@ extension ExchangeHandlers {
     for (index, id) in ids.enumerated() {
       try ExchangeLimits.requireKey(id, field: "attachment_ids[\(index)]")
       if let earlier = seen[id] {
-        throw ExchangeFault.invalid("attachment_ids[\(index)]", "\(id) is already attachment_ids[\(earlier)]")
+        throw FieldError.invalid("attachment_ids[\(index)]", "\(id) is already attachment_ids[\(earlier)]").rpcError
       }
       seen[id] = index
     }
     let found = try await guarded("Send", { try await store.attachments(ids) })
     return try ids.enumerated().map { (index, id) throws(RPCError) in
       guard let record = found[id] else {
-        throw ExchangeFault.notFound("attachment_ids[\(index)]", "no committed attachment \(id); commit its upload first")
+        throw FieldError.notFound("attachment_ids[\(index)]", "no committed attachment \(id); commit its upload first").rpcError
       }
       guard record.unitCode == unitCode else {
-        throw ExchangeFault.permissionDenied(
-          "attachment_ids[\(index)]", "\(id) was uploaded by unit \(record.unitCode); a unit sends only its own uploads")
+        throw FieldError.permissionDenied(
+          "attachment_ids[\(index)]", "\(id) was uploaded by unit \(record.unitCode); a unit sends only its own uploads").rpcError
       }
       return (
         record,
@@ -230,9 +233,9 @@ extension ExchangeHandlers {
       for (index, recipient) in document.metadata.recipients.enumerated() {
         let field = mapped.protoPath("metadata.recipients[\(index)].organId")
         guard let unit = try await guarded("Send", { try await units.unit(forOrgan: recipient.organId) }) else {
-          throw ExchangeFault.notFound(
+          throw FieldError.notFound(
             field,
-            "\(recipient.organId) is not a unit of the registry; name the receivers in `receivers` to leave it out, and export an edXML envelope for it")
+            "\(recipient.organId) is not a unit of the registry; name the receivers in `receivers` to leave it out, and export an edXML envelope for it").rpcError
         }
         receivers.append(unit)
       }
@@ -243,16 +246,16 @@ extension ExchangeHandlers {
     for (index, receiver) in requested.enumerated() {
       let field = "receivers[\(index)].organ_id"
       let organId = receiver.organId.trimmingCharacters(in: .whitespacesAndNewlines)
-      guard !organId.isEmpty else { throw ExchangeFault.invalid(field, "required") }
+      guard !organId.isEmpty else { throw FieldError.invalid(field, "required").rpcError }
       guard recipients.contains(organId) else {
-        throw ExchangeFault.invalid(field, "\(organId) is not among metadata.recipients; add it to the document's nơi nhận first")
+        throw FieldError.invalid(field, "\(organId) is not among metadata.recipients; add it to the document's nơi nhận first").rpcError
       }
       if let earlier = seen[organId] {
-        throw ExchangeFault.invalid(field, "\(organId) is already receivers[\(earlier)]")
+        throw FieldError.invalid(field, "\(organId) is already receivers[\(earlier)]").rpcError
       }
       seen[organId] = index
       guard let unit = try await guarded("Send", { try await units.unit(forOrgan: organId) }) else {
-        throw ExchangeFault.notFound(field, "\(organId) is not a unit of the registry")
+        throw FieldError.notFound(field, "\(organId) is not a unit of the registry").rpcError
       }
       receivers.append(unit)
     }
@@ -281,15 +284,15 @@ extension ExchangeHandlers {
     // The domain counts the subject's characters; this only spares it a megabyte of them.
     let subjectLength = metadata.subject.unicodeScalars.count
     guard subjectLength <= 4 * DocumentMetadata.maxSubjectLength else {
-      throw ExchangeFault.invalid(
-        "metadata.subject", "\(subjectLength) characters; at most \(DocumentMetadata.maxSubjectLength) are allowed")
+      throw FieldError.invalid(
+        "metadata.subject", "\(subjectLength) characters; at most \(DocumentMetadata.maxSubjectLength) are allowed").rpcError
     }
     try ExchangeLimits.checkLength(metadata.signer?.competence ?? "", field: "metadata.signer.competence", max: line)
     try ExchangeLimits.checkLength(metadata.signer?.position ?? "", field: "metadata.signer.position", max: line)
     try ExchangeLimits.checkLength(metadata.signer?.fullName ?? "", field: "metadata.signer.full_name", max: line)
     guard (0...ExchangeLimits.maxPageCount).contains(metadata.pageCount) else {
-      throw ExchangeFault.invalid(
-        "metadata.page_count", "\(metadata.pageCount) is outside 0…\(ExchangeLimits.maxPageCount) (0: not known)")
+      throw FieldError.invalid(
+        "metadata.page_count", "\(metadata.pageCount) is outside 0…\(ExchangeLimits.maxPageCount) (0: not known)").rpcError
     }
     try ExchangeLimits.checkCount(metadata.recipients.count, field: "metadata.recipients", max: ExchangeLimits.maxEntries)
     for (index, recipient) in metadata.recipients.enumerated() {

@@ -14,17 +14,17 @@ extension ExchangeHandlers {
     try ExchangeLimits.checkKey(request.idempotencyKey, field: "idempotency_key")
     try ExchangeLimits.checkLength(request.name, field: "name", max: ExchangeLimits.maxLineLength)
     guard !request.name.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
-      throw ExchangeFault.invalid("name", "required, e.g. 7816-VPCP-TTDT.pdf")
+      throw FieldError.invalid("name", "required, e.g. 7816-VPCP-TTDT.pdf").rpcError
     }
     try ExchangeLimits.checkLength(request.mediaType, field: "media_type", max: 255)
     guard Self.isMediaType(request.mediaType) else {
-      throw ExchangeFault.invalid("media_type", "\"\(request.mediaType)\" is not a media type such as application/pdf")
+      throw FieldError.invalid("media_type", "\"\(request.mediaType)\" is not a media type such as application/pdf").rpcError
     }
     guard (1...Attachment.maxSizeBytes).contains(request.sizeBytes) else {
-      throw ExchangeFault.invalid("size_bytes", "\(request.sizeBytes) bytes; must be 1 to \(Attachment.maxSizeBytes) (50 MB)")
+      throw FieldError.invalid("size_bytes", "\(request.sizeBytes) bytes; must be 1 to \(Attachment.maxSizeBytes) (50 MB)").rpcError
     }
     guard request.sha256.isEmpty || Self.isSHA256(request.sha256) else {
-      throw ExchangeFault.invalid("sha256", "must be 64 lower-case hexadecimal characters, or empty to have it computed")
+      throw FieldError.invalid("sha256", "must be 64 lower-case hexadecimal characters, or empty to have it computed").rpcError
     }
     var keyless = request
     keyless.idempotencyKey = ""
@@ -42,8 +42,8 @@ extension ExchangeHandlers {
       return try await store.beginUpload(candidate)
     }
     if !created, upload.fingerprint != candidate.fingerprint {
-      throw ExchangeFault.failedPrecondition(
-        "idempotency_key", "\"\(request.idempotencyKey)\" already began a different upload; use a new key for a new upload")
+      throw FieldError.precondition(
+        "idempotency_key", "\"\(request.idempotencyKey)\" already began a different upload; use a new key for a new upload").rpcError
     }
     context.audit.record(target: upload.uploadId, unit: unit)
     return Self.describe(upload)
@@ -54,10 +54,10 @@ extension ExchangeHandlers {
     -> ExchangeUpload
   {
     let upload = try await scopedUpload(request.uploadId, context)
-    guard request.offset >= 0 else { throw ExchangeFault.invalid("offset", "must not be negative; got \(request.offset)") }
+    guard request.offset >= 0 else { throw FieldError.invalid("offset", "must not be negative; got \(request.offset)").rpcError }
     guard request.content.count <= ExchangeLimits.maxChunkBytes else {
-      throw ExchangeFault.tooLarge(
-        "content", "\(request.content.count) bytes; a chunk holds at most \(ExchangeLimits.maxChunkBytes) (max_chunk_bytes)")
+      throw FieldError.tooLarge(
+        "content", "\(request.content.count) bytes; a chunk holds at most \(ExchangeLimits.maxChunkBytes) (max_chunk_bytes)").rpcError
     }
     let updated = try await guarded("UploadChunk") {
       try await store.appendChunk(
@@ -82,7 +82,7 @@ extension ExchangeHandlers {
     do {
       try upload.checkCommittable(nowUs: nowMicroseconds)
     } catch {
-      throw ExchangeFault.from(error)
+      throw FieldError(error).rpcError
     }
     let attachment = try await guarded("CommitUpload") {
       let (size, sha256) = try blobs.seal(upload.fileName)
@@ -106,7 +106,7 @@ extension ExchangeHandlers {
   private func scopedUpload(_ uploadId: String, _ context: JobContext) async throws(RPCError) -> UploadRecord {
     try ExchangeLimits.requireKey(uploadId, field: "upload_id")
     guard let upload = try await guarded("reading the upload", { try await store.upload(uploadId) }) else {
-      throw ExchangeFault.notFound("upload_id", "no upload \(uploadId); it may have expired")
+      throw FieldError.notFound("upload_id", "no upload \(uploadId); it may have expired").rpcError
     }
     try context.requireScope(over: upload.unitCode, field: "upload_id")
     return upload

@@ -71,9 +71,17 @@ struct ExchangeHandlers: Sendable {
     switch error {
     case let error as RPCError: error
     case is CancellationError: RPCError(code: .cancelled, message: "the call was cancelled before \(what) finished")
-    case let error as any DomainFailure: ExchangeFault.from(error)
-    default: ExchangeFault.internalFailure(what, error)
+    case let error as any DomainFailure: FieldError(error).rpcError
+    default: ExchangeHandlers.internalFailure(what, error)
     }
+  }
+
+  /// A failure of the store or the file system: nothing the caller can fix, so the message
+  /// says what failed without the caller's data. A store busy past its timeout is the
+  /// exception: UNAVAILABLE, as in every module, since the same call may simply be retried.
+  static func internalFailure(_ what: String, _ error: any Error) -> RPCError {
+    if let failure = error as? StoreFailure, case .busy = failure { return RPCError(failure) }
+    return RPCError(code: .internalError, message: "\(what) failed: \(error)")
   }
 
   /// The idempotency claim of `request` (its key cleared) for `method`, sent for `unit`; nil
@@ -88,14 +96,14 @@ struct ExchangeHandlers: Sendable {
 
   /// The DocumentId `text` names, INVALID_ARGUMENT on `field` when it is not one.
   static func documentId(_ text: String, field: String = "document_id") throws(RPCError) -> DocumentId {
-    guard !text.isEmpty else { throw ExchangeFault.invalid(field, "required") }
+    guard !text.isEmpty else { throw FieldError.invalid(field, "required").rpcError }
     guard text.unicodeScalars.count <= ExchangeLimits.maxDocumentIdLength else {
-      throw ExchangeFault.invalid(field, "at most \(ExchangeLimits.maxDocumentIdLength) characters")
+      throw FieldError.invalid(field, "at most \(ExchangeLimits.maxDocumentIdLength) characters").rpcError
     }
     do {
       return try DocumentId(parsing: text.precomposedStringWithCanonicalMapping)
     } catch {
-      throw ExchangeFault.invalid(field, error.message)
+      throw FieldError.invalid(field, error.message).rpcError
     }
   }
 }

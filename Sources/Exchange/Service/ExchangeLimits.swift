@@ -1,4 +1,5 @@
 import GRPCCore
+import ReformModule
 
 /// What the exchange accepts, checked before anything is read or written, so that absurd input
 /// (a megabyte name, a hundred thousand receivers) is INVALID_ARGUMENT naming the field rather
@@ -42,27 +43,27 @@ enum ExchangeLimits {
   /// An optional key: at most ``maxKeyLength`` characters, no control characters.
   static func checkKey(_ key: String, field: String) throws(RPCError) {
     guard key.unicodeScalars.count <= maxKeyLength else {
-      throw ExchangeFault.invalid(field, "at most \(maxKeyLength) characters; got \(key.unicodeScalars.count)")
+      throw FieldError.invalid(field, "at most \(maxKeyLength) characters; got \(key.unicodeScalars.count)").rpcError
     }
     guard !key.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
-      throw ExchangeFault.invalid(field, "contains a control character")
+      throw FieldError.invalid(field, "contains a control character").rpcError
     }
   }
 
   /// A required id or key.
   static func requireKey(_ key: String, field: String) throws(RPCError) {
-    guard !key.isEmpty else { throw ExchangeFault.invalid(field, "required") }
+    guard !key.isEmpty else { throw FieldError.invalid(field, "required").rpcError }
     try checkKey(key, field: field)
   }
 
   /// A text of at most `max` characters (Unicode scalar values).
   static func checkLength(_ text: String, field: String, max: Int) throws(RPCError) {
     let length = text.unicodeScalars.count
-    guard length <= max else { throw ExchangeFault.invalid(field, "at most \(max) characters; got \(length)") }
+    guard length <= max else { throw FieldError.invalid(field, "at most \(max) characters; got \(length)").rpcError }
   }
 
   /// A repeated field of at most `max` entries.
   static func checkCount(_ count: Int, field: String, max: Int) throws(RPCError) {
-    guard count <= max else { throw ExchangeFault.invalid(field, "at most \(max) entries; got \(count)") }
+    guard count <= max else { throw FieldError.invalid(field, "at most \(max) entries; got \(count)").rpcError }
   }
 }

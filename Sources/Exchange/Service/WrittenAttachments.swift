@@ -1,6 +1,7 @@
 import ExchangeDomain
 import Foundation
 import GRPCCore
+import ReformModule
 
 /// The attachment files an import writes, in manifest order, so that they can be checked
 /// against the manifest and become attachment rows, or be removed when the import fails.
@@ -24,8 +25,8 @@ final class WrittenAttachments {
   func seal(_ manifest: [Attachment], unitCode: String) throws(RPCError) -> [AttachmentRecord] {
     let written = writers
     guard written.count == manifest.count else {
-      throw ExchangeFault.invalid(
-        "envelope", "the manifest lists \(manifest.count) attachments but \(written.count) were encoded")
+      throw FieldError.invalid(
+        "envelope", "the manifest lists \(manifest.count) attachments but \(written.count) were encoded").rpcError
     }
     return try zip(written, manifest).enumerated().map { (index, pair) throws(RPCError) in
       let (writer, entry) = pair
@@ -33,12 +34,12 @@ final class WrittenAttachments {
       do {
         sha256 = try writer.finish()
       } catch {
-        throw ExchangeFault.internalFailure("storing an attachment of the envelope", error)
+        throw ExchangeHandlers.internalFailure("storing an attachment of the envelope", error)
       }
       guard writer.size == entry.sizeBytes, sha256 == entry.sha256 else {
-        throw ExchangeFault.invalid(
+        throw FieldError.invalid(
           "envelope",
-          "attachment \(index + 1) (\(entry.name)) decodes to \(writer.size) bytes with SHA-256 \(sha256); the manifest says \(entry.sizeBytes) bytes with \(entry.sha256)")
+          "attachment \(index + 1) (\(entry.name)) decodes to \(writer.size) bytes with SHA-256 \(sha256); the manifest says \(entry.sizeBytes) bytes with \(entry.sha256)").rpcError
       }
       return AttachmentRecord(
         attachmentId: writer.name, unitCode: unitCode, name: entry.name, mediaType: entry.mediaType,
