@@ -4,19 +4,14 @@ import ReformClient
 /// `reformctl ping`: calls `Diagnostics.Echo` through the coordinator and shows which worker
 /// answered and how long the round trip took — the whole path, client to worker and back.
 struct PingCommand: AsyncParsableCommand {
-  static let configuration = CommandConfiguration(
-    commandName: "ping",
-    abstract: "Echo through the coordinator to a diagnostics worker; show who answered and the round-trip time.",
-    discussion: """
+  static let configuration = CommandConfiguration.withExitStatus(
+    "ping", abstract: "Echo through the coordinator to a diagnostics worker; show who answered and the round-trip time.",
+    details: """
       Stops at the first failed call. Needs a diagnostics worker attached \
       ('reformd worker --module diagnostics').
+      """)
 
-      \(ExitStatus.help)
-      """
-  )
-
-  @OptionGroup(title: "Connection")
-  var options: GlobalOptions
+  @OptionGroup(title: "Connection") var options: GlobalOptions
 
   @Option(name: [.short, .long], help: "How many calls to make, one after another.")
   var count: Int = 1

@@ -6,14 +6,9 @@ import ReformWire
 /// `reformctl tokens create`: a new token for a principal. The token is printed once, on
 /// standard output alone, so it can be piped into a file; only its hash is kept.
 struct TokensCreateCommand: AsyncParsableCommand {
-  static let configuration = CommandConfiguration(
-    commandName: "create",
-    abstract: "Create a token; it is shown once and only its hash is kept.",
-    discussion: ExitStatus.help
-  )
+  static let configuration = CommandConfiguration.withExitStatus("create", abstract: "Create a token; it is shown once and only its hash is kept.")
 
-  @OptionGroup(title: "Connection")
-  var options: GlobalOptions
+  @OptionGroup(title: "Connection") var options: GlobalOptions
 
   @Option(help: "The principal's display name, e.g. \"Văn thư Sở Nội vụ\".")
   var name: String
@@ -60,16 +55,13 @@ struct TokensCreateCommand: AsyncParsableCommand {
       note: note,
       clientCertificateSha256: fingerprint ?? "",
       workerModules: module)
-    let timeout = options.callTimeout
-    try await options.withClient { client in
-      let response = try await client.call(AdminService.CreateToken.self, request, timeout: timeout)
-      if fingerprint != nil {
-        let serves = response.info?.workerModules.isEmpty == false ? ", serving \(response.info?.workerModules.joined(separator: ", ") ?? "")" : ""
-        StandardError.print("bound \(response.info?.tokenId ?? "") for \(name) to the certificate with SHA-256 \(fingerprint ?? "")\(serves)")
-      } else {
-        StandardError.print("created \(response.info?.tokenId ?? "") for \(name); the token is shown once:")
-        print(response.token)
-      }
+    let response = try await options.call(AdminService.CreateToken.self, request)
+    if let fingerprint {
+      let serves = response.info?.workerModules.isEmpty == false ? ", serving \(response.info?.workerModules.joined(separator: ", ") ?? "")" : ""
+      StandardError.print("bound \(response.info?.tokenId ?? "") for \(name) to the certificate with SHA-256 \(fingerprint)\(serves)")
+    } else {
+      StandardError.print("created \(response.info?.tokenId ?? "") for \(name); the token is shown once:")
+      print(response.token)
     }
   }
 }

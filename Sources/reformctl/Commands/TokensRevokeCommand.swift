@@ -4,14 +4,9 @@ import ReformWire
 
 /// `reformctl tokens revoke ID`: the token stops working at once.
 struct TokensRevokeCommand: AsyncParsableCommand {
-  static let configuration = CommandConfiguration(
-    commandName: "revoke",
-    abstract: "Revoke a token at once.",
-    discussion: ExitStatus.help
-  )
+  static let configuration = CommandConfiguration.withExitStatus("revoke", abstract: "Revoke a token at once.")
 
-  @OptionGroup(title: "Connection")
-  var options: GlobalOptions
+  @OptionGroup(title: "Connection") var options: GlobalOptions
 
   @Argument(help: "The token's id, as 'reformctl tokens list' shows it.")
   var id: String
@@ -21,10 +16,7 @@ struct TokensRevokeCommand: AsyncParsableCommand {
 
   func run() async throws {
     let request = AdminRevokeTokenRequest(tokenId: id, reason: reason)
-    let timeout = options.callTimeout
-    try await options.withClient { client in
-      let token = try await client.call(AdminService.RevokeToken.self, request, timeout: timeout)
-      print("revoked \(token.tokenId) (\(token.principal?.displayName ?? ""))")
-    }
+    let token = try await options.call(AdminService.RevokeToken.self, request)
+    print("revoked \(token.tokenId) (\(token.principal?.displayName ?? ""))")
   }
 }

@@ -41,3 +41,17 @@ struct TextTable {
     }.joined(separator: "\n")
   }
 }
+
+extension TextTable {
+  /// Prints `items` as a table of `columns`, a row per item as `row` gives it, or the line
+  /// `none` alone when there is no item: an empty list reads as a sentence, not a bare header.
+  static func print<Item>(_ items: [Item], columns: [Column], ifNone none: String, row: (Item) -> [String]) {
+    guard !items.isEmpty else {
+      Swift.print(none)
+      return
+    }
+    var table = TextTable(columns)
+    for item in items { table.append(row(item)) }
+    Swift.print(table.render())
+  }
+}

@@ -15,16 +15,13 @@ struct RatingExceptionCommand: AsyncParsableCommand {
 
   /// `reformctl rating exception grant --unit SNV --year 2025 --share 30 --authority … --decision …`.
   struct Grant: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration.withExitStatus(
       abstract: "Record an exception to the quota for a unit (or one duty group of it) in a year.",
-      discussion: """
+      details: """
         Give exactly one of --unlimited, --share, --max-count or --extra-places. Runs after the grant apply \
         it; ratings already final change only by a rerun. One live exception per unit, duty \
         group and year.
-
-        \(ExitStatus.help)
-        """
-    )
+        """)
 
     @OptionGroup(title: "Connection") var options: GlobalOptions
 
@@ -78,10 +75,7 @@ struct RatingExceptionCommand: AsyncParsableCommand {
         unitCode: unit, dutyGroup: dutyGroup, year: year, grant: grant, authority: authority,
         decision: SourceRef(document: decision, issued: decisionDate.flatMap(RatingCells.date)), reason: reason)
       let request = ClassificationGrantQuotaExceptionRequest(exception: exception, idempotencyKey: UUID().uuidString)
-      let timeout = options.callTimeout
-      let response = try await options.withClient { client in
-        try await client.call(ClassificationService.GrantQuotaException.self, request, timeout: timeout)
-      }
+      let response = try await options.call(ClassificationService.GrantQuotaException.self, request)
       let recorded = response.exception ?? exception
       print("granted \(recorded.id): \(RatingExceptionCommand.describe(recorded))")
     }
@@ -89,10 +83,8 @@ struct RatingExceptionCommand: AsyncParsableCommand {
 
   /// `reformctl rating exception revoke QE-… --reason …`.
   struct Revoke: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-      abstract: "Revoke an exception: it is kept, with the reason, and no longer applied to later runs.",
-      discussion: ExitStatus.help
-    )
+    static let configuration = CommandConfiguration.withExitStatus(
+      abstract: "Revoke an exception: it is kept, with the reason, and no longer applied to later runs.")
 
     @OptionGroup(title: "Connection") var options: GlobalOptions
 
@@ -102,10 +94,7 @@ struct RatingExceptionCommand: AsyncParsableCommand {
 
     func run() async throws {
       let request = ClassificationRevokeQuotaExceptionRequest(id: id, reason: reason, idempotencyKey: UUID().uuidString)
-      let timeout = options.callTimeout
-      let response = try await options.withClient { client in
-        try await client.call(ClassificationService.RevokeQuotaException.self, request, timeout: timeout)
-      }
+      let response = try await options.call(ClassificationService.RevokeQuotaException.self, request)
       let revoked = response.exception ?? RatingQuotaException(id: id)
       print("revoked \(revoked.id): \(RatingExceptionCommand.describe(revoked))")
     }
@@ -113,10 +102,8 @@ struct RatingExceptionCommand: AsyncParsableCommand {
 
   /// `reformctl rating exception list --year 2025`.
   struct List: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-      abstract: "List quota exceptions: unit, duty group, year, what is granted, by whom and on what decision.",
-      discussion: ExitStatus.help
-    )
+    static let configuration = CommandConfiguration.withExitStatus(
+      abstract: "List quota exceptions: unit, duty group, year, what is granted, by whom and on what decision.")
 
     @OptionGroup(title: "Connection") var options: GlobalOptions
 

@@ -6,17 +6,13 @@ import ReformWire
 /// `Classification.Explain` — every rule held or failed with its source, the quota's
 /// demotion with its tie-break, the collectives a leader leads, and the Vietnamese narrative.
 struct RatingExplainCommand: AsyncParsableCommand {
-  static let configuration = CommandConfiguration(
-    commandName: "explain",
-    abstract: "Explain one rating: each rule with its source and outcome, any quota demotion and its tie-break, in Vietnamese too.",
-    discussion: """
+  static let configuration = CommandConfiguration.withExitStatus(
+    "explain", abstract: "Explain one rating: each rule with its source and outcome, any quota demotion and its tie-break, in Vietnamese too.",
+    details: """
       Without --kind, a person's ratings of every kind are explained (a person may be rated as \
       a Party member and as a civil servant); give --kind collective and a unit code for a \
       collective.
-
-      \(ExitStatus.help)
-      """
-  )
+      """)
 
   @OptionGroup(title: "Connection") var options: GlobalOptions
 

@@ -5,17 +5,13 @@ import ReformWire
 /// `reformctl rating export --year 2025 --output ratings.csv`: the ratings as the module
 /// writes them (`Classification.ExportCsv`), streamed to a file piece by piece.
 struct RatingExportCommand: AsyncParsableCommand {
-  static let configuration = CommandConfiguration(
-    commandName: "export",
-    abstract: "Export ratings as a UTF-8 CSV file, with every failed rule of each.",
-    discussion: """
+  static let configuration = CommandConfiguration.withExitStatus(
+    "export", abstract: "Export ratings as a UTF-8 CSV file, with every failed rule of each.",
+    details: """
       Columns: subject_kind, subject_id, subject_name, unit_code, quota_unit_code, duty_group, \
       year, score (points, two decimals), level, level_before_quota, quota_demoted, \
       failed_rules ('|'-separated rule ids), run_id, locked.
-
-      \(ExitStatus.help)
-      """
-  )
+      """)
 
   @OptionGroup(title: "Connection") var options: GlobalOptions
 

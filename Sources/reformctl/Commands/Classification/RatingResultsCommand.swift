@@ -5,18 +5,14 @@ import ReformWire
 /// `reformctl rating results --year 2025`: the year's final ratings (or one run's), every
 /// page of `Classification.ListResults`, as a table or CSV.
 struct RatingResultsCommand: AsyncParsableCommand {
-  static let configuration = CommandConfiguration(
-    commandName: "results",
-    abstract: "List ratings: the year's final ones, or a run's; filter by unit subtree, level, kind or demotion.",
-    discussion: """
+  static let configuration = CommandConfiguration.withExitStatus(
+    "results", abstract: "List ratings: the year's final ones, or a run's; filter by unit subtree, level, kind or demotion.",
+    details: """
       CSV columns, spelt as 'rating export' spells them: subject_kind, subject_id, \
       subject_name, unit_code, quota_unit_code, duty_group, year, score (points, two decimals), \
       level, level_before_quota, quota_demoted, run_id, locked. 'rating export' adds every \
       failed rule of each.
-
-      \(ExitStatus.help)
-      """
-  )
+      """)
 
   @OptionGroup(title: "Connection") var options: GlobalOptions
 
@@ -74,24 +70,20 @@ struct RatingResultsCommand: AsyncParsableCommand {
       return kept
     }
     guard format == .table else { return }
-    guard !ratings.isEmpty else {
-      print(run.isEmpty ? "no final \(year) ratings match" : "run \(run) rated nothing that matches")
-      return
-    }
-    var table = TextTable([
+    let columns: [TextTable.Column] = [
       .text("KIND"), .text("ID"), .text("NAME"), .text("UNIT"), .text("DUTY GROUP"), .number("SCORE"), .text("LEVEL"),
       .text("BEFORE QUOTA"), .text("RUN"),
-    ])
-    for rating in ratings {
-      table.append([
+    ]
+    let none = run.isEmpty ? "no final \(year) ratings match" : "run \(run) rated nothing that matches"
+    TextTable.print(ratings, columns: columns, ifNone: none) { rating in
+      [
         RatingText.kind(rating.subjectKind), rating.subjectId, Format.orDash(rating.subjectName), rating.unitCode,
         Format.orDash(rating.dutyGroup), rating.scored ? RatingText.points(rating.scoreHundredths) : "-",
         RatingText.level(rating.level),
         rating.quotaDemotion != nil ? RatingText.level(rating.levelBeforeQuota) + " (demoted)" : "-",
         rating.runId + (rating.locked ? "" : " (dry run)"),
-      ])
+      ]
     }
-    print(table.render())
   }
 
   /// One rating as `Classification.ExportCsv` writes it: kinds as the proto names them,

@@ -4,11 +4,8 @@ import ReformWire
 /// `reformctl rating rule-sets`: the rule sets the module knows (shipped and defined), by
 /// `Classification.ListRuleSets`, every page.
 struct RatingRuleSetsCommand: AsyncParsableCommand {
-  static let configuration = CommandConfiguration(
-    commandName: "rule-sets",
-    abstract: "List the rule sets: id, version, name, the years and subjects they rate, rules and quota.",
-    discussion: ExitStatus.help
-  )
+  static let configuration = CommandConfiguration.withExitStatus(
+    "rule-sets", abstract: "List the rule sets: id, version, name, the years and subjects they rate, rules and quota.")
 
   @OptionGroup(title: "Connection") var options: GlobalOptions
 
@@ -64,10 +61,7 @@ struct RatingRuleSetCommand: AsyncParsableCommand {
 
   func run() async throws {
     let request = ClassificationGetRuleSetRequest(id: id, version: version)
-    let timeout = options.callTimeout
-    let response = try await options.withClient { client in
-      try await client.call(ClassificationService.GetRuleSet.self, request, timeout: timeout)
-    }
+    let response = try await options.call(ClassificationService.GetRuleSet.self, request)
     print(Self.render(response.ruleSet ?? RatingRuleSet()))
   }
 

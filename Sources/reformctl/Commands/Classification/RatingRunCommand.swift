@@ -6,19 +6,15 @@ import ReformWire
 /// year by `Classification.Run`, and prints the count per level, the quota's demotions group
 /// by group, and what the run noticed.
 struct RatingRunCommand: AsyncParsableCommand {
-  static let configuration = CommandConfiguration(
-    commandName: "run",
-    abstract: "Rate a unit subtree for a year: a dry run to review, or --final to make the year's locked ratings.",
-    discussion: """
+  static let configuration = CommandConfiguration.withExitStatus(
+    "run", abstract: "Rate a unit subtree for a year: a dry run to review, or --final to make the year's locked ratings.",
+    details: """
       Collectives are rated first, then people (a leader's rules read the collective they \
       lead), then the quota on HTXSNV is applied. A dry run keeps its results under its run id \
       for review ('rating results --run ID'). A final run is refused while any subject in scope \
       already has a final rating for the year, unless --rerun-reason says why it is rated again; \
       the earlier ratings are kept as superseded and the rerun is recorded with who, when and why.
-
-      \(ExitStatus.help)
-      """
-  )
+      """)
 
   /// Groups of the quota shown; the rest are counted.
   static let groupsShown = 30
@@ -55,10 +51,7 @@ struct RatingRunCommand: AsyncParsableCommand {
     let request = ClassificationRunRequest(
       unitCode: unit, year: year, ruleSetId: ruleSet, ruleSetVersion: ruleSetVersion, subjectKinds: kind.map(\.kind),
       mode: final ? .final : .dryRun, rerunReason: rerunReason, note: note, idempotencyKey: UUID().uuidString)
-    let timeout = max(options.callTimeout, .seconds(600))
-    let response = try await options.withClient { client in
-      try await client.call(ClassificationService.Run.self, request, timeout: timeout)
-    }
+    let response = try await options.call(ClassificationService.Run.self, request, timeoutAtLeast: .seconds(600))
     print(Self.render(response))
   }
 

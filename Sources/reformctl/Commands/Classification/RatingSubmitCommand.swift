@@ -11,11 +11,10 @@ import ReformWire
 /// then written, each batch under its own idempotency key (a batch whose answer was lost is
 /// sent again with the same key, and is not written twice).
 struct RatingSubmitCommand: AsyncParsableCommand {
-  static let configuration = CommandConfiguration(
-    commandName: "submit",
+  static let configuration = CommandConfiguration.withExitStatus(
+    "submit",
     abstract: "Submit evaluations (people and collectives) from a CSV file: every line is checked, nothing written while any is wrong.",
-    discussion: RatingEvaluationFile.help + "\n\n" + ExitStatus.help
-  )
+    details: RatingEvaluationFile.help)
 
   /// The most evaluations one call carries.
   static let largestBatch = 10_000

@@ -5,17 +5,13 @@ import ReformWire
 /// `reformctl rating summary --year 2025 [--unit CODE] [--by-child]`: counts and shares per
 /// level over a unit subtree, beside last year's, by `Classification.Summary`.
 struct RatingSummaryCommand: AsyncParsableCommand {
-  static let configuration = CommandConfiguration(
-    commandName: "summary",
-    abstract: "Count ratings per level over a unit subtree, with last year's for comparison; --by-child for each child unit.",
-    discussion: """
+  static let configuration = CommandConfiguration.withExitStatus(
+    "summary", abstract: "Count ratings per level over a unit subtree, with last year's for comparison; --by-child for each child unit.",
+    details: """
       CSV has one line per unit, subject kind and level: unit_code, unit_name, part (total or \
       child), subject_kind, rated, previous_rated, level, count, share, previous_count, \
       previous_share, count_change, share_change, quota_demotions.
-
-      \(ExitStatus.help)
-      """
-  )
+      """)
 
   @OptionGroup(title: "Connection") var options: GlobalOptions
 
@@ -38,10 +34,7 @@ struct RatingSummaryCommand: AsyncParsableCommand {
   func run() async throws {
     let request = ClassificationSummaryRequest(
       year: year, unitCode: unit, subjectKinds: kind.map(\.kind), byChildUnit: byChild, runId: run)
-    let timeout = max(options.callTimeout, .seconds(120))
-    let response = try await options.withClient { client in
-      try await client.call(ClassificationService.Summary.self, request, timeout: timeout)
-    }
+    let response = try await options.call(ClassificationService.Summary.self, request, timeoutAtLeast: .seconds(120))
     switch format {
     case .csv: FileHandle.standardOutput.write(Data(Self.csv(response).utf8))
     case .table: print(Self.render(response, year: year))

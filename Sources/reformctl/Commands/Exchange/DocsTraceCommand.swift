@@ -23,10 +23,7 @@ struct DocsTraceCommand: AsyncParsableCommand {
 
   func run() async throws {
     let request = ExchangeGetTraceRequest(documentId: documentId)
-    let timeout = options.callTimeout
-    let trace = try await options.withClient { client in
-      try await client.call(ExchangeService.GetTrace.self, request, timeout: timeout)
-    }
+    let trace = try await options.call(ExchangeService.GetTrace.self, request)
     switch format {
     case .table: print(Self.table(trace))
     case .csv: print(Self.csv(trace), terminator: "")

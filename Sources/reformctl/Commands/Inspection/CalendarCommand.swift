@@ -59,10 +59,7 @@ struct CalendarShowCommand: AsyncParsableCommand {
         last: CalendarDate(year: year, month: month, day: InspectionText.daysIn(month: month, year: year)))
     }
     let request = InspectionGetCalendarRequest(year: year, dates: dates, ignoreNotice: ignoreNotice)
-    let timeout = options.callTimeout
-    let calendar = try await options.withClient { client in
-      try await client.call(InspectionService.GetCalendar.self, request, timeout: timeout)
-    }
+    let calendar = try await options.call(InspectionService.GetCalendar.self, request)
     let report = CalendarReport(calendar: calendar, allDays: allDays)
     switch format {
     case .table:

@@ -67,10 +67,7 @@ struct CalendarNoticeCommand: AsyncParsableCommand {
 
     func run() async throws {
       let request = InspectionRemoveCalendarNoticeRequest(year: year)
-      let timeout = options.callTimeout
-      let calendar = try await options.withClient { client in
-        try await client.call(InspectionService.RemoveCalendarNotice.self, request, timeout: timeout)
-      }
+      let calendar = try await options.call(InspectionService.RemoveCalendarNotice.self, request)
       print("removed the notice of \(year): \(calendar.workingDayCount) working days as computed")
     }
   }

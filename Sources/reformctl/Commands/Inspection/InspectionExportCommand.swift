@@ -35,10 +35,7 @@ struct InspectionExportCommand: AsyncParsableCommand {
 
   func run() async throws {
     let request = InspectionExportProgrammeRequest(programmeId: id, version: version, format: format.wire)
-    let timeout = options.callTimeout
-    let file = try await options.withClient { client in
-      try await client.call(InspectionService.ExportProgramme.self, request, timeout: timeout)
-    }
+    let file = try await options.call(InspectionService.ExportProgramme.self, request)
     if output == "-" {
       FileHandle.standardOutput.write(Data(file.content))
       return

@@ -5,11 +5,8 @@ import ReformWire
 /// `reformctl inspection list --year 2026`: the programmes (latest versions), by
 /// `Inspection.ListProgrammes`, every page.
 struct InspectionListCommand: AsyncParsableCommand {
-  static let configuration = CommandConfiguration(
-    commandName: "list",
-    abstract: "List programmes (each at its latest version), by year and owner.",
-    discussion: ExitStatus.help
-  )
+  static let configuration = CommandConfiguration.withExitStatus(
+    "list", abstract: "List programmes (each at its latest version), by year and owner.")
 
   /// The formats the list prints in.
   enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
@@ -46,16 +43,13 @@ struct InspectionListCommand: AsyncParsableCommand {
     case .csv:
       FileHandle.standardOutput.write(Data(CSVText.file(header: header, rows: rows).utf8))
     case .table:
-      guard !rows.isEmpty else {
-        print(year == 0 ? "no programmes" : "no programmes for \(year)")
-        return
-      }
-      var table = TextTable([
+      let columns: [TextTable.Column] = [
         .text("ID"), .number("VERSION"), .number("YEAR"), .text("OWNER"), .text("NAME"), .number("VISITS"),
         .number("UNPLACED"), .text("CREATED"), .text("BY"),
-      ])
-      for row in rows { table.append(row.map(Format.orDash)) }
-      print(table.render())
+      ]
+      TextTable.print(rows, columns: columns, ifNone: year == 0 ? "no programmes" : "no programmes for \(year)") { row in
+        row.map(Format.orDash)
+      }
     }
   }
 }

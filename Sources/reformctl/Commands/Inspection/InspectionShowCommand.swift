@@ -31,10 +31,7 @@ struct InspectionShowCommand: AsyncParsableCommand {
 
   func run() async throws {
     let request = InspectionGetProgrammeRequest(programmeId: id, version: version)
-    let timeout = options.callTimeout
-    let programme = try await options.withClient { client in
-      try await client.call(InspectionService.GetProgramme.self, request, timeout: timeout)
-    }
+    let programme = try await options.call(InspectionService.GetProgramme.self, request)
     let report = ProgrammeReport(programme: programme)
     switch format {
     case .table: print(report.table())

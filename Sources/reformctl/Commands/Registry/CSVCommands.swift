@@ -10,9 +10,8 @@ struct UnitsCommand: AsyncParsableCommand {
   )
 
   struct Import: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-      abstract: "Import units from a UTF-8 CSV file: every line is checked, and nothing is written if any line is wrong.",
-      discussion: ExitStatus.help)
+    static let configuration = CommandConfiguration.withExitStatus(
+      abstract: "Import units from a UTF-8 CSV file: every line is checked, and nothing is written if any line is wrong.")
     @OptionGroup(title: "Connection") var options: GlobalOptions
     @Argument(help: "The CSV file (the columns of 'reformctl units export').") var file: String
     @Flag(help: "Check the file and report, writing nothing.") var dryRun = false
@@ -44,9 +43,8 @@ struct MembersCommand: AsyncParsableCommand {
   )
 
   struct Import: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-      abstract: "Import people from a UTF-8 CSV file: every line is checked, and nothing is written if any line is wrong.",
-      discussion: ExitStatus.help)
+    static let configuration = CommandConfiguration.withExitStatus(
+      abstract: "Import people from a UTF-8 CSV file: every line is checked, and nothing is written if any line is wrong.")
     @OptionGroup(title: "Connection") var options: GlobalOptions
     @Argument(help: "The CSV file (the columns of 'reformctl members export').") var file: String
     @Flag(help: "Check the file and report, writing nothing.") var dryRun = false
@@ -80,8 +78,7 @@ struct ValuesCommand: AsyncParsableCommand {
   )
 
   struct Import: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-      abstract: "Import indicator values from a UTF-8 CSV file: all or nothing.", discussion: ExitStatus.help)
+    static let configuration = CommandConfiguration.withExitStatus(abstract: "Import indicator values from a UTF-8 CSV file: all or nothing.")
     @OptionGroup(title: "Connection") var options: GlobalOptions
     @Argument(help: "The CSV file (the columns of 'reformctl values export').") var file: String
     @Option(help: "The indicator set, when the file does not name it.") var set: String = ""

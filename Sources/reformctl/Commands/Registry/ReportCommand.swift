@@ -45,10 +45,7 @@ struct ReportCommand: AsyncParsableCommand {
     let request = RegistryReportRequest(
       setId: set, periods: period.map(\.period), unitCode: unit, maxDepth: depth, indicatorCodes: indicator, format: wire,
       approvedOnly: approvedOnly, omitRows: true)
-    let timeout = max(options.callTimeout, .seconds(120))
-    let response = try await options.withClient { client in
-      try await client.call(RegistryService.Report.self, request, timeout: timeout)
-    }
+    let response = try await options.call(RegistryService.Report.self, request, timeoutAtLeast: .seconds(120))
     let destination = output ?? (format == .html ? (response.fileName.isEmpty ? "report.html" : response.fileName) : nil)
     if let destination {
       guard FileManager.default.createFile(atPath: destination, contents: Data(response.rendered)) else {
