@@ -30,7 +30,7 @@ public struct ExchangeModule: WorkerModule {
   /// The unit directory kept in the module's own store; the one in use unless another was
   /// given at init.
   public let organs: StoredUnitDirectory
-  private let handlers: ExchangeHandlers
+  private let handlers: ExchangeHandlers<ExchangeStore>
 
   /// Opens (creating and migrating when needed) the module's store.
   ///
@@ -46,7 +46,7 @@ public struct ExchangeModule: WorkerModule {
     let store = try ExchangeStore(path: databasePath)
     organs = StoredUnitDirectory(store: store)
     handlers = ExchangeHandlers(
-      store: store, blobs: try BlobFolder(path: dataDirectory + "/attachments"), units: units ?? organs, ownUnits: organs,
+      store: store, blobs: try BlobFolder(path: dataDirectory + "/attachments"), units: units ?? organs,
       clock: clock)
   }
 

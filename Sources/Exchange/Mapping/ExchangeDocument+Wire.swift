@@ -10,7 +10,7 @@ extension WireDocument {
     do {
       metadata = try ExchangeDocumentMetadata(wireBytes: [UInt8](record.metadata))
     } catch {
-      throw ExchangeHandlers.internalFailure("reading the stored metadata of \(record.documentId)", error)
+      throw RPCError.internalFailure("reading the stored metadata of \(record.documentId)", error)
     }
     var confirmation: ExchangeDuplicateConfirmation?
     if let reason = record.duplicateReason {

@@ -66,7 +66,7 @@ extension ExchangeHandlers {
         try blobs.bytes(of: attachment.fileName, at: offset, count: count)
       }
       guard content.count == count else {
-        throw ExchangeHandlers.internalFailure(
+        throw RPCError.internalFailure(
           "reading the attachment", BlobError(operation: "read", name: attachment.fileName, errno: EIO))
       }
       let last = offset + Int64(count) >= attachment.sizeBytes

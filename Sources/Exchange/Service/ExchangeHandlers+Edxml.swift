@@ -7,7 +7,7 @@ import ReformWire
 
 extension ExchangeHandlers {
   /// Bytes of an attachment read from its file at a time while an envelope is written.
-  private static let envelopeReadBytes = 256 << 10
+  private static var envelopeReadBytes: Int { 256 << 10 }
 
   /// ExportEdxml: one document as an edXML envelope, written in chunks to a spool file as it is
   /// encoded (the attachments read from their files and encoded as they are read), then
@@ -201,7 +201,7 @@ extension ExchangeHandlers {
         return try EdxmlReader().read(data, attachmentSink: sink)
       case .file(let path):
         guard let stream = InputStream(fileAtPath: path) else {
-          throw ExchangeHandlers.internalFailure("opening the uploaded envelope", BlobError(operation: "open", name: path, errno: ENOENT))
+          throw RPCError.internalFailure("opening the uploaded envelope", BlobError(operation: "open", name: path, errno: ENOENT))
         }
         return try EdxmlReader().read(from: stream, attachmentSink: sink)
       }
@@ -210,7 +210,7 @@ extension ExchangeHandlers {
     } catch let error as RPCError {
       throw error
     } catch {
-      throw ExchangeHandlers.internalFailure("reading the envelope", error)
+      throw RPCError.internalFailure("reading the envelope", error)
     }
   }
 
@@ -219,7 +219,7 @@ extension ExchangeHandlers {
   private func exportable(_ bundle: DocumentBundle, receiverOrganIds: [String]) throws(RPCError) -> StorableDocument {
     let stored = try WireDocument(bundle.document)
     guard let metadata = stored.metadata else {
-      throw ExchangeHandlers.internalFailure("reading the stored metadata", StoreInconsistency("no metadata"))
+      throw RPCError.internalFailure("reading the stored metadata", StoreInconsistency("no metadata"))
     }
     var mapped = try metadata.domain()
     let names = Dictionary(
@@ -252,7 +252,7 @@ extension ExchangeHandlers {
         admitting: DomainDocument(metadata: mapped.metadata, attachments: attachments),
         today: max(today, mapped.metadata.issuedDate))
     } catch {
-      throw ExchangeHandlers.internalFailure("admitting the stored document for export", error)
+      throw RPCError.internalFailure("admitting the stored document for export", error)
     }
   }
 
@@ -260,7 +260,7 @@ extension ExchangeHandlers {
     do {
       return try ExchangeSendResponse(wireBytes: [UInt8](bytes))
     } catch {
-      throw ExchangeHandlers.internalFailure("reading the first answer to this idempotency key", error)
+      throw RPCError.internalFailure("reading the first answer to this idempotency key", error)
     }
   }
 }

@@ -111,7 +111,7 @@ extension ExchangeHandlers {
     } catch let error as RPCError {
       throw error
     } catch {
-      throw ExchangeHandlers.internalFailure("Watch", error)
+      throw RPCError.internalFailure("Watch", error)
     }
   }
 

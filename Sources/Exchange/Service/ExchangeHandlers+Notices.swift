@@ -45,7 +45,7 @@ extension ExchangeHandlers {
     do {
       return try ExchangeSendNoticeResponse(wireBytes: [UInt8](answer.response))
     } catch {
-      throw ExchangeHandlers.internalFailure("reading the first answer to this idempotency key", error)
+      throw RPCError.internalFailure("reading the first answer to this idempotency key", error)
     }
   }
 
@@ -101,7 +101,7 @@ extension ExchangeHandlers {
     do {
       return try ExchangeRecallResponse(wireBytes: [UInt8](response))
     } catch {
-      throw ExchangeHandlers.internalFailure("reading the recall's answer", error)
+      throw RPCError.internalFailure("reading the recall's answer", error)
     }
   }
 

@@ -65,12 +65,12 @@ extension ExchangeHandlers {
         organs[unit.unitCode] = unit.organId
       }
     } else if unitCodes.isEmpty {
-      let all = try await guarded("CountDocuments") { try await ownUnits.allUnits() }
+      let all = try await guarded("CountDocuments") { try await store.allOrgans() }
       unitCodes = all.map(\.unitCode)
       for unit in all { organs[unit.unitCode] = unit.organId }
     } else {
       for unit in unitCodes {
-        organs[unit] = try await guarded("CountDocuments", { try await ownUnits.organ(forUnit: unit)?.organId })
+        organs[unit] = try await guarded("CountDocuments", { try await store.organ(forUnit: unit)?.organId })
       }
     }
     let overdueDay = min(days.upperBound, today)

@@ -113,20 +113,14 @@ extension ExchangeHandlers {
       }
     }
     let principal = Acting.principal(context)
-    let key = DuplicateKey(storable.documentId)
+    let outgoing = OutgoingDocument(
+      storable, sendingUnit: sender.unitCode, sender: Organ(organId: sender.organId, name: sender.name),
+      actingUnit: Acting.unit("", context))
     let today = self.today
     let plan = try await guarded("Send") {
       SendPlan(
-        document: storable,
-        record: DocumentRecord(
-          documentId: storable.documentId.description, senderUnit: sender.unitCode, senderOrganId: sender.organId,
-          senderName: sender.name, dupOrganId: key.organId.rawValue, dupYear: key.year, dupNumber: key.codeNumber,
-          dupNotation: key.codeNotation, issuedDate: storable.metadata.issuedDate.stored,
-          dueDate: storable.metadata.dueDate?.stored, urgency: storable.metadata.urgency.rawValue,
-          subjectFolded: SearchText.fold(storable.metadata.subject),
-          metadata: Data(try ExchangeDocumentMetadata(storable, slots: slots, unitCodes: unitCodes).wireBytes()),
-          sentPrincipalId: principal.id, sentDisplayName: principal.displayName,
-          sentUnit: sender.unitCode.isEmpty ? (Acting.unit("", context) ?? "") : sender.unitCode, sentUs: 0),
+        outgoing: outgoing,
+        metadata: Data(try ExchangeDocumentMetadata(storable, slots: slots, unitCodes: unitCodes).wireBytes()),
         attachmentIds: attachmentIds, newAttachments: newAttachments, receivers: receivers,
         confirmDuplicateReason: confirmDuplicateReason,
         claim: claim, principalId: principal.id, displayName: principal.displayName)
@@ -164,7 +158,7 @@ extension ExchangeHandlers {
     do {
       response = try ExchangeSendResponse(wireBytes: [UInt8](earlier))
     } catch {
-      throw ExchangeHandlers.internalFailure("reading the first answer to this idempotency key", error)
+      throw RPCError.internalFailure("reading the first answer to this idempotency key", error)
     }
     response.replayed = true
     context.audit.record(target: response.document?.documentId ?? "", unit: unit)

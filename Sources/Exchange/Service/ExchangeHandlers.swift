@@ -18,14 +18,13 @@ import ReformWire
 /// - `ExchangeHandlers+Notices.swift`: SendNotice, Recall.
 /// - `ExchangeHandlers+Oversight.swift`: ListOverdue, CountDocuments.
 /// - `ExchangeHandlers+Edxml.swift`: ExportEdxml, ImportEdxml.
-struct ExchangeHandlers: Sendable {
-  let store: ExchangeStore
+struct ExchangeHandlers<Store: ExchangeStoring>: Sendable {
+  /// Documents, copies, notices, uploads and the directory kept with them; CountDocuments
+  /// reads that directory when its caller names units without OrganIds, since ``units`` may be
+  /// the registry, and the registry calls CountDocuments (a call back would be a loop).
+  let store: Store
   let blobs: BlobFolder
   let units: any UnitDirectory
-  /// The directory in the module's own store: what CountDocuments reads when its caller names
-  /// units without OrganIds, since ``units`` may be the registry, and the registry calls
-  /// CountDocuments (a call back would be a loop).
-  let ownUnits: StoredUnitDirectory
   let clock: @Sendable () -> Date
 
   func register(into methods: inout ModuleMethods) {
@@ -72,16 +71,8 @@ struct ExchangeHandlers: Sendable {
     case let error as RPCError: error
     case is CancellationError: RPCError(code: .cancelled, message: "the call was cancelled before \(what) finished")
     case let error as any DomainFailure: FieldError(error).rpcError
-    default: ExchangeHandlers.internalFailure(what, error)
+    default: RPCError.internalFailure(what, error)
     }
-  }
-
-  /// A failure of the store or the file system: nothing the caller can fix, so the message
-  /// says what failed without the caller's data. A store busy past its timeout is the
-  /// exception: UNAVAILABLE, as in every module, since the same call may simply be retried.
-  static func internalFailure(_ what: String, _ error: any Error) -> RPCError {
-    if let failure = error as? StoreFailure, case .busy = failure { return RPCError(failure) }
-    return RPCError(code: .internalError, message: "\(what) failed: \(error)")
   }
 
   /// The idempotency claim of `request` (its key cleared) for `method`, sent for `unit`; nil

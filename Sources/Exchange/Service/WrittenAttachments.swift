@@ -34,7 +34,7 @@ final class WrittenAttachments {
       do {
         sha256 = try writer.finish()
       } catch {
-        throw ExchangeHandlers.internalFailure("storing an attachment of the envelope", error)
+        throw RPCError.internalFailure("storing an attachment of the envelope", error)
       }
       guard writer.size == entry.sizeBytes, sha256 == entry.sha256 else {
         throw FieldError.invalid(

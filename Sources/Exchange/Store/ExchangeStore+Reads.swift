@@ -3,7 +3,7 @@ import GRDB
 extension ExchangeStore {
   /// The latest document sent as `documentId` that `partyUnit` sent or received (any, when nil),
   /// with its copies and, when `withNotices`, their notices; read in one snapshot.
-  func bundle(documentId: String, partyUnit: String?, withNotices: Bool = false) async throws -> DocumentBundle? {
+  func bundle(documentId: String, partyUnit: String?, withNotices: Bool) async throws -> DocumentBundle? {
     try await database.read { db in
       var sql: SQL = "SELECT * FROM exchange_documents doc WHERE document_id = \(documentId)"
       if let partyUnit {

@@ -22,8 +22,8 @@ extension ExchangeStore {
   ) async throws -> SendOutcome {
     try await database.write { db in
       if let claim = plan.claim, let earlier = try Self.ledger.answer(to: claim, in: db) { return .replayed(Data(earlier)) }
-      var document = plan.record
-      if let confirmation = try Self.admitDuplicate(plan.document.documentId, reason: plan.confirmDuplicateReason, db) {
+      var document = Self.documentRow(plan)
+      if let confirmation = try Self.admitDuplicate(plan.outgoing.documentId, reason: plan.confirmDuplicateReason, db) {
         document.duplicateReason = confirmation.reason
         document.duplicateOf = confirmation.duplicateOf.map(\.description).joined(separator: "\n")
       }
@@ -73,6 +73,18 @@ extension ExchangeStore {
       if let claim = plan.claim { try Self.ledger.record(Array(response), for: claim, at: now, in: db) }
       return .sent(stored, deliveries, response: response)
     }
+  }
+
+  /// The row of `plan`'s document, but for the sent time and a duplicate's confirmation.
+  private static func documentRow(_ plan: SendPlan) -> DocumentRecord {
+    let outgoing = plan.outgoing
+    let key = outgoing.duplicateKey
+    return DocumentRecord(
+      documentId: outgoing.documentId.description, senderUnit: outgoing.sendingUnit, senderOrganId: outgoing.sender.organId,
+      senderName: outgoing.sender.name, dupOrganId: key.organId.rawValue, dupYear: key.year, dupNumber: key.codeNumber,
+      dupNotation: key.codeNotation, issuedDate: outgoing.issuedDate.stored, dueDate: outgoing.dueDate?.stored,
+      urgency: outgoing.urgency.rawValue, subjectFolded: outgoing.searchableSubject, metadata: plan.metadata,
+      sentPrincipalId: plan.principalId, sentDisplayName: plan.displayName, sentUnit: outgoing.answeringUnit, sentUs: 0)
   }
 
   /// The earlier documents that `documentId` duplicates, by either rule, oldest first.

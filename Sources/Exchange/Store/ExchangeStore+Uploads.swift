@@ -25,7 +25,7 @@ extension ExchangeStore {
 
   /// Deletes up to `limit` uploads that expired uncommitted before `nowUs` and returns their
   /// file names, for the caller to remove once the deletion is committed.
-  func purgeExpiredUploads(nowUs: Int64, limit: Int = 100) async throws -> [String] {
+  func purgeExpiredUploads(nowUs: Int64, limit: Int) async throws -> [String] {
     try await database.write { db in
       let expired = try UploadRecord.filter(Column("state") != UploadRecord.State.committed.rawValue)
         .filter(Column("expires_us") < nowUs).limit(limit).fetchAll(db)

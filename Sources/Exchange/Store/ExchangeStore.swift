@@ -2,7 +2,7 @@ import Foundation
 import ReformKit
 import ReformStore
 
-/// The exchange's tables in SQLite: every read and every write of documents, copies, notices,
+/// The exchange's tables in SQLite (``ExchangeStoring``): every read and every write of documents, copies, notices,
 /// uploads, Watch events and the answers kept for idempotency keys.
 ///
 /// Opened as every module's store is (ReformStore's `StoreDatabase`): several worker processes
@@ -22,7 +22,7 @@ import ReformStore
 /// - `ExchangeStore+Organs.swift`: the unit directory kept in the store.
 /// - `ExchangeStore+Reads.swift`, `ExchangeStore+Lists.swift`, `ExchangeStore+Events.swift`,
 ///   `ExchangeStore+Counts.swift`: what the read calls need.
-final class ExchangeStore: Sendable {
+final class ExchangeStore: ExchangeStoring {
   /// The store's name in failures (`the exchange store is busy…`).
   static let name = "exchange"
   /// Where answers to requests with an idempotency key are kept, by method, acting unit and

@@ -19,8 +19,8 @@ extension String {
   }
 
   /// Lower-cased, without diacritics and with `đ` read as `d`: the form in which a search for
-  /// "quyet dinh" finds "Quyết định".
-  var searchFolded: String {
+  /// "quyet dinh" finds "Quyết định" (the inbox filter's, and the one a store keeps to search in).
+  public var searchFolded: String {
     precomposedStringWithCanonicalMapping
       .replacingOccurrences(of: "đ", with: "d")
       .replacingOccurrences(of: "Đ", with: "D")
