@@ -19,6 +19,16 @@ import Testing
     return migrations
   }
 
+  /// What a test can pin of a store failure: its case and its store, not the engine's detail.
+  static func outline(_ failure: StoreFailure?) -> String {
+    switch failure {
+    case .busy(let store, _): "busy: \(store)"
+    case .corrupt(let store, _): "corrupt: \(store)"
+    case .failed(let store, _): "failed: \(store)"
+    case nil: "no failure"
+    }
+  }
+
   struct Refusal: DomainFailure {
     var kind: DomainErrorKind { .failedPrecondition }
     var field: String { "name" }
@@ -67,16 +77,10 @@ import Testing
     configuration.allowsUnsafeTransactions = true
     let holder = try DatabaseQueue(path: path, configuration: configuration)
     try await holder.writeWithoutTransaction { db in try db.execute(sql: "BEGIN IMMEDIATE") }
-    do {
+    let failure = await #expect(throws: StoreFailure.self, "the write went through a held lock") {
       try await database.write { db in try db.execute(sql: "INSERT INTO test_things (name) VALUES ('b')") }
-      Issue.record("the write went through a held lock")
-    } catch let failure as StoreFailure {
-      guard case .busy(let store, _) = failure else {
-        Issue.record("expected busy, got \(failure)")
-        return
-      }
-      #expect(store == "test")
     }
+    #expect(Self.outline(failure) == "busy: test")
     // Reads are not blocked by a writer in WAL mode.
     #expect(try await database.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM test_things") } == 0)
     try await holder.writeWithoutTransaction { db in try db.execute(sql: "COMMIT") }
@@ -87,33 +91,22 @@ import Testing
     let folder = try TemporaryFolder("store")
     let database = try StoreDatabase(path: folder.file("test.sqlite"), name: "test", migrations: Self.things)
     try await database.write { db in try db.execute(sql: "INSERT INTO test_things (id, name) VALUES (1, 'a')") }
-    do {
+    let failure = await #expect(throws: StoreFailure.self, "a NULL decoded as an integer") {
       _ = try await database.read { db in try Row.fetchOne(db, sql: "SELECT NULL AS n").map { row -> Int in try row.decode(Int.self, atIndex: 0) } }
-      Issue.record("a NULL decoded as an integer")
-    } catch let failure as StoreFailure {
-      guard case .corrupt(let store, _) = failure else {
-        Issue.record("expected corrupt, got \(failure)")
-        return
-      }
-      #expect(store == "test")
     }
+    #expect(Self.outline(failure) == "corrupt: test")
   }
 
   @Test func anyOtherEngineErrorFailsAndWritesNothing() async throws {
     let folder = try TemporaryFolder("store")
     let database = try StoreDatabase(path: folder.file("test.sqlite"), name: "test", migrations: Self.things)
-    do {
+    let failure = await #expect(throws: StoreFailure.self, "the write succeeded") {
       try await database.write { db in
         try db.execute(sql: "INSERT INTO test_things (name) VALUES ('a')")
         try db.execute(sql: "INSERT INTO no_such_table VALUES (1)")
       }
-      Issue.record("the write succeeded")
-    } catch let failure as StoreFailure {
-      guard case .failed = failure else {
-        Issue.record("expected failed, got \(failure)")
-        return
-      }
     }
+    #expect(Self.outline(failure) == "failed: test")
     #expect(try await database.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM test_things") } == 0)
   }
 
