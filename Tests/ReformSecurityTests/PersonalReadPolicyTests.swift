@@ -15,10 +15,7 @@ struct PersonalReadPolicyTests {
 
   @Test(arguments: personalReads)
   func peopleAndProgrammesAreAuditedReadsAClerkMakesForTheirOwnUnitOnly(method: WireMethodInfo) throws {
-    let rule = try #require(AccessPolicy.reform.rule(for: method.path))
-    #expect(rule.auditsReads)
-    let clerk = Principal(id: "c", displayName: "C", unitCode: "LC07", roles: [.clerk])
-    #expect(AccessPolicy.reform.decide(method: method.path, principal: clerk) == .allow(ownUnit: "LC07"))
+    try expectAuditedReadOfTheClerksOwnUnit(method)
     let viewer = Principal(id: "v", displayName: "V", unitCode: "LC07", roles: [.viewer])
     #expect(!AccessPolicy.reform.decide(method: method.path, principal: viewer).isAllowed)
     for role in [Role.admin, .operator, .inspector] {

@@ -18,10 +18,7 @@ struct RatingAndDocumentReadPolicyTests {
 
   @Test(arguments: auditedReads)
   func readsOfRatingsEvaluationsAndDocumentsAreAuditedAndAClerkReadsTheirOwnUnitOnly(method: WireMethodInfo) throws {
-    let rule = try #require(AccessPolicy.reform.rule(for: method.path))
-    #expect(rule.auditsReads)
-    let clerk = Principal(id: "c", displayName: "C", unitCode: "LC07", roles: [.clerk])
-    #expect(AccessPolicy.reform.decide(method: method.path, principal: clerk) == .allow(ownUnit: "LC07"))
+    try expectAuditedReadOfTheClerksOwnUnit(method)
   }
 
   @Test(arguments: [
