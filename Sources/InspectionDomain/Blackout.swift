@@ -1,3 +1,5 @@
+import ReformKit
+
 /// A period in which no visit may take place (e.g. congress season, year-end reviews).
 ///
 /// A visit is barred when one of its working days lies in the period; non-working days of the

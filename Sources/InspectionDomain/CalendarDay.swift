@@ -1,3 +1,5 @@
+import ReformKit
+
 /// One day of a ``WorkingCalendar``.
 public struct CalendarDay: Sendable, Hashable {
   /// The day.

@@ -1,3 +1,5 @@
+import ReformKit
+
 extension CalendarNotice {
   /// The days off of 2026 for cadres, civil servants and public employees.
   ///

@@ -1,3 +1,5 @@
+import ReformKit
+
 /// A closed range of days, both ends included (từ ngày … đến ngày …).
 public struct CivilDateRange: Sendable, Hashable, CustomStringConvertible {
   /// The first day of the range.

@@ -1,3 +1,5 @@
+import ReformKit
+
 /// What kind of day a calendar day is, as ``WorkingCalendar`` computes it or a
 /// ``CalendarNotice`` sets it.
 public enum DayKind: Sendable, Hashable, CaseIterable {

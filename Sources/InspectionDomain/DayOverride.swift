@@ -1,3 +1,5 @@
+import ReformKit
+
 /// One day as the government's yearly notice sets it (a line of ``CalendarNotice``).
 public struct DayOverride: Sendable, Hashable {
   /// The day.

@@ -1,3 +1,5 @@
+import ReformKit
+
 /// Where a calendar day's kind comes from.
 public enum DaySource: Sendable, Hashable {
   /// Computed from ``HolidayRules``: weekday, solar and lunar holidays, compensating days.

@@ -1,3 +1,5 @@
+import ReformKit
+
 /// The rules that compute a year's days off before any government notice (Bộ luật Lao động
 /// 2019, Điều 112): 1/1; Tết Nguyên đán, 5 days; Giỗ Tổ Hùng Vương, 10/3 lunar; 30/4; 1/5;
 /// 2/9 and one adjacent day; and, for each of them that falls on a Saturday or Sunday, a

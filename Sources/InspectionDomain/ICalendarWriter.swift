@@ -1,4 +1,5 @@
 import Foundation
+import ReformKit
 
 /// Writes iCalendar content lines (RFC 5545, section 3.1): CRLF after each, folded so no line
 /// exceeds 75 octets of UTF-8 without cutting a character's bytes apart.
@@ -59,8 +60,7 @@ struct ICalendarWriter: Sendable {
     let (days, secondOfDay) = seconds.quotientAndRemainder(dividingBy: 86_400)
     let dayShift = secondOfDay < 0 ? -1 : 0
     let second = secondOfDay < 0 ? secondOfDay + 86_400 : secondOfDay
-    // Julian Day 2440588 is 1970-01-01.
-    let day = CivilDate(julianDay: 2_440_588 + days + dayShift)
+    let day = CivilDate(dayNumber: days + dayShift)
     func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
     return "\(date(day))T\(two(second / 3600))\(two(second % 3600 / 60))\(two(second % 60))Z"
   }

@@ -1,4 +1,5 @@
 import Foundation
+import ReformKit
 
 /// The Vietnamese lunisolar calendar (âm lịch), computed astronomically for a time zone after
 /// Hồ Ngọc Đức's algorithm.

@@ -1,3 +1,5 @@
+import ReformKit
+
 /// The planner's rules, each a value an operator sets. The defaults are practice and
 /// *(unconfirmed)* unless a source is named.
 public struct PlanningRules: Sendable, Hashable {

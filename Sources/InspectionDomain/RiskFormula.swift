@@ -1,3 +1,5 @@
+import ReformKit
+
 /// How a unit's risk score is made from its factors: each factor's value (0–10000 bp, higher
 /// riskier) is weighted, and the score is the sum of the weighted values (`value × weight /
 /// 10000`, rounded down), so it stays within 0–10000. A factor with weight 0 is left out.

@@ -1,3 +1,5 @@
+import ReformKit
+
 /// The legal or administrative source of a rule or a notice (căn cứ): a document, optionally
 /// its article and date, and a note.
 public struct SourceReference: Sendable, Hashable {

@@ -1,3 +1,5 @@
+import ReformKit
+
 /// A period an inspector is not available: leave, training, another duty.
 public struct Unavailability: Sendable, Hashable {
   /// The days, both ends included.

@@ -1,3 +1,5 @@
+import ReformKit
+
 /// A placed visit (cuộc kiểm tra, giám sát) of a ``Programme``.
 ///
 /// A visit occupies ``workingDays`` consecutive working days from ``firstDay`` to

@@ -1,3 +1,5 @@
+import ReformKit
+
 /// A visit the programme must place: one inspection or supervision of one unit.
 public struct VisitDue: Sendable, Hashable {
   /// Caller-chosen id, unique in the input; the placed ``Visit`` keeps it.

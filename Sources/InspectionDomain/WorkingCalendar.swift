@@ -1,3 +1,5 @@
+import ReformKit
+
 /// The working-day calendar of one year (lịch ngày làm việc): which days visits may take place
 /// on, computed from ``HolidayRules`` and then overridden by the year's ``CalendarNotice``.
 ///

@@ -1,4 +1,5 @@
 import ClassificationDomain
+import ReformKit
 import Testing
 
 /// A discipline in the year makes the rating KHTNV (124-QĐ/TW; kept in 366-QĐ/TW as an

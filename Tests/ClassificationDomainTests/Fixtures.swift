@@ -1,4 +1,5 @@
 import ClassificationDomain
+import ReformKit
 import Testing
 
 /// Builders for hand-worked cases: a Party member or civil servant with a total score split

@@ -1,4 +1,5 @@
 import ClassificationDomain
+import ReformKit
 import Testing
 
 /// The HTXSNV quota: at most 20% of the HTTNV count, per unit (and per duty group under

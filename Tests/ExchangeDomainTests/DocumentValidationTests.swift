@@ -1,5 +1,6 @@
 import ExchangeDomain
 import Foundation
+import ReformKit
 import Testing
 
 /// The fields the errors of `document` name, in order.

@@ -1,5 +1,6 @@
 import ExchangeDomain
 import Foundation
+import ReformKit
 import Testing
 
 /// An inbox entry of the sample document at `urgency`, arrived as number `number` at `time`,

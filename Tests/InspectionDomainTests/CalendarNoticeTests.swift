@@ -1,4 +1,5 @@
 import InspectionDomain
+import ReformKit
 import Testing
 
 @Suite("Government notice of days off")

@@ -1,5 +1,6 @@
 import Foundation
 import InspectionDomain
+import ReformKit
 
 /// Checks a programme against every hard rule from scratch, written apart from the planner:
 /// it reads only the input, the programme and the working-day calendar, and reports each

@@ -1,5 +1,6 @@
 import Foundation
 import InspectionDomain
+import ReformKit
 import Testing
 
 @Suite("Programme export: CSV and iCalendar")

@@ -1,4 +1,5 @@
 import InspectionDomain
+import ReformKit
 
 /// The date `year`-`month`-`day`, which the test knows to exist.
 func day(_ year: Int, _ month: Int, _ day: Int) -> CivilDate {

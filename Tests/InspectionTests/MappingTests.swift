@@ -49,15 +49,6 @@ struct MappingTests {
     #expect(claim.fingerprint == direct?.fingerprint)
   }
 
-  @Test func todayIsTheDayInVietnam() {
-    // 2025-12-31 17:30 UTC is already 1 January 2026 in Hà Nội.
-    #expect(
-      CivilDate.vietnamDay(at: Date(timeIntervalSince1970: 1_767_202_200)) == CivilDate(year: 2026, month: 1, day: 1))
-    #expect(CivilDate.vietnamDay(at: Date(timeIntervalSince1970: -3_600)) == CivilDate(year: 1970, month: 1, day: 1))
-    #expect(
-      CivilDate.vietnamDay(at: Date(timeIntervalSince1970: -8 * 3_600)) == CivilDate(year: 1969, month: 12, day: 31))
-  }
-
   @Test func concurrentPlansFromTwoWorkersOnOneFileGetDistinctNumbers() async throws {
     let first = try Harness()
     let second = try first.reopened()

@@ -1,3 +1,4 @@
+import ReformKit
 import Testing
 @testable import RegistryDomain
 

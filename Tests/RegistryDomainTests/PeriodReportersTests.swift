@@ -1,4 +1,5 @@
 import Foundation
+import ReformKit
 import Testing
 @testable import RegistryDomain
 

@@ -1,6 +1,7 @@
 import ClassificationDomain
 import GRPCCore
 import ReformKit
+import ReformModule
 import ReformWire
 
 extension RuleSet {

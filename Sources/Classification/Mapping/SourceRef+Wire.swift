@@ -1,4 +1,6 @@
 import ClassificationDomain
+import ReformKit
+import ReformModule
 import ReformWire
 
 extension ClassificationDomain.SourceRef {

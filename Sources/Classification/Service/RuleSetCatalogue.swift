@@ -2,6 +2,7 @@ import ClassificationDomain
 import Crypto
 import Foundation
 import ReformKit
+import ReformModule
 import ReformWire
 import Synchronization
 

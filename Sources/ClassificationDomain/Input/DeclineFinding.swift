@@ -1,3 +1,5 @@
+import ReformKit
+
 /// A conclusion of a competent body that a person shows ideological, political, moral or
 /// lifestyle decline (suy thoái về tư tưởng chính trị, đạo đức, lối sống; "tự diễn biến",
 /// "tự chuyển hóa").

@@ -1,3 +1,5 @@
+import ReformKit
+
 /// One disciplinary decision against a person or a collective (quyết định kỷ luật).
 ///
 /// A decision counts in the year its ``decided`` date falls in. One violation counts once

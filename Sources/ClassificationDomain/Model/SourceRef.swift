@@ -1,3 +1,5 @@
+import ReformKit
+
 /// The document a rule or a decision rests on (văn bản căn cứ): its number, the article and
 /// clause, and when it was issued.
 public struct SourceRef: Sendable, Hashable, Codable {

@@ -1,5 +1,6 @@
 import ExchangeDomain
 import GRPCCore
+import ReformKit
 import ReformWire
 
 extension ExchangeDelivery {

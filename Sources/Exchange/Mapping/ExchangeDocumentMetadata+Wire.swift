@@ -106,14 +106,14 @@ extension ExchangeDocumentMetadata {
     self.init(
       documentId: document.documentId.description, organId: metadata.organId,
       issuingOrganName: metadata.issuingOrganName, codeNumber: metadata.codeNumber,
-      codeNotation: metadata.codeNotation, place: metadata.place, issuedDate: CalendarDate(metadata.issuedDate),
+      codeNotation: metadata.codeNotation, place: metadata.place, issuedDate: metadata.issuedDate.wire,
       documentType: ExchangeDocumentType(code: Int32(clamping: metadata.documentType.code), name: metadata.documentType.name),
       subject: metadata.subject,
       signer: ExchangeSigner(
         competence: metadata.signer.competence, position: metadata.signer.position,
         fullName: metadata.signer.fullName),
       recipients: recipients, pageCount: Int32(clamping: metadata.pageCount),
-      dueDate: metadata.dueDate.map(CalendarDate.init), urgency: ExchangeUrgency(rawValue: Int32(metadata.urgency.rawValue)),
+      dueDate: metadata.dueDate?.wire, urgency: ExchangeUrgency(rawValue: Int32(metadata.urgency.rawValue)),
       confidentiality: ExchangeConfidentiality(rawValue: Int32(metadata.confidentiality.rawValue)),
       inReplyTo: metadata.inReplyTo)
   }

@@ -1,5 +1,6 @@
 import ExchangeDomain
 import GRDB
+import ReformKit
 
 extension ExchangeStore {
   /// The counts of each of `unitCodes` over `days`: documents sent (issued in the span), copies
@@ -10,8 +11,8 @@ extension ExchangeStore {
     -> [String: UnitCounts]
   {
     try await database.read { db in
-      let first = days.lowerBound.stored
-      let last = days.upperBound.stored
+      let first = days.lowerBound.iso
+      let last = days.upperBound.iso
       let voided = NoticeCode.recallAgreed.rawValue
       var counts: [String: UnitCounts] = [:]
       for unit in unitCodes { counts[unit] = UnitCounts() }

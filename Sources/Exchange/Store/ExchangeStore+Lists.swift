@@ -11,7 +11,7 @@ extension ExchangeStore {
       if !query.statuses.isEmpty { filter.append(literal: " AND d.status IN \(query.statuses)") }
       if !query.urgencies.isEmpty { filter.append(literal: " AND doc.urgency IN \(query.urgencies)") }
       if let dates = query.arrivalDates {
-        filter.append(literal: " AND d.arrival_date BETWEEN \(dates.lowerBound.stored) AND \(dates.upperBound.stored)")
+        filter.append(literal: " AND d.arrival_date BETWEEN \(dates.lowerBound.iso) AND \(dates.upperBound.iso)")
       }
       if query.overdueOnly { filter.append(literal: " AND \(OverdueRule.sql(asOf: query.today))") }
       if let pattern = query.subjectPattern { filter.append(literal: " AND doc.subject_folded LIKE \(pattern) ESCAPE '\\'") }
@@ -45,7 +45,7 @@ extension ExchangeStore {
     try await database.read { db in
       var filter: SQL = "doc.sent_unit = \(query.unitCode)"
       if let dates = query.issuedDates {
-        filter.append(literal: " AND doc.issued_date BETWEEN \(dates.lowerBound.stored) AND \(dates.upperBound.stored)")
+        filter.append(literal: " AND doc.issued_date BETWEEN \(dates.lowerBound.iso) AND \(dates.upperBound.iso)")
       }
       if let pattern = query.subjectPattern { filter.append(literal: " AND doc.subject_folded LIKE \(pattern) ESCAPE '\\'") }
       if query.overdueOnly {

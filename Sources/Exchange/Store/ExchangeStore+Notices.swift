@@ -1,6 +1,7 @@
 import ExchangeDomain
 import Foundation
 import GRDB
+import ReformKit
 import ReformStore
 
 extension ExchangeStore {
@@ -88,7 +89,7 @@ extension ExchangeStore {
       arrivalNumber: Int(delivery.arrivalNumber), arrivalTime: Microseconds.date(delivery.arrivalUs),
       replaying: try stored.map(Self.statusNotice))
     let nowUs = Microseconds.of(now)
-    let day = CivilDate(Microseconds.date(nowUs)).stored
+    let day = CivilDate(Microseconds.date(nowUs)).iso
     try copy.record(
       StatusNotice(
         code: plan.code, actor: actor, organId: actor == .sender ? document.senderOrganId : delivery.receiverOrganId,

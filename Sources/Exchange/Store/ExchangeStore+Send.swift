@@ -1,6 +1,7 @@
 import ExchangeDomain
 import Foundation
 import GRDB
+import ReformKit
 import ReformStore
 
 extension ExchangeStore {
@@ -50,7 +51,7 @@ extension ExchangeStore {
           docSeq: docSeq, receiverUnit: receiver.unitCode, receiverOrganId: receiver.organId,
           receiverName: receiver.name, arrivalYear: arrivalDay.year,
           arrivalNumber: try Self.nextArrivalNumber(organId: receiver.organId, year: arrivalDay.year, db),
-          arrivalUs: nowUs, arrivalDate: arrivalDay.stored, status: NoticeCode.arrived.rawValue, recallStatus: 0,
+          arrivalUs: nowUs, arrivalDate: arrivalDay.iso, status: NoticeCode.arrived.rawValue, recallStatus: 0,
           lastNoticeUs: nowUs)
         try delivery.insert(db)
         guard let deliverySeq = delivery.deliverySeq else { throw StoreInconsistency("a copy was stored without a key") }
@@ -82,7 +83,7 @@ extension ExchangeStore {
     return DocumentRecord(
       documentId: outgoing.documentId.description, senderUnit: outgoing.sendingUnit, senderOrganId: outgoing.sender.organId,
       senderName: outgoing.sender.name, dupOrganId: key.organId.rawValue, dupYear: key.year, dupNumber: key.codeNumber,
-      dupNotation: key.codeNotation, issuedDate: outgoing.issuedDate.stored, dueDate: outgoing.dueDate?.stored,
+      dupNotation: key.codeNotation, issuedDate: outgoing.issuedDate.iso, dueDate: outgoing.dueDate?.iso,
       urgency: outgoing.urgency.rawValue, subjectFolded: outgoing.searchableSubject, metadata: plan.metadata,
       sentPrincipalId: plan.principalId, sentDisplayName: plan.displayName, sentUnit: outgoing.answeringUnit, sentUs: 0)
   }

@@ -1,4 +1,5 @@
 import ExchangeDomain
+import ReformKit
 
 /// What a ListInbox call asks of the store, already validated.
 struct InboxQuery: Sendable {

@@ -1,4 +1,5 @@
 import ExchangeDomain
+import ReformKit
 
 /// What a ListOverdue call asks of the store, already validated.
 struct OverdueQuery: Sendable {

@@ -1,4 +1,5 @@
 import ExchangeDomain
+import ReformKit
 
 /// What a ListSent call asks of the store, already validated.
 struct SentQuery: Sendable {

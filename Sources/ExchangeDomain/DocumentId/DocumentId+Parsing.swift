@@ -1,3 +1,5 @@
+import ReformKit
+
 extension DocumentId {
   /// Reads a DocumentId in the national form `OrganId,yyyy/mm/dd,CodeNumber/CodeNotation`,
   /// throwing an error that names the part at fault.

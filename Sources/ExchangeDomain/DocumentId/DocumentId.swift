@@ -1,4 +1,5 @@
 import Foundation
+import ReformKit
 
 /// The identifier of a document on the national exchange, written
 /// `OrganId,yyyy/mm/dd,CodeNumber/CodeNotation`, e.g. `000.00.00.G22,2015/09/30,7816/VPCP-TTĐT`:

@@ -1,3 +1,5 @@
+import ReformKit
+
 /// The texts collected from an envelope while it is parsed, and the document they make.
 struct EdxmlValues {
   /// Leaves outside any group, by path.

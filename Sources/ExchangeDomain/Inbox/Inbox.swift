@@ -1,3 +1,5 @@
+import ReformKit
+
 /// Listing a receiver's inbox: filtered by ``InboxFilter`` and ordered urgent first — Hỏa tốc,
 /// Thượng khẩn, Khẩn, then normal — and within one urgency by arrival (year, then số đến).
 public enum Inbox {

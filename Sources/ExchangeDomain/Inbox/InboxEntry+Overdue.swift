@@ -1,3 +1,5 @@
+import ReformKit
+
 extension InboxEntry {
   /// Quá hạn: the due date has passed on `today` (Asia/Ho_Chi_Minh) and the copy has not
   /// reached 06.
@@ -13,7 +15,7 @@ extension InboxEntry {
     guard let dueDate = document.metadata.dueDate, !delivery.state.isVoid else { return 0 }
     switch delivery.state.status {
     case .done?, .refused?, nil: return 0
-    default: return max(0, dueDate.days(until: today))
+    default: return max(0, dueDate.days(to: today))
     }
   }
 }

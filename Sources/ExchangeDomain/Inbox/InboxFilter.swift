@@ -1,3 +1,5 @@
+import ReformKit
+
 /// Which copies of an inbox to list (the protocol's `ExchangeListInboxRequest` filters); an
 /// empty set or nil means no restriction.
 public struct InboxFilter: Sendable, Hashable {

@@ -1,4 +1,5 @@
 import Foundation
+import ReformKit
 
 /// When an incoming document must be registered (vào sổ, notice 03) at the latest: urgent
 /// documents at once, all others the same day or the next working day (Nghị định

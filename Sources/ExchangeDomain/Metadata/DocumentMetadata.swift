@@ -1,3 +1,5 @@
+import ReformKit
+
 /// The metadata of an official document (văn bản) as Nghị định 30/2020/NĐ-CP, Phụ lục VI lists
 /// it and edXML carries it in its `MessageHeader`: the `ExchangeDocumentMetadata` of the protocol.
 ///

@@ -1,3 +1,5 @@
+import ReformKit
+
 extension ExchangeDocument {
   /// Every reason the document cannot be stored, in field order, after normalizing its text
   /// (NFC, trimmed); empty when it can. A secret document's refusal always comes first.

@@ -48,4 +48,7 @@ public struct OrganId: Sendable, Hashable, Comparable, CustomStringConvertible {
 extension Character {
   /// A–Z only.
   var isASCIIUppercaseLetter: Bool { ("A"..."Z").contains(self) }
+
+  /// 0–9 only: `isNumber` would also take other scripts' digits and fractions.
+  var isASCIIDigit: Bool { ("0"..."9").contains(self) }
 }

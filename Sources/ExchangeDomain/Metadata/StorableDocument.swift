@@ -1,3 +1,5 @@
+import ReformKit
+
 /// A document the exchange may store and send: not secret, valid, and normalized (NFC,
 /// trimmed), with its ``documentId`` computed.
 ///

@@ -1,4 +1,5 @@
 import Foundation
+import ReformKit
 
 /// One receiver's copy of a document (the protocol's `ExchangeDelivery`): where it arrived, its
 /// arrival number, its state and every notice about it, oldest first.

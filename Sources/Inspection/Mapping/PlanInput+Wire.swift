@@ -1,4 +1,5 @@
 import InspectionDomain
+import ReformKit
 import ReformModule
 import ReformWire
 

@@ -1,5 +1,6 @@
 import GRPCCore
 import InspectionDomain
+import ReformKit
 import ReformModule
 import ReformWire
 

@@ -1,6 +1,7 @@
 import Foundation
 import GRPCCore
 import InspectionDomain
+import ReformKit
 import ReformModule
 import ReformWire
 

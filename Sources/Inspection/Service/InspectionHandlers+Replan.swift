@@ -1,6 +1,7 @@
 import Foundation
 import GRPCCore
 import InspectionDomain
+import ReformKit
 import ReformModule
 import ReformWire
 
@@ -70,7 +71,7 @@ extension InspectionHandlers {
     let report: ReplanReport
     do {
       report = try Planner().replan(
-        programme, changes: changes, calendar: calendar, notBefore: CivilDate.vietnamDay(at: started))
+        programme, changes: changes, calendar: calendar, notBefore: CivilDate(started))
     } catch {
       throw error.fieldError()
     }

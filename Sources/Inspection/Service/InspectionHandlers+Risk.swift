@@ -1,6 +1,7 @@
 import Foundation
 import GRPCCore
 import InspectionDomain
+import ReformKit
 import ReformModule
 import ReformWire
 
@@ -25,7 +26,7 @@ extension InspectionHandlers {
     }
     let asOf =
       try request.asOf.map { date in try CivilDate(date, field: "as_of") }
-      ?? CivilDate.vietnamDay(at: now())
+      ?? CivilDate(now())
     let weights = try RiskWeights(request.weights, asOf: asOf, field: "weights")
     let computed = try await risks.risks(
       of: request.unitCodes.enumerated().map { ($1, "unit_codes[\($0)]") }, weights: weights, asOf: asOf,

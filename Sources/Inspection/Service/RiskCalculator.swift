@@ -1,6 +1,7 @@
 import Foundation
 import GRPCCore
 import InspectionDomain
+import ReformKit
 import ReformWire
 
 /// Computes units' risk from three factors: their indicators and ratings, read through the

@@ -1,3 +1,4 @@
+import ReformKit
 import ReformModule
 import Foundation
 import RegistryDomain

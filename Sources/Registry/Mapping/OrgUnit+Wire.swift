@@ -1,4 +1,5 @@
 import Foundation
+import ReformKit
 import ReformModule
 import ReformWire
 import RegistryDomain

@@ -1,3 +1,5 @@
+import ReformKit
+import ReformModule
 import RegistryDomain
 import ReformWire
 

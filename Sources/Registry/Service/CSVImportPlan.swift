@@ -1,4 +1,5 @@
 import Foundation
+import ReformKit
 import RegistryDomain
 
 /// What a checked CSV file would change, ready to store: the domain's import (``UnitCSV``,

@@ -1,4 +1,5 @@
 import Foundation
+import ReformKit
 import ReformModule
 import ReformStore
 import ReformWire
@@ -91,7 +92,7 @@ extension RegistryHandlers {
     let kind = try request.kind.required(field: "kind")
     if !subtree.isEmpty, tree.unit(subtree) == nil { throw FieldError.notFound("subtree_code", "unit \"\(subtree)\" does not exist") }
     let scope = subtree.isEmpty ? nil : Set(tree.subtree(of: subtree).map(\.code))
-    let today = CivilDate.inVietnam(at: store.now)
+    let today = CivilDate(store.now)
     let people = {
       snapshot.roster.people.filter { person in
         (scope?.contains(person.unitCode) ?? true) && (request.includeClosed || person.isPresent(on: today))
@@ -135,7 +136,7 @@ extension RegistryHandlers {
     do throws(CSVImportFailure) {
       return .checked(
         try CSVImportPlan.check(
-          text, kind: kind, state: state, today: CivilDate.inVietnam(at: now), defaultSetID: setID.isEmpty ? nil : setID,
+          text, kind: kind, state: state, today: CivilDate(now), defaultSetID: setID.isEmpty ? nil : setID,
           stamp: ChangeStamp(actor: actor, at: now, reason: "CSV import")))
     } catch {
       return .failed(error)

@@ -1,4 +1,5 @@
 import Foundation
+import ReformKit
 import ReformModule
 import ReformWire
 import RegistryDomain
@@ -90,7 +91,7 @@ extension RegistryHandlers {
       throw FieldError.invalid("membership", "\(request.membership.rawValue) is not a membership filter")
     }
     let presentOn = try CivilDate.optional(request.presentOn, field: "present_on")
-    let today = CivilDate.inVietnam(at: store.now)
+    let today = CivilDate(store.now)
     let onDate = presentOn ?? today
     let document = try TextLimit.short.checked(request.studiedDocument, field: "studied_document").normalizedText
     let name = try TextLimit.short.checked(request.nameQuery, field: "name_query").normalizedText

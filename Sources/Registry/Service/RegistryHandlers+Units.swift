@@ -1,4 +1,5 @@
 import Foundation
+import ReformKit
 import ReformModule
 import ReformWire
 import RegistryDomain
@@ -39,7 +40,7 @@ extension RegistryHandlers {
     guard let wire = request.unit else { throw FieldError.invalid("unit", "is required; unit.code names the unit to change") }
     try RequestBounds.checkCount(request.updateFields.count, field: "update_fields")
     let fields = request.updateFields
-    let effective = try CivilDate.optional(request.effective, field: "effective") ?? CivilDate.inVietnam(at: store.now)
+    let effective = try CivilDate.optional(request.effective, field: "effective") ?? CivilDate(store.now)
     let reason = try TextLimit.long.checked(request.reason, field: "reason")
     let decision = try SourceRef.optional(request.decision, field: "decision")
     let expected = request.expectedRevision
@@ -69,7 +70,7 @@ extension RegistryHandlers {
     guard let unit = snapshot.tree.unit(request.code) else {
       throw FieldError.notFound("code", request.code.isEmpty ? "is required: the unit's code" : "unit \"\(request.code)\" does not exist")
     }
-    let today = CivilDate.inVietnam(at: store.now)
+    let today = CivilDate(store.now)
     let people = snapshot.roster.peopleByID.values.reduce(0) { count, person in
       person.unitCode == unit.code && person.isPresent(on: today) ? count + 1 : count
     }
@@ -93,7 +94,7 @@ extension RegistryHandlers {
     var hostKinds = Set<HostOrganisationKind>()
     for (index, kind) in request.hostKinds.enumerated() { hostKinds.insert(try kind.required(field: "host_kinds[\(index)]")) }
     let openOn = try CivilDate.optional(request.openOn, field: "open_on")
-    let today = CivilDate.inVietnam(at: store.now)
+    let today = CivilDate(store.now)
     let nameQuery = VietnameseText.folded(try TextLimit.short.checked(request.nameQuery, field: "name_query").normalizedText)
     for (code, field) in [(subtree, "subtree_code"), (request.parentCode, "parent_code")] where !code.isEmpty && tree.unit(code) == nil {
       throw FieldError.notFound(field, "unit \"\(code)\" does not exist")
@@ -130,7 +131,7 @@ extension RegistryHandlers {
     let code = request.code
     let parent = request.newParentCode
     guard !parent.isEmpty else { throw FieldError.invalid("new_parent_code", "is required: the unit to move under") }
-    let effective = try CivilDate.optional(request.effective, field: "effective") ?? CivilDate.inVietnam(at: store.now)
+    let effective = try CivilDate.optional(request.effective, field: "effective") ?? CivilDate(store.now)
     let reason = try TextLimit.long.checked(request.reason, field: "reason")
     let decision = try SourceRef.optional(request.decision, field: "decision")
     let expected = request.expectedRevision

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import ReformKit
 import RegistryDomain
 
 /// Reads and writes `registry_people` and `registry_studies`.

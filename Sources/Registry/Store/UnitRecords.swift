@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import ReformKit
 import RegistryDomain
 
 /// Reads and writes `registry_units` and `registry_unit_history`.

@@ -1,4 +1,5 @@
 import Foundation
+import ReformKit
 
 /// Units as CSV (`REGISTRY_CSV_KIND_UNITS`): import, all or nothing, and export in the same
 /// columns.

@@ -1,3 +1,5 @@
+import ReformKit
+
 /// A reporting period: a year, a half, a quarter, a month, or a whole term, as `Period` in
 /// `common.proto`.
 ///

@@ -1,3 +1,5 @@
+import ReformKit
+
 /// A reference to an authority's document that a rule, a target or a decision rests on
 /// (căn cứ), as `SourceRef` in `common.proto`: e.g. document "01-NQ/ĐUK", article
 /// "Mục II.2.2 (3)", issued 2020-12-31.

@@ -47,7 +47,7 @@ extension IndicatorSet {
       if let mapping = indicator.termMapping {
         if mapping.legacyTerms.isEmpty { fail("\(at).term_mapping.legacy_terms", "is required, e.g. [\"mức độ 3\", \"mức độ 4\"]") }
         if mapping.currentTerms.isEmpty { fail("\(at).term_mapping.current_terms", "is required, e.g. [\"toàn trình\", \"một phần\"]") }
-        if !mapping.effectiveFrom.isValid { fail("\(at).term_mapping.effective_from", "\(mapping.effectiveFrom) is not a date") }
+        if !mapping.effectiveFrom.isSupported { fail("\(at).term_mapping.effective_from", "\(mapping.effectiveFrom) is not a date") }
       }
     }
     return problems

@@ -1,3 +1,5 @@
+import ReformKit
+
 /// How a notion a later regulation replaced maps onto the terms in force, as
 /// `IndicatorTermMapping` in `indicator.proto`.
 ///

@@ -1,3 +1,5 @@
+import ReformKit
+
 /// A person's Party membership (đảng viên), as `PartyMembership` in `person.proto`. A person
 /// who left keeps the record with ``left`` set.
 public struct PartyMembership: Sendable, Hashable, Codable {

@@ -1,3 +1,5 @@
+import ReformKit
+
 extension Person {
   /// The problems of the record on its own, without looking at the tree, one per field at
   /// fault, in field order; empty when the record is well formed.
@@ -18,7 +20,7 @@ extension Person {
     } else if name.count > 200 {
       problems.append(.invalid("full_name", "is longer than 200 characters"))
     }
-    if let birthDate, !birthDate.isValid || birthDate.year < 1900 {
+    if let birthDate, !birthDate.isSupported || birthDate.year < 1900 {
       problems.append(.invalid("birth_date", "\(birthDate) is not a plausible date of birth"))
     }
     if categories.isEmpty && partyMembership == nil {
@@ -35,11 +37,11 @@ extension Person {
       problems.append(
         .invalid("required_theory_level", "is required for a leader or manager: the level their title's standard requires"))
     }
-    if let arrived, !arrived.isValid {
+    if let arrived, !arrived.isSupported {
       problems.append(.invalid("arrived", "\(arrived) is not a date"))
     }
     if let departed {
-      if !departed.isValid {
+      if !departed.isSupported {
         problems.append(.invalid("departed", "\(departed) is not a date"))
       } else if let arrived, departed < arrived {
         problems.append(.invalid("departed", "\(departed) is before the arrival \(arrived)"))
@@ -50,7 +52,7 @@ extension Person {
       if study.document.normalizedText.isEmpty {
         problems.append(.invalid("studies[\(index)].document", "is required: the document studied, e.g. 01-NQ/ĐUK"))
       }
-      if !study.studied.isValid {
+      if !study.studied.isSupported {
         problems.append(.invalid("studies[\(index)].studied", "\(study.studied) is not a date"))
       } else if !seen.insert("\(study.document)@\(study.studied)").inserted {
         problems.append(
@@ -62,9 +64,9 @@ extension Person {
 
   private static func problems(of membership: PartyMembership, birthDate: CivilDate?) -> [PersonError] {
     var problems: [PersonError] = []
-    if !membership.admitted.isValid {
+    if !membership.admitted.isSupported {
       problems.append(.invalid("party_membership.admitted", "\(membership.admitted) is not a date"))
-    } else if let birthDate, birthDate.isValid, membership.admitted <= birthDate {
+    } else if let birthDate, birthDate.isSupported, membership.admitted <= birthDate {
       problems.append(.invalid("party_membership.admitted", "\(membership.admitted) is not after the birth date"))
     }
     switch (membership.status, membership.official) {
@@ -72,7 +74,7 @@ extension Person {
       problems.append(
         .invalid("party_membership.official", "is required for an official member: the date membership became official"))
     case (.official, let official?):
-      if !official.isValid {
+      if !official.isSupported {
         problems.append(.invalid("party_membership.official", "\(official) is not a date"))
       } else if official <= membership.admitted {
         problems.append(
@@ -84,7 +86,7 @@ extension Person {
     case (.probationary, nil):
       break
     }
-    if let left = membership.left, !left.isValid || left < membership.admitted {
+    if let left = membership.left, !left.isSupported || left < membership.admitted {
       problems.append(.invalid("party_membership.left", "\(left) must be a date on or after admission"))
     }
     return problems

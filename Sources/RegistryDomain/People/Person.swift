@@ -1,3 +1,5 @@
+import ReformKit
+
 /// A person of the bloc: Party member, cán bộ, công chức, viên chức or người lao động — one
 /// person can be several — as `Person` in `person.proto`.
 ///

@@ -1,3 +1,5 @@
+import ReformKit
+
 /// One record of studying a reform document (nghiên cứu, học tập, quán triệt văn bản về cải
 /// cách hành chính), as `ReformStudyRecord` in `person.proto`: the source of indicator 1 of
 /// 01-NQ/ĐUK.

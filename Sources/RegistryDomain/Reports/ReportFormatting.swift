@@ -1,4 +1,5 @@
 import Foundation
+import ReformKit
 
 /// Number, time and width formatting shared by the renderers, in Vietnamese conventions:
 /// `.` groups thousands, `,` marks decimals, times are Vietnam's (UTC+7).
@@ -29,25 +30,12 @@ enum ReportFormatting {
     let seconds = Int(date.timeIntervalSince1970.rounded(.down)) + vietnamOffsetSeconds
     let days = Int((Double(seconds) / 86_400).rounded(.down))
     let secondOfDay = seconds - days * 86_400
-    let civil = civilDate(daysSinceEpoch: days)
+    let civil = CivilDate(dayNumber: days)
     let hour = secondOfDay / 3600
     let minute = (secondOfDay % 3600) / 60
     let hh = hour < 10 ? "0\(hour)" : "\(hour)"
     let mm = minute < 10 ? "0\(minute)" : "\(minute)"
     return "\(hh):\(mm) ngày \(civil.vietnameseText)"
-  }
-
-  /// The Gregorian date `days` after 1970-01-01 (H. Hinnant's civil-from-days).
-  static func civilDate(daysSinceEpoch days: Int) -> CivilDate {
-    let z = days + 719_468
-    let era = (z >= 0 ? z : z - 146_096) / 146_097
-    let dayOfEra = z - era * 146_097
-    let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-    let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-    let monthPrime = (5 * dayOfYear + 2) / 153
-    let day = dayOfYear - (153 * monthPrime + 2) / 5 + 1
-    let month = monthPrime < 10 ? monthPrime + 3 : monthPrime - 9
-    return CivilDate(yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
   }
 
   /// The columns a string takes in a terminal: one per character, none for a lone combining

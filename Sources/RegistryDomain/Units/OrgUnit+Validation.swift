@@ -13,7 +13,7 @@ extension OrgUnit {
     if name.normalizedText.isEmpty {
       problems.append(.invalid("name", "is required: the unit's full Vietnamese name"))
     }
-    if !opened.isValid {
+    if !opened.isSupported {
       problems.append(.invalid("opened", "\(opened) is not a date"))
     }
     switch (kind, parentCode) {
@@ -35,7 +35,7 @@ extension OrgUnit {
         .invalid("organ_id", "\"\(organId)\" must look like 000.00.00.H41: groups of 3, 2, 2 and 3 letters or digits"))
     }
     if let closed {
-      if !closed.isValid {
+      if !closed.isSupported {
         problems.append(.invalid("closed", "\(closed) is not a date"))
       } else if closed <= opened {
         problems.append(.invalid("closed", "\(closed) must come after the opening date \(opened)"))

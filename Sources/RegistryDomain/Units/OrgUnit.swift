@@ -1,3 +1,5 @@
+import ReformKit
+
 /// One unit of the bloc's tree (tổ chức đảng) with the organisation it sits in, as `OrgUnit`
 /// in `unit.proto`.
 ///

@@ -1,4 +1,5 @@
 import Foundation
+import ReformKit
 
 /// One recorded change of a unit (lịch sử tổ chức): who changed what, effective when, as
 /// `UnitHistoryEntry` in `unit.proto`. ``UnitTree`` writes these and never edits them.

@@ -1,3 +1,5 @@
+import ReformKit
+
 /// The tree as it stood on a date: each unit's parent then (today's parent with the moves
 /// effective after the date undone) and the units in tree order (parents before children,
 /// siblings by code).

@@ -1,3 +1,5 @@
+import ReformKit
+
 extension UnitTree {
   /// Adds a unit and records its creation, effective on its opening date.
   ///
@@ -116,7 +118,7 @@ extension UnitTree {
     if let closed = unit.closed {
       problems.append(.precondition("code", "unit \"\(code)\" is closed (from \(closed)); a closed unit does not move"))
     }
-    if !effective.isValid {
+    if !effective.isSupported {
       problems.append(.invalid("effective", "\(effective) is not a date"))
     } else if effective < unit.opened {
       problems.append(.invalid("effective", "\(effective) is before the unit opened (\(unit.opened))"))
@@ -150,7 +152,7 @@ extension UnitTree {
     if let closed = unit.closed {
       problems.append(.precondition("code", "unit \"\(code)\" is closed already (from \(closed))"))
     }
-    if !date.isValid {
+    if !date.isSupported {
       problems.append(.invalid("closed", "\(date) is not a date"))
     } else if date <= unit.opened {
       problems.append(.invalid("closed", "\(date) must come after the opening date \(unit.opened)"))

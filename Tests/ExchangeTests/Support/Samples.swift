@@ -1,6 +1,7 @@
 import ExchangeDomain
 import Foundation
 import GRPCCore
+import ReformKit
 import ReformWire
 import Testing
 

@@ -1,4 +1,5 @@
 import Foundation
+import ReformKit
 import RegistryDomain
 
 /// Small worked data the specifications share.

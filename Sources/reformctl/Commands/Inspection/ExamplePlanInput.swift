@@ -1,4 +1,5 @@
 import InspectionDomain
+import ReformKit
 import ReformWire
 
 /// A made-up but realistic plan input, for `reformctl inspection example-input`: the domain's

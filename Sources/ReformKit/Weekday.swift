@@ -1,4 +1,5 @@
-/// A day of the week (thứ), Monday first as in Vietnam.
+/// A day of the week (thứ), Monday first as in Vietnam; the raw value is the ISO number,
+/// 1 Monday … 7 Sunday.
 public enum Weekday: Int, Sendable, Hashable, CaseIterable {
   /// Thứ Hai.
   case monday = 1
@@ -14,9 +15,4 @@ public enum Weekday: Int, Sendable, Hashable, CaseIterable {
   case saturday
   /// Chủ nhật.
   case sunday
-
-  /// The weekday of a 0-based index from Monday.
-  init(mondayBasedIndex: Int) {
-    self = Weekday(rawValue: mondayBasedIndex + 1)!
-  }
 }
