@@ -1,4 +1,5 @@
 import Foundation
+import ReformKit
 import ReformWire
 
 /// How the `inspection` and `calendar` commands read and write dates, date ranges and the
@@ -43,13 +44,9 @@ enum InspectionText {
     return DateRange(first: first, last: last)
   }
 
-  /// Days in `month` of `year` on the Gregorian calendar.
+  /// Days in `month` of `year` on the Gregorian calendar (``CivilDate/daysIn(month:year:)``).
   static func daysIn(month: Int32, year: Int32) -> Int32 {
-    switch month {
-    case 2: year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28
-    case 4, 6, 9, 11: 30
-    default: 31
-    }
+    Int32(CivilDate.daysIn(month: Int(month), year: Int(year)))
   }
 
   /// A number that orders dates as the calendar does.
@@ -60,12 +57,9 @@ enum InspectionText {
   /// The day of the week in Vietnamese, short: `T2` (thứ Hai) to `T7`, and `CN` (Chủ nhật).
   static func weekday(_ date: CalendarDate?) -> String {
     guard let date else { return "-" }
-    // Zeller's congruence, with January and February counted in the year before.
-    let month = date.month < 3 ? date.month + 12 : date.month
-    let year = date.month < 3 ? date.year - 1 : date.year
-    let h = (date.day + 13 * (month + 1) / 5 + year + year / 4 - year / 100 + year / 400) % 7
-    // h: 0 Saturday, 1 Sunday, 2 Monday … 6 Friday.
-    return h == 1 ? "CN" : "T\(h == 0 ? 7 : h)"
+    let weekday = CivilDate(Int(date.year), Int(date.month), Int(date.day)).weekday
+    // Thứ Hai is the second day of the week (T2), Monday; Sunday is Chủ nhật.
+    return weekday == .sunday ? "CN" : "T\(weekday.rawValue + 1)"
   }
 
   // MARK: Enums
