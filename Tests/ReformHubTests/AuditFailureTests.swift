@@ -55,18 +55,6 @@ struct AuditFailureTests {
     var value: Int { lock.withLock { count } }
   }
 
-  /// The error a call ends with, or nil when it succeeds.
-  private func failure(_ body: () async throws -> Void) async -> ReformError? {
-    do {
-      try await body()
-      return nil
-    } catch let error as ReformError {
-      return error
-    } catch {
-      return ReformError(code: .unknown, message: "\(error)")
-    }
-  }
-
   @Test func auditedCallsFailWithUnavailableWhileTheAuditLogCannotBeWrittenAndSucceedOnceItCan() async throws {
     let cluster = try Cluster()
     try cluster.startCoordinator()

@@ -195,10 +195,7 @@ struct Raw: MessageSerializer, MessageDeserializer {
 @Suite(.serialized, .timeLimit(.minutes(3)))
 struct AuditTests {
   @Test func writesReadsOfRecordsAndRefusalsAreAuditedAndReadsAreNot() async throws {
-    let cluster = try Cluster()
-    try cluster.startCoordinator()
-    try cluster.startWorker()
-    try await cluster.waitForWorkers(1)
+    let cluster = try await Cluster.withOneWorker()
     let viewerToken = try await cluster.withClient { client in
       _ = try await client.call(DiagnosticsService.Tally.self, DiagnosticsTallyRequest(key: "audited"))
       _ = try await client.diagnostics.echo(text: "a read that is not audited", payload: [])
@@ -237,10 +234,7 @@ struct AuditTests {
 @Suite(.serialized, .timeLimit(.minutes(3)))
 struct LimitTests {
   @Test func aTokenOverItsRateGetsResourceExhaustedNamingTheLimit() async throws {
-    let cluster = try Cluster()
-    try cluster.startCoordinator(["--rate-limit", "1", "--rate-burst", "5"])
-    try cluster.startWorker()
-    try await cluster.waitForWorkers(1)
+    let cluster = try await Cluster.withOneWorker(coordinator: ["--rate-limit", "1", "--rate-burst", "5"])
     try await Task.sleep(for: .seconds(5))  // the polls above drew on the bucket; let it refill
     // Eight calls at once: they reach the gatekeeper within far less than the second one
     // token takes to refill, however slow each call is on a loaded machine.
@@ -266,10 +260,7 @@ struct LimitTests {
   }
 
   @Test func aRequestOverTheSizeLimitGetsResourceExhaustedNamingTheLimit() async throws {
-    let cluster = try Cluster()
-    try cluster.startCoordinator(["--max-request-bytes", "1024"])
-    try cluster.startWorker()
-    try await cluster.waitForWorkers(1)
+    let cluster = try await Cluster.withOneWorker(coordinator: ["--max-request-bytes", "1024"])
     try await cluster.withClient { client in
       _ = try await client.diagnostics.echo(text: "small", payload: [UInt8](repeating: 1, count: 100))
       do {

@@ -127,10 +127,7 @@ struct CoordinatorTests {
   }
 
   @Test func aDeadlinePassingInAWorkerCancelsItThere() async throws {
-    let cluster = try Cluster()
-    try cluster.startCoordinator()
-    try cluster.startWorker()
-    try await cluster.waitForWorkers(1)
+    let cluster = try await Cluster.withOneWorker()
     let key = "cancel-\(UUID().uuidString.prefix(8))"
     try await cluster.withClient { client in
       do {
@@ -339,10 +336,7 @@ struct CoordinatorTests {
   }
 
   @Test func aRequestOverFourMebibytesReachesTheWorkerWithoutDetachingIt() async throws {
-    let cluster = try Cluster()
-    try cluster.startCoordinator()
-    try cluster.startWorker()
-    try await cluster.waitForWorkers(1)
+    let cluster = try await Cluster.withOneWorker()
     try await cluster.withClient { client in
       let attached = try await client.admin.listWorkers(module: "diagnostics").workers.map(\.workerId)
       do {
@@ -358,10 +352,7 @@ struct CoordinatorTests {
   }
 
   @Test func aStatusMessageQuotingAMegabyteIsCutToItsBeginningAndEnd() async throws {
-    let cluster = try Cluster()
-    try cluster.startCoordinator()
-    try cluster.startWorker()
-    try await cluster.waitForWorkers(1)
+    let cluster = try await Cluster.withOneWorker()
     let message = "text: " + String(repeating: "Lai Châu ", count: 120_000) + "is too long"
     try await cluster.withClient { client in
       do {
@@ -378,10 +369,7 @@ struct CoordinatorTests {
   }
 
   @Test func anIdleStreamWhoseCallerGoesAwayStopsInTheWorker() async throws {
-    let cluster = try Cluster()
-    try cluster.startCoordinator()
-    try cluster.startWorker()
-    try await cluster.waitForWorkers(1)
+    let cluster = try await Cluster.withOneWorker()
     struct Enough: Error {}
     try await cluster.withClient { client in
       // The first item comes at once, the next a minute later: only the caller going away can

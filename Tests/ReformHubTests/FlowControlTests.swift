@@ -109,10 +109,7 @@ struct FlowControlTests {
   }
 
   @Test func revokingATokenEndsTheStreamsItOpenedWithUnauthenticated() async throws {
-    let cluster = try Cluster()
-    try cluster.startCoordinator()
-    try cluster.startWorker()
-    try await cluster.waitForWorkers(1)
+    let cluster = try await Cluster.withOneWorker()
     let created = try await cluster.withClient { client in
       try await client.call(
         AdminService.CreateToken.self,
@@ -161,10 +158,7 @@ struct FlowControlTests {
   }
 
   @Test func aTokenThatExpiresEndsTheStreamsItOpenedWithUnauthenticated() async throws {
-    let cluster = try Cluster()
-    try cluster.startCoordinator()
-    try cluster.startWorker()
-    try await cluster.waitForWorkers(1)
+    let cluster = try await Cluster.withOneWorker()
     let expiry = Date().addingTimeInterval(4)
     let created = try await cluster.withClient { client in
       try await client.call(

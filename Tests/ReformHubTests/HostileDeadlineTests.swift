@@ -27,10 +27,7 @@ struct HostileDeadlineTests {
   }
 
   @Test func maxDeadlineEndsACallThatAsksForMore() async throws {
-    let cluster = try Cluster()
-    try cluster.startCoordinator(["--max-deadline", "1"])
-    try cluster.startWorker()
-    try await cluster.waitForWorkers(1)
+    let cluster = try await Cluster.withOneWorker(coordinator: ["--max-deadline", "1"])
     try await cluster.withClient { client in
       for header in [[("grpc-timeout", "1H")], []] {
         let started = ContinuousClock.now

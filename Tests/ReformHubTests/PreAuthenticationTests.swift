@@ -14,14 +14,7 @@ struct PreAuthenticationTests {
 
   /// The error an echo through `client` ends with, or nil when it succeeds.
   private func failure(_ client: ReformClient) async -> ReformError? {
-    do {
-      _ = try await client.diagnostics.echo(text: "who goes there", payload: [])
-      return nil
-    } catch let error as ReformError {
-      return error
-    } catch {
-      return ReformError(code: .unknown, message: "\(error)")
-    }
+    await ReformHubTests.failure { _ = try await client.diagnostics.echo(text: "who goes there", payload: []) }
   }
 
   @Test func badTokenCallsFromOnePeerBecomeAFewCountedAuditEntriesAndTheNextIsRateLimited() async throws {

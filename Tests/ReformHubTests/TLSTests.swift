@@ -30,16 +30,11 @@ struct TLSTests {
   /// The code a call through `tls` ends with, or nil when it succeeds. The deadline is long: a
   /// refusal is immediate, and a loaded machine may take seconds over the handshake alone.
   private func failure(_ address: String, token: String?, tls: ClientTLS?) async -> ReformError.Code? {
-    do {
+    await ReformHubTests.failure {
       _ = try await ReformClient.connect(to: address, token: token, tls: tls) { client in
         try await client.admin.listWorkers(timeout: .seconds(30))
       }
-      return nil
-    } catch let error as ReformError {
-      return error.code
-    } catch {
-      return .unknown
-    }
+    }?.code
   }
 
   @Test func aClientThatTrustsTheAuthorityIsServedOverTLS() async throws {

@@ -44,6 +44,16 @@ final class Cluster: @unchecked Sendable {
     try? FileManager.default.removeItem(atPath: directory)
   }
 
+  /// A coordinator with `extra` options and one diagnostics worker attached to it: the cluster
+  /// most tests need.
+  static func withOneWorker(coordinator extra: [String] = []) async throws -> Cluster {
+    let cluster = try Cluster()
+    try cluster.startCoordinator(extra)
+    try cluster.startWorker()
+    try await cluster.waitForWorkers(1)
+    return cluster
+  }
+
   /// Starts the coordinator on the cluster's socket, with extra options.
   @discardableResult
   func startCoordinator(_ extra: [String] = []) throws -> Process {
