@@ -30,7 +30,7 @@ struct NewToken: Sendable, Equatable {
   /// every other principal.
   var workerModules: [String]
 
-  init(_ request: AdminCreateTokenRequest, now: Date) throws(TokenStoreError) {
+  init(_ request: AdminCreateTokenRequest, now: Date) throws(SecurityStoreError) {
     let key = request.idempotencyKey.trimmingCharacters(in: .whitespacesAndNewlines)
     guard !key.isEmpty else {
       // The coordinator may re-dispatch an IDEMPOTENT call; without a key that would mint a
@@ -118,7 +118,7 @@ struct NewToken: Sendable, Equatable {
   /// The modules a worker principal may serve: required with the worker role, refused
   /// without it, each a module name's shape (lowercase letters, digits and `-`). Whether such
   /// a module exists is the coordinator's to say: it knows its catalogue.
-  private static func workerModules(_ given: [String], roles: [Role]) throws(TokenStoreError) -> [String] {
+  private static func workerModules(_ given: [String], roles: [Role]) throws(SecurityStoreError) -> [String] {
     let modules = given.map { $0.trimmingCharacters(in: .whitespaces) }
     guard roles.contains(.worker) else {
       guard modules.isEmpty else {

@@ -78,7 +78,7 @@ struct AuditLogTests {
     try await withLog { log, _ throws in
       try await log.append(AdminAuditEntry(method: "/reform.v1.Admin/Status", action: .denied, statusCode: 16), now: now)
       #expect(try await log.query(.init()).entries.map(\.count) == [1])
-      await #expect(throws: AuditLogError(.invalidArgument, "count: must not be negative; 0 stands for 1")) {
+      await #expect(throws: SecurityStoreError(.invalidArgument, "count: must not be negative; 0 stands for 1")) {
         try await log.append(AdminAuditEntry(method: "/reform.v1.Admin/Status", action: .denied, count: -1), now: now)
       }
     }
@@ -119,19 +119,19 @@ struct AuditLogTests {
 
   @Test func aMissingMethodIsRefusedNamingTheField() async throws {
     try await withLog { log, _ throws in
-      let missing = await #expect(throws: AuditLogError.self) {
+      let missing = await #expect(throws: SecurityStoreError.self) {
         try await log.append(entry(method: " "), now: now)
       }
       #expect(missing?.kind == .invalidArgument)
       #expect(missing?.message.hasPrefix("method: required") == true)
       // Other fields are named too, and a refused entry takes no sequence.
-      await #expect(throws: AuditLogError.self) {
+      await #expect(throws: SecurityStoreError.self) {
         try await log.append(entry(action: .unspecified))
       }
-      await #expect(throws: AuditLogError.self) { try await log.append(entry(status: 17)) }
+      await #expect(throws: SecurityStoreError.self) { try await log.append(entry(status: 17)) }
       var numbered = entry()
       numbered.sequence = 5
-      let error = await #expect(throws: AuditLogError.self) { try await log.append(numbered) }
+      let error = await #expect(throws: SecurityStoreError.self) { try await log.append(numbered) }
       #expect(error?.message.hasPrefix("sequence:") == true)
       #expect(try await log.append(entry(), now: now) == 1)
     }
@@ -297,7 +297,7 @@ struct AuditLogTests {
         ),
         (AdminQueryAuditRequest(page: PageRequest(pageSize: -1)), "page.page_size"),
       ] {
-        let error = await #expect(throws: AuditLogError.self) { try await log.query(request) }
+        let error = await #expect(throws: SecurityStoreError.self) { try await log.query(request) }
         #expect(error?.message.hasPrefix(field + ":") == true)
       }
     }

@@ -140,10 +140,10 @@ struct TokenStoreTests {
 
   @Test func revokingAnUnknownTokenIsNotFound() async throws {
     try await withStore { store, _ throws in
-      await #expect(throws: TokenStoreError(.notFound, "token_id: no token tok_nope")) {
+      await #expect(throws: SecurityStoreError(.notFound, "token_id: no token tok_nope")) {
         try await store.revoke(tokenId: "tok_nope", revokedBy: "pr_admin", now: now)
       }
-      await #expect(throws: TokenStoreError(.invalidArgument, "token_id: required")) {
+      await #expect(throws: SecurityStoreError(.invalidArgument, "token_id: required")) {
         try await store.revoke(tokenId: "", revokedBy: "pr_admin", now: now)
       }
     }
@@ -165,7 +165,7 @@ struct TokenStoreTests {
       let first = try await store.create(request(key: "k-1"), createdBy: "pr_admin", now: now)
       let id = try #require(first.info?.tokenId)
       await #expect(
-        throws: TokenStoreError(.conflict, "idempotency_key: already used by token \(id) for a different request")
+        throws: SecurityStoreError(.conflict, "idempotency_key: already used by token \(id) for a different request")
       ) {
         try await store.create(request(key: "k-1", roles: [.admin]), createdBy: "pr_admin", now: now)
       }
@@ -195,7 +195,7 @@ struct TokenStoreTests {
   ])
   func anInvalidRequestIsRefusedNamingTheField(create: AdminCreateTokenRequest, message: String) async throws {
     try await withStore { store, _ throws in
-      await #expect(throws: TokenStoreError(.invalidArgument, message)) {
+      await #expect(throws: SecurityStoreError(.invalidArgument, message)) {
         try await store.create(create, createdBy: "pr_admin", now: now)
       }
     }

@@ -69,19 +69,15 @@ struct AdminEndpoint: RegistrableRPCService {
     unary(AdminService.QueryAudit.self, &router) { request, _ in
       // Counts of refusals whose window has closed are written first, so that they show.
       await auditor.flushDenials()
-      do {
-        return try await auditor.log.query(request)
-      } catch let error as AuditLogError {
-        throw RPCError(code: .invalidArgument, message: error.message)
-      }
+      return try await Self.storeCall { try await auditor.log.query(request) }
     }
   }
 
-  /// Token store errors as statuses naming the field.
+  /// Token store and audit log refusals as statuses naming the field.
   private static func storeCall<T>(_ body: () async throws -> T) async throws -> T {
     do {
       return try await body()
-    } catch let error as TokenStoreError {
+    } catch let error as SecurityStoreError {
       let code: RPCError.Code = switch error.kind {
       case .notFound: .notFound
       case .conflict: .alreadyExists

@@ -146,26 +146,26 @@ struct Gatekeeper: Sendable {
     guard let token = Self.bearer(header) else {
       throw RPCError(code: .unauthenticated, message: "authorization: expected `Bearer TOKEN`")
     }
-    let result: AuthenticationResult
-    do {
-      result = try await tokens.authenticate(secret: token)
-    } catch {
-      throw RPCError(code: .unavailable, message: "the token store could not be read; retry later")
-    }
+    let result = try await consultTokens { try await tokens.authenticate(secret: token) }
     guard case .ok(let principal, let tokenId) = result else {
       throw RPCError(code: .unauthenticated, message: "authorization: \(result.failureReason ?? "not accepted")")
     }
     return (principal, tokenId)
   }
 
-  /// The principal bound to a client certificate, by the SHA-256 of its DER encoding.
-  private func authenticate(certificate digest: [UInt8]) async throws(RPCError) -> (Principal, String) {
-    let result: AuthenticationResult
+  /// What the token store says of a credential; a store that cannot be read is `UNAVAILABLE`,
+  /// which the caller may retry, never a refusal.
+  private func consultTokens(_ lookUp: () async throws -> AuthenticationResult) async throws(RPCError) -> AuthenticationResult {
     do {
-      result = try await tokens.authenticate(certificateSHA256: digest)
+      return try await lookUp()
     } catch {
       throw RPCError(code: .unavailable, message: "the token store could not be read; retry later")
     }
+  }
+
+  /// The principal bound to a client certificate, by the SHA-256 of its DER encoding.
+  private func authenticate(certificate digest: [UInt8]) async throws(RPCError) -> (Principal, String) {
+    let result = try await consultTokens { try await tokens.authenticate(certificateSHA256: digest) }
     guard case .ok(let principal, let tokenId) = result else {
       let reason = result == .unknown
         ? "no bearer token, and the client certificate (SHA-256 \(TokenHash(bytes: digest))) is bound to no principal"

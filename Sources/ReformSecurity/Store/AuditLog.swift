@@ -36,7 +36,7 @@ public final class AuditLog: Sendable {
   ///     (required), the outcome as `status_code` and `message`, and optionally `time`,
   ///     `peer` and `request_id`. `sequence` must be 0: the log assigns it.
   ///   - now: the time recorded when `entry.time` is unset.
-  /// - Throws: ``AuditLogError`` naming the wrong field, or the database's error.
+  /// - Throws: ``SecurityStoreError`` naming the wrong field, or the database's error.
   @discardableResult
   public func append(_ entry: AdminAuditEntry, now: Date = Date()) async throws -> Int64 {
     // Validate before taking the write lock, with a placeholder sequence.
@@ -66,7 +66,7 @@ public final class AuditLog: Sendable {
   ///   after `page.page_token`. `page.next_page_token` is empty on the last page;
   ///   `page.total_count` counts every match. Entries appended while paging oldest first
   ///   appear on later pages; newest first, they are not seen until the walk starts again.
-  /// - Throws: ``AuditLogError`` naming the wrong field (a negative page size, a page token
+  /// - Throws: ``SecurityStoreError`` naming the wrong field (a negative page size, a page token
   ///   not issued for this order, an invalid time), or the database's error.
   public func query(_ request: AdminQueryAuditRequest) async throws -> AdminQueryAuditResponse {
     let query = try AuditQuery(request)

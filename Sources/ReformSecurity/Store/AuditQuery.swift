@@ -18,7 +18,7 @@ struct AuditQuery: Sendable {
   /// Every given filter, ANDed; no filter matches everything.
   var filter: SQLExpression
 
-  init(_ request: AdminQueryAuditRequest) throws(AuditLogError) {
+  init(_ request: AdminQueryAuditRequest) throws(SecurityStoreError) {
     newestFirst = request.newestFirst
 
     let requested = request.page ?? PageRequest()

@@ -17,7 +17,7 @@ extension AuditRow {
   /// unit code or a target longer than theirs, are cut rather than refused: they quote what
   /// the caller sent, and refusing them would leave the call unaudited for the sake of a
   /// detail. A cut unit code or target ends with "…".
-  init(_ entry: AdminAuditEntry, sequence: Int64, now: Date) throws(AuditLogError) {
+  init(_ entry: AdminAuditEntry, sequence: Int64, now: Date) throws(SecurityStoreError) {
     guard entry.sequence == 0 else {
       throw .invalid("sequence", "assigned by the log; leave it 0")
     }

@@ -61,7 +61,7 @@ public final class TokenStore: Sendable {
   /// - Parameters:
   ///   - request: principal (an empty id gets one assigned), optional expiry, note, key.
   ///   - createdBy: `Principal.id` of the caller, recorded with the token.
-  /// - Throws: ``TokenStoreError`` naming the wrong field, or the database's error.
+  /// - Throws: ``SecurityStoreError`` naming the wrong field, or the database's error.
   public func create(
     _ request: AdminCreateTokenRequest, createdBy: String, now: Date = Date()
   ) async throws -> AdminCreateTokenResponse {
@@ -93,7 +93,7 @@ public final class TokenStore: Sendable {
         .fetchOne(db)
       if let earlier {
         guard earlier.requestFingerprint == new.fingerprint else {
-          throw TokenStoreError(
+          throw SecurityStoreError(
             .conflict,
             "idempotency_key: already used by token \(earlier.id) for a different request")
         }
@@ -131,11 +131,11 @@ public final class TokenStore: Sendable {
 
   /// Revokes a token at once; revoking it again changes nothing and answers it as it is.
   ///
-  /// - Throws: ``TokenStoreError`` when `tokenId` is empty or names no token.
+  /// - Throws: ``SecurityStoreError`` when `tokenId` is empty or names no token.
   public func revoke(
     tokenId: String, revokedBy: String, reason: String = "", now: Date = Date()
   ) async throws -> AdminTokenInfo {
-    guard !tokenId.isEmpty else { throw TokenStoreError.invalid("token_id", "required") }
+    guard !tokenId.isEmpty else { throw SecurityStoreError.invalid("token_id", "required") }
     defer {
       recent.withLock {
         $0.generation += 1
@@ -144,7 +144,7 @@ public final class TokenStore: Sendable {
     }
     return try await database.write { db in
       guard var row = try TokenRow.fetchOne(db, key: tokenId) else {
-        throw TokenStoreError(.notFound, "token_id: no token \(tokenId)")
+        throw SecurityStoreError(.notFound, "token_id: no token \(tokenId)")
       }
       if row.revokedAt == nil {
         row.revokedAt = now

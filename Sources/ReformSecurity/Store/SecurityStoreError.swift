@@ -1,20 +1,22 @@
-/// Why ``TokenStore`` refused a request, with a message that names the field at fault
-/// (`principal.roles: at least one role is required`), fit to show the caller.
+/// Why ``TokenStore`` or ``AuditLog`` refused a request, with a message that names the field
+/// at fault (`principal.roles: at least one role is required`, `method: required`), fit to
+/// show the caller.
 ///
-/// ``Kind`` says which gRPC status the coordinator answers with; the store itself knows
+/// ``Kind`` says which gRPC status the coordinator answers with; the stores themselves know
 /// nothing of gRPC.
-public struct TokenStoreError: Error, Sendable, Equatable, CustomStringConvertible {
+public struct SecurityStoreError: Error, Sendable, Equatable, CustomStringConvertible {
   /// The class of failure, mapping one-to-one onto a gRPC status code.
   public struct Kind: Sendable, Hashable, CustomStringConvertible {
     private enum Base: Sendable, Hashable { case invalidArgument, notFound, conflict }
     private let base: Base
     private init(_ base: Base) { self.base = base }
 
-    /// A field is missing or wrong: `INVALID_ARGUMENT`.
+    /// A field is missing or wrong, or a page token is not one the store issued:
+    /// `INVALID_ARGUMENT`.
     public static let invalidArgument = Kind(.invalidArgument)
     /// No token has the given id: `NOT_FOUND`.
     public static let notFound = Kind(.notFound)
-    /// The idempotency key was used before for a different request: `FAILED_PRECONDITION`.
+    /// The idempotency key was used before for a different request: `ALREADY_EXISTS`.
     public static let conflict = Kind(.conflict)
 
     /// The kind's name, e.g. `invalidArgument`.
@@ -39,8 +41,8 @@ public struct TokenStoreError: Error, Sendable, Equatable, CustomStringConvertib
   }
 
   /// A missing or wrong field: `field: problem`.
-  static func invalid(_ field: String, _ problem: String) -> TokenStoreError {
-    TokenStoreError(.invalidArgument, "\(field): \(problem)")
+  static func invalid(_ field: String, _ problem: String) -> SecurityStoreError {
+    SecurityStoreError(.invalidArgument, "\(field): \(problem)")
   }
 
   /// The message.
