@@ -46,7 +46,7 @@ struct DocsImportCommand: AsyncParsableCommand {
     let size = (try FileManager.default.attributesOfItem(atPath: file)[.size] as? NSNumber)?.int64Value ?? 0
     let response = try await TransferFailure.reporting {
       try await options.withClient { client in
-        do {
+        try await KeyedRetry.resumable("the import", key: key, without: "delivering twice") {
           let source: ExchangeImportEdxmlRequest.Source
           if size <= Self.inlineBytes {
             guard let data = FileManager.default.contents(atPath: file) else { throw ValidationError("\(file): cannot read the file") }
@@ -59,9 +59,6 @@ struct DocsImportCommand: AsyncParsableCommand {
           return try await KeyedRetry.run("importing") {
             try await client.call(ExchangeService.ImportEdxml.self, request, timeout: timeout)
           }
-        } catch where KeyedRetry.worthRepeating(error) {
-          StandardError.print("reformctl: the import did not finish; repeat it with --key \(key) to resume it without delivering twice")
-          throw error
         }
       }
     }

@@ -100,7 +100,7 @@ struct DocsSendCommand: AsyncParsableCommand {
     let response = try await TransferFailure.reporting {
       try await options.withClient { client in
         var metadata = base
-        do {
+        return try await KeyedRetry.resumable("the send", key: key, without: "sending twice") {
           metadata.issuingOrganName = try await Self.issuerName(issuerName, organ: organ, unit: unit, client: client, timeout: timeout)
           metadata.recipients = try await Self.recipients(to, client: client, timeout: timeout)
           var attachmentIds: [String] = []
@@ -114,9 +114,6 @@ struct DocsSendCommand: AsyncParsableCommand {
           return try await KeyedRetry.run("sending") {
             try await client.call(ExchangeService.Send.self, request, timeout: timeout)
           }
-        } catch where KeyedRetry.worthRepeating(error) {
-          StandardError.print("reformctl: the send did not finish; repeat it with --key \(key) to resume it without sending twice")
-          throw error
         }
       }
     }

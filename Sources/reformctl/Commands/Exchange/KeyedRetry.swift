@@ -23,6 +23,18 @@ enum KeyedRetry {
     }
   }
 
+  /// Runs the keyed work of a command; when it fails in a way that repeating may cure, first
+  /// tells the operator how: `reformctl: the send did not finish; repeat it with --key KEY to
+  /// resume it without sending twice`, where `what` is "the send" and `without` is "sending twice".
+  static func resumable<T: Sendable>(_ what: String, key: String, without: String, _ body: () async throws -> T) async throws -> T {
+    do {
+      return try await body()
+    } catch where worthRepeating(error) {
+      StandardError.print("reformctl: \(what) did not finish; repeat it with --key \(key) to resume it without \(without)")
+      throw error
+    }
+  }
+
   /// Whether a command that failed with `error` may succeed when repeated with the same key:
   /// the coordinator was unreachable, busy or too slow, or a transfer broke.
   static func worthRepeating(_ error: any Error) -> Bool {
