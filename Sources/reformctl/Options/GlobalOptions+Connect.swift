@@ -21,7 +21,7 @@ extension GlobalOptions {
   /// `minimum` if that is longer (for calls known to take a while); a failure is reported as
   /// ``withClient(_:)`` reports it.
   @discardableResult
-  func call<M: WireMethod>(_ method: M.Type, _ request: M.Input, timeoutAtLeast minimum: Duration = .zero) async throws -> M.Output {
+  func call<M: WireMethod & SendableMetatype>(_ method: M.Type, _ request: M.Input, timeoutAtLeast minimum: Duration = .zero) async throws -> M.Output {
     let timeout = max(callTimeout, minimum)
     return try await withClient { client in
       try await client.call(method, request, timeout: timeout)

@@ -34,35 +34,8 @@ struct RatingExportCommand: AsyncParsableCommand {
   func run() async throws {
     let request = ClassificationExportCsvRequest(
       year: year, runId: run, unitCode: unit, subjectKinds: kind.map(\.kind), withBom: bom)
-    let toStandardOutput = output == "-"
-    let handle: FileHandle
-    if toStandardOutput {
-      handle = FileHandle.standardOutput
-    } else {
-      guard FileManager.default.createFile(atPath: output, contents: nil) else {
-        throw ValidationError("--output \(output): cannot create the file")
-      }
-      handle = try FileHandle(forWritingTo: URL(fileURLWithPath: output))
-    }
-    let timeout = max(options.callTimeout, .seconds(1800))
-    let rows = try await options.withClient { client in
-      let counter = RatingRowCounter()
-      try await client.stream(ClassificationService.ExportCsv.self, request, timeout: timeout) { chunk in
-        handle.write(Data(chunk.data))
-        await counter.add(chunk.rows)
-      }
-      return await counter.rows
-    }
-    if !toStandardOutput {
-      try handle.close()
-      StandardError.print("wrote \(rows) ratings to \(output)")
-    }
+    try await CSVExport.write(
+      ClassificationService.ExportCsv.self, request, to: output == "-" ? nil : output, rowNoun: "ratings",
+      timeout: max(options.callTimeout, .seconds(1800)), options: options)
   }
-}
-
-/// Rows counted across a stream's items.
-actor RatingRowCounter {
-  private(set) var rows: Int64 = 0
-
-  func add(_ count: Int64) { rows += count }
 }

@@ -39,28 +39,8 @@ enum RegistryCSV {
   ) async throws {
     let request = RegistryExportCsvRequest(
       kind: kind, subtreeCode: subtree, includeClosed: includeClosed, setId: setId, periods: periods, withBom: bom)
-    let timeout = max(options.callTimeout, longCall)
-    let handle: FileHandle
-    if let output {
-      guard FileManager.default.createFile(atPath: output, contents: nil) else {
-        throw ValidationError("--output \(output): cannot create the file")
-      }
-      handle = try FileHandle(forWritingTo: URL(fileURLWithPath: output))
-    } else {
-      handle = FileHandle.standardOutput
-    }
-    let rows = try await options.withClient { client in
-      let counter = RowCounter()
-      try await client.stream(RegistryService.ExportCsv.self, request, timeout: timeout) { chunk in
-        handle.write(Data(chunk.data))
-        await counter.add(chunk.rows)
-      }
-      return await counter.rows
-    }
-    if output != nil {
-      try handle.close()
-      StandardError.print("wrote \(rows) rows to \(output ?? "")")
-    }
+    try await CSVExport.write(
+      RegistryService.ExportCsv.self, request, to: output, rowNoun: "rows", timeout: max(options.callTimeout, longCall), options: options)
   }
 
   /// The progress, errors and summary of one import as they stream in.
@@ -112,10 +92,5 @@ enum RegistryCSV {
       default: "working"
       }
     }
-  }
-
-  private actor RowCounter {
-    var rows: Int64 = 0
-    func add(_ count: Int64) { rows += count }
   }
 }
