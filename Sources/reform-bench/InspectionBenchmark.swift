@@ -30,16 +30,12 @@ enum InspectionBenchmark {
   /// Runs every instance; `timeLimitMilliseconds` is the planner's budget (0 for the
   /// service's default, 10 s).
   static func run(timeLimitMilliseconds: Int32 = 0, seed: UInt64 = 1) async throws {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("reform-bench-inspection-\(getpid())")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: folder) }
-    let module = try InspectionModule(databasePath: folder.appendingPathComponent("inspection.sqlite").path)
-    var methods = ModuleMethods()
-    module.register(into: &methods)
-    let context = JobContext(
-      jobID: 1, method: InspectionService.Plan.info.path,
-      caller: Principal(id: "reform-bench", displayName: "reform-bench", unitCode: "UBKT-DUK", roles: [.inspector]),
-      worker: WorkerIdentity(id: "bench", module: "inspection", pid: getpid(), host: "localhost", version: "bench"))
+    let bench = try InProcessModule("inspection") { try InspectionModule(databasePath: $0) }
+    defer { bench.remove() }
+    let methods = bench.methods
+    let context = bench.job(
+      InspectionService.Plan.info,
+      caller: Principal(id: "reform-bench", displayName: "reform-bench", unitCode: "UBKT-DUK", roles: [.inspector]))
 
     let budget = timeLimitMilliseconds == 0 ? "the default budget (10 s)" : "a budget of \(timeLimitMilliseconds) ms"
     print(

@@ -15,16 +15,11 @@ import ReformWire
 /// ≤ 300 ms), and the same report rendered as HTML.
 enum RegistryBenchmark {
   static func run() async throws {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("reform-bench-registry-\(getpid())")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: folder) }
-    let module = try RegistryModule(databasePath: folder.appendingPathComponent("registry.sqlite").path)
-    var methods = ModuleMethods()
-    module.register(into: &methods)
-    let context = JobContext(
-      jobID: 1, method: RegistryService.ImportCsv.info.path,
-      caller: Principal(id: "reform-bench", displayName: "reform-bench", roles: [.admin]),
-      worker: WorkerIdentity(id: "bench", module: "registry", pid: getpid(), host: "localhost", version: "bench"))
+    let bench = try InProcessModule("registry") { try RegistryModule(databasePath: $0) }
+    defer { bench.remove() }
+    let methods = bench.methods
+    let context = bench.job(
+      RegistryService.ImportCsv.info, caller: Principal(id: "reform-bench", displayName: "reform-bench", roles: [.admin]))
 
     let bloc = DemoBloc.generate(seed: 2020, scale: .benchmark)
     print("reform-bench registry: in process on SQLite; \(bloc.tree.count) units, \(bloc.people.count) people")
