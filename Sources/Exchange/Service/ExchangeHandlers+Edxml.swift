@@ -80,11 +80,7 @@ extension ExchangeHandlers {
       request.confirmDuplicateReason, field: "confirm_duplicate_reason", max: ExchangeLimits.maxTextLength)
     let source = try await envelopeSource(request.source, context)
     let acting = Acting.unit("", context) ?? ""
-    var keyless = request
-    keyless.idempotencyKey = ""
-    let claim = try await guarded("ImportEdxml") {
-      try Self.claim(method: "ImportEdxml", unit: acting, key: request.idempotencyKey, withoutKey: keyless)
-    }
+    let claim = try await guarded("ImportEdxml") { try Self.claim(method: "ImportEdxml", unit: acting, request: request) }
     if let earlier = try await guarded("ImportEdxml", { try await store.earlierAnswer(claim) }) {
       var response = try Self.decodeSendResponse(earlier)
       response.replayed = true

@@ -25,15 +25,9 @@ extension ExchangeHandlers {
     }
     try ExchangeLimits.checkLength(request.detail, field: "detail", max: ExchangeLimits.maxTextLength)
     let staff = try Self.staff(request.staff)
-    var keyless = request
-    keyless.idempotencyKey = ""
-    let principal = Acting.principal(context)
-    let plan = try await guarded("SendNotice") {
-      NoticePlan(
-        code: code, detail: request.detail.trimmingCharacters(in: .whitespacesAndNewlines), staff: staff,
-        principalId: principal.id, displayName: principal.displayName, unitCode: unit,
-        claim: try Self.claim(method: "SendNotice", unit: unit, key: request.idempotencyKey, withoutKey: keyless))
-    }
+    let plan = try await noticePlan(
+      "SendNotice", code: code, detail: request.detail.trimmingCharacters(in: .whitespacesAndNewlines), staff: staff,
+      unit: unit, request: request, context)
     let today = self.today
     let answer = try await guarded("SendNotice") {
       try await store.recordReceiverNotice(documentId: documentId.description, plan: plan, clock: clock) { result in
@@ -70,15 +64,8 @@ extension ExchangeHandlers {
       seen[organId] = index
     }
     let staff = try Self.staff(request.staff)
-    var keyless = request
-    keyless.idempotencyKey = ""
-    let principal = Acting.principal(context)
-    let plan = try await guarded("Recall") {
-      NoticePlan(
-        code: .recallRequested, detail: reason, staff: staff, principalId: principal.id,
-        displayName: principal.displayName, unitCode: record.sentUnit,
-        claim: try Self.claim(method: "Recall", unit: record.sentUnit, key: request.idempotencyKey, withoutKey: keyless))
-    }
+    let plan = try await noticePlan(
+      "Recall", code: .recallRequested, detail: reason, staff: staff, unit: record.sentUnit, request: request, context)
     guard let docSeq = record.docSeq else { throw FieldError.notFound("document_id", "no document \(documentId)").rpcError }
     let response: Data
     do {
@@ -102,6 +89,19 @@ extension ExchangeHandlers {
       return try ExchangeRecallResponse(wireBytes: [UInt8](response))
     } catch {
       throw RPCError.internalFailure("reading the recall's answer", error)
+    }
+  }
+
+  /// The notice `method` records for `unit`, by the caller, under `request`'s idempotency key.
+  private func noticePlan(
+    _ method: String, code: NoticeCode, detail: String, staff: Staff?, unit: String, request: some IdempotentRequest,
+    _ context: JobContext
+  ) async throws(RPCError) -> NoticePlan {
+    let principal = Acting.principal(context)
+    return try await guarded(method) {
+      NoticePlan(
+        code: code, detail: detail, staff: staff, principalId: principal.id, displayName: principal.displayName,
+        unitCode: unit, claim: try Self.claim(method: method, unit: unit, request: request))
     }
   }
 

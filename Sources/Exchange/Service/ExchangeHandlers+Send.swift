@@ -17,11 +17,7 @@ extension ExchangeHandlers {
     let sender = try await sendingUnit(request.sender ?? ExchangeOrgan(), context)
     if let refusal = request.metadata?.secretRefusal() { throw FieldError(refusal).rpcError }
     try Self.checkLimits(request)
-    var keyless = request
-    keyless.idempotencyKey = ""
-    let claim = try await guarded("Send") {
-      try Self.claim(method: "Send", unit: sender.unitCode, key: request.idempotencyKey, withoutKey: keyless)
-    }
+    let claim = try await guarded("Send") { try Self.claim(method: "Send", unit: sender.unitCode, request: request) }
     if let earlier = try await guarded("Send", { try await store.earlierAnswer(claim) }) {
       return try replay(earlier, context: context, unit: sender.unitCode)
     }

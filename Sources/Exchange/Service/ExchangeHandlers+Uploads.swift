@@ -26,14 +26,12 @@ extension ExchangeHandlers {
     guard request.sha256.isEmpty || Self.isSHA256(request.sha256) else {
       throw FieldError.invalid("sha256", "must be 64 lower-case hexadecimal characters, or empty to have it computed").rpcError
     }
-    var keyless = request
-    keyless.idempotencyKey = ""
     let nowUs = nowMicroseconds
     let candidate = try await guarded("BeginUpload") {
       UploadRecord(
         uploadId: ExchangeIDs.make(.upload), unitCode: unit,
         idempotencyKey: request.idempotencyKey.isEmpty ? nil : request.idempotencyKey,
-        fingerprint: try Fingerprint.of(keyless), name: request.name, mediaType: request.mediaType,
+        fingerprint: try Fingerprint.of(request), name: request.name, mediaType: request.mediaType,
         declaredSize: request.sizeBytes, declaredSha256: request.sha256, receivedBytes: 0, state: .open,
         createdUs: nowUs, expiresUs: nowUs + ExchangeLimits.uploadLifetimeMicroseconds)
     }

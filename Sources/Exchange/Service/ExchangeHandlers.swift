@@ -75,14 +75,14 @@ struct ExchangeHandlers<Store: ExchangeStoring>: Sendable {
     }
   }
 
-  /// The idempotency claim of `request` (its key cleared) for `method`, sent for `unit`; nil
-  /// when `key` is empty, as no repeat is to be recognised. The key's length was checked
-  /// against the exchange's own limit (``ExchangeLimits/checkKey(_:field:)``) before.
-  static func claim(
-    method: String, unit: String, key: String, withoutKey request: some WireMessage
-  ) throws -> IdempotencyClaim? {
-    guard !key.isEmpty else { return nil }
-    return IdempotencyClaim(method: method, scope: unit, key: key, fingerprint: Array(try Fingerprint.of(request)))
+  /// The idempotency claim of `request`'s key for `method`, sent for `unit`, fingerprinted
+  /// without the key; nil when the key is empty, as no repeat is to be recognised. The key's
+  /// length was checked against the exchange's own limit (``ExchangeLimits/checkKey(_:field:)``)
+  /// before.
+  static func claim(method: String, unit: String, request: some IdempotentRequest) throws -> IdempotencyClaim? {
+    guard !request.idempotencyKey.isEmpty else { return nil }
+    return IdempotencyClaim(
+      method: method, scope: unit, key: request.idempotencyKey, fingerprint: Array(try Fingerprint.of(request)))
   }
 
   /// The DocumentId `text` names, INVALID_ARGUMENT on `field` when it is not one.

@@ -6,7 +6,9 @@ import ReformWire
 /// different for any other request under the same key. protobuf-c packs fields in number order,
 /// so equal requests give equal bytes.
 enum Fingerprint {
-  static func of(_ request: some WireMessage) throws -> Data {
-    Data(SHA256.hash(data: try request.wireBytes()))
+  static func of(_ request: some IdempotentRequest) throws -> Data {
+    var keyless = request
+    keyless.idempotencyKey = ""
+    return Data(SHA256.hash(data: try keyless.wireBytes()))
   }
 }
