@@ -25,9 +25,7 @@ struct CrossUnitTests {
       ExchangeSendRequest(
         metadata: Sample.metadata(recipients: [Sample.finance]), attachmentIds: [attachment.attachmentId]),
       as: Caller.clerk("DUK"))
-    let open = try await bed.invoke(
-      ExchangeService.BeginUpload.self,
-      ExchangeBeginUploadRequest(name: "du-thao.pdf", mediaType: "application/pdf", sizeBytes: 100), as: Caller.clerk("DUK"))
+    let open = try await bed.beginUpload("du-thao.pdf", size: 100, unit: "DUK")
     return Others(
       documentId: try #require(sent.document?.documentId), attachmentId: attachment.attachmentId,
       openUploadId: open.uploadId)

@@ -8,6 +8,15 @@ import Testing
 struct StatusNoticeTests {
   let documentId = "000.00.00.H41,2026/10/15,125/CV/ĐUK"
 
+  private func recall(
+    _ bed: TestBed, from receiverOrganIds: [String] = [], reason: String, by unit: String = "DUK"
+  ) async throws -> ExchangeRecallResponse {
+    try await bed.invoke(
+      ExchangeService.Recall.self,
+      ExchangeRecallRequest(documentId: documentId, receiverOrganIds: receiverOrganIds, reason: reason),
+      as: Caller.clerk(unit))
+  }
+
   private func notice(
     _ bed: TestBed, _ code: ExchangeNoticeCode, by unit: String, detail: String = "", key: String = ""
   ) async throws -> ExchangeSendNoticeResponse {
@@ -67,15 +76,13 @@ struct StatusNoticeTests {
     _ = try await bed.invoke(ExchangeService.Send.self, Sample.send(), as: Caller.clerk("DUK"))
     _ = try await notice(bed, .registered, by: "STC")
     let noReason = await failure {
-      try await bed.invoke(ExchangeService.Recall.self, ExchangeRecallRequest(documentId: documentId), as: Caller.clerk("DUK"))
+      try await recall(bed, reason: "")
     }
     #expect(noReason?.code == .invalidArgument)
     #expect(noReason?.message.hasPrefix("reason:") == true)
-    let recall = try await bed.invoke(
-      ExchangeService.Recall.self, ExchangeRecallRequest(documentId: documentId, reason: "Sai số liệu phụ lục"),
-      as: Caller.clerk("DUK"))
-    #expect(recall.notices.map(\.code) == [.recallRequested, .recallRequested])
-    #expect(recall.notices.map { $0.toOrgan?.unitCode } == ["SNV", "STC"])
+    let recalled = try await recall(bed, reason: "Sai số liệu phụ lục")
+    #expect(recalled.notices.map(\.code) == [.recallRequested, .recallRequested])
+    #expect(recalled.notices.map { $0.toOrgan?.unitCode } == ["SNV", "STC"])
     // While a recall is open only its answer is taken.
     let held = await failure { try await notice(bed, .assigned, by: "STC") }
     #expect(held?.code == .failedPrecondition)
@@ -112,8 +119,7 @@ struct StatusNoticeTests {
     let bed = try await TestBed.make()
     _ = try await bed.invoke(ExchangeService.Send.self, Sample.send(), as: Caller.clerk("DUK"))
     let foreignRecall = await failure {
-      try await bed.invoke(
-        ExchangeService.Recall.self, ExchangeRecallRequest(documentId: documentId, reason: "x"), as: Caller.clerk("SNV"))
+      try await recall(bed, reason: "x", by: "SNV")
     }
     #expect(foreignRecall?.code == .permissionDenied)
     let otherUnit = await failure {
@@ -129,25 +135,18 @@ struct StatusNoticeTests {
     }
     #expect(strangerTrace?.code == .permissionDenied)
     let unknownReceiver = await failure {
-      try await bed.invoke(
-        ExchangeService.Recall.self,
-        ExchangeRecallRequest(documentId: documentId, receiverOrganIds: ["000.00.33.H41"], reason: "x"),
-        as: Caller.clerk("DUK"))
+      try await recall(bed, from: ["000.00.33.H41"], reason: "x")
     }
     #expect(unknownReceiver?.code == .notFound)
     #expect(unknownReceiver?.message.hasPrefix("receiver_organ_ids[0]:") == true)
     _ = try await notice(bed, .refused, by: "SNV", detail: "Không thuộc thẩm quyền")
     let refusedCopy = await failure {
-      try await bed.invoke(
-        ExchangeService.Recall.self,
-        ExchangeRecallRequest(documentId: documentId, receiverOrganIds: ["000.00.31.H41"], reason: "x"),
-        as: Caller.clerk("DUK"))
+      try await recall(bed, from: ["000.00.31.H41"], reason: "x")
     }
     #expect(refusedCopy?.code == .failedPrecondition)
     #expect(refusedCopy?.message.contains("000.00.31.H41") == true)
     // Every copy that can be recalled: the refused one is left out.
-    let all = try await bed.invoke(
-      ExchangeService.Recall.self, ExchangeRecallRequest(documentId: documentId, reason: "Sai"), as: Caller.clerk("DUK"))
+    let all = try await recall(bed, reason: "Sai")
     #expect(all.notices.map { $0.toOrgan?.unitCode } == ["STC"])
   }
 

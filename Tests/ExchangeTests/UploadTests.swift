@@ -34,10 +34,7 @@ struct UploadTests {
     // Each mebibyte differs by its first bytes, so a chunk in the wrong place shows.
     func chunk(_ index: Int) -> [UInt8] { withUnsafeBytes(of: Int64(index).littleEndian, Array.init) + block.dropFirst(8) }
     let clerk = Caller.clerk("DUK")
-    let upload = try await bed.invoke(
-      ExchangeService.BeginUpload.self,
-      ExchangeBeginUploadRequest(name: "Phụ lục.zip", mediaType: "application/zip", sizeBytes: Int64(50 * mebibyte)),
-      as: clerk)
+    let upload = try await bed.beginUpload("Phụ lục.zip", mediaType: "application/zip", size: Int64(50 * mebibyte), unit: "DUK")
     #expect(upload.maxChunkBytes == Int32(mebibyte))
     for index in 0..<50 {
       let state = try await bed.invoke(
@@ -81,9 +78,7 @@ struct UploadTests {
   @Test func aRepeatedChunkIsHarmlessAndAGapIsRefused() async throws {
     let bed = try await TestBed.make()
     let clerk = Caller.clerk("DUK")
-    let upload = try await bed.invoke(
-      ExchangeService.BeginUpload.self,
-      ExchangeBeginUploadRequest(name: "a.txt", mediaType: "text/plain", sizeBytes: 6), as: clerk)
+    let upload = try await bed.beginUpload("a.txt", mediaType: "text/plain", size: 6, unit: "DUK")
     let chunk = ExchangeUploadChunkRequest(uploadId: upload.uploadId, offset: 0, content: Array("abc".utf8))
     _ = try await bed.invoke(ExchangeService.UploadChunk.self, chunk, as: clerk)
     let again = try await bed.invoke(ExchangeService.UploadChunk.self, chunk, as: clerk)
@@ -133,9 +128,7 @@ struct UploadTests {
 
   @Test func aClerkOfAnotherUnitCannotTouchTheUpload() async throws {
     let bed = try await TestBed.make()
-    let upload = try await bed.invoke(
-      ExchangeService.BeginUpload.self,
-      ExchangeBeginUploadRequest(name: "a.pdf", mediaType: "application/pdf", sizeBytes: 3), as: Caller.clerk("DUK"))
+    let upload = try await bed.beginUpload("a.pdf", size: 3, unit: "DUK")
     let other = Caller.clerk("SNV")
     let chunk = await failure {
       try await bed.invoke(
@@ -177,9 +170,7 @@ struct UploadTests {
       #expect(error?.code == .invalidArgument, "\(field)")
       #expect(error?.message.hasPrefix("\(field):") == true, "\(error?.message ?? "")")
     }
-    let upload = try await bed.invoke(
-      ExchangeService.BeginUpload.self,
-      ExchangeBeginUploadRequest(name: "a.pdf", mediaType: "application/pdf", sizeBytes: 3), as: clerk)
+    let upload = try await bed.beginUpload("a.pdf", size: 3, unit: "DUK")
     let negative = await failure {
       try await bed.invoke(
         ExchangeService.UploadChunk.self, ExchangeUploadChunkRequest(uploadId: upload.uploadId, offset: -1, content: [1]),
@@ -202,9 +193,7 @@ struct UploadTests {
   @Test func abortDiscardsTheUploadAndItsFile() async throws {
     let bed = try await TestBed.make()
     let clerk = Caller.clerk("DUK")
-    let upload = try await bed.invoke(
-      ExchangeService.BeginUpload.self,
-      ExchangeBeginUploadRequest(name: "a.pdf", mediaType: "application/pdf", sizeBytes: 3), as: clerk)
+    let upload = try await bed.beginUpload("a.pdf", size: 3, unit: "DUK")
     _ = try await bed.invoke(
       ExchangeService.UploadChunk.self, ExchangeUploadChunkRequest(uploadId: upload.uploadId, offset: 0, content: [1, 2]),
       as: clerk)
