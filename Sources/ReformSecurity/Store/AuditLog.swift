@@ -25,8 +25,15 @@ public final class AuditLog: Sendable {
   /// Opens the audit log at `path`, creating it when missing, and applies any migration not
   /// yet applied. A reopened log keeps its entries and continues their sequence.
   public init(path: String) throws {
-    self.database = try StoreDatabase(path: path, name: "audit", migrations: Self.migrations)
+    self.database = try StoreDatabase(
+      path: path, name: "audit", migrations: Self.migrations, busyTimeout: Self.busyTimeout)
   }
+
+  /// How long an append waits for another process's lock on the file (a backup, an operator's
+  /// `sqlite3`) before it fails: a tenth of a second, not the modules' ten. The auditor tries
+  /// an append four times within a quarter of a second and then answers the audited call
+  /// `UNAVAILABLE`; a caller is not held for the length of somebody else's backup.
+  public static let busyTimeout: TimeInterval = 0.1
 
   /// Records one call and returns the sequence it was given.
   ///
