@@ -7,7 +7,7 @@ extension ExchangeDelivery {
   /// The copy's state, judged overdue on `today` against the document's `dueDate`.
   init(_ record: DeliveryRecord, dueDate: String?, today: CivilDate) {
     self.init(
-      receiver: record.receiverOrgan, arrivalYear: Int32(clamping: record.arrivalYear),
+      receiver: ExchangeOrgan(record.receiver), arrivalYear: Int32(clamping: record.arrivalYear),
       arrivalNumber: record.arrivalNumber, arrivalTime: Timestamp(microseconds: record.arrivalUs),
       status: ExchangeNoticeCode(rawValue: Int32(clamping: record.status)),
       recallStatus: ExchangeNoticeCode(rawValue: Int32(clamping: record.recallStatus)),

@@ -20,7 +20,7 @@ extension WireDocument {
         confirmed: ExchangeStamp(record.sent))
     }
     self.init(
-      documentId: record.documentId, metadata: metadata, sender: record.senderOrgan,
+      documentId: record.documentId, metadata: metadata, sender: ExchangeOrgan(record.sender),
       attachments: stored.attachments.map(ExchangeAttachment.init), sent: ExchangeStamp(record.sent),
       frozen: record.frozen.map(ExchangeStamp.init), duplicateConfirmation: confirmation)
   }

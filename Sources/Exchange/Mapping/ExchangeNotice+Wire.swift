@@ -6,8 +6,8 @@ extension ExchangeNotice {
   /// A notice about `delivery`, a copy of `document`: from the receiver to the sender, or the
   /// other way for a recall request (13).
   init(_ notice: NoticeRecord, delivery: DeliveryRecord, document: DocumentRecord) {
-    let (from, to) =
-      notice.bySender ? (document.senderOrgan, delivery.receiverOrgan) : (delivery.receiverOrgan, document.senderOrgan)
+    let (sender, receiver) = (ExchangeOrgan(document.sender), ExchangeOrgan(delivery.receiver))
+    let (from, to) = notice.bySender ? (sender, receiver) : (receiver, sender)
     var staff: ExchangeStaff?
     if let fullName = notice.staffFullName {
       staff = ExchangeStaff(

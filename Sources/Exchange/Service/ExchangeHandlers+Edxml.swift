@@ -125,7 +125,7 @@ extension ExchangeHandlers {
         throw FieldError(FieldError.code(of: error.kind), "envelope: " + FieldPath.proto(error.field), error.message).rpcError
       }
       let organ =
-        sender.map { ExchangeOrgan(organId: $0.organId, name: $0.name, unitCode: $0.unitCode) }
+        sender.map(ExchangeOrgan.init)
         ?? ExchangeOrgan(organId: storable.metadata.organId, name: storable.metadata.issuingOrganName)
       let response = try await deliver(
         storable,

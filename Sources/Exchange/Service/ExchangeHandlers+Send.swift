@@ -87,10 +87,10 @@ extension ExchangeHandlers {
     let matches = try await guarded("CheckDuplicates") { try await store.duplicateMatches(of: documentId) }
     context.audit.record(target: documentId.description, unit: unitCode)
     return ExchangeCheckDuplicatesResponse(
-      matches: matches.map { match, first in
+      matches: matches.map { match, sender, sent in
         ExchangeDuplicateMatch(
           documentId: match.documentId.description, rule: ExchangeDuplicateRule(rawValue: Int32(match.rule.rawValue)),
-          sender: first.senderOrgan, sent: ExchangeStamp(first.sent))
+          sender: ExchangeOrgan(sender), sent: ExchangeStamp(sent))
       })
   }
 
@@ -180,7 +180,7 @@ extension ExchangeHandlers {
       }
     }
     guard let organ else { throw FieldError.invalid("sender", "required").rpcError }
-    return ExchangeOrgan(organId: organ.organId, name: organ.name, unitCode: organ.unitCode)
+    return ExchangeOrgan(organ)
   }
 
   /// The committed attachments `ids`, each the sending unit's own.

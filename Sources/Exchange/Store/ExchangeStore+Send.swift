@@ -89,12 +89,14 @@ extension ExchangeStore {
   }
 
   /// The earlier documents that `documentId` duplicates, by either rule, oldest first.
-  func duplicateMatches(of documentId: DocumentId) async throws -> [(match: DuplicateMatch, first: DocumentRecord)] {
+  func duplicateMatches(of documentId: DocumentId) async throws
+    -> [(match: DuplicateMatch, sender: UnitOrgan, sent: StoredStamp)]
+  {
     try await database.read { db in
       let candidates = try Self.duplicateCandidates(of: documentId, db)
       let matches = DuplicateCheck.matches(of: documentId, among: candidates.compactMap(\.parsedId))
       return matches.compactMap { match in
-        candidates.first { $0.parsedId == match.documentId }.map { (match, $0.record) }
+        candidates.first { $0.parsedId == match.documentId }.map { (match, $0.record.sender, $0.record.sent) }
       }
     }
   }

@@ -64,8 +64,10 @@ protocol ExchangeStoring: Sendable {
     _ plan: SendPlan, clock: @escaping @Sendable () -> Date,
     respond: @escaping @Sendable (StoredDocument, [DeliveryRecord]) throws -> Data
   ) async throws -> SendOutcome
-  /// The earlier documents that `documentId` duplicates, by either rule, oldest first.
-  func duplicateMatches(of documentId: DocumentId) async throws -> [(match: DuplicateMatch, first: DocumentRecord)]
+  /// The earlier documents that `documentId` duplicates, by either rule, oldest first: each
+  /// match with the organ that sent it and who sent it when.
+  func duplicateMatches(of documentId: DocumentId) async throws
+    -> [(match: DuplicateMatch, sender: UnitOrgan, sent: StoredStamp)]
 
   /// Records a receiver's notice on its latest copy of `documentId` through the status
   /// machine; a repeat gets the kept answer back (`result` nil).

@@ -1,8 +1,9 @@
 import GRDB
+import ReformStore
 
 /// A row of `exchange_attachments`: sealed content on disk, with its size and SHA-256, owned by
 /// the unit that uploaded (or imported) it.
-struct AttachmentRecord: ExchangeRecord {
+struct AttachmentRecord: SnakeCaseRecord {
   static let databaseTableName = "exchange_attachments"
 
   var attachmentId: String

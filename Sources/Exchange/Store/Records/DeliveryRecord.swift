@@ -1,11 +1,12 @@
 import GRDB
+import ReformStore
 
 /// A row of `exchange_deliveries`: one receiver's copy of a document, with its arrival number
 /// (unique per receiving OrganId and year, enforced by the table) and its current state.
 ///
 /// The day columns record when the copy was completed, refused or voided, so that "overdue as
 /// of a day" can be answered for any past day.
-struct DeliveryRecord: ExchangeRecord {
+struct DeliveryRecord: SnakeCaseRecord {
   static let databaseTableName = "exchange_deliveries"
 
   var deliverySeq: Int64?
@@ -34,6 +35,9 @@ struct DeliveryRecord: ExchangeRecord {
   mutating func didInsert(_ inserted: InsertionSuccess) {
     deliverySeq = inserted.rowID
   }
+
+  /// The receiving unit.
+  var receiver: UnitOrgan { UnitOrgan(unitCode: receiverUnit, organId: receiverOrganId, name: receiverName) }
 
   var voided: StoredStamp? {
     guard let voidedUs else { return nil }

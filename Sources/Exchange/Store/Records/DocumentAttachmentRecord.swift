@@ -1,7 +1,8 @@
 import GRDB
+import ReformStore
 
 /// A row of `exchange_document_attachments`: attachment `position` of a document.
-struct DocumentAttachmentRecord: ExchangeRecord {
+struct DocumentAttachmentRecord: SnakeCaseRecord {
   static let databaseTableName = "exchange_document_attachments"
 
   var docSeq: Int64

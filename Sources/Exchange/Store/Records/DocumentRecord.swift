@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import ReformStore
 
 /// A row of `exchange_documents`: one document as sent, with the columns lists and the
 /// duplicate check search on, and its whole metadata as the wire bytes of
@@ -7,7 +8,7 @@ import GRDB
 ///
 /// The same DocumentId may be stored more than once when a sender confirmed a duplicate; a call
 /// that names a document by DocumentId means the latest one the reading unit is party to.
-struct DocumentRecord: ExchangeRecord {
+struct DocumentRecord: SnakeCaseRecord {
   static let databaseTableName = "exchange_documents"
 
   /// Assigned by the store: the document's internal key, increasing with the time of sending.
@@ -48,6 +49,9 @@ struct DocumentRecord: ExchangeRecord {
   mutating func didInsert(_ inserted: InsertionSuccess) {
     docSeq = inserted.rowID
   }
+
+  /// The sending organ (its unit empty for an organ outside the registry).
+  var sender: UnitOrgan { UnitOrgan(unitCode: senderUnit, organId: senderOrganId, name: senderName) }
 
   var sent: StoredStamp {
     StoredStamp(principalId: sentPrincipalId, displayName: sentDisplayName, unitCode: sentUnit, microseconds: sentUs)

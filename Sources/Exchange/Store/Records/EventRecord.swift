@@ -1,11 +1,12 @@
 import GRDB
+import ReformStore
 
 /// A row of `exchange_events`: what a unit's Watch stream delivers, in the order of `seq`.
 ///
 /// `seq` is the Watch cursor. SQLite runs one write transaction at a time across every process,
 /// and an event is inserted inside the transaction that makes its arrival or notice, so events
 /// become visible in `seq` order and a reader never sees a later one before an earlier one.
-struct EventRecord: ExchangeRecord {
+struct EventRecord: SnakeCaseRecord {
   static let databaseTableName = "exchange_events"
 
   /// What an event announces.

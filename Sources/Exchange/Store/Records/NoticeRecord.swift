@@ -1,8 +1,9 @@
 import GRDB
+import ReformStore
 
 /// A row of `exchange_notices`: one status notice about one copy. Which organ it came from and
 /// went to follows from the copy and from `bySender` (only 13 is the sender's).
-struct NoticeRecord: ExchangeRecord {
+struct NoticeRecord: SnakeCaseRecord {
   static let databaseTableName = "exchange_notices"
 
   var noticeSeq: Int64?

@@ -1,7 +1,8 @@
 import GRDB
+import ReformStore
 
 /// A row of `exchange_organs`: the directory kept in the module's own store.
-struct OrganRecord: ExchangeRecord {
+struct OrganRecord: SnakeCaseRecord {
   static let databaseTableName = "exchange_organs"
 
   var unitCode: String

@@ -1,8 +1,9 @@
 import Foundation
 import GRDB
+import ReformStore
 
 /// A row of `exchange_uploads`: a chunked upload, open until committed, aborted or expired.
-struct UploadRecord: ExchangeRecord {
+struct UploadRecord: SnakeCaseRecord {
   static let databaseTableName = "exchange_uploads"
 
   /// Where an upload stands.
