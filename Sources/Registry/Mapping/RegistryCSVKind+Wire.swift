@@ -1,8 +1,9 @@
+import ReformModule
 import ReformWire
 import RegistryDomain
 
 extension RegistryCsvKind: DomainMirrored {
-  typealias Domain = RegistryCSVKind
-  static let namePrefix = "REGISTRY_CSV_KIND_"
-  static let byDomainName = namesTable()
+  public typealias Domain = RegistryDomain.RegistryCSVKind
+  public static let namePrefix = "REGISTRY_CSV_KIND_"
+  public static let byDomainName = namesTable()
 }
