@@ -110,16 +110,9 @@ extension ExchangeStore {
     default: break
     }
     if copy.state.isVoid {
-      updated.voidedPrincipalId = plan.principalId
-      updated.voidedDisplayName = plan.displayName
-      updated.voidedUnit = plan.unitCode
-      updated.voidedUs = nowUs
-      updated.voidedDate = day
-      if document.frozenUs == nil {
-        document.frozenPrincipalId = plan.principalId
-        document.frozenDisplayName = plan.displayName
-        document.frozenUnit = plan.unitCode
-        document.frozenUs = nowUs
+      updated.void(plan.stamp(at: nowUs), day: day)
+      if document.frozen == nil {
+        document.freeze(plan.stamp(at: nowUs))
         try document.update(db)
       }
     }

@@ -12,4 +12,9 @@ struct NoticePlan: Sendable {
   /// The unit recording it: the receiver (02–06, 15, 16) or the sender (13).
   var unitCode: String
   var claim: IdempotencyClaim?
+
+  /// Who records the notice, at `microseconds`.
+  func stamp(at microseconds: Int64) -> StoredStamp {
+    StoredStamp(principalId: principalId, displayName: displayName, unitCode: unitCode, microseconds: microseconds)
+  }
 }

@@ -40,9 +40,15 @@ struct DeliveryRecord: SnakeCaseRecord {
   var receiver: UnitOrgan { UnitOrgan(unitCode: receiverUnit, organId: receiverOrganId, name: receiverName) }
 
   var voided: StoredStamp? {
-    guard let voidedUs else { return nil }
-    return StoredStamp(
-      principalId: voidedPrincipalId ?? "", displayName: voidedDisplayName ?? "", unitCode: voidedUnit ?? "",
-      microseconds: voidedUs)
+    StoredStamp(principalId: voidedPrincipalId, displayName: voidedDisplayName, unitCode: voidedUnit, microseconds: voidedUs)
+  }
+
+  /// Voids the copy (its receiver agreed to the recall) as `stamp` says, on `day` (`yyyy-mm-dd`).
+  mutating func void(_ stamp: StoredStamp, day: String) {
+    voidedPrincipalId = stamp.principalId
+    voidedDisplayName = stamp.displayName
+    voidedUnit = stamp.unitCode
+    voidedUs = stamp.microseconds
+    voidedDate = day
   }
 }

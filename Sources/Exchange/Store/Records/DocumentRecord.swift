@@ -58,9 +58,14 @@ struct DocumentRecord: SnakeCaseRecord {
   }
 
   var frozen: StoredStamp? {
-    guard let frozenUs else { return nil }
-    return StoredStamp(
-      principalId: frozenPrincipalId ?? "", displayName: frozenDisplayName ?? "", unitCode: frozenUnit ?? "",
-      microseconds: frozenUs)
+    StoredStamp(principalId: frozenPrincipalId, displayName: frozenDisplayName, unitCode: frozenUnit, microseconds: frozenUs)
+  }
+
+  /// Freezes the document (a receiver agreed to its recall) as `stamp` says.
+  mutating func freeze(_ stamp: StoredStamp) {
+    frozenPrincipalId = stamp.principalId
+    frozenDisplayName = stamp.displayName
+    frozenUnit = stamp.unitCode
+    frozenUs = stamp.microseconds
   }
 }
