@@ -116,40 +116,23 @@ extension ClassificationStore {
     year: Int, units: Set<String>?, kinds: [Int32], subjectId: String, after: EvaluationPageKey?, limit: Int
   ) async throws -> (records: [EvaluationRecord], total: Int) {
     try await read { db in
-      var conditions: [String] = []
-      var arguments = StatementArguments()
-      if year != 0 {
-        conditions.append("year = ?")
-        arguments += [year]
-      }
-      if let units {
-        conditions.append("unit_code IN (SELECT value FROM json_each(?))")
-        arguments += [Self.jsonArray(units.sorted())]
-      }
-      if !kinds.isEmpty {
-        conditions.append("subject_kind IN (\(kinds.map { _ in "?" }.joined(separator: ", ")))")
-        arguments += StatementArguments(kinds)
-      }
-      if !subjectId.isEmpty {
-        conditions.append("subject_id = ?")
-        arguments += [subjectId]
-      }
-      let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
-      let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM classification_evaluations \(filter)", arguments: arguments) ?? 0
-      var pageConditions = conditions
-      var pageArguments = arguments
+      var filter = RowFilter()
+      filter.year(year)
+      filter.units(units)
+      filter.oneOf("subject_kind", kinds)
+      if !subjectId.isEmpty { filter.add("subject_id = ?", [subjectId]) }
+      let total = try filter.count(in: "classification_evaluations", db)
       if let after {
-        pageConditions.append("(year, is_person, unit_code, subject_id, subject_kind) > (?, ?, ?, ?, ?)")
-        pageArguments += [after.year, after.isPerson ? 1 : 0, after.unitCode, after.subjectId, after.subjectKind]
+        filter.add(
+          "(year, is_person, unit_code, subject_id, subject_kind) > (?, ?, ?, ?, ?)",
+          [after.year, after.isPerson ? 1 : 0, after.unitCode, after.subjectId, after.subjectKind])
       }
-      let pageFilter = pageConditions.isEmpty ? "" : "WHERE " + pageConditions.joined(separator: " AND ")
-      pageArguments += [limit]
       let records = try Row.fetchAll(
         db,
         sql: """
-          SELECT \(EvaluationRecord.columns) FROM classification_evaluations \(pageFilter)
+          SELECT \(EvaluationRecord.columns) FROM classification_evaluations \(filter.clause)
           ORDER BY year, is_person, unit_code, subject_id, subject_kind LIMIT ?
-          """, arguments: pageArguments
+          """, arguments: filter.arguments + [limit]
       ).map(EvaluationRecord.init(row:))
       return (records, total)
     }

@@ -94,29 +94,15 @@ extension ClassificationStore {
     year: Int, units: Set<String>?, includeRevoked: Bool, after: Int64?, limit: Int
   ) async throws -> (exceptions: [(seq: Int64, exception: RatingQuotaException)], total: Int) {
     try await read { db in
-      var conditions: [String] = []
-      var arguments = StatementArguments()
-      if year != 0 {
-        conditions.append("year = ?")
-        arguments += [year]
-      }
-      if let units {
-        conditions.append("unit_code IN (SELECT value FROM json_each(?))")
-        arguments += [Self.jsonArray(units.sorted())]
-      }
-      if !includeRevoked { conditions.append("revoked = 0") }
-      let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
-      let total =
-        try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM classification_quota_exceptions \(filter)", arguments: arguments) ?? 0
-      if let after {
-        conditions.append("seq > ?")
-        arguments += [after]
-      }
-      let pageFilter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
-      arguments += [limit]
+      var filter = RowFilter()
+      filter.year(year)
+      filter.units(units)
+      if !includeRevoked { filter.add("revoked = 0") }
+      let total = try filter.count(in: "classification_quota_exceptions", db)
+      if let after { filter.add("seq > ?", [after]) }
       let rows = try Row.fetchAll(
-        db, sql: "SELECT seq, payload FROM classification_quota_exceptions \(pageFilter) ORDER BY seq LIMIT ?",
-        arguments: arguments)
+        db, sql: "SELECT seq, payload FROM classification_quota_exceptions \(filter.clause) ORDER BY seq LIMIT ?",
+        arguments: filter.arguments + [limit])
       let exceptions = try rows.map { row -> (seq: Int64, exception: RatingQuotaException) in
         let data: Data = row[1]
         return (row[0], try RatingQuotaException(wireBytes: [UInt8](data)))

@@ -114,35 +114,16 @@ extension ClassificationStore {
     year: Int, unitCode: String?, units: Set<String>?, mode: Int32, before: Int64?, limit: Int
   ) async throws -> (runs: [(seq: Int64, run: ClassificationRun)], total: Int) {
     try await read { db in
-      var conditions: [String] = []
-      var arguments = StatementArguments()
-      if year != 0 {
-        conditions.append("year = ?")
-        arguments += [year]
-      }
-      if let unitCode {
-        conditions.append("unit_code = ?")
-        arguments += [unitCode]
-      }
-      if let units {
-        conditions.append("unit_code IN (SELECT value FROM json_each(?))")
-        arguments += [Self.jsonArray(units.sorted())]
-      }
-      if mode != 0 {
-        conditions.append("mode = ?")
-        arguments += [mode]
-      }
-      let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
-      let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM classification_runs \(filter)", arguments: arguments) ?? 0
-      if let before {
-        conditions.append("seq < ?")
-        arguments += [before]
-      }
-      let pageFilter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
-      arguments += [limit]
+      var filter = RowFilter()
+      filter.year(year)
+      if let unitCode { filter.add("unit_code = ?", [unitCode]) }
+      filter.units(units)
+      if mode != 0 { filter.add("mode = ?", [mode]) }
+      let total = try filter.count(in: "classification_runs", db)
+      if let before { filter.add("seq < ?", [before]) }
       let runs = try Row.fetchAll(
-        db, sql: "SELECT seq, payload FROM classification_runs \(pageFilter) ORDER BY seq DESC LIMIT ?",
-        arguments: arguments
+        db, sql: "SELECT seq, payload FROM classification_runs \(filter.clause) ORDER BY seq DESC LIMIT ?",
+        arguments: filter.arguments + [limit]
       ).map { row -> (seq: Int64, run: ClassificationRun) in
         let payload: Data = row[1]
         return (row[0], try ClassificationRun(wireBytes: [UInt8](payload)))
