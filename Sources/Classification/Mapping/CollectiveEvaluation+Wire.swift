@@ -15,14 +15,9 @@ extension ClassificationDomain.CollectiveEvaluation {
     if !wire.parentUnitCode.isEmpty, wire.parentUnitCode == wire.unitCode {
       problems.add("parent_unit_code", "\(wire.parentUnitCode) is the unit itself")
     }
-    if !ClassificationLimits.years.contains(Int(wire.year)) {
-      problems.add("year", "\(wire.year) is not a year rated (\(ClassificationLimits.years.lowerBound)–\(ClassificationLimits.years.upperBound))")
-    }
-    var scores: ClassificationDomain.RatingScores?
-    if let wireScores = wire.scores {
-      var nested = problems.nested("scores")
-      scores = ClassificationDomain.RatingScores(wire: wireScores, problems: &nested)
-      problems.merge(nested)
+    problems.checkYear(wire.year)
+    let scores = wire.scores.map { wireScores in
+      problems.reading("scores") { ClassificationDomain.RatingScores(wire: wireScores, problems: &$0) }
     }
     for (field, list) in [
       ("disciplined_subordinate_unit_codes", wire.disciplinedSubordinateUnitCodes),

@@ -49,11 +49,8 @@ extension ClassificationDomain.DisciplineRecord {
     problems.checkLength(wire.id, "id", limit: ClassificationLimits.codeLength)
     problems.checkLength(wire.violation, "violation", limit: ClassificationLimits.textLength)
     problems.checkLength(wire.violationId, "violation_id", limit: ClassificationLimits.codeLength)
-    var decision: ClassificationDomain.SourceRef?
-    if let source = wire.decision {
-      var nested = problems.nested("decision")
-      decision = ClassificationDomain.SourceRef(wire: source, problems: &nested)
-      problems.merge(nested)
+    let decision = wire.decision.map { source in
+      problems.reading("decision") { ClassificationDomain.SourceRef(wire: source, problems: &$0) }
     }
     if wire.violationYear != 0, !ClassificationLimits.years.contains(Int(wire.violationYear)) {
       problems.add("violation_year", "\(wire.violationYear) is not a year; leave it 0 when unknown")
@@ -82,9 +79,7 @@ extension ClassificationDomain.DisciplineRecord {
   ) -> [ClassificationDomain.DisciplineRecord] {
     problems.checkCount(records.count, field, limit: ClassificationLimits.entriesPerList)
     return records.enumerated().compactMap { index, record in
-      var nested = problems.nested("\(field)[\(index)]")
-      defer { problems.merge(nested) }
-      return ClassificationDomain.DisciplineRecord(wire: record, problems: &nested)
+      problems.reading("\(field)[\(index)]") { ClassificationDomain.DisciplineRecord(wire: record, problems: &$0) }
     }
   }
 }
@@ -93,11 +88,8 @@ extension DeclineFinding {
   /// The finding `wire` names; `nil` without its date, with the problem recorded.
   init?(wire: RatingDeclineFinding, problems: inout FieldProblems) {
     problems.checkLength(wire.finding, "finding", limit: ClassificationLimits.textLength)
-    var conclusion: ClassificationDomain.SourceRef?
-    if let source = wire.conclusion {
-      var nested = problems.nested("conclusion")
-      conclusion = ClassificationDomain.SourceRef(wire: source, problems: &nested)
-      problems.merge(nested)
+    let conclusion = wire.conclusion.map { source in
+      problems.reading("conclusion") { ClassificationDomain.SourceRef(wire: source, problems: &$0) }
     }
     guard let concluded = wire.concluded else {
       problems.add("concluded", "required: the date of the conclusion")

@@ -13,9 +13,7 @@ extension ClassificationDomain.PersonEvaluation {
     problems.checkLength(wire.quotaUnitCode, "quota_unit_code", limit: ClassificationLimits.codeLength)
     problems.checkLength(wire.dutyGroup, "duty_group", limit: ClassificationLimits.codeLength)
     problems.checkLength(wire.note, "note", limit: ClassificationLimits.textLength)
-    if !ClassificationLimits.years.contains(Int(wire.year)) {
-      problems.add("year", "\(wire.year) is not a year rated (\(ClassificationLimits.years.lowerBound)–\(ClassificationLimits.years.upperBound))")
-    }
+    problems.checkYear(wire.year)
     let kind = ClassificationDomain.RatingSubjectKind(wire: wire.subjectKind)
     if kind == nil || kind == .collective {
       problems.add(
@@ -24,24 +22,17 @@ extension ClassificationDomain.PersonEvaluation {
           ? "a collective is submitted in collectives, not persons"
           : "required: PARTY_MEMBER, CIVIL_SERVANT or PUBLIC_EMPLOYEE; got \(wire.subjectKind)")
     }
-    var scores: ClassificationDomain.RatingScores?
-    if let wireScores = wire.scores {
-      var nested = problems.nested("scores")
-      scores = ClassificationDomain.RatingScores(wire: wireScores, problems: &nested)
-      problems.merge(nested)
+    let scores = wire.scores.map { wireScores in
+      problems.reading("scores") { ClassificationDomain.RatingScores(wire: wireScores, problems: &$0) }
     }
     let discipline = ClassificationDomain.DisciplineRecord.list(wire.discipline, field: "discipline", problems: &problems)
     problems.checkCount(wire.declines.count, "declines", limit: ClassificationLimits.entriesPerList)
     let declines = wire.declines.enumerated().compactMap { index, finding in
-      var nested = problems.nested("declines[\(index)]")
-      defer { problems.merge(nested) }
-      return DeclineFinding(wire: finding, problems: &nested)
+      problems.reading("declines[\(index)]") { DeclineFinding(wire: finding, problems: &$0) }
     }
     problems.checkCount(wire.positions.count, "positions", limit: ClassificationLimits.entriesPerList)
     let positions = wire.positions.enumerated().map { index, position in
-      var nested = problems.nested("positions[\(index)]")
-      defer { problems.merge(nested) }
-      return ClassificationDomain.RatingPosition(wire: position, problems: &nested)
+      problems.reading("positions[\(index)]") { ClassificationDomain.RatingPosition(wire: position, problems: &$0) }
     }
     let assessed = ClassificationDomain.RatingLevel.optional(wire.assessedLevel, field: "assessed_level", problems: &problems)
     let selfAssessed = ClassificationDomain.RatingLevel.optional(

@@ -29,12 +29,10 @@ extension QuotaConfig {
       }
       return known
     }
-    var source = ClassificationDomain.SourceRef(document: "")
-    if let wireSource = wire.source {
-      var nested = problems.nested("source")
-      source = ClassificationDomain.SourceRef(wire: wireSource, problems: &nested)
-      problems.merge(nested)
-    }
+    let source =
+      wire.source.map { wireSource in
+        problems.reading("source") { ClassificationDomain.SourceRef(wire: wireSource, problems: &$0) }
+      } ?? ClassificationDomain.SourceRef(document: "")
     let kinds = ClassificationDomain.RatingRule.subjectKinds(wire.subjectKinds, field: "subject_kinds", problems: &problems)
     let share = Int(wire.shareBasisPoints)
     let of = basis == .goodCount ? "số Hoàn thành tốt nhiệm vụ" : "số được xếp loại"

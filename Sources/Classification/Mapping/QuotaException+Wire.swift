@@ -8,9 +8,7 @@ extension QuotaException {
     problems.checkLength(wire.dutyGroup, "duty_group", limit: ClassificationLimits.codeLength)
     problems.checkLength(wire.authority, "authority", limit: ClassificationLimits.nameLength)
     problems.checkLength(wire.reason, "reason", limit: ClassificationLimits.textLength)
-    if !ClassificationLimits.years.contains(Int(wire.year)) {
-      problems.add("year", "\(wire.year) is not a year rated (\(ClassificationLimits.years.lowerBound)–\(ClassificationLimits.years.upperBound))")
-    }
+    problems.checkYear(wire.year)
     var grant = Grant.unlimited
     switch wire.grant {
     case .unlimited(true)?: grant = .unlimited
@@ -20,12 +18,10 @@ extension QuotaException {
     case .unlimited(false)?, nil:
       problems.add("grant", "required: unlimited, share_basis_points, max_excellent_count or extra_places")
     }
-    var decision = ClassificationDomain.SourceRef(document: "")
-    if let source = wire.decision {
-      var nested = problems.nested("decision")
-      decision = ClassificationDomain.SourceRef(wire: source, problems: &nested)
-      problems.merge(nested)
-    }
+    let decision =
+      wire.decision.map { source in
+        problems.reading("decision") { ClassificationDomain.SourceRef(wire: source, problems: &$0) }
+      } ?? ClassificationDomain.SourceRef(document: "")
     self.init(
       id: wire.id, unitCode: wire.unitCode, dutyGroup: wire.dutyGroup.isEmpty ? nil : wire.dutyGroup,
       year: Int(wire.year), grant: grant, authority: wire.authority, decision: decision,

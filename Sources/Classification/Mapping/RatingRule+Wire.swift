@@ -10,12 +10,10 @@ extension ClassificationDomain.RatingRule {
     problems.checkLength(wire.note, "note", limit: ClassificationLimits.textLength)
     let kind = ClassificationDomain.RatingRuleKind(wire: wire.kind)
     if kind == nil { problems.add("kind", "required: a RATING_RULE_KIND_*; got \(wire.kind)") }
-    var source = ClassificationDomain.SourceRef(document: "")
-    if let wireSource = wire.source {
-      var nested = problems.nested("source")
-      source = ClassificationDomain.SourceRef(wire: wireSource, problems: &nested)
-      problems.merge(nested)
-    }
+    let source =
+      wire.source.map { wireSource in
+        problems.reading("source") { ClassificationDomain.SourceRef(wire: wireSource, problems: &$0) }
+      } ?? ClassificationDomain.SourceRef(document: "")
     let kinds = Self.subjectKinds(wire.subjectKinds, field: "subject_kinds", problems: &problems)
     let level = ClassificationDomain.RatingLevel.optional(wire.level, field: "level", problems: &problems)
     let capLevel = ClassificationDomain.RatingLevel.optional(wire.capLevel, field: "cap_level", problems: &problems)

@@ -23,9 +23,7 @@ extension RuleSet {
     problems.checkCount(wire.sources.count, "sources", limit: ClassificationLimits.rulesPerSet)
     problems.checkCount(wire.rules.count, "rules", limit: ClassificationLimits.rulesPerSet)
     let sources = wire.sources.enumerated().map { index, source in
-      var nested = problems.nested("sources[\(index)]")
-      defer { problems.merge(nested) }
-      return ClassificationDomain.SourceRef(wire: source, problems: &nested)
+      problems.reading("sources[\(index)]") { ClassificationDomain.SourceRef(wire: source, problems: &$0) }
     }
     var fromYear = 0
     if let from = wire.effectiveFrom {
@@ -54,15 +52,10 @@ extension RuleSet {
         taskResultsMaxHundredths: Int($0.taskResultsMaxHundredths))
     }
     let rules = wire.rules.enumerated().compactMap { index, rule in
-      var nested = problems.nested("rules[\(index)]")
-      defer { problems.merge(nested) }
-      return ClassificationDomain.RatingRule(wire: rule, problems: &nested)
+      problems.reading("rules[\(index)]") { ClassificationDomain.RatingRule(wire: rule, problems: &$0) }
     }
-    var quota: QuotaConfig?
-    if let wireQuota = wire.quota {
-      var nested = problems.nested("quota")
-      quota = QuotaConfig(wire: wireQuota, problems: &nested)
-      problems.merge(nested)
+    let quota = wire.quota.map { wireQuota in
+      problems.reading("quota") { QuotaConfig(wire: wireQuota, problems: &$0) }
     }
     try problems.throwFirst()
     self.init(

@@ -27,10 +27,24 @@ struct FieldProblems: Sendable {
   /// A collector for a nested message at `field`.
   func nested(_ field: String) -> FieldProblems { FieldProblems(prefix: prefix + field + ".") }
 
+  /// What `read` makes of the nested message at `field`, its problems recorded here after
+  /// those found so far.
+  mutating func reading<Value>(_ field: String, _ read: (inout FieldProblems) -> Value) -> Value {
+    var inner = nested(field)
+    defer { merge(inner) }
+    return read(&inner)
+  }
+
   /// Checks that `text` is at most `limit` bytes.
   mutating func checkLength(_ text: String, _ field: String, limit: Int) {
     let count = text.utf8.count
     if count > limit { add(field, "at most \(limit) bytes; got \(count)") }
+  }
+
+  /// Checks that `year`, a message's `year` field, is one rated (``ClassificationLimits/years``).
+  mutating func checkYear(_ year: Int32) {
+    let years = ClassificationLimits.years
+    if !years.contains(Int(year)) { add("year", "\(year) is not a year rated (\(years.lowerBound)–\(years.upperBound))") }
   }
 
   /// Checks that a repeated field has at most `limit` entries.
