@@ -17,12 +17,15 @@ struct Paging {
   /// Items on this page.
   var size: Int { cursor.size }
 
-  /// The page a request asks for.
+  /// The page a request asks for, of the list the rest of the request (its kind and filters,
+  /// without `page`) names.
   ///
-  /// - Parameter query: the request with its `page` cleared: what the list is.
   /// - Throws: `INVALID_ARGUMENT` naming `page.page_size` (negative) or `page.page_token`
   ///   (not a token of this list).
-  init<Query: WireMessage>(_ page: PageRequest?, query: Query) throws {
+  init<Query: PagedRequest>(_ request: Query) throws {
+    let page = request.page
+    var query = request
+    query.page = nil
     let filters = SHA256.hash(data: (try? query.wireBytes()) ?? []).prefix(6).map { String($0, radix: 16) }.joined()
     do throws(PageRefusal) {
       cursor = try PageCursor(
@@ -45,3 +48,15 @@ struct Paging {
     return (Array(items[start..<end]), PageResponse(nextPageToken: next, totalCount: Int64(items.count)))
   }
 }
+
+/// A list request, paged by its `page`.
+protocol PagedRequest: WireMessage {
+  var page: PageRequest? { get set }
+}
+
+extension ListUnitsRequest: PagedRequest {}
+extension ListUnitHistoryRequest: PagedRequest {}
+extension ListPeopleRequest: PagedRequest {}
+extension ListValuesRequest: PagedRequest {}
+extension ListPeriodStatesRequest: PagedRequest {}
+extension ListIndicatorSetsRequest: PagedRequest {}

@@ -9,9 +9,7 @@ import RegistryDomain
 extension RegistryHandlers {
   func listIndicatorSets(_ request: ListIndicatorSetsRequest, _ context: JobContext) async throws -> ListIndicatorSetsResponse {
     let snapshot = try await store.read()
-    var query = request
-    query.page = nil
-    let paging = try Paging(request.page, query: query)
+    let paging = try Paging(request)
     let candidates = request.allVersions ? snapshot.sets : snapshot.latestSets
     let sets = candidates.filter { request.includeRetired || $0.set.status == .active }
     let (page, response) = paging.slice(sets)

@@ -73,9 +73,7 @@ extension RegistryHandlers {
     let tree = snapshot.tree
     let subtree = try context.confined(request.subtreeCode, field: "subtree_code", in: tree)
     if !request.unitCode.isEmpty { try context.requireScope(over: request.unitCode, field: "unit_code", in: tree) }
-    var query = request
-    query.page = nil
-    let paging = try Paging(request.page, query: query)
+    let paging = try Paging(request)
     for (code, field) in [(subtree, "subtree_code"), (request.unitCode, "unit_code")] where !code.isEmpty && tree.unit(code) == nil {
       throw FieldError.notFound(field, "unit \"\(code)\" does not exist")
     }

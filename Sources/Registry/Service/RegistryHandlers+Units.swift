@@ -86,9 +86,7 @@ extension RegistryHandlers {
     let tree = snapshot.tree
     let subtree = try context.confined(request.subtreeCode, field: "subtree_code", in: tree)
     if !request.parentCode.isEmpty { try context.requireScope(over: request.parentCode, field: "parent_code", in: tree) }
-    var query = request
-    query.page = nil
-    let paging = try Paging(request.page, query: query)
+    let paging = try Paging(request)
     var kinds = Set<UnitKind>()
     for (index, kind) in request.kinds.enumerated() { kinds.insert(try kind.required(field: "kinds[\(index)]")) }
     var hostKinds = Set<HostOrganisationKind>()
@@ -212,18 +210,14 @@ extension RegistryHandlers {
   func listUnitHistory(_ request: ListUnitHistoryRequest, _ context: JobContext) async throws -> ListUnitHistoryResponse {
     let snapshot = try await store.read()
     let tree = snapshot.tree
-    let unitCode = try context.confined(request.unitCode, field: "unit_code", in: tree)
-    let includeSubtree = request.includeSubtree || (request.unitCode.isEmpty && context.ownUnitLimit != nil)
-    var query = request
-    query.page = nil
-    let paging = try Paging(request.page, query: query)
-    if !unitCode.isEmpty, tree.unit(unitCode) == nil { throw FieldError.notFound("unit_code", "unit \"\(unitCode)\" does not exist") }
+    let listed = try context.listed(request.unitCode, includeSubtree: request.includeSubtree, in: tree)
+    let paging = try Paging(request)
+    try listed.requireExists(in: tree)
     let first = try CivilDate.optional(request.effective?.first, field: "effective.first")
     let last = try CivilDate.optional(request.effective?.last, field: "effective.last")
     var changes = Set<UnitChangeKind>()
     for (index, change) in request.changes.enumerated() { changes.insert(try change.required(field: "changes[\(index)]")) }
-    let units: Set<String>? =
-      unitCode.isEmpty ? nil : includeSubtree ? Set(tree.subtree(of: unitCode).map(\.code)) : [unitCode]
+    let units = listed.codes(in: tree)
     let entries = tree.entries.enumerated().filter { _, entry in
       (units?.contains(entry.unitCode) ?? true) && (first.map { entry.effective >= $0 } ?? true)
         && (last.map { entry.effective <= $0 } ?? true) && (changes.isEmpty || changes.contains(entry.change))

@@ -86,13 +86,10 @@ extension RegistryHandlers {
   func listValues(_ request: ListValuesRequest, _ context: JobContext) async throws -> ListValuesResponse {
     let snapshot = try await store.read()
     let tree = snapshot.tree
-    let unitCode = try context.confined(request.unitCode, field: "unit_code", in: tree)
-    let includeSubtree = request.includeSubtree || (request.unitCode.isEmpty && context.ownUnitLimit != nil)
-    var query = request
-    query.page = nil
-    let paging = try Paging(request.page, query: query)
+    let listed = try context.listed(request.unitCode, includeSubtree: request.includeSubtree, in: tree)
+    let paging = try Paging(request)
     if !request.setId.isEmpty { _ = try Self.indicatorSet(request.setId, version: 0, in: snapshot, field: "set_id") }
-    if !unitCode.isEmpty, tree.unit(unitCode) == nil { throw FieldError.notFound("unit_code", "unit \"\(unitCode)\" does not exist") }
+    try listed.requireExists(in: tree)
     var periods = Set<Period>()
     try RequestBounds.checkCount(request.indicatorCodes.count, field: "indicator_codes")
     try RequestBounds.checkCount(request.periods.count, field: "periods")
@@ -105,7 +102,7 @@ extension RegistryHandlers {
     for (index, origin) in request.origins.enumerated() { origins.insert(try origin.required(field: "origins[\(index)]")) }
     let filter = IndicatorValueFilter(
       setID: request.setId.isEmpty ? nil : request.setId, indicatorCodes: Set(request.indicatorCodes),
-      unitCodes: unitCode.isEmpty ? nil : includeSubtree ? Set(tree.subtree(of: unitCode).map(\.code)) : [unitCode],
+      unitCodes: listed.codes(in: tree),
       periods: periods, statuses: statuses, origins: origins)
     let book = snapshot.book
     let values = book.values(matching: filter, orderedBy: snapshot.latestSets.map(\.set))
@@ -220,20 +217,17 @@ extension RegistryHandlers {
   func listPeriodStates(_ request: ListPeriodStatesRequest, _ context: JobContext) async throws -> ListPeriodStatesResponse {
     let snapshot = try await store.read()
     let tree = snapshot.tree
-    let unitCode = try context.confined(request.unitCode, field: "unit_code", in: tree)
-    let includeSubtree = request.includeSubtree || (request.unitCode.isEmpty && context.ownUnitLimit != nil)
-    var query = request
-    query.page = nil
-    let paging = try Paging(request.page, query: query)
+    let listed = try context.listed(request.unitCode, includeSubtree: request.includeSubtree, in: tree)
+    let paging = try Paging(request)
     let stored = try Self.indicatorSet(request.setId, version: 0, in: snapshot, field: "set_id")
     let period = try Period.required(request.period, field: "period")
     var statuses = Set<PeriodStatus>()
     try RequestBounds.checkCount(request.statuses.count, field: "statuses")
     for (index, status) in request.statuses.enumerated() { statuses.insert(try status.required(field: "statuses[\(index)]")) }
-    if !unitCode.isEmpty, tree.unit(unitCode) == nil { throw FieldError.notFound("unit_code", "unit \"\(unitCode)\" does not exist") }
+    try listed.requireExists(in: tree)
     let book = snapshot.book
     let units = PeriodReporters(set: stored.set, period: period)
-      .units(in: tree, book: book, unitCode: unitCode, includeSubtree: includeSubtree)
+      .units(in: tree, book: book, unitCode: listed.code, includeSubtree: listed.includeSubtree)
     let states = units.map { book.state(PeriodKey(setID: stored.set.id, unitCode: $0.code, period: period)) }
       .filter { statuses.isEmpty || statuses.contains($0.status) }
     let (page, response) = paging.slice(states)
