@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import ReformModule
 import ReformWire
 
 /// The SHA-256 of a request's wire bytes with its idempotency key cleared: equal for a repeat,

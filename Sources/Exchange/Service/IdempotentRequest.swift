@@ -1,10 +1,7 @@
+import ReformModule
 import ReformWire
 
-/// A request that may carry an idempotency key: what ``Fingerprint`` clears before hashing, and
-/// what ``ExchangeHandlers/claim(method:unit:request:)`` reads the key from.
-protocol IdempotentRequest: WireMessage {
-  var idempotencyKey: String { get set }
-}
+// The module's requests that carry an idempotency key (ReformModule.IdempotentRequest).
 
 extension ExchangeBeginUploadRequest: IdempotentRequest {}
 extension ExchangeSendRequest: IdempotentRequest {}

@@ -1,9 +1,7 @@
+import ReformModule
 import ReformWire
 
-/// A request that may carry an idempotency key.
-protocol IdempotentRequest: WireMessage {
-  var idempotencyKey: String { get set }
-}
+// The module's requests that carry an idempotency key (ReformModule.IdempotentRequest).
 
 extension CreateUnitRequest: IdempotentRequest {}
 extension UpdateUnitRequest: IdempotentRequest {}
