@@ -24,26 +24,29 @@ extension ClassificationInput {
     var personIndex: [String: Int] = [:]
     personIndex.reserveCapacity(persons.count)
     for (index, person) in persons.enumerated() {
-      if let first = personIndex.updateValue(index, forKey: person.personId) {
-        errors.append(
-          ClassificationInputError(
-            .alreadyExists, field: "persons[\(index)].personId", subjectId: person.personId,
-            "already given in persons[\(first)]"))
-      }
+      Self.checkUnique(person.personId, "persons", index, "personId", seen: &personIndex, into: &errors)
       validate(person, index: index, ruleSet: ruleSet, into: &errors)
     }
     var unitIndex: [String: Int] = [:]
     for (index, collective) in collectives.enumerated() {
-      if let first = unitIndex.updateValue(index, forKey: collective.unitCode) {
-        errors.append(
-          ClassificationInputError(
-            .alreadyExists, field: "collectives[\(index)].unitCode", subjectId: collective.unitCode,
-            "already given in collectives[\(first)]"))
-      }
+      Self.checkUnique(collective.unitCode, "collectives", index, "unitCode", seen: &unitIndex, into: &errors)
       validate(collective, index: index, ruleSet: ruleSet, into: &errors)
     }
     validate(exceptions, into: &errors)
     return errors
+  }
+
+  /// Refuses entry `index` of `list` when an earlier entry gave its `key` (the entry's `field`),
+  /// naming the last entry that did; records the entry as the key's latest.
+  private static func checkUnique(
+    _ key: String, _ list: String, _ index: Int, _ field: String, seen: inout [String: Int],
+    into errors: inout [ClassificationInputError]
+  ) {
+    if let earlier = seen.updateValue(index, forKey: key) {
+      errors.append(
+        ClassificationInputError(
+          .alreadyExists, field: "\(list)[\(index)].\(field)", subjectId: key, "already given in \(list)[\(earlier)]"))
+    }
   }
 
   /// Checks one person; the field path is only written for an error, as most entries have none.
