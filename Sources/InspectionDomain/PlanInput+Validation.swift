@@ -8,6 +8,11 @@ extension PlanInput {
     func fail(_ field: String, _ message: String) -> PlanningError {
       PlanningError(.invalidArgument, field: field, message)
     }
+    /// Refuses an empty id, and one an earlier entry took (ids compare in NFC): `taken` says so.
+    func claim(_ id: String, _ field: String, in seen: inout Set<String>, taken: String) throws(PlanningError) {
+      guard !id.isEmpty else { throw fail(field, "required") }
+      guard seen.insert(id.nfc).inserted else { throw fail(field, "\(id) \(taken)") }
+    }
     guard year == calendar.year else {
       throw fail("year", "\(year) does not match the working-day calendar's year \(calendar.year)")
     }
@@ -16,10 +21,7 @@ extension PlanInput {
     var dueIDs = Set<String>()
     for (i, due) in visitsDue.enumerated() {
       let field = "visitsDue[\(i)]"
-      guard !due.dueID.isEmpty else { throw fail("\(field).dueID", "required") }
-      guard dueIDs.insert(due.dueID.nfc).inserted else {
-        throw fail("\(field).dueID", "\(due.dueID) is used by an earlier visit; ids must be unique")
-      }
+      try claim(due.dueID, "\(field).dueID", in: &dueIDs, taken: "is used by an earlier visit; ids must be unique")
       guard !due.unitCode.isEmpty else { throw fail("\(field).unitCode", "required") }
       if let length = due.lengthDays, length < 1 {
         throw fail("\(field).lengthDays", "must be at least 1 working day, or nil to use the length table")
@@ -42,22 +44,16 @@ extension PlanInput {
     var inspectorIDs = Set<String>()
     for (i, team) in teams.enumerated() {
       let field = "teams[\(i)]"
-      guard !team.teamID.isEmpty else { throw fail("\(field).teamID", "required") }
-      guard teamIDs.insert(team.teamID.nfc).inserted else {
-        throw fail("\(field).teamID", "\(team.teamID) is used by an earlier team; ids must be unique")
-      }
+      try claim(team.teamID, "\(field).teamID", in: &teamIDs, taken: "is used by an earlier team; ids must be unique")
       guard !team.inspectors.isEmpty else { throw fail("\(field).inspectors", "a team needs at least one inspector") }
       if let cap = team.maxVisitsPerMonth, cap < 1 {
         throw fail("\(field).maxVisitsPerMonth", "must be at least 1, or nil for the rules' default")
       }
       for (j, inspector) in team.inspectors.enumerated() {
         let inspectorField = "\(field).inspectors[\(j)]"
-        guard !inspector.inspectorID.isEmpty else { throw fail("\(inspectorField).inspectorID", "required") }
-        guard inspectorIDs.insert(inspector.inspectorID.nfc).inserted else {
-          throw fail(
-            "\(inspectorField).inspectorID",
-            "\(inspector.inspectorID) is listed twice; an inspector belongs to one team")
-        }
+        try claim(
+          inspector.inspectorID, "\(inspectorField).inspectorID", in: &inspectorIDs,
+          taken: "is listed twice; an inspector belongs to one team")
         guard !inspector.homeUnitCode.isEmpty else { throw fail("\(inspectorField).homeUnitCode", "required") }
       }
     }
