@@ -84,10 +84,7 @@ extension Inspector {
     }
     try InspectionLimits.checkCount(
       inspector.unavailable.count, field: "\(field).unavailable", limit: InspectionLimits.maxEntries)
-    var unavailable: [Unavailability] = []
-    for (i, period) in inspector.unavailable.enumerated() {
-      unavailable.append(try Unavailability(period, field: "\(field).unavailable[\(i)]"))
-    }
+    let unavailable = try inspector.unavailable.mapEntries(field: "\(field).unavailable", Unavailability.init)
     self.init(
       inspectorID: inspector.inspectorId, fullName: inspector.fullName, homeUnitCode: inspector.homeUnitCode,
       conflictUnitCodes: inspector.conflictUnitCodes, unavailable: unavailable)
@@ -111,10 +108,7 @@ extension Team {
       meaning: " (0 for the rules' default)")
     try InspectionLimits.checkCount(
       team.inspectors.count, field: "\(field).inspectors", limit: InspectionLimits.maxInspectorsPerTeam)
-    var inspectors: [Inspector] = []
-    for (i, inspector) in team.inspectors.enumerated() {
-      inspectors.append(try Inspector(inspector, field: "\(field).inspectors[\(i)]"))
-    }
+    let inspectors = try team.inspectors.mapEntries(field: "\(field).inspectors", Inspector.init)
     self.init(
       teamID: team.teamId, name: team.name, inspectors: inspectors,
       maxVisitsPerMonth: team.maxVisitsPerMonth == 0 ? nil : Int(team.maxVisitsPerMonth))
@@ -185,10 +179,7 @@ extension PlanningRules {
           lengthDays: Int(row.lengthDays)))
     }
     try InspectionLimits.checkCount(rules.sources.count, field: "\(field).sources", limit: InspectionLimits.maxSources)
-    var sources: [SourceReference] = []
-    for (i, source) in rules.sources.enumerated() {
-      sources.append(try SourceReference(source, field: "\(field).sources[\(i)]"))
-    }
+    let sources = try rules.sources.mapEntries(field: "\(field).sources", SourceReference.init)
     func orDefault(_ value: Int32, _ fallback: Int) -> Int { value == 0 ? fallback : Int(value) }
     self.init(
       minGapWorkingDays: orDefault(rules.minGapWorkingDays, defaults.minGapWorkingDays),
@@ -254,19 +245,9 @@ extension PlanInput {
     try InspectionLimits.checkCount(
       input.blackouts.count, field: "\(field).blackouts", limit: InspectionLimits.maxEntries)
     try InspectionLimits.checkCount(input.risks.count, field: "\(field).risks", limit: InspectionLimits.maxRisks)
-    var visits: [VisitDue] = []
-    visits.reserveCapacity(input.visitsDue.count)
-    for (i, due) in input.visitsDue.enumerated() {
-      visits.append(try VisitDue(due, field: "\(field).visits_due[\(i)]"))
-    }
-    var teams: [Team] = []
-    for (i, team) in input.teams.enumerated() {
-      teams.append(try Team(team, field: "\(field).teams[\(i)]"))
-    }
-    var blackouts: [Blackout] = []
-    for (i, blackout) in input.blackouts.enumerated() {
-      blackouts.append(try Blackout(blackout, field: "\(field).blackouts[\(i)]"))
-    }
+    let visits = try input.visitsDue.mapEntries(field: "\(field).visits_due", VisitDue.init)
+    let teams = try input.teams.mapEntries(field: "\(field).teams", Team.init)
+    let blackouts = try input.blackouts.mapEntries(field: "\(field).blackouts", Blackout.init)
     self.init(
       year: Int(input.year), visitsDue: visits, teams: teams, blackouts: blackouts,
       rules: try PlanningRules(input.rules, field: "\(field).rules"), risks: [],

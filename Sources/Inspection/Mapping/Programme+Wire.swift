@@ -100,14 +100,8 @@ extension Programme {
     }
     var input = try PlanInput(storedInput, field: "programme.input")
     input.risks = storedInput.risks.map(\.domain)
-    var visits: [Visit] = []
-    for (i, visit) in programme.visits.enumerated() {
-      visits.append(try Visit(visit, field: "programme.visits[\(i)]"))
-    }
-    var unplaced: [UnplacedVisit] = []
-    for (i, visit) in programme.unplaced.enumerated() {
-      unplaced.append(try UnplacedVisit(visit, field: "programme.unplaced[\(i)]"))
-    }
+    let visits = try programme.visits.mapEntries(field: "programme.visits", Visit.init)
+    let unplaced = try programme.unplaced.mapEntries(field: "programme.unplaced", UnplacedVisit.init)
     self.init(
       year: Int(programme.year), visits: visits, unplaced: unplaced,
       objective: Objective(programme.objective ?? InspectionObjective()), input: input)
