@@ -2,10 +2,8 @@ import Foundation
 import GRDB
 
 /// A year's loaded notice of days off: a row of `inspection_calendar_notice`, one per year.
-struct CalendarNoticeRecord: Codable, Sendable, FetchableRecord, PersistableRecord {
+struct CalendarNoticeRecord: InspectionRecord {
   static let databaseTableName = "inspection_calendar_notice"
-  static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
-  static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
 
   var year: Int
   /// The `InspectionCalendarNotice` as loaded, `loaded_at` and `loaded_by` set, in wire bytes.

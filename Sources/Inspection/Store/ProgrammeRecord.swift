@@ -2,10 +2,8 @@ import Foundation
 import GRDB
 
 /// A programme: a row of `inspection_programme`, what stays the same across its versions.
-struct ProgrammeRecord: Codable, Sendable, FetchableRecord, PersistableRecord {
+struct ProgrammeRecord: InspectionRecord {
   static let databaseTableName = "inspection_programme"
-  static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
-  static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
 
   /// `KTGS-2026-0001`: the year and a number counted per year.
   var programmeId: String

@@ -2,10 +2,8 @@ import Foundation
 import GRDB
 
 /// One version of a programme: a row of `inspection_programme_version`.
-struct ProgrammeVersionRecord: Codable, Sendable, FetchableRecord, PersistableRecord {
+struct ProgrammeVersionRecord: InspectionRecord {
   static let databaseTableName = "inspection_programme_version"
-  static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
-  static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
 
   var programmeId: String
   var version: Int

@@ -2,10 +2,8 @@ import GRDB
 
 /// A visit of one programme version, by unit: a row of `inspection_programme_visit`, so that
 /// the last visit to a unit is found without decoding programmes.
-struct ProgrammeVisitRecord: Codable, Sendable, FetchableRecord, PersistableRecord {
+struct ProgrammeVisitRecord: InspectionRecord {
   static let databaseTableName = "inspection_programme_visit"
-  static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
-  static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
 
   var programmeId: String
   var version: Int
