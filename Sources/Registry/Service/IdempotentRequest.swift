@@ -17,3 +17,13 @@ extension SubmitPeriodRequest: IdempotentRequest {}
 extension ApprovePeriodRequest: IdempotentRequest {}
 extension ReopenPeriodRequest: IdempotentRequest {}
 extension ComputeIndicatorsRequest: IdempotentRequest {}
+
+/// A request that moves one unit's period through the workflow (submit, reopen).
+protocol PeriodStepRequest: IdempotentRequest {
+  var setId: String { get }
+  var unitCode: String { get }
+  var period: ReformWire.Period? { get }
+}
+
+extension SubmitPeriodRequest: PeriodStepRequest {}
+extension ReopenPeriodRequest: PeriodStepRequest {}

@@ -46,14 +46,12 @@ extension RegistryHandlers {
     let codes = request.indicatorCodes.isEmpty ? nil : request.indicatorCodes
     var reports: [IndicatorReport] = []
     for period in periods {
-      do throws(UnitTreeError) {
-        reports.append(
+      reports.append(
+        try FieldError.checking { () throws(UnitTreeError) in
           try IndicatorReport.build(
             aggregator, period: period, rootCode: root, indicatorCodes: codes,
-            depth: request.maxDepth == 0 ? Int.max : Int(request.maxDepth), generatedAt: now))
-      } catch {
-        throw FieldError(error)
-      }
+            depth: request.maxDepth == 0 ? Int.max : Int(request.maxDepth), generatedAt: now)
+        })
     }
     var response = RegistryReportResponse(
       indicatorSet: set.wire(definedBy: stored.definedBy, definedAt: stored.definedAt), generatedAt: Timestamp(now))

@@ -20,11 +20,8 @@ extension RegistryHandlers {
     let actor = context.actor
     let response = try await store.idempotentWrite(key) { write in
       var tree = write.state.tree
-      let entry: UnitHistoryEntry
-      do throws(UnitTreeError) {
-        entry = try tree.add(unit, stamp: ChangeStamp(actor: actor, at: write.now, decision: decision))
-      } catch {
-        throw FieldError(error, under: "unit")
+      let entry = try FieldError.checking(under: "unit") { () throws(UnitTreeError) in
+        try tree.add(unit, stamp: ChangeStamp(actor: actor, at: write.now, decision: decision))
       }
       try write.commitUnits(tree, changed: [entry.unitCode], history: [entry])
       return CreateUnitResponse(unit: tree.unit(entry.unitCode)?.wire(in: tree, stamp: write.state.unitStamps[entry.unitCode]))
@@ -41,21 +38,15 @@ extension RegistryHandlers {
     try RequestBounds.checkCount(request.updateFields.count, field: "update_fields")
     let fields = request.updateFields
     let effective = try CivilDate.optional(request.effective, field: "effective") ?? CivilDate(store.now)
-    let reason = try TextLimit.long.checked(request.reason, field: "reason")
-    let decision = try SourceRef.optional(request.decision, field: "decision")
+    let change = try context.unitChange(request)
     let expected = request.expectedRevision
-    let key = try context.idempotency(request)
-    let actor = context.actor
-    let response = try await store.idempotentWrite(key) { write in
+    let response = try await store.idempotentWrite(change.key) { write in
       var tree = write.state.tree
       guard let current = tree.unit(code) else { throw FieldError.notFound("unit.code", "unit \"\(code)\" does not exist") }
       try ExpectedRevision.check(expected, against: write.state.unitStamps[code], of: "unit \"\(code)\"")
       let changed = try current.updated(with: wire, fields: fields)
-      let entries: [UnitHistoryEntry]
-      do throws(UnitTreeError) {
-        entries = try tree.update(changed, effective: effective, stamp: ChangeStamp(actor: actor, at: write.now, reason: reason, decision: decision))
-      } catch {
-        throw FieldError(error, under: "unit")
+      let entries = try FieldError.checking(under: "unit") { () throws(UnitTreeError) in
+        try tree.update(changed, effective: effective, stamp: change.stamp(at: write.now))
       }
       if !entries.isEmpty { try write.commitUnits(tree, changed: [code], history: entries) }
       return UpdateUnitResponse(unit: tree.unit(code)?.wire(in: tree, stamp: write.state.unitStamps[code]))
@@ -130,22 +121,16 @@ extension RegistryHandlers {
     let parent = request.newParentCode
     guard !parent.isEmpty else { throw FieldError.invalid("new_parent_code", "is required: the unit to move under") }
     let effective = try CivilDate.optional(request.effective, field: "effective") ?? CivilDate(store.now)
-    let reason = try TextLimit.long.checked(request.reason, field: "reason")
-    let decision = try SourceRef.optional(request.decision, field: "decision")
+    let change = try context.unitChange(request)
     let expected = request.expectedRevision
-    let key = try context.idempotency(request)
-    let actor = context.actor
-    let response = try await store.idempotentWrite(key) { write in
+    let response = try await store.idempotentWrite(change.key) { write in
       var tree = write.state.tree
       guard tree.unit(code) != nil else {
         throw FieldError.notFound("code", code.isEmpty ? "is required: the unit to move" : "unit \"\(code)\" does not exist")
       }
       try ExpectedRevision.check(expected, against: write.state.unitStamps[code], of: "unit \"\(code)\"")
-      let entry: UnitHistoryEntry
-      do throws(UnitTreeError) {
-        entry = try tree.move(code, under: parent, effective: effective, stamp: ChangeStamp(actor: actor, at: write.now, reason: reason, decision: decision))
-      } catch {
-        throw FieldError(error)
+      let entry = try FieldError.checking { () throws(UnitTreeError) in
+        try tree.move(code, under: parent, effective: effective, stamp: change.stamp(at: write.now))
       }
       try write.commitUnits(tree, changed: [code], history: [entry])
       return MoveUnitResponse(unit: tree.unit(code)?.wire(in: tree, stamp: write.state.unitStamps[code]), entry: entry.wire)
@@ -164,11 +149,8 @@ extension RegistryHandlers {
     let closed = try CivilDate.required(request.closed, field: "closed", what: "the closing date (giải thể, sáp nhập)")
     let successor = request.successorCode.isEmpty ? nil : request.successorCode
     let transfer = request.transferPeopleToCode
-    let reason = try TextLimit.long.checked(request.reason, field: "reason")
-    let decision = try SourceRef.optional(request.decision, field: "decision")
-    let key = try context.idempotency(request)
-    let actor = context.actor
-    let response = try await store.idempotentWrite(key) { write in
+    let change = try context.unitChange(request)
+    let response = try await store.idempotentWrite(change.key) { write in
       var tree = write.state.tree
       guard tree.unit(code) != nil else {
         throw FieldError.notFound("code", code.isEmpty ? "is required: the unit to close" : "unit \"\(code)\" does not exist")
@@ -186,11 +168,8 @@ extension RegistryHandlers {
           "closed",
           "\(staying.count) people are still counted under \"\(code)\" on \(closed); move them first or name transfer_people_to_code")
       }
-      let entry: UnitHistoryEntry
-      do throws(UnitTreeError) {
-        entry = try tree.close(code, on: closed, successorCode: successor, stamp: ChangeStamp(actor: actor, at: write.now, reason: reason, decision: decision))
-      } catch {
-        throw FieldError(error)
+      let entry = try FieldError.checking { () throws(UnitTreeError) in
+        try tree.close(code, on: closed, successorCode: successor, stamp: change.stamp(at: write.now))
       }
       try write.commitUnits(tree, changed: [code], history: [entry])
       let moved = staying.map { person in

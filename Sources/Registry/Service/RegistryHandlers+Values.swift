@@ -66,11 +66,9 @@ extension RegistryHandlers {
         }
       }
       let stamp = ChangeStamp(actor: actor, at: write.now)
-      do throws(IndicatorValueError) {
+      try FieldError.checking { () throws(IndicatorValueError) in
         try book.report(reported, in: stored.set, tree: tree, stamp: stamp)
         for key in removed { try book.withdraw(key, tree: tree, stamp: stamp) }
-      } catch {
-        throw FieldError(error)
       }
       try write.commitBook(book, changed: reported.map(\.key), removed: removed, states: []) { _ in stored.set.version }
       let values = write.state.book.values(of: periodKey)
@@ -112,22 +110,11 @@ extension RegistryHandlers {
   }
 
   func submitPeriod(_ request: SubmitPeriodRequest, _ context: JobContext) async throws -> SubmitPeriodResponse {
-    let snapshot = try await store.read()
-    try context.requireScope(over: request.unitCode, field: "unit_code", in: snapshot.tree)
-    let period = try Period.required(request.period, field: "period")
-    let note = try TextLimit.long.checked(request.note, field: "note")
-    let setID = request.setId
-    let unitCode = request.unitCode
     let allowMissing = request.allowMissing
-    let key = try context.idempotency(request)
-    let actor = context.actor
-    let response = try await moveOnePeriod(setID, unitCode: unitCode, period: period, key: key) {
-      (book, periodKey, set, tree, now) throws(PeriodWorkflowError) in
-      try book.submit(
-        periodKey, set: set, tree: tree, stamp: ChangeStamp(actor: actor, at: now, reason: note), allowMissing: allowMissing)
+    return try await moveOnePeriod(request, context, reason: (request.note, field: "note"), done: "submitted") {
+      (book, periodKey, set, tree, stamp) throws(PeriodWorkflowError) in
+      try book.submit(periodKey, set: set, tree: tree, stamp: stamp, allowMissing: allowMissing)
     } respond: { SubmitPeriodResponse(state: $0) }
-    context.audit.record(target: "period \(setID) \(period) submitted", unit: unitCode)
-    return response
   }
 
   func approvePeriod(_ request: ApprovePeriodRequest, _ context: JobContext) async throws -> ApprovePeriodResponse {
@@ -176,42 +163,46 @@ extension RegistryHandlers {
   }
 
   func reopenPeriod(_ request: ReopenPeriodRequest, _ context: JobContext) async throws -> ReopenPeriodResponse {
+    try await moveOnePeriod(request, context, reason: (request.reason, field: "reason"), done: "reopened") {
+      (book, periodKey, _, tree, stamp) throws(PeriodWorkflowError) in
+      try book.reopen(periodKey, tree: tree, stamp: stamp)
+    } respond: { ReopenPeriodResponse(state: $0) }
+  }
+
+  /// One unit's period moved by `step` (submitted, reopened) in one idempotent write, stamped
+  /// with the caller and `reason`; the answer is made by `respond` from the period's state
+  /// afterwards, and the audit records the period as `done`.
+  ///
+  /// Checks in order: the caller's scope over `unit_code`, `period`, `reason` (at most
+  /// ``TextLimit/long``), the idempotency key; then, in the write, the set, unit and period.
+  private func moveOnePeriod<Request: PeriodStepRequest, Response: WireMessage>(
+    _ request: Request, _ context: JobContext, reason: (text: String, field: String), done: String,
+    _ step: @escaping @Sendable (inout ReportingBook, PeriodKey, IndicatorSet, UnitTree, ChangeStamp) throws(PeriodWorkflowError) -> Void,
+    respond: @escaping @Sendable (IndicatorPeriodState) -> Response
+  ) async throws -> Response {
     let snapshot = try await store.read()
     try context.requireScope(over: request.unitCode, field: "unit_code", in: snapshot.tree)
     let period = try Period.required(request.period, field: "period")
-    let reason = try TextLimit.long.checked(request.reason, field: "reason")
+    let why = try TextLimit.long.checked(reason.text, field: reason.field)
     let setID = request.setId
     let unitCode = request.unitCode
     let key = try context.idempotency(request)
     let actor = context.actor
-    let response = try await moveOnePeriod(setID, unitCode: unitCode, period: period, key: key) {
-      (book, periodKey, _, tree, now) throws(PeriodWorkflowError) in
-      try book.reopen(periodKey, tree: tree, stamp: ChangeStamp(actor: actor, at: now, reason: reason))
-    } respond: { ReopenPeriodResponse(state: $0) }
-    context.audit.record(target: "period \(setID) \(period) reopened", unit: unitCode)
-    return response
-  }
-
-  /// One unit's period moved by `step` (submitted, reopened) in one idempotent write; the
-  /// answer is made by `respond` from the period's state afterwards.
-  private func moveOnePeriod<Response: WireMessage>(
-    _ setID: String, unitCode: String, period: Period, key: IdempotencyClaim?,
-    _ step: @escaping @Sendable (inout ReportingBook, PeriodKey, IndicatorSet, UnitTree, Date) throws(PeriodWorkflowError) -> Void,
-    respond: @escaping @Sendable (IndicatorPeriodState) -> Response
-  ) async throws -> Response {
-    try await store.idempotentWrite(key) { write in
+    let response = try await store.idempotentWrite(key) { write in
       let stored = try Self.workflowSet(setID, period: period, unitCode: unitCode, in: write.state)
       let tree = write.state.tree
       var book = write.state.book
       let periodKey = PeriodKey(setID: setID, unitCode: unitCode, period: period)
       do throws(PeriodWorkflowError) {
-        try step(&book, periodKey, stored.set, tree, write.now)
+        try step(&book, periodKey, stored.set, tree, ChangeStamp(actor: actor, at: write.now, reason: why))
       } catch {
         throw Self.status(error)
       }
       try write.commitBook(book, changed: [], removed: [], states: [periodKey]) { _ in stored.set.version }
       return respond(book.state(periodKey).wire(missing: book.missingIndicatorCodes(for: periodKey, set: stored.set, tree: tree)))
     }
+    context.audit.record(target: "period \(setID) \(period) \(done)", unit: unitCode)
+    return response
   }
 
   func listPeriodStates(_ request: ListPeriodStatesRequest, _ context: JobContext) async throws -> ListPeriodStatesResponse {
