@@ -32,10 +32,7 @@ extension ClassificationHandlers {
     try await Self.requireLinks(request.collectives, scope: scope)
     let ownership = try await SubmissionOwners.of(request, scope: scope, people: people)
     if let ownership { try ownership.requireStored(try await store.storedUnits(of: ownership.keys)) }
-    var keyless = request
-    keyless.idempotencyKey = ""
-    let key = try Self.claim(
-      method: ClassificationService.SubmitEvaluations.info.path, key: request.idempotencyKey, withoutKey: keyless)
+    let key = try Self.claim(method: ClassificationService.SubmitEvaluations.info.path, request)
     let units = Set(request.persons.map(\.unitCode) + request.collectives.map(\.unitCode))
     context.audit.record(
       target: count == 1

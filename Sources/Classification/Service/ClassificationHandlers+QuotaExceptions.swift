@@ -17,10 +17,7 @@ extension ClassificationHandlers {
       throw RPCError(code: .invalidArgument, message: "exception: required")
     }
     try await scope(context).require(wire.unitCode, field: "exception.unit_code")
-    var keyless = request
-    keyless.idempotencyKey = ""
-    let key = try Self.claim(
-      method: ClassificationService.GrantQuotaException.info.path, key: request.idempotencyKey, withoutKey: keyless)
+    let key = try Self.claim(method: ClassificationService.GrantQuotaException.info.path, request)
     context.audit.record(target: "quota exception \(wire.unitCode) \(wire.year)", unit: wire.unitCode)
     if let replay = try await store.replay(key, as: ClassificationGrantQuotaExceptionResponse.self) {
       context.audit.record(target: replay.exception?.id ?? "")
@@ -63,10 +60,7 @@ extension ClassificationHandlers {
       throw RPCError(code: .notFound, message: "id: no quota exception \(request.id)")
     }
     try await scope(context).require(found.unitCode, field: "id")
-    var keyless = request
-    keyless.idempotencyKey = ""
-    let key = try Self.claim(
-      method: ClassificationService.RevokeQuotaException.info.path, key: request.idempotencyKey, withoutKey: keyless)
+    let key = try Self.claim(method: ClassificationService.RevokeQuotaException.info.path, request)
     context.audit.record(target: request.id, unit: found.unitCode)
     if let replay = try await store.replay(key, as: ClassificationRevokeQuotaExceptionResponse.self) { return replay }
     return try await store.revokeException(id: id, reason: request.reason, idempotency: key)

@@ -66,10 +66,7 @@ extension ClassificationHandlers {
     guard let wire = request.ruleSet else {
       throw RPCError(code: .invalidArgument, message: "rule_set: required")
     }
-    var keyless = request
-    keyless.idempotencyKey = ""
-    let key = try Self.claim(
-      method: ClassificationService.DefineRuleSet.info.path, key: request.idempotencyKey, withoutKey: keyless)
+    let key = try Self.claim(method: ClassificationService.DefineRuleSet.info.path, request)
     context.audit.record(target: "rule set \(wire.id)")
     if let replay = try await store.replay(key, as: ClassificationDefineRuleSetResponse.self) { return replay }
     guard wire.version >= 0 else {

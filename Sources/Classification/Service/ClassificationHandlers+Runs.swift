@@ -15,9 +15,7 @@ extension ClassificationHandlers {
     let scope = scope(context)
     try await scope.require(request.unitCode, field: "unit_code")
     try Self.check(request)
-    var keyless = request
-    keyless.idempotencyKey = ""
-    let key = try Self.claim(method: ClassificationService.Run.info.path, key: request.idempotencyKey, withoutKey: keyless)
+    let key = try Self.claim(method: ClassificationService.Run.info.path, request)
     context.audit.record(target: "run \(request.year)", unit: request.unitCode)
     if let replay = try await store.replay(key, as: ClassificationRunResponse.self) {
       context.audit.record(target: replay.run?.id ?? "")

@@ -32,15 +32,16 @@ struct ClassificationHandlers: Sendable {
     context.caller.flatMap { try? $0.wireBytes() }
   }
 
-  /// The idempotency claim of `request` (its key cleared) for `method`; nil when `key` is
-  /// empty, as no repeat is to be recognised.
-  static func claim<Request: WireMessage>(
-    method: String, key: String, withoutKey request: Request
-  ) throws -> IdempotencyClaim? {
+  /// The idempotency claim of `request` (fingerprinted with its key cleared) for `method`; nil
+  /// when it carries no key, as no repeat is to be recognised.
+  static func claim(method: String, _ request: some IdempotentRequest) throws -> IdempotencyClaim? {
+    let key = request.idempotencyKey
     guard !key.isEmpty else { return nil }
+    var keyless = request
+    keyless.idempotencyKey = ""
     let bytes: [UInt8]
     do {
-      bytes = try request.wireBytes()
+      bytes = try keyless.wireBytes()
     } catch {
       throw RPCError(code: .invalidArgument, message: "request: cannot be encoded: \(error)")
     }
