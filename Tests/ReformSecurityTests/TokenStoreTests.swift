@@ -61,6 +61,26 @@ struct TokenStoreTests {
     }
   }
 
+  @Test func aTokenFoundLiveIsKnownFromMemoryLongAfterUntilItIsRevokedOrExpires() async throws {
+    try await withStore { store, _ throws in
+      let lasting = try await store.create(request(), createdBy: "pr_admin", now: now)
+      let expiring = try await store.create(request(expiresAt: now.addingTimeInterval(3600)), createdBy: "pr_admin", now: now)
+      let unread = try await store.create(request(), createdBy: "pr_admin", now: now)
+      #expect(!store.hasAuthenticated(secret: lasting.token, now: now), "not yet found live")
+      _ = try await store.authenticate(secret: lasting.token, now: now)
+      _ = try await store.authenticate(secret: expiring.token, now: now)
+      // Far past the minute after which a call reads the file again.
+      let later = now.addingTimeInterval(10 * TokenStore.lastUseResolution)
+      #expect(store.hasAuthenticated(secret: lasting.token, now: later))
+      #expect(store.hasAuthenticated(secret: expiring.token, now: later))
+      #expect(!store.hasAuthenticated(secret: expiring.token, now: now.addingTimeInterval(3600)), "expired")
+      #expect(!store.hasAuthenticated(secret: unread.token, now: later), "a token never found live")
+      #expect(!store.hasAuthenticated(secret: "Bearer nonsense", now: later))
+      _ = try await store.revoke(tokenId: try #require(lasting.info).tokenId, revokedBy: "pr_admin", now: later)
+      #expect(!store.hasAuthenticated(secret: lasting.token, now: later), "revoked")
+    }
+  }
+
   @Test func aCertificateBindingAuthenticatesByTheCertificatesDigestAndHasNoSecret() async throws {
     try await withStore { store, _ throws in
       let digest = [UInt8](repeating: 0xAB, count: 32)

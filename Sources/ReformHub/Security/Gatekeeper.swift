@@ -42,7 +42,7 @@ struct Gatekeeper: Sendable {
   ) async throws(Refusal) -> (principal: Principal?, ownUnit: String?) {
     let header = metadata[stringValues: "authorization"].first(where: { _ in true })
     if let refusal = overLimit(peer, field: "authorization"),
-      tokens.recentlyAuthenticated(secret: Self.bearer(header) ?? "")?.principal == nil
+      !tokens.hasAuthenticated(secret: Self.bearer(header) ?? "")
     {
       throw refusal
     }
@@ -112,8 +112,8 @@ struct Gatekeeper: Sendable {
   /// ``failureLimiter`` allows, found without asking the token store; nil while it may try.
   /// `field` is what the caller sent that failed (`authorization`, `hello.worker_secret`).
   ///
-  /// A bearer token that authenticated lately is still let through by ``admit``: memory
-  /// vouches for it, and a client sharing an address with someone guessing keeps working.
+  /// A bearer token the store has found live before is still let through by ``admit`` and
+  /// checked as usual: a client sharing an address with someone guessing keeps working.
   private func overLimit(_ peer: String, field: String) -> Refusal? {
     guard !PeerAddress.isUnixSocket(peer) else { return nil }
     let address = PeerAddress.key(peer)

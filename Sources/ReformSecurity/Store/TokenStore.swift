@@ -165,16 +165,15 @@ public final class TokenStore: Sendable {
     return try await authenticate(storedHash: hash.hex, now: now) { TokenHash(hex: $0) == hash }.result
   }
 
-  /// The principal of `text` when it is a live token that authenticated lately (within
-  /// ``lastUseResolution``), from memory alone; nil when only the database could say. Lets
-  /// the coordinator serve a known caller from an address it otherwise turns away unheard.
-  public func recentlyAuthenticated(secret text: String, now: Date = Date()) -> AuthenticationResult? {
-    guard let secret = TokenSecret(parsing: text) else { return nil }
-    let hash = secret.hash.hex
-    guard let cached = recent.withLock({ $0.byHash[hash] }), now.timeIntervalSince(cached.checkedAt) < Self.lastUseResolution,
-      cached.expiresAt.map({ $0 > now }) ?? true
-    else { return nil }
-    return .ok(cached.principal, tokenId: cached.tokenId)
+  /// Whether `text` is a token this store has found live before and has not seen revoked or
+  /// expire since, from memory alone. Lets the coordinator check a caller it knows against the
+  /// store even from an address it otherwise turns away unheard: someone guessing from that
+  /// address holds no such token, and a client sharing the address keeps working however long
+  /// ago its token was last read from the file.
+  public func hasAuthenticated(secret text: String, now: Date = Date()) -> Bool {
+    guard let secret = TokenSecret(parsing: text) else { return false }
+    guard let cached = recent.withLock({ $0.byHash[secret.hash.hex] }) else { return false }
+    return cached.expiresAt.map { $0 > now } ?? true
   }
 
   /// Finds the principal bound to a client certificate, given the SHA-256 of its DER
