@@ -8,8 +8,7 @@ import Testing
 @Suite("CSV import and export")
 struct CSVCallTests {
   @Test func anImportWithOneBadLineWritesNothingAndNamesTheLineAndColumn() async throws {
-    let registry = try RegistryHarness()
-    try await registry.seedSmallBloc()
+    let registry = try await RegistryHarness.smallBloc()
     let events = try await registry.importCSV(
       .people,
       """
@@ -33,8 +32,7 @@ struct CSVCallTests {
   }
 
   @Test func aDryRunCountsWhatWouldChangeAndWritesNothing() async throws {
-    let registry = try RegistryHarness()
-    try await registry.seedSmallBloc()
+    let registry = try await RegistryHarness.smallBloc()
     let events = try await registry.importCSV(
       .people, "id,full_name,categories,unit_code\nP2,Lò Thị Bình,WORKER,DBCS-A-01\n,Người Mới,WORKER,CBCS-B\n", dryRun: true)
     let summary = try #require(events.last?.summary)

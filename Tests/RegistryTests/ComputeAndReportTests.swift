@@ -16,8 +16,7 @@ struct TableExchange: ExchangeCountProvider {
 @Suite("Computed indicators and reports")
 struct ComputeAndReportTests {
   @Test func indicatorsOneAndFourBAreComputedFromThePeopleAndThreeAWaitsForTheExchange() async throws {
-    let registry = try RegistryHarness()
-    try await registry.seedSmallBloc()
+    let registry = try await RegistryHarness.smallBloc()
     let computed = try await registry.call(RegistryService.ComputeIndicators.self, ComputeIndicatorsRequest(setId: set01, period: year(2024)))
     let shares = Dictionary(uniqueKeysWithValues: computed.values.map { ("\($0.indicatorCode) \($0.unitCode)", "\($0.numerator)/\($0.denominator)") })
     #expect(shares == ["1 DBCS-A-01": "2/2", "1 CBCS-B": "0/1", "4b DBCS-A-01": "1/1", "4b CBCS-B": "0/1"])
@@ -28,8 +27,7 @@ struct ComputeAndReportTests {
   }
 
   @Test func threeAComesFromTheExchangeProviderWhenThereIsOne() async throws {
-    let registry = try RegistryHarness(exchange: TableExchange(shares: ["DBCS-A": Ratio(90, 100), "CBCS-B": Ratio(70, 100)]))
-    try await registry.seedSmallBloc()
+    let registry = try await RegistryHarness.smallBloc(exchange: TableExchange(shares: ["DBCS-A": Ratio(90, 100), "CBCS-B": Ratio(70, 100)]))
     let computed = try await registry.call(
       RegistryService.ComputeIndicators.self, ComputeIndicatorsRequest(setId: set01, period: year(2024), indicatorCodes: ["3a"], dryRun: true))
     #expect(computed.values.map(\.unitCode) == ["CBCS-B", "DBCS-A"])
@@ -39,8 +37,7 @@ struct ComputeAndReportTests {
   }
 
   @Test func aUnitWhosePeriodIsApprovedKeepsItsValuesAndIsSkipped() async throws {
-    let registry = try RegistryHarness()
-    try await registry.seedSmallBloc()
+    let registry = try await RegistryHarness.smallBloc()
     _ = try await registry.call(
       RegistryService.SubmitPeriod.self, SubmitPeriodRequest(setId: set01, unitCode: "CBCS-B", period: year(2024), allowMissing: true))
     _ = try await registry.call(RegistryService.ApprovePeriod.self, ApprovePeriodRequest(setId: set01, unitCodes: ["CBCS-B"], period: year(2024)))
@@ -50,8 +47,7 @@ struct ComputeAndReportTests {
   }
 
   @Test func aReportSumsNumeratorsAndDenominatorsUpTheTreeAndRanksUnits() async throws {
-    let registry = try RegistryHarness()
-    try await registry.seedSmallBloc()
+    let registry = try await RegistryHarness.smallBloc()
     for (unit, numerator) in [("DBCS-A", 1), ("DBCS-C", 0), ("CBCS-B", 1)] {
       _ = try await registry.call(
         RegistryService.ReportValues.self,
@@ -88,8 +84,7 @@ struct ComputeAndReportTests {
 @Suite("Persistence")
 struct PersistenceTests {
   @Test func everythingSurvivesReopeningTheFile() async throws {
-    let registry = try RegistryHarness()
-    try await registry.seedSmallBloc()
+    let registry = try await RegistryHarness.smallBloc()
     _ = try await registry.call(
       RegistryService.ReportValues.self,
       ReportValuesRequest(setId: set01, unitCode: "CBCS-B", period: year(2024), entries: [IndicatorValueEntry(indicatorCode: "2", numerator: 1, denominator: 1, note: "Có kế hoạch")]))
@@ -113,8 +108,7 @@ struct PersistenceTests {
   }
 
   @Test func twoWorkersOnOneFileSeeEachOthersWrites() async throws {
-    let first = try RegistryHarness()
-    try await first.seedSmallBloc()
+    let first = try await RegistryHarness.smallBloc()
     let second = try first.reopened()
     _ = try await second.call(RegistryService.GetPerson.self, GetPersonRequest(id: "P2"))
     _ = try await first.call(

@@ -10,8 +10,7 @@ import Testing
 @Suite("Request values at the extremes")
 struct HostileValueTests {
   @Test func int64MaxCountsAreRefusedNamingTheEntryAndNothingIsStored() async throws {
-    let registry = try RegistryHarness()
-    try await registry.seedSmallBloc()
+    let registry = try await RegistryHarness.smallBloc()
     let refused = await status {
       try await registry.call(
         RegistryService.ReportValues.self,
@@ -33,8 +32,7 @@ struct HostileValueTests {
   }
 
   @Test func datesAndPeriodsOutsideTheSupportedYearsAreRefusedNamingTheField() async throws {
-    let registry = try RegistryHarness()
-    try await registry.seedSmallBloc()
+    let registry = try await RegistryHarness.smallBloc()
     let period = await status {
       try await registry.call(
         RegistryService.ListPeriodStates.self, ListPeriodStatesRequest(setId: set01, period: year(.max)))
@@ -51,8 +49,7 @@ struct HostileValueTests {
   }
 
   @Test func longFilterListsAndNegativeVersionsOrRevisionsAreRefusedNamingTheField() async throws {
-    let registry = try RegistryHarness()
-    try await registry.seedSmallBloc()
+    let registry = try await RegistryHarness.smallBloc()
     let codes = await status {
       try await registry.call(
         RegistryService.ListValues.self, ListValuesRequest(setId: set01, indicatorCodes: Array(repeating: "2", count: 1_001)))
@@ -82,8 +79,7 @@ struct HostileValueTests {
   /// Two values of `Int64.max` over `Int64.max` stored before the bounds: every report over
   /// them answers, in every format, and the worker lives on.
   @Test func reportsOverInt64MaxValuesAlreadyStoredAnswerInEveryFormat() async throws {
-    let registry = try RegistryHarness()
-    try await registry.seedSmallBloc()
+    let registry = try await RegistryHarness.smallBloc()
     let extremes = ["CBCS-B", "DBCS-A"].map { unit in
       IndicatorValue(set: set01, indicator: "3b", unit: unit, period: .year(2024), .max, .max)
     }

@@ -7,8 +7,7 @@ import Testing
 @Suite("People calls")
 struct PersonCallTests {
   @Test func createPersonAssignsAnIdAndGetPersonReadsItBack() async throws {
-    let registry = try RegistryHarness()
-    try await registry.seedSmallBloc()
+    let registry = try await RegistryHarness.smallBloc()
     let created = try await registry.call(
       RegistryService.CreatePerson.self,
       CreatePersonRequest(
@@ -23,8 +22,7 @@ struct PersonCallTests {
   }
 
   @Test func createPersonNamesTheFieldOfAMembershipThatDoesNotHold() async throws {
-    let registry = try RegistryHarness()
-    try await registry.seedSmallBloc()
+    let registry = try await RegistryHarness.smallBloc()
     let error = await status {
       try await registry.call(
         RegistryService.CreatePerson.self,
@@ -40,8 +38,7 @@ struct PersonCallTests {
   }
 
   @Test func updatePersonChangesOnlyTheNamedFieldsAndKeepsStudies() async throws {
-    let registry = try RegistryHarness()
-    try await registry.seedSmallBloc()
+    let registry = try await RegistryHarness.smallBloc()
     let updated = try await registry.call(
       RegistryService.UpdatePerson.self,
       UpdatePersonRequest(person: Person(id: "P2", position: "Chuyên viên"), updateFields: ["position"], expectedRevision: 2))
@@ -56,8 +53,7 @@ struct PersonCallTests {
   }
 
   @Test func listPeopleFiltersByLeadershipStudyAndName() async throws {
-    let registry = try RegistryHarness()
-    try await registry.seedSmallBloc()
+    let registry = try await RegistryHarness.smallBloc()
     let leaders = try await registry.call(RegistryService.ListPeople.self, ListPeopleRequest(leaderOrManager: .yes))
     #expect(leaders.people.map(\.id) == ["P3", "P1"])
     let notStudied = try await registry.call(RegistryService.ListPeople.self, ListPeopleRequest(studied: .no))
@@ -69,8 +65,7 @@ struct PersonCallTests {
   }
 
   @Test func recordReformStudiesForAUnitRecordsEachPersonOnce() async throws {
-    let registry = try RegistryHarness()
-    try await registry.seedSmallBloc()
+    let registry = try await RegistryHarness.smallBloc()
     let request = RecordReformStudiesRequest(
       document: ReformWire.SourceRef(document: "01-NQ/ĐUK"), studied: CalendarDate(year: 2024, month: 5, day: 10), form: "Trực tuyến",
       unitCode: "DUK")

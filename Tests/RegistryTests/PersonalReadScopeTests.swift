@@ -12,8 +12,7 @@ import Testing
 @Suite("Personal reads are confined to the clerk's unit")
 struct PersonalReadScopeTests {
   @Test func aClerkGetsTheirUnitsPersonAndIsRefusedAnotherUnitsNamingTheField() async throws {
-    let registry = try RegistryHarness()
-    try await registry.seedSmallBloc()
+    let registry = try await RegistryHarness.smallBloc()
     let clerk = RegistryHarness.clerk(of: "DBCS-A")
     let context = RegistryHarness.context(RegistryService.GetPerson.self, caller: clerk, ownUnit: "DBCS-A")
     let own = try await registry.methods.invoke(RegistryService.GetPerson.self, GetPersonRequest(id: "P1"), context: context)
@@ -34,8 +33,7 @@ struct PersonalReadScopeTests {
   }
 
   @Test func aClerksListIsFilteredToTheirSubtreeAndAudited() async throws {
-    let registry = try RegistryHarness()
-    try await registry.seedSmallBloc()
+    let registry = try await RegistryHarness.smallBloc()
     let clerk = RegistryHarness.clerk(of: "DBCS-A")
     let context = RegistryHarness.context(RegistryService.ListPeople.self, caller: clerk, ownUnit: "DBCS-A")
     let listed = try await registry.methods.invoke(RegistryService.ListPeople.self, ListPeopleRequest(), context: context)
@@ -55,8 +53,7 @@ struct PersonalReadScopeTests {
   }
 
   @Test func aClerksExportOfPeopleAndStudiesHoldsOnlyTheirSubtree() async throws {
-    let registry = try RegistryHarness()
-    try await registry.seedSmallBloc()
+    let registry = try await RegistryHarness.smallBloc()
     let clerk = RegistryHarness.clerk(of: "CBCS-B")
     for kind in [RegistryCsvKind.people, .studies] {
       let chunks = try await registry.stream(RegistryService.ExportCsv.self, RegistryExportCsvRequest(kind: kind), as: clerk)
@@ -76,8 +73,7 @@ struct PersonalReadScopeTests {
   /// and period states are keyed by set, unit and period), so the unit checked is the owner of
   /// every record touched; another unit's values stay as they were.
   @Test func aClerkCannotReportOrSubmitForAnotherUnitsStoredValues() async throws {
-    let registry = try RegistryHarness()
-    try await registry.seedSmallBloc()
+    let registry = try await RegistryHarness.smallBloc()
     _ = try await registry.call(
       RegistryService.ReportValues.self,
       ValueCallTests.report("CBCS-B", [IndicatorValueEntry(indicatorCode: "3b", numerator: 1, denominator: 2)]))

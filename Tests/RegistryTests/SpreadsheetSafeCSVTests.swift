@@ -8,8 +8,7 @@ import Testing
 @Suite("Spreadsheet-safe CSV")
 struct SpreadsheetSafeCSVTests {
   @Test func unitsNamedLikeFormulasExportNeutralisedAndImportBackUnchanged() async throws {
-    let registry = try RegistryHarness()
-    try await registry.seedSmallBloc()
+    let registry = try await RegistryHarness.smallBloc()
     let formula = "=HYPERLINK(\"http://evil.example\",\"Mở\")"
     try await registry.importCSV(
       .units,

@@ -21,8 +21,7 @@ struct StoreFileTests {
   }
 
   @Test func anAnswerKeptBeforeARestartIsGivenAgainAndItsKeyStillRefusesAnotherRequest() async throws {
-    let registry = try RegistryHarness()
-    try await registry.seedSmallBloc()
+    let registry = try await RegistryHarness.smallBloc()
     let request = CreateUnitRequest(
       unit: OrgUnit(
         code: "CBCS-R", name: "Chi bộ khởi động lại", kind: .grassrootsCell, parentCode: "DUK",
@@ -45,8 +44,7 @@ struct StoreFileTests {
   }
 
   @Test func aPageTokenOfOneListIsRefusedByAnother() async throws {
-    let registry = try RegistryHarness()
-    try await registry.seedSmallBloc()
+    let registry = try await RegistryHarness.smallBloc()
     let units = try await registry.call(RegistryService.ListUnits.self, ListUnitsRequest(page: PageRequest(pageSize: 2)))
     let token = try #require(units.page?.nextPageToken)
     #expect(!token.isEmpty)

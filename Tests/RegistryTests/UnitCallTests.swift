@@ -7,8 +7,7 @@ import Testing
 @Suite("Unit calls")
 struct UnitCallTests {
   @Test func createUnitReturnsTheUnitWithItsPlaceInTheTree() async throws {
-    let registry = try RegistryHarness()
-    try await registry.seedSmallBloc()
+    let registry = try await RegistryHarness.smallBloc()
     let created = try await registry.call(
       RegistryService.CreateUnit.self,
       CreateUnitRequest(
@@ -23,8 +22,7 @@ struct UnitCallTests {
   }
 
   @Test func createUnitUnderAnUnknownParentNamesTheField() async throws {
-    let registry = try RegistryHarness()
-    try await registry.seedSmallBloc()
+    let registry = try await RegistryHarness.smallBloc()
     let error = await status {
       try await registry.call(
         RegistryService.CreateUnit.self,
@@ -63,8 +61,7 @@ struct UnitCallTests {
   }
 
   @Test func aRepeatedCreateWithTheSameKeyReturnsTheFirstAnswerAndWritesNothing() async throws {
-    let registry = try RegistryHarness()
-    try await registry.seedSmallBloc()
+    let registry = try await RegistryHarness.smallBloc()
     let request = CreateUnitRequest(
       unit: OrgUnit(code: "CBCS-N", name: "Chi bộ mới", kind: .grassrootsCell, parentCode: "DUK", opened: CalendarDate(year: 2024, month: 1, day: 1)),
       idempotencyKey: "create-n")
@@ -81,8 +78,7 @@ struct UnitCallTests {
   }
 
   @Test func updateUnitRenamesRecordsTheChangeAndRefusesAStaleRevision() async throws {
-    let registry = try RegistryHarness()
-    try await registry.seedSmallBloc()
+    let registry = try await RegistryHarness.smallBloc()
     let renamed = try await registry.call(
       RegistryService.UpdateUnit.self,
       UpdateUnitRequest(
@@ -108,8 +104,7 @@ struct UnitCallTests {
   }
 
   @Test func moveUnitKeepsTheHistoryAndRefusesACycle() async throws {
-    let registry = try RegistryHarness()
-    try await registry.seedSmallBloc()
+    let registry = try await RegistryHarness.smallBloc()
     let moved = try await registry.call(
       RegistryService.MoveUnit.self,
       MoveUnitRequest(code: "DBCS-A-02", newParentCode: "DBCS-C", effective: CalendarDate(year: 2024, month: 7, day: 1), reason: "Điều chuyển"))
@@ -130,8 +125,7 @@ struct UnitCallTests {
   }
 
   @Test func closeUnitRefusesWhilePeopleRemainAndTransfersThemWhenAsked() async throws {
-    let registry = try RegistryHarness()
-    try await registry.seedSmallBloc()
+    let registry = try await RegistryHarness.smallBloc()
     let refused = await status {
       try await registry.call(RegistryService.CloseUnit.self, CloseUnitRequest(code: "DBCS-A-01", closed: CalendarDate(year: 2025, month: 1, day: 1)))
     }
@@ -155,8 +149,7 @@ struct UnitCallTests {
   }
 
   @Test func listUnitsFindsNamesWithoutMarksAndPagesWithTokens() async throws {
-    let registry = try RegistryHarness()
-    try await registry.seedSmallBloc()
+    let registry = try await RegistryHarness.smallBloc()
     let found = try await registry.call(RegistryService.ListUnits.self, ListUnitsRequest(nameQuery: "so noi vu"))
     #expect(found.units.map(\.code) == ["DBCS-A", "DBCS-A-01", "DBCS-A-02"])
     let first = try await registry.call(RegistryService.ListUnits.self, ListUnitsRequest(page: PageRequest(pageSize: 4)))

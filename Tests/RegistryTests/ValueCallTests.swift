@@ -11,8 +11,7 @@ struct ValueCallTests {
   }
 
   @Test func aClerkOfAnotherUnitIsRefusedBeforeAnythingIsChecked() async throws {
-    let registry = try RegistryHarness()
-    try await registry.seedSmallBloc()
+    let registry = try await RegistryHarness.smallBloc()
     let refused = await status {
       try await registry.call(
         RegistryService.ReportValues.self, Self.report("DBCS-C", [IndicatorValueEntry(indicatorCode: "2", numerator: 9, denominator: 1)]),
@@ -31,8 +30,7 @@ struct ValueCallTests {
   }
 
   @Test func aClerkReportsForTheirUnitAndARepeatChangesNothing() async throws {
-    let registry = try RegistryHarness()
-    try await registry.seedSmallBloc()
+    let registry = try await RegistryHarness.smallBloc()
     let clerk = RegistryHarness.clerk(of: "DBCS-A")
     let request = Self.report(
       "DBCS-A",
@@ -55,8 +53,7 @@ struct ValueCallTests {
   }
 
   @Test func valuesThatBreakTheSetsRulesNameTheEntry() async throws {
-    let registry = try RegistryHarness()
-    try await registry.seedSmallBloc()
+    let registry = try await RegistryHarness.smallBloc()
     let tooMany = await status {
       try await registry.call(RegistryService.ReportValues.self, Self.report("DBCS-A", [IndicatorValueEntry(indicatorCode: "3b", numerator: 5, denominator: 4)]))
     }
@@ -77,8 +74,7 @@ struct ValueCallTests {
   }
 
   @Test func approvalLocksValuesAndReopeningIsRecordedWithItsReason() async throws {
-    let registry = try RegistryHarness()
-    try await registry.seedSmallBloc()
+    let registry = try await RegistryHarness.smallBloc()
     let clerk = RegistryHarness.clerk(of: "CBCS-B")
     _ = try await registry.call(
       RegistryService.ReportValues.self, Self.report("CBCS-B", [IndicatorValueEntry(indicatorCode: "2", numerator: 1, denominator: 1)]), as: clerk)

@@ -65,6 +65,13 @@ struct RegistryHarness {
       RegistryImportCsvRequest(kind: kind, csv: Array(text.utf8), dryRun: dryRun, fileName: "test.csv", setId: setID, idempotencyKey: key))
   }
 
+  /// A fresh registry holding ``seedSmallBloc()``'s small bloc.
+  static func smallBloc(exchange: (any ExchangeCountProvider)? = nil) async throws -> RegistryHarness {
+    let registry = try RegistryHarness(exchange: exchange)
+    try await registry.seedSmallBloc()
+    return registry
+  }
+
   /// A small bloc: the committee DUK; DBCS-A with cells DBCS-A-01 and DBCS-A-02; DBCS-C; the cell
   /// CBCS-B. Three people: a leader meeting the standard who studied 01-NQ/ĐUK, a worker who
   /// studied it, and a leader below the standard who did not.
