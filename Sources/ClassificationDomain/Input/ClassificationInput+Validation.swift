@@ -138,19 +138,12 @@ extension ClassificationInput {
       fail("scores", "required: rule set \(ruleSet.id) rates on points", .invalidArgument)
       return
     }
-    let common = scores.commonCriteriaHundredths
-    if !(0...scale.commonCriteriaMaxHundredths).contains(common) {
-      fail(
-        "scores.commonCriteriaHundredths",
-        "\(common) is outside 0…\(scale.commonCriteriaMaxHundredths) (\(scale.commonCriteriaMaxHundredths / 100) points)",
-        .invalidArgument)
-    }
-    let tasks = scores.taskResultsHundredths
-    if !(0...scale.taskResultsMaxHundredths).contains(tasks) {
-      fail(
-        "scores.taskResultsHundredths",
-        "\(tasks) is outside 0…\(scale.taskResultsMaxHundredths) (\(scale.taskResultsMaxHundredths / 100) points)",
-        .invalidArgument)
+    let parts = [
+      ("scores.commonCriteriaHundredths", scores.commonCriteriaHundredths, scale.commonCriteriaMaxHundredths),
+      ("scores.taskResultsHundredths", scores.taskResultsHundredths, scale.taskResultsMaxHundredths),
+    ]
+    for (field, hundredths, maximum) in parts where !(0...maximum).contains(hundredths) {
+      fail(field, "\(hundredths) is outside 0…\(maximum) (\(maximum / 100) points)", .invalidArgument)
     }
   }
 
