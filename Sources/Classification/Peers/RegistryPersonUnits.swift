@@ -58,28 +58,31 @@ public struct RegistryPersonUnits: ClassificationPersonUnits {
   /// One page of the subtree's people; nil when the modules' principal may not list people,
   /// and then every person is asked for by GetPerson.
   private func page(_ request: ListPeopleRequest) async throws -> ListPeopleResponse? {
-    do {
-      return try await calls.call(RegistryService.ListPeople.self, request, timeout: .seconds(30))
-    } catch let error as RPCError where error.code == .permissionDenied {
-      return nil
-    } catch let error as RPCError {
-      throw RPCError(
-        code: .unavailable,
-        message: "the registry did not answer ListPeople of \(request.subtreeCode)'s subtree, so the people's units cannot be checked: \(error.message)")
-    }
+    try await ask(
+      "ListPeople of \(request.subtreeCode)'s subtree", unchecked: "the people's units", nilWhen: .permissionDenied
+    ) { try await calls.call(RegistryService.ListPeople.self, request, timeout: .seconds(30)) }
   }
 
   /// One person's unit, nil when the registry does not have them.
   private func unit(of id: String) async throws -> String? {
+    try await ask("GetPerson of \(id)", unchecked: "the person's unit", nilWhen: .notFound) {
+      try await calls.call(RegistryService.GetPerson.self, GetPersonRequest(id: id), timeout: .seconds(30))
+    }?.person?.unitCode
+  }
+
+  /// What `call` answers; nil when the registry refuses with `absent`. Any other refusal is
+  /// `UNAVAILABLE`: `asked` went unanswered, so `unchecked` cannot be checked.
+  private func ask<Answer>(
+    _ asked: String, unchecked: String, nilWhen absent: RPCError.Code, _ call: () async throws -> Answer
+  ) async throws -> Answer? {
     do {
-      return try await calls.call(RegistryService.GetPerson.self, GetPersonRequest(id: id), timeout: .seconds(30)).person?
-        .unitCode
-    } catch let error as RPCError where error.code == .notFound {
+      return try await call()
+    } catch let error as RPCError where error.code == absent {
       return nil
     } catch let error as RPCError {
       throw RPCError(
         code: .unavailable,
-        message: "the registry did not answer GetPerson of \(id), so the person's unit cannot be checked: \(error.message)")
+        message: "the registry did not answer \(asked), so \(unchecked) cannot be checked: \(error.message)")
     }
   }
 }
