@@ -31,6 +31,20 @@ struct PeriodWorkflowTests {
     #expect(book.valuesByKey.values.map(\.ratio) == [Ratio(1, 1)])
   }
 
+  @Test func aComputedValueOfAnApprovedPeriodIsSkippedAndTheStoredOneKept() throws {
+    let tree = try Fixtures.tree()
+    var book = ReportingBook()
+    try book.report([value("2", 1, 1)], in: set, tree: tree, stamp: clerk)
+    #expect(book.lockedSkip(value("2", 0, 1).key) == nil)
+    try book.submit(key, set: set, tree: tree, stamp: clerk, allowMissing: true)
+    try book.approve([key], tree: tree, stamp: bloc)
+    let skipped = book.storeComputed([value("2", 0, 1)])
+    #expect(skipped == [book.lockedSkip(value("2", 0, 1).key)])
+    #expect(skipped.first?.unitCode == "CBCS-B")
+    #expect(skipped.first?.reason == "period 2024 is APPROVED (Đã duyệt); its values are kept")
+    #expect(book.valuesByKey.values.map(\.ratio) == [Ratio(1, 1)])
+  }
+
   @Test func reopeningIsRecordedWithWhoAndWhy() throws {
     let tree = try Fixtures.tree()
     var book = ReportingBook()

@@ -21,12 +21,8 @@ struct Computed {
       return IndicatorComputationSkip(indicatorCode: skip.indicatorCode, reason: failure)
     }
     for var value in all where codes.isEmpty || codes.contains(value.key.indicatorCode) {
-      let status = state.book.state(value.key.periodKey).status
-      guard status.acceptsValues else {
-        skipped.append(
-          IndicatorComputationSkip(
-            indicatorCode: value.key.indicatorCode, unitCode: value.key.unitCode,
-            reason: "period \(value.key.period) is \(status.rawValue) (\(status.vietnameseName)); its values are kept"))
+      if let locked = state.book.lockedSkip(value.key) {
+        skipped.append(locked)
         continue
       }
       value.reportedBy = actor

@@ -79,17 +79,23 @@ public struct ReportingBook: Sendable {
   public mutating func storeComputed(_ values: [IndicatorValue]) -> [IndicatorComputationSkip] {
     var skipped: [IndicatorComputationSkip] = []
     for value in values {
-      let status = state(value.key.periodKey).status
-      guard status.acceptsValues else {
-        skipped.append(
-          IndicatorComputationSkip(
-            indicatorCode: value.key.indicatorCode, unitCode: value.key.unitCode,
-            reason: "period \(value.key.period) is \(status.rawValue) (\(status.vietnameseName))"))
-        continue
+      if let skip = lockedSkip(value.key) {
+        skipped.append(skip)
+      } else {
+        valuesByKey[value.key] = value
       }
-      valuesByKey[value.key] = value
     }
     return skipped
+  }
+
+  /// The skip of a computed value for `key` whose period does not accept values (its stored
+  /// values are kept), naming the period's status; `nil` when the period accepts values.
+  public func lockedSkip(_ key: IndicatorValueKey) -> IndicatorComputationSkip? {
+    let status = state(key.periodKey).status
+    guard !status.acceptsValues else { return nil }
+    return IndicatorComputationSkip(
+      indicatorCode: key.indicatorCode, unitCode: key.unitCode,
+      reason: "period \(key.period) is \(status.rawValue) (\(status.vietnameseName)); its values are kept")
   }
 
   /// The reported indicators of `set` the unit is expected to report for the period and has
