@@ -11,10 +11,10 @@ struct PersistenceTests {
   func survivesReopening() async throws {
     let bed = try TestBed()
     try await bed.submit([Sample.member("P1", total: 9_300), Sample.member("P2")], collectives: [Sample.collective("CB1")])
-    var set = try await RuleSetTests.get(bed, "366-QD-TW-2025")
+    var set = try await bed.ruleSet("366-QD-TW-2025")
     set.id = "366-LOCAL"
     set.version = 0
-    _ = try await RuleSetTests.define(bed, set)
+    _ = try await bed.define(set)
     let exception = try await QuotaExceptionTests.grant(bed, Sample.exception(unit: "CB1", grant: .unlimited(true)))
     let run = try #require(try await bed.run(mode: .final, key: "final-2025").run)
     let ratings = try await bed.results()
@@ -22,7 +22,7 @@ struct PersistenceTests {
     let reopened = try bed.reopened()
     #expect(try await reopened.evaluations().count == 3)
     #expect(try await reopened.results() == ratings)
-    #expect(try await RuleSetTests.get(reopened, "366-LOCAL").rules == set.rules)
+    #expect(try await reopened.ruleSet("366-LOCAL").rules == set.rules)
     let fetched = try await reopened.call(ClassificationService.GetRun.self, ClassificationGetRunRequest(runId: run.id))
     #expect(fetched.run == run)
     let exceptions = try await reopened.call(

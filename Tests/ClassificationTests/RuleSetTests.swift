@@ -5,22 +5,6 @@ import Testing
 
 @Suite("ListRuleSets, GetRuleSet and DefineRuleSet")
 struct RuleSetTests {
-  static func get(_ bed: TestBed, _ id: String, version: Int32 = 0) async throws -> RatingRuleSet {
-    try #require(
-      try await bed.call(ClassificationService.GetRuleSet.self, ClassificationGetRuleSetRequest(id: id, version: version))
-        .ruleSet)
-  }
-
-  static func define(_ bed: TestBed, _ set: RatingRuleSet, dryRun: Bool = false, key: String = "") async throws
-    -> RatingRuleSet
-  {
-    try #require(
-      try await bed.call(
-        ClassificationService.DefineRuleSet.self,
-        ClassificationDefineRuleSetRequest(ruleSet: set, dryRun: dryRun, idempotencyKey: key)
-      ).ruleSet)
-  }
-
   /// The message `set` is refused with.
   static func refusal(_ bed: TestBed, _ set: RatingRuleSet) async -> String {
     let error = await status {
@@ -51,7 +35,7 @@ struct RuleSetTests {
   @Test("GetRuleSet shows a shipped set with every rule, its source and the quota")
   func getBuiltIn() async throws {
     let bed = try TestBed()
-    let set = try await Self.get(bed, "366-QD-TW-2025")
+    let set = try await bed.ruleSet("366-QD-TW-2025")
     #expect(set.version == 1)
     #expect(set.name.hasPrefix("Quy định 366-QĐ/TW"))
     #expect(set.rules.count == 14)
@@ -77,14 +61,14 @@ struct RuleSetTests {
   func roundTrip() async throws {
     let bed = try TestBed()
     for id in ["124-QD-TW-2023", "335-ND-CP-2026", "366-QD-TW-2025"] {
-      var set = try await Self.get(bed, id)
+      var set = try await bed.ruleSet(id)
       set.id = id + "-LOCAL"
       set.version = 0
-      let defined = try await Self.define(bed, set)
+      let defined = try await bed.define(set)
       #expect(defined.version == 1)
       #expect(defined.loadedAt != nil)
-      let read = try await Self.get(bed, id + "-LOCAL")
-      let original = try await Self.get(bed, id)
+      let read = try await bed.ruleSet(id + "-LOCAL")
+      let original = try await bed.ruleSet(id)
       #expect(read.rules == original.rules)
       #expect(read.quota == original.quota)
       #expect(read.sources == original.sources)
@@ -95,7 +79,7 @@ struct RuleSetTests {
   @Test("a new regulation is new data: a defined set rates a run, with its own rules and leader table")
   func definedSetRates() async throws {
     let bed = try TestBed()
-    var set = try await Self.get(bed, "366-QD-TW-2025")
+    var set = try await bed.ruleSet("366-QD-TW-2025")
     set.id = "NQ-DIA-PHUONG-2025"
     set.version = 0
     set.name = "Hướng dẫn địa phương"
@@ -105,7 +89,7 @@ struct RuleSetTests {
       set.rules[index].capLevel = .htnv
     }
     set.quota?.enabled = false
-    let defined = try await Self.define(bed, set)
+    let defined = try await bed.define(set)
     let leader = try #require(defined.rules.first { $0.kind == .ledCollectiveLevel })
     #expect(leader.parameters == [RatingRuleParameter(name: "min_collective_level", value: .levelValue(.httnv))])
     #expect(leader.capLevel == .htnv)
@@ -124,7 +108,7 @@ struct RuleSetTests {
   @Test("an invalid set is refused naming the bad field")
   func invalidSetsNameTheField() async throws {
     let bed = try TestBed()
-    let base = try await Self.get(bed, "366-QD-TW-2025")
+    let base = try await bed.ruleSet("366-QD-TW-2025")
     var set = base
     set.id = "X"
     set.version = 0
@@ -175,7 +159,7 @@ struct RuleSetTests {
   @Test("a version is taken once: the next is given, a shipped set is followed by version 2")
   func versions() async throws {
     let bed = try TestBed()
-    var set = try await Self.get(bed, "366-QD-TW-2025")
+    var set = try await bed.ruleSet("366-QD-TW-2025")
     set.version = 1
     let taken = await status {
       try await bed.call(ClassificationService.DefineRuleSet.self, ClassificationDefineRuleSetRequest(ruleSet: set))
@@ -190,7 +174,7 @@ struct RuleSetTests {
 
     set.version = 0
     set.quota?.shareBasisPoints = 3_000
-    let second = try await Self.define(bed, set)
+    let second = try await bed.define(set)
     #expect(second.version == 2)
     let all = try await bed.call(ClassificationService.ListRuleSets.self, ClassificationListRuleSetsRequest(allVersions: true))
     #expect(all.ruleSets.filter { $0.id == "366-QD-TW-2025" }.map(\.version) == [1, 2])
@@ -203,10 +187,10 @@ struct RuleSetTests {
   @Test("a dry run checks a set without loading it; a repeat with the same key loads nothing more")
   func dryRunAndIdempotency() async throws {
     let bed = try TestBed()
-    var set = try await Self.get(bed, "335-ND-CP-2026")
+    var set = try await bed.ruleSet("335-ND-CP-2026")
     set.id = "335-LOCAL"
     set.version = 0
-    let checked = try await Self.define(bed, set, dryRun: true)
+    let checked = try await bed.define(set, dryRun: true)
     #expect(checked.version == 1)
     #expect(checked.loadedAt == nil)
     let missing = await status {
@@ -214,8 +198,8 @@ struct RuleSetTests {
     }
     #expect(missing?.code == .notFound)
 
-    let first = try await Self.define(bed, set, key: "define-335")
-    let again = try await Self.define(bed, set, key: "define-335")
+    let first = try await bed.define(set, key: "define-335")
+    let again = try await bed.define(set, key: "define-335")
     #expect(first == again)
     let versions = try await bed.call(
       ClassificationService.ListRuleSets.self, ClassificationListRuleSetsRequest(allVersions: true)
@@ -227,12 +211,12 @@ struct RuleSetTests {
   func evaluationsThatDoNotFit() async throws {
     let bed = try TestBed()
     try await bed.submit([Sample.member("P1")])
-    var set = try await Self.get(bed, "124-QD-TW-2023")
+    var set = try await bed.ruleSet("124-QD-TW-2023")
     set.id = "124-FOR-2025"
     set.version = 0
     set.effectiveFrom = CalendarDate(year: 2025, month: 1, day: 1)
     set.effectiveTo = CalendarDate(year: 2025, month: 12, day: 31)
-    _ = try await Self.define(bed, set)
+    _ = try await bed.define(set)
     // Loaded later for the same first year, the set now rates 2025 by default: a new
     // submission is checked against it.
     let later = try await bed.call(

@@ -126,24 +126,19 @@ struct WireAdditionsTests {
   @Test("a quota's text travels with its rule set, and is written from the figures when left empty")
   func quotaText() async throws {
     let bed = try TestBed()
-    let shipped = try #require(
-      try await bed.call(ClassificationService.GetRuleSet.self, ClassificationGetRuleSetRequest(id: "366-QD-TW-2025")).ruleSet)
+    let shipped = try await bed.ruleSet("366-QD-TW-2025")
     #expect(shipped.quota?.text.hasPrefix("Số đảng viên Hoàn thành xuất sắc nhiệm vụ không vượt quá 20%") == true)
 
     var own = shipped
     own.id = "366-QD-TW-DUK"
     own.quota?.text = "Không quá 20% số đảng viên Hoàn thành tốt nhiệm vụ của chi bộ"
-    let defined = try await bed.call(
-      ClassificationService.DefineRuleSet.self, ClassificationDefineRuleSetRequest(ruleSet: own)
-    ).ruleSet
-    #expect(defined?.quota?.text == "Không quá 20% số đảng viên Hoàn thành tốt nhiệm vụ của chi bộ")
+    let defined = try await bed.define(own)
+    #expect(defined.quota?.text == "Không quá 20% số đảng viên Hoàn thành tốt nhiệm vụ của chi bộ")
 
     own.id = "366-QD-TW-DUK-2"
     own.quota?.text = ""
-    let written = try await bed.call(
-      ClassificationService.DefineRuleSet.self, ClassificationDefineRuleSetRequest(ruleSet: own)
-    ).ruleSet
-    #expect(written?.quota?.text == "Số Hoàn thành xuất sắc nhiệm vụ không vượt quá 20,00% số Hoàn thành tốt nhiệm vụ trong cùng đơn vị")
+    let written = try await bed.define(own)
+    #expect(written.quota?.text == "Số Hoàn thành xuất sắc nhiệm vụ không vượt quá 20,00% số Hoàn thành tốt nhiệm vụ trong cùng đơn vị")
   }
 }
 

@@ -83,6 +83,22 @@ struct TestBed {
     return response
   }
 
+  /// The rule set `id` at `version` (0: the latest), which must exist.
+  func ruleSet(_ id: String, version: Int32 = 0) async throws -> RatingRuleSet {
+    try #require(
+      try await call(ClassificationService.GetRuleSet.self, ClassificationGetRuleSetRequest(id: id, version: version))
+        .ruleSet)
+  }
+
+  /// Defines `set` (or only checks it, for a dry run) and returns the set as stored.
+  func define(_ set: RatingRuleSet, dryRun: Bool = false, key: String = "") async throws -> RatingRuleSet {
+    try #require(
+      try await call(
+        ClassificationService.DefineRuleSet.self,
+        ClassificationDefineRuleSetRequest(ruleSet: set, dryRun: dryRun, idempotencyKey: key)
+      ).ruleSet)
+  }
+
   /// Runs `year` over `unit` and returns the run.
   func run(
     _ year: Int32 = Sample.year, unit: String = "", mode: ClassificationRunMode = .dryRun, ruleSet: String = "",
