@@ -17,7 +17,7 @@ struct ListedUnits {
 
   /// Refuses on `unit_code` a unit that does not exist.
   func requireExists(in tree: UnitTree) throws {
-    if !code.isEmpty, tree.unit(code) == nil { throw FieldError.notFound("unit_code", "unit \"\(code)\" does not exist") }
+    try tree.requireKnown(code, field: "unit_code")
   }
 }
 

@@ -90,7 +90,7 @@ extension RegistryHandlers {
     let tree = snapshot.tree
     let subtree = try context.confined(request.subtreeCode, field: "subtree_code", in: tree)
     let kind = try request.kind.required(field: "kind")
-    if !subtree.isEmpty, tree.unit(subtree) == nil { throw FieldError.notFound("subtree_code", "unit \"\(subtree)\" does not exist") }
+    try tree.requireKnown(subtree, field: "subtree_code")
     let scope = subtree.isEmpty ? nil : Set(tree.subtree(of: subtree).map(\.code))
     let today = CivilDate(store.now)
     let people = {

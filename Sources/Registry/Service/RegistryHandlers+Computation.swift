@@ -16,7 +16,7 @@ extension RegistryHandlers {
     guard period.lies(within: stored.set.term) else {
       throw FieldError.invalid("period", "\(period) lies outside the term \(stored.set.term) of set \"\(stored.set.id)\"")
     }
-    if !root.isEmpty, snapshot.tree.unit(root) == nil { throw FieldError.notFound("unit_code", "unit \"\(root)\" does not exist") }
+    try snapshot.tree.requireKnown(root, field: "unit_code")
     try RequestBounds.checkCount(request.indicatorCodes.count, field: "indicator_codes")
     for (index, code) in request.indicatorCodes.enumerated() {
       guard let indicator = stored.set.indicator(code) else {

@@ -74,9 +74,8 @@ extension RegistryHandlers {
     let subtree = try context.confined(request.subtreeCode, field: "subtree_code", in: tree)
     if !request.unitCode.isEmpty { try context.requireScope(over: request.unitCode, field: "unit_code", in: tree) }
     let paging = try Paging(request)
-    for (code, field) in [(subtree, "subtree_code"), (request.unitCode, "unit_code")] where !code.isEmpty && tree.unit(code) == nil {
-      throw FieldError.notFound(field, "unit \"\(code)\" does not exist")
-    }
+    try tree.requireKnown(subtree, field: "subtree_code")
+    try tree.requireKnown(request.unitCode, field: "unit_code")
     try RequestBounds.checkCount(request.categories.count, field: "categories")
     var categories = Set<PersonCategory>()
     for (index, category) in request.categories.enumerated() {

@@ -58,9 +58,7 @@ extension RegistryHandlers {
   func getUnit(_ request: GetUnitRequest, _ context: JobContext) async throws -> GetUnitResponse {
     let snapshot = try await store.read()
     try context.requireScope(over: request.code, field: "code", in: snapshot.tree)
-    guard let unit = snapshot.tree.unit(request.code) else {
-      throw FieldError.notFound("code", request.code.isEmpty ? "is required: the unit's code" : "unit \"\(request.code)\" does not exist")
-    }
+    let unit = try snapshot.tree.unit(request.code, field: "code", required: "the unit's code")
     let today = CivilDate(store.now)
     let people = snapshot.roster.peopleByID.values.reduce(0) { count, person in
       person.unitCode == unit.code && person.isPresent(on: today) ? count + 1 : count
@@ -85,9 +83,8 @@ extension RegistryHandlers {
     let openOn = try CivilDate.optional(request.openOn, field: "open_on")
     let today = CivilDate(store.now)
     let nameQuery = VietnameseText.folded(try TextLimit.short.checked(request.nameQuery, field: "name_query").normalizedText)
-    for (code, field) in [(subtree, "subtree_code"), (request.parentCode, "parent_code")] where !code.isEmpty && tree.unit(code) == nil {
-      throw FieldError.notFound(field, "unit \"\(code)\" does not exist")
-    }
+    try tree.requireKnown(subtree, field: "subtree_code")
+    try tree.requireKnown(request.parentCode, field: "parent_code")
     let placed = UnitOrder.placed(tree, on: openOn)
     let inSubtree = subtree.isEmpty ? nil : Set(placed.subtree(of: subtree))
     let units = placed.order.compactMap { code -> OrgUnit? in
@@ -125,9 +122,7 @@ extension RegistryHandlers {
     let expected = request.expectedRevision
     let response = try await store.idempotentWrite(change.key) { write in
       var tree = write.state.tree
-      guard tree.unit(code) != nil else {
-        throw FieldError.notFound("code", code.isEmpty ? "is required: the unit to move" : "unit \"\(code)\" does not exist")
-      }
+      _ = try tree.unit(code, field: "code", required: "the unit to move")
       try ExpectedRevision.check(expected, against: write.state.unitStamps[code], of: "unit \"\(code)\"")
       let entry = try FieldError.checking { () throws(UnitTreeError) in
         try tree.move(code, under: parent, effective: effective, stamp: change.stamp(at: write.now))
@@ -152,9 +147,7 @@ extension RegistryHandlers {
     let change = try context.unitChange(request)
     let response = try await store.idempotentWrite(change.key) { write in
       var tree = write.state.tree
-      guard tree.unit(code) != nil else {
-        throw FieldError.notFound("code", code.isEmpty ? "is required: the unit to close" : "unit \"\(code)\" does not exist")
-      }
+      _ = try tree.unit(code, field: "code", required: "the unit to close")
       let staying = write.state.roster.peopleByID.values.filter { $0.unitCode == code && $0.isPresent(on: closed) }
       if !transfer.isEmpty {
         guard let target = tree.unit(transfer) else {

@@ -34,9 +34,7 @@ extension RegistryHandlers {
     let response = try await store.idempotentWrite(key) { write in
       let stored = try Self.activeSet(setID, in: write.state)
       let tree = write.state.tree
-      guard tree.unit(unitCode) != nil else {
-        throw FieldError.notFound("unit_code", unitCode.isEmpty ? "is required: the reporting unit" : "unit \"\(unitCode)\" does not exist")
-      }
+      _ = try tree.unit(unitCode, field: "unit_code", required: "the reporting unit")
       var book = write.state.book
       let periodKey = PeriodKey(setID: setID, unitCode: unitCode, period: period)
       do throws(PeriodWorkflowError) {
@@ -238,9 +236,7 @@ extension RegistryHandlers {
   /// The set of a workflow step, checked with the unit and period the step names.
   static func workflowSet(_ id: String, period: Period, unitCode: String, in snapshot: RegistrySnapshot) throws -> StoredIndicatorSet {
     let stored = try Self.indicatorSet(id, version: 0, in: snapshot, field: "set_id")
-    guard snapshot.tree.unit(unitCode) != nil else {
-      throw FieldError.notFound("unit_code", unitCode.isEmpty ? "is required: the unit whose period it is" : "unit \"\(unitCode)\" does not exist")
-    }
+    _ = try snapshot.tree.unit(unitCode, field: "unit_code", required: "the unit whose period it is")
     guard period.lies(within: stored.set.term), stored.set.indicators.contains(where: { $0.periodType == period.type }) else {
       throw FieldError.invalid("period", "\(period) is not a reporting period of set \"\(id)\" (term \(stored.set.term))")
     }
