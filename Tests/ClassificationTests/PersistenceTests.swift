@@ -11,9 +11,7 @@ struct PersistenceTests {
   func survivesReopening() async throws {
     let bed = try TestBed()
     try await bed.submit([Sample.member("P1", total: 9_300), Sample.member("P2")], collectives: [Sample.collective("CB1")])
-    var set = try await bed.ruleSet("366-QD-TW-2025")
-    set.id = "366-LOCAL"
-    set.version = 0
+    let set = try await bed.copy(of: "366-QD-TW-2025", as: "366-LOCAL")
     _ = try await bed.define(set)
     let exception = try await QuotaExceptionTests.grant(bed, Sample.exception(unit: "CB1", grant: .unlimited(true)))
     let run = try #require(try await bed.run(mode: .final, key: "final-2025").run)

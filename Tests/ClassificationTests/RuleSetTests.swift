@@ -61,9 +61,7 @@ struct RuleSetTests {
   func roundTrip() async throws {
     let bed = try TestBed()
     for id in ["124-QD-TW-2023", "335-ND-CP-2026", "366-QD-TW-2025"] {
-      var set = try await bed.ruleSet(id)
-      set.id = id + "-LOCAL"
-      set.version = 0
+      let set = try await bed.copy(of: id, as: id + "-LOCAL")
       let defined = try await bed.define(set)
       #expect(defined.version == 1)
       #expect(defined.loadedAt != nil)
@@ -79,9 +77,7 @@ struct RuleSetTests {
   @Test("a new regulation is new data: a defined set rates a run, with its own rules and leader table")
   func definedSetRates() async throws {
     let bed = try TestBed()
-    var set = try await bed.ruleSet("366-QD-TW-2025")
-    set.id = "NQ-DIA-PHUONG-2025"
-    set.version = 0
+    var set = try await bed.copy(of: "366-QD-TW-2025", as: "NQ-DIA-PHUONG-2025")
     set.name = "Hướng dẫn địa phương"
     // Leaders of a collective rated below HTTNV keep at best HTNV; otherwise uncapped.
     for index in set.rules.indices where set.rules[index].kind == .ledCollectiveLevel {
@@ -187,9 +183,7 @@ struct RuleSetTests {
   @Test("a dry run checks a set without loading it; a repeat with the same key loads nothing more")
   func dryRunAndIdempotency() async throws {
     let bed = try TestBed()
-    var set = try await bed.ruleSet("335-ND-CP-2026")
-    set.id = "335-LOCAL"
-    set.version = 0
+    let set = try await bed.copy(of: "335-ND-CP-2026", as: "335-LOCAL")
     let checked = try await bed.define(set, dryRun: true)
     #expect(checked.version == 1)
     #expect(checked.loadedAt == nil)
@@ -211,9 +205,7 @@ struct RuleSetTests {
   func evaluationsThatDoNotFit() async throws {
     let bed = try TestBed()
     try await bed.submit([Sample.member("P1")])
-    var set = try await bed.ruleSet("124-QD-TW-2023")
-    set.id = "124-FOR-2025"
-    set.version = 0
+    var set = try await bed.copy(of: "124-QD-TW-2023", as: "124-FOR-2025")
     set.effectiveFrom = CalendarDate(year: 2025, month: 1, day: 1)
     set.effectiveTo = CalendarDate(year: 2025, month: 12, day: 31)
     _ = try await bed.define(set)

@@ -90,6 +90,15 @@ struct TestBed {
         .ruleSet)
   }
 
+  /// The rule set `id` under the id `newId` and version 0 (the next), to define as a set of
+  /// one's own.
+  func copy(of id: String, as newId: String) async throws -> RatingRuleSet {
+    var set = try await ruleSet(id)
+    set.id = newId
+    set.version = 0
+    return set
+  }
+
   /// Defines `set` (or only checks it, for a dry run) and returns the set as stored.
   func define(_ set: RatingRuleSet, dryRun: Bool = false, key: String = "") async throws -> RatingRuleSet {
     try #require(
