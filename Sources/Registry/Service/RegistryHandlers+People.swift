@@ -77,10 +77,7 @@ extension RegistryHandlers {
     try tree.requireKnown(subtree, field: "subtree_code")
     try tree.requireKnown(request.unitCode, field: "unit_code")
     try RequestBounds.checkCount(request.categories.count, field: "categories")
-    var categories = Set<PersonCategory>()
-    for (index, category) in request.categories.enumerated() {
-      categories.insert(try category.required(field: "categories[\(index)]"))
-    }
+    let categories = try request.categories.requiredSet(field: "categories")
     guard RegistryFlagFilter.allKnown.contains(request.leaderOrManager),
       RegistryFlagFilter.allKnown.contains(request.theoryMeetsRequirement), RegistryFlagFilter.allKnown.contains(request.studied)
     else { throw FieldError.invalid("leader_or_manager", "a flag filter is UNSPECIFIED, YES or NO") }

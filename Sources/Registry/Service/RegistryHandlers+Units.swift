@@ -76,10 +76,8 @@ extension RegistryHandlers {
     let subtree = try context.confined(request.subtreeCode, field: "subtree_code", in: tree)
     if !request.parentCode.isEmpty { try context.requireScope(over: request.parentCode, field: "parent_code", in: tree) }
     let paging = try Paging(request)
-    var kinds = Set<UnitKind>()
-    for (index, kind) in request.kinds.enumerated() { kinds.insert(try kind.required(field: "kinds[\(index)]")) }
-    var hostKinds = Set<HostOrganisationKind>()
-    for (index, kind) in request.hostKinds.enumerated() { hostKinds.insert(try kind.required(field: "host_kinds[\(index)]")) }
+    let kinds = try request.kinds.requiredSet(field: "kinds")
+    let hostKinds = try request.hostKinds.requiredSet(field: "host_kinds")
     let openOn = try CivilDate.optional(request.openOn, field: "open_on")
     let today = CivilDate(store.now)
     let nameQuery = VietnameseText.folded(try TextLimit.short.checked(request.nameQuery, field: "name_query").normalizedText)
@@ -187,8 +185,7 @@ extension RegistryHandlers {
     try listed.requireExists(in: tree)
     let first = try CivilDate.optional(request.effective?.first, field: "effective.first")
     let last = try CivilDate.optional(request.effective?.last, field: "effective.last")
-    var changes = Set<UnitChangeKind>()
-    for (index, change) in request.changes.enumerated() { changes.insert(try change.required(field: "changes[\(index)]")) }
+    let changes = try request.changes.requiredSet(field: "changes")
     let units = listed.codes(in: tree)
     let entries = tree.entries.enumerated().filter { _, entry in
       (units?.contains(entry.unitCode) ?? true) && (first.map { entry.effective >= $0 } ?? true)

@@ -92,10 +92,8 @@ extension RegistryHandlers {
     try RequestBounds.checkCount(request.statuses.count, field: "statuses")
     try RequestBounds.checkCount(request.origins.count, field: "origins")
     for (index, period) in request.periods.enumerated() { periods.insert(try Period(wire: period, field: "periods[\(index)]")) }
-    var statuses = Set<PeriodStatus>()
-    for (index, status) in request.statuses.enumerated() { statuses.insert(try status.required(field: "statuses[\(index)]")) }
-    var origins = Set<IndicatorValueOrigin>()
-    for (index, origin) in request.origins.enumerated() { origins.insert(try origin.required(field: "origins[\(index)]")) }
+    let statuses = try request.statuses.requiredSet(field: "statuses")
+    let origins = try request.origins.requiredSet(field: "origins")
     let filter = IndicatorValueFilter(
       setID: request.setId.isEmpty ? nil : request.setId, indicatorCodes: Set(request.indicatorCodes),
       unitCodes: listed.codes(in: tree),
@@ -210,9 +208,8 @@ extension RegistryHandlers {
     let paging = try Paging(request)
     let stored = try Self.indicatorSet(request.setId, version: 0, in: snapshot, field: "set_id")
     let period = try Period.required(request.period, field: "period")
-    var statuses = Set<PeriodStatus>()
     try RequestBounds.checkCount(request.statuses.count, field: "statuses")
-    for (index, status) in request.statuses.enumerated() { statuses.insert(try status.required(field: "statuses[\(index)]")) }
+    let statuses = try request.statuses.requiredSet(field: "statuses")
     try listed.requireExists(in: tree)
     let book = snapshot.book
     let units = PeriodReporters(set: stored.set, period: period)
