@@ -1,8 +1,9 @@
 import Foundation
 import GRDB
+import ReformStore
 
 /// A year's loaded notice of days off: a row of `inspection_calendar_notice`, one per year.
-struct CalendarNoticeRecord: InspectionRecord {
+struct CalendarNoticeRecord: SnakeCaseRecord, PersistableRecord {
   static let databaseTableName = "inspection_calendar_notice"
 
   var year: Int

@@ -1,8 +1,9 @@
 import Foundation
 import GRDB
+import ReformStore
 
 /// A programme: a row of `inspection_programme`, what stays the same across its versions.
-struct ProgrammeRecord: InspectionRecord {
+struct ProgrammeRecord: SnakeCaseRecord, PersistableRecord {
   static let databaseTableName = "inspection_programme"
 
   /// `KTGS-2026-0001`: the year and a number counted per year.

@@ -1,8 +1,9 @@
 import Foundation
 import GRDB
+import ReformStore
 
 /// One version of a programme: a row of `inspection_programme_version`.
-struct ProgrammeVersionRecord: InspectionRecord {
+struct ProgrammeVersionRecord: SnakeCaseRecord, PersistableRecord {
   static let databaseTableName = "inspection_programme_version"
 
   var programmeId: String

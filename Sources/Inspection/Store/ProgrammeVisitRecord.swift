@@ -1,8 +1,9 @@
 import GRDB
+import ReformStore
 
 /// A visit of one programme version, by unit: a row of `inspection_programme_visit`, so that
 /// the last visit to a unit is found without decoding programmes.
-struct ProgrammeVisitRecord: InspectionRecord {
+struct ProgrammeVisitRecord: SnakeCaseRecord, PersistableRecord {
   static let databaseTableName = "inspection_programme_visit"
 
   var programmeId: String
