@@ -1,3 +1,9 @@
+import ReformKit
+
+/// Why the ``Planner`` refused an input or a change: it names the field at fault, e.g.
+/// `visitsDue[3].window`, and what to do about it.
+public typealias PlanningError = RuleError<Planner>
+
 /// Plans an annual programme of inspections and supervisions on a ``WorkingCalendar``, and
 /// replans it after changes.
 ///

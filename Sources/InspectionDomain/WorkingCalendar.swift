@@ -1,5 +1,9 @@
 import ReformKit
 
+/// Why a ``WorkingCalendar`` could not be built: an unsupported year, or a ``CalendarNotice``
+/// that does not fit the year it is applied to (e.g. `notice.days[3].date`).
+public typealias CalendarError = RuleError<WorkingCalendar>
+
 /// The working-day calendar of one year (lịch ngày làm việc): which days visits may take place
 /// on, computed from ``HolidayRules`` and then overridden by the year's ``CalendarNotice``.
 ///

@@ -64,10 +64,10 @@ public struct PageCursor: Sendable, Hashable {
       return
     }
     guard let fields = Self.fields(of: token) else {
-      throw PageRefusal(field: "\(field).pageToken", message: "is not a token this service gave; start again without one")
+      throw PageRefusal(field: "\(field).pageToken", "is not a token this service gave; start again without one")
     }
     guard fields.first == list else {
-      throw PageRefusal(field: "\(field).pageToken", message: "was given for another list or other filters; start again without one")
+      throw PageRefusal(field: "\(field).pageToken", "was given for another list or other filters; start again without one")
     }
     after = Array(fields.dropFirst())
   }
@@ -78,7 +78,7 @@ public struct PageCursor: Sendable, Hashable {
   public static func clampedSize(_ requested: Int32, field: String = "page") throws(PageRefusal) -> Int {
     guard requested >= 0 else {
       throw PageRefusal(
-        field: "\(field).pageSize", message: "must not be negative (0 for the default of \(defaultSize)); got \(requested)")
+        field: "\(field).pageSize", "must not be negative (0 for the default of \(defaultSize)); got \(requested)")
     }
     return requested == 0 ? defaultSize : min(Int(requested), maxSize)
   }
@@ -88,7 +88,7 @@ public struct PageCursor: Sendable, Hashable {
   /// - Throws: ``PageRefusal`` naming `<field>.pageToken` when the token holds no integer there.
   public func integer(_ index: Int) throws(PageRefusal) -> Int64 {
     guard let after, after.indices.contains(index), let value = Int64(after[index]) else {
-      throw PageRefusal(field: "\(field).pageToken", message: "is not a token this service gave; start again without one")
+      throw PageRefusal(field: "\(field).pageToken", "is not a token this service gave; start again without one")
     }
     return value
   }

@@ -35,8 +35,8 @@ public struct IdempotencyClaim: Sendable, Hashable {
   public init?(method: String, scope: String = "", key: String, request: [UInt8]) throws(IdempotencyRefusal) {
     guard !key.isEmpty else { return nil }
     guard key.utf8.count <= Self.maxKeyBytes else {
-      throw IdempotencyRefusal(
-        kind: .invalidArgument, message: "is longer than \(Self.maxKeyBytes) bytes (\(key.utf8.count)); a UUID is enough")
+      throw IdempotencyRefusal.key(
+        .invalidArgument, "is longer than \(Self.maxKeyBytes) bytes (\(key.utf8.count)); a UUID is enough")
     }
     self.init(method: method, scope: scope, key: key, fingerprint: Array(SHA256.hash(data: request)))
   }

@@ -50,9 +50,9 @@ public struct IdempotencyLedger: Sendable {
     let method: String = row[0]
     let fingerprint: DatabaseValue = row[1]
     guard method == claim.method, fingerprint == layout.stored(claim.fingerprint) else {
-      throw IdempotencyRefusal(
-        kind: conflict,
-        message: "\"\(claim.key)\" was already used for a different \(method) request; use a new key for a new request")
+      throw IdempotencyRefusal.key(
+        conflict,
+        "\"\(claim.key)\" was already used for a different \(method) request; use a new key for a new request")
     }
     let response: Data = row[2]
     return Array(response)

@@ -104,7 +104,7 @@ import Testing
     let database = try Self.database(folder, IdempotencyLayout(table: "test_idempotency"))
     let ledger = IdempotencyLedger(IdempotencyLayout(table: "test_idempotency"), conflict: .failedPrecondition)
     _ = try await Self.write("a", key: "k1", ledger: ledger, in: database)
-    await #expect(throws: IdempotencyRefusal(kind: .failedPrecondition, message: "\"k1\" was already used for a different Send request; use a new key for a new request")) {
+    await #expect(throws: IdempotencyRefusal.key(.failedPrecondition, "\"k1\" was already used for a different Send request; use a new key for a new request")) {
       try await Self.write("b", key: "k1", ledger: ledger, in: database)
     }
   }

@@ -45,8 +45,8 @@ extension ClassificationStore {
       where live.unitCode == pending.unitCode && live.dutyGroup == pending.dutyGroup {
         let group = pending.dutyGroup.isEmpty ? "" : " (duty group \(pending.dutyGroup))"
         throw ClassificationRefusal(
-          kind: .alreadyExists, field: "exception.unit_code",
-          message: "\(live.id) already grants \(pending.unitCode)\(group) an exception for \(pending.year); revoke it first")
+          .alreadyExists, field: "exception.unit_code",
+          "\(live.id) already grants \(pending.unitCode)\(group) an exception for \(pending.year); revoke it first")
       }
       return ClassificationGrantQuotaExceptionResponse(exception: try Self.insert(pending, in: db))
     }
@@ -59,11 +59,11 @@ extension ClassificationStore {
   ) async throws -> ClassificationRevokeQuotaExceptionResponse {
     try await write(idempotency: idempotency) { db in
       guard var exception = try Self.exception(id: id, in: db) else {
-        throw ClassificationRefusal(kind: .notFound, field: "id", message: "no quota exception \(id)")
+        throw ClassificationRefusal(.notFound, field: "id", "no quota exception \(id)")
       }
       guard !exception.revoked else {
         throw ClassificationRefusal(
-          kind: .failedPrecondition, field: "id", message: "\(id) was already revoked (\(exception.revokedReason))")
+          .failedPrecondition, field: "id", "\(id) was already revoked (\(exception.revokedReason))")
       }
       exception.revoked = true
       exception.revokedReason = reason

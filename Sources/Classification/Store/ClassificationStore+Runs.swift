@@ -36,8 +36,8 @@ extension ClassificationStore {
       }
       if !superseded.isEmpty, draft.rerunReason.isEmpty {
         throw ClassificationRefusal(
-          kind: .failedPrecondition, field: "rerun_reason",
-          message: "\(replaced.count) subject(s) in scope already have final \(year) ratings "
+          .failedPrecondition, field: "rerun_reason",
+          "\(replaced.count) subject(s) in scope already have final \(year) ratings "
             + "(run \(superseded.sorted().joined(separator: ", "))), which are locked; give rerun_reason to rerun")
       }
       let supersede = try db.cachedStatement(

@@ -5,14 +5,8 @@ import ReformKit
 /// does not allow (a quota exception granted twice, a final run over locked ratings without a
 /// reason, an idempotency key reused for another request). It names the request field at
 /// fault as the request spells it; the handlers answer it like any other ``DomainFailure``.
-public struct ClassificationRefusal: DomainFailure, Hashable {
-  public var kind: DomainErrorKind
-  public var field: String
-  public var message: String
+public typealias ClassificationRefusal = RuleError<ClassificationRequest>
 
-  public init(kind: DomainErrorKind, field: String, message: String) {
-    self.kind = kind
-    self.field = field
-    self.message = message
-  }
-}
+/// The rules a classification request must meet beyond its own fields: the caller's scope,
+/// the registry's people and the stored state. Their refusals are ``ClassificationRefusal``.
+public enum ClassificationRequest {}

@@ -43,13 +43,13 @@ public struct EvaluationOwnership: Sendable {
     for entry in entries {
       guard let unit = registered[entry.subjectId] else {
         throw ClassificationRefusal(
-          kind: .notFound, field: entry.field,
-          message: "\(entry.subjectId) is not a person of the registry; a clerk evaluates only the people the registry counts under their unit")
+          .notFound, field: entry.field,
+          "\(entry.subjectId) is not a person of the registry; a clerk evaluates only the people the registry counts under their unit")
       }
       guard covers(unit) else {
         throw ClassificationRefusal(
-          kind: .permissionDenied, field: entry.field,
-          message: "\(entry.subjectId) is counted under unit \(unit) in the registry, outside the caller's scope; \(limit)")
+          .permissionDenied, field: entry.field,
+          "\(entry.subjectId) is counted under unit \(unit) in the registry, outside the caller's scope; \(limit)")
       }
     }
   }
@@ -63,8 +63,8 @@ public struct EvaluationOwnership: Sendable {
     for (index, entry) in entries.enumerated() {
       guard let unit = stored[index], !covers(unit) else { continue }
       throw ClassificationRefusal(
-        kind: .permissionDenied, field: entry.field,
-        message: "\(entry.subjectId) is already evaluated for \(entry.year) in unit \(unit), outside the caller's scope; \(limit)")
+        .permissionDenied, field: entry.field,
+        "\(entry.subjectId) is already evaluated for \(entry.year) in unit \(unit), outside the caller's scope; \(limit)")
     }
   }
 

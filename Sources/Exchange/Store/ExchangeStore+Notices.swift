@@ -25,7 +25,7 @@ extension ExchangeStore {
             """,
           arguments: [documentId, plan.unitCode])
       else {
-        throw ExchangeStoreRefusal(.notFound, "document_id", "\(documentId) was not delivered to unit \(plan.unitCode)")
+        throw ExchangeStoreRefusal(.notFound, field: "document_id", "\(documentId) was not delivered to unit \(plan.unitCode)")
       }
       let result = try Self.apply(plan, to: delivery, actor: .receiver, now: clock(), db)
       let response = try respond(result)
@@ -52,12 +52,12 @@ extension ExchangeStore {
           && $0.recallStatus != NoticeCode.recallAgreed.rawValue && $0.status != NoticeCode.refused.rawValue }
         guard !chosen.isEmpty else {
           throw ExchangeStoreRefusal(
-            .failedPrecondition, "receiver_organ_ids", "no copy of the document can be recalled: each was refused (02), voided (15) or already has a recall open (13)")
+            .failedPrecondition, field: "receiver_organ_ids", "no copy of the document can be recalled: each was refused (02), voided (15) or already has a recall open (13)")
         }
       } else {
         for (index, organId) in receiverOrganIds.enumerated() {
           guard let copy = copies.last(where: { $0.receiverOrganId == organId }) else {
-            throw ExchangeStoreRefusal(.notFound, "receiver_organ_ids[\(index)]", "\(organId) is not a receiver of the document")
+            throw ExchangeStoreRefusal(.notFound, field: "receiver_organ_ids[\(index)]", "\(organId) is not a receiver of the document")
           }
           chosen.append(copy)
         }

@@ -42,17 +42,17 @@ extension ExchangeStore {
   ) async throws -> UploadRecord {
     try await database.write { db in
       guard var upload = try UploadRecord.fetchOne(db, key: uploadId) else {
-        throw ExchangeStoreRefusal(.notFound, "upload_id", "no upload \(uploadId); it may have expired")
+        throw ExchangeStoreRefusal(.notFound, field: "upload_id", "no upload \(uploadId); it may have expired")
       }
       try upload.checkOpen(nowUs: nowUs)
       guard offset <= upload.receivedBytes else {
         throw ExchangeStoreRefusal(
-          .failedPrecondition, "offset", "\(offset) is past the \(upload.receivedBytes) bytes received so far; send from offset \(upload.receivedBytes)")
+          .failedPrecondition, field: "offset", "\(offset) is past the \(upload.receivedBytes) bytes received so far; send from offset \(upload.receivedBytes)")
       }
       let end = offset + Int64(content.count)
       guard end <= upload.declaredSize else {
         throw ExchangeStoreRefusal(
-          .invalidArgument, "content", "the chunk ends at byte \(end), past the declared size of \(upload.declaredSize) bytes")
+          .invalidArgument, field: "content", "the chunk ends at byte \(end), past the declared size of \(upload.declaredSize) bytes")
       }
       guard end > upload.receivedBytes else { return upload }
       let fresh = content.dropFirst(Int(upload.receivedBytes - offset))
@@ -70,7 +70,7 @@ extension ExchangeStore {
   ) async throws -> AttachmentRecord {
     try await database.write { db in
       guard var upload = try UploadRecord.fetchOne(db, key: uploadId) else {
-        throw ExchangeStoreRefusal(.notFound, "upload_id", "no upload \(uploadId); it may have expired")
+        throw ExchangeStoreRefusal(.notFound, field: "upload_id", "no upload \(uploadId); it may have expired")
       }
       if upload.state == .committed, let committed = upload.attachmentId,
         let attachment = try AttachmentRecord.fetchOne(db, key: committed)
@@ -80,11 +80,11 @@ extension ExchangeStore {
       try upload.checkCommittable(nowUs: nowUs)
       guard size == upload.declaredSize else {
         throw ExchangeStoreRefusal(
-          .failedPrecondition, "upload_id", "the file holds \(size) bytes, not the \(upload.declaredSize) received; abort the upload and send the file again")
+          .failedPrecondition, field: "upload_id", "the file holds \(size) bytes, not the \(upload.declaredSize) received; abort the upload and send the file again")
       }
       if !upload.declaredSha256.isEmpty, upload.declaredSha256 != sha256 {
         throw ExchangeStoreRefusal(
-          .failedPrecondition, "upload_id",
+          .failedPrecondition, field: "upload_id",
           "the content's SHA-256 is \(sha256), not the \(upload.declaredSha256) declared at BeginUpload; abort the upload and send the file again")
       }
       var attachment = AttachmentRecord(
@@ -102,14 +102,14 @@ extension ExchangeStore {
   func abortUpload(_ uploadId: String) async throws -> UploadRecord {
     try await database.write { db in
       guard var upload = try UploadRecord.fetchOne(db, key: uploadId) else {
-        throw ExchangeStoreRefusal(.notFound, "upload_id", "no upload \(uploadId); it may have expired")
+        throw ExchangeStoreRefusal(.notFound, field: "upload_id", "no upload \(uploadId); it may have expired")
       }
       switch upload.state {
       case .aborted:
         return upload
       case .committed:
         throw ExchangeStoreRefusal(
-          .failedPrecondition, "upload_id", "the upload was committed as attachment \(upload.attachmentId ?? ""); it can no longer be discarded")
+          .failedPrecondition, field: "upload_id", "the upload was committed as attachment \(upload.attachmentId ?? ""); it can no longer be discarded")
       case .open:
         upload.state = .aborted
         try upload.update(db)

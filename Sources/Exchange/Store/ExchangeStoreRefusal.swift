@@ -5,14 +5,4 @@ import ReformKit
 /// reused for another request. It names the request field at fault as the `.proto` spells it
 /// (`upload_id`, `receiver_organ_ids[2]`); the handlers answer it like any other
 /// ``DomainFailure``, with its kind's status and the message `field: problem`.
-struct ExchangeStoreRefusal: DomainFailure, Hashable {
-  var kind: DomainErrorKind
-  var field: String
-  var message: String
-
-  init(_ kind: DomainErrorKind, _ field: String, _ message: String) {
-    self.kind = kind
-    self.field = field
-    self.message = message
-  }
-}
+typealias ExchangeStoreRefusal = RuleError<ExchangeStore>

@@ -50,13 +50,12 @@ extension InspectionStore {
       if let idempotency, let answer = try Self.ledger.answer(to: idempotency, in: db) { return Data(answer) }
       guard var header = try ProgrammeRecord.fetchOne(db, key: programme.programmeId) else {
         throw InspectionStoreRefusal(
-          kind: .notFound, field: "programme_id", message: "no programme \(programme.programmeId)")
+          .notFound, field: "programme_id", "no programme \(programme.programmeId)")
       }
       guard header.latestVersion == baseVersion else {
         throw InspectionStoreRefusal(
-          kind: .failedPrecondition, field: "base_version",
-          message:
-            "version \(baseVersion) of \(header.programmeId) is no longer the latest (\(header.latestVersion)); read the latest and replan from it"
+          .failedPrecondition, field: "base_version",
+          "version \(baseVersion) of \(header.programmeId) is no longer the latest (\(header.latestVersion)); read the latest and replan from it"
         )
       }
       var stored = programme

@@ -32,7 +32,7 @@ struct Paging {
         size: page?.pageSize ?? 0, token: page?.pageToken ?? "", list: "registry.\(Query.self).\(filters)")
       let offset = cursor.after == nil ? 0 : try cursor.integer(0)
       guard offset >= 0, let start = Int(exactly: offset) else {
-        throw PageRefusal(field: "page.pageToken", message: "is not a token this service gave; start again without one")
+        throw PageRefusal(field: "page.pageToken", "is not a token this service gave; start again without one")
       }
       self.offset = start
     } catch {

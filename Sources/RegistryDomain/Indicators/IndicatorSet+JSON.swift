@@ -11,7 +11,7 @@ extension IndicatorSet {
     } catch let error as DecodingError {
       throw IndicatorSetError(decoding: error)
     } catch {
-      throw IndicatorSetError(field: "", message: "not JSON: \(error)")
+      throw IndicatorSetError(field: "", "not JSON: \(error)")
     }
   }
 
@@ -39,13 +39,13 @@ extension IndicatorSetError {
     }
     switch error {
     case .keyNotFound(let key, let context):
-      self.init(field: path(context.codingPath + [key]), message: "is required")
+      self.init(field: path(context.codingPath + [key]), "is required")
     case .typeMismatch(_, let context), .valueNotFound(_, let context):
-      self.init(field: path(context.codingPath), message: "has the wrong type: \(context.debugDescription)")
+      self.init(field: path(context.codingPath), "has the wrong type: \(context.debugDescription)")
     case .dataCorrupted(let context):
-      self.init(field: path(context.codingPath), message: context.debugDescription)
+      self.init(field: path(context.codingPath), context.debugDescription)
     @unknown default:
-      self.init(field: "", message: "\(error)")
+      self.init(field: "", "\(error)")
     }
   }
 

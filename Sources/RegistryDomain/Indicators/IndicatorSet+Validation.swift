@@ -11,7 +11,7 @@ extension IndicatorSet {
   /// repeat; a term mapping has terms on both sides.
   public var validationProblems: [IndicatorSetError] {
     var problems: [IndicatorSetError] = []
-    func fail(_ field: String, _ message: String) { problems.append(IndicatorSetError(field: field, message: message)) }
+    func fail(_ field: String, _ message: String) { problems.append(IndicatorSetError(field: field, message)) }
     if !CodeSyntax.isValid(id) { fail("id", CodeSyntax.problem(with: id)) }
     if version < 1 { fail("version", "must be 1 or more; got \(version)") }
     if name.normalizedText.isEmpty { fail("name", "is required: the set's Vietnamese name") }
@@ -66,13 +66,13 @@ extension IndicatorSet {
   private static func targetProblems(_ target: IndicatorTarget, at path: String) -> [IndicatorSetError] {
     let basisPoints = target.percent.basisPoints
     guard (0...10_000).contains(basisPoints) else {
-      return [IndicatorSetError(field: "\(path).percent", message: "must be between 0 and 100; got \(target.percent.text)")]
+      return [IndicatorSetError(field: "\(path).percent", "must be between 0 and 100; got \(target.percent.text)")]
     }
     if target.comparison == .greater && basisPoints == 10_000 {
-      return [IndicatorSetError(field: "\(path).percent", message: "a share cannot be above 100%; write GREATER_OR_EQUAL 100")]
+      return [IndicatorSetError(field: "\(path).percent", "a share cannot be above 100%; write GREATER_OR_EQUAL 100")]
     }
     if target.comparison == .less && basisPoints == 0 {
-      return [IndicatorSetError(field: "\(path).percent", message: "a share cannot be below 0%; write LESS_OR_EQUAL 0")]
+      return [IndicatorSetError(field: "\(path).percent", "a share cannot be below 0%; write LESS_OR_EQUAL 0")]
     }
     return []
   }
@@ -81,14 +81,14 @@ extension IndicatorSet {
     if indicator.source == .reported {
       return indicator.computation.isEmpty
         ? []
-        : [IndicatorSetError(field: "\(path).computation", message: "must be empty for a REPORTED indicator")]
+        : [IndicatorSetError(field: "\(path).computation", "must be empty for a REPORTED indicator")]
     }
     let known = indicator.source.knownComputations
     guard known.contains(indicator.computation) else {
       return [
         IndicatorSetError(
           field: "\(path).computation",
-          message: "\"\(indicator.computation)\" is not a computation of \(indicator.source.rawValue); use one of \(known.sorted().joined(separator: ", "))"
+          "\"\(indicator.computation)\" is not a computation of \(indicator.source.rawValue); use one of \(known.sorted().joined(separator: ", "))"
         )
       ]
     }
@@ -98,7 +98,7 @@ extension IndicatorSet {
       return [
         IndicatorSetError(
           field: "\(path).parameters",
-          message: "\(MemberIndicators.studyComputation) needs the parameter \"\(MemberIndicators.documentParameter)\": the document studied")
+          "\(MemberIndicators.studyComputation) needs the parameter \"\(MemberIndicators.documentParameter)\": the document studied")
       ]
     }
     return []

@@ -55,7 +55,7 @@ public struct PersonRoster: Sendable {
     if person.id.isEmpty {
       problems.insert(.invalid("id", "is required to add a person to the roster"), at: 0)
     } else if peopleByID[person.id] != nil {
-      problems.append(PersonError(kind: .alreadyExists, field: "id", message: "person \"\(person.id)\" exists already"))
+      problems.append(PersonError(.alreadyExists, field: "id", "person \"\(person.id)\" exists already"))
     }
     problems += PersonRoster.unitProblems(of: person, previousUnit: nil, in: tree)
     return problems
@@ -64,7 +64,7 @@ public struct PersonRoster: Sendable {
   /// What ``update(_:in:)`` would refuse, every problem.
   public func problems(updating person: Person, in tree: UnitTree) -> [PersonError] {
     guard let old = peopleByID[person.id] else {
-      return [PersonError(kind: .notFound, field: "id", message: "person \"\(person.id)\" does not exist")]
+      return [PersonError(.notFound, field: "id", "person \"\(person.id)\" does not exist")]
     }
     return person.validationProblems + PersonRoster.unitProblems(of: person, previousUnit: old.unitCode, in: tree)
   }
@@ -74,13 +74,13 @@ public struct PersonRoster: Sendable {
   static func unitProblems(of person: Person, previousUnit: String?, in tree: UnitTree) -> [PersonError] {
     guard CodeSyntax.isValid(person.unitCode) else { return [] }
     guard let unit = tree.unit(person.unitCode) else {
-      return [PersonError(kind: .notFound, field: "unit_code", message: "unit \"\(person.unitCode)\" does not exist")]
+      return [PersonError(.notFound, field: "unit_code", "unit \"\(person.unitCode)\" does not exist")]
     }
     if let closed = unit.closed, previousUnit != unit.code {
       return [
         PersonError(
-          kind: .failedPrecondition, field: "unit_code",
-          message: "unit \"\(unit.code)\" is closed (from \(closed)) and takes no new people; choose an open unit")
+          .failedPrecondition, field: "unit_code",
+          "unit \"\(unit.code)\" is closed (from \(closed)) and takes no new people; choose an open unit")
       ]
     }
     return []

@@ -85,14 +85,14 @@ extension UnitTree {
     if unitsByCode[unit.code] != nil {
       problems.append(
         UnitTreeError(
-          kind: .alreadyExists, field: "code",
-          message: "unit \"\(unit.code)\" exists already; codes are never reused, even after a unit closes"))
+          .alreadyExists, field: "code",
+          "unit \"\(unit.code)\" exists already; codes are never reused, even after a unit closes"))
     }
     if unit.kind == .blocCommittee, let rootCode {
       problems.append(
         UnitTreeError(
-          kind: .alreadyExists, field: "kind",
-          message: "the tree has its bloc committee already (\"\(rootCode)\"); there is one root"))
+          .alreadyExists, field: "kind",
+          "the tree has its bloc committee already (\"\(rootCode)\"); there is one root"))
     }
     if let parentCode = unit.parentCode, unit.kind != .blocCommittee, CodeSyntax.isValid(parentCode),
       parentCode != unit.code

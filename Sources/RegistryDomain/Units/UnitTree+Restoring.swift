@@ -12,7 +12,7 @@ extension UnitTree {
     self.init()
     for unit in units {
       guard unitsByCode.updateValue(unit, forKey: unit.code) == nil else {
-        throw UnitTreeError(kind: .alreadyExists, field: "code", message: "unit \"\(unit.code)\" is stored twice")
+        throw UnitTreeError(.alreadyExists, field: "code", "unit \"\(unit.code)\" is stored twice")
       }
     }
     for unit in units {
@@ -21,7 +21,7 @@ extension UnitTree {
         childCodes[parent, default: []].append(unit.code)
       } else if let root = rootCode {
         throw UnitTreeError(
-          kind: .alreadyExists, field: "parent_code", message: "units \"\(root)\" and \"\(unit.code)\" are both stored as the root")
+          .alreadyExists, field: "parent_code", "units \"\(root)\" and \"\(unit.code)\" are both stored as the root")
       } else {
         rootCode = unit.code
       }

@@ -69,7 +69,7 @@ public struct ReportingBook: Sendable {
   public mutating func withdraw(_ key: IndicatorValueKey, tree: UnitTree, stamp: ChangeStamp) throws(IndicatorValueError) {
     try checkEntry(key, tree: tree, stamp: stamp, field: "")
     guard valuesByKey.removeValue(forKey: key) != nil else {
-      throw IndicatorValueError(kind: .notFound, field: "indicator_code", message: "no value of \(key.indicatorCode) for \(key.periodKey)")
+      throw IndicatorValueError(.notFound, field: "indicator_code", "no value of \(key.indicatorCode) for \(key.periodKey)")
     }
   }
 
@@ -156,12 +156,12 @@ public struct ReportingBook: Sendable {
     let prefix = field.isEmpty ? "" : field + "."
     guard tree.actor(stamp.actor, actsFor: key.unitCode) else {
       throw IndicatorValueError(
-        kind: .permissionDenied, field: prefix + "unit_code", message: "\(stamp.actor.id) does not act for unit \"\(key.unitCode)\"")
+        .permissionDenied, field: prefix + "unit_code", "\(stamp.actor.id) does not act for unit \"\(key.unitCode)\"")
     }
     do {
       try state(key.periodKey).ensureAcceptsValues()
     } catch {
-      throw IndicatorValueError(kind: .failedPrecondition, field: prefix + "period", message: error.message)
+      throw IndicatorValueError(.failedPrecondition, field: prefix + "period", error.message)
     }
   }
 }

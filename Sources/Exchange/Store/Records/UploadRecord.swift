@@ -39,12 +39,12 @@ struct UploadRecord: SnakeCaseRecord {
     switch state {
     case .committed:
       throw ExchangeStoreRefusal(
-        .failedPrecondition, "upload_id", "the upload was already committed as attachment \(attachmentId ?? "")")
+        .failedPrecondition, field: "upload_id", "the upload was already committed as attachment \(attachmentId ?? "")")
     case .aborted:
-      throw ExchangeStoreRefusal(.failedPrecondition, "upload_id", "the upload was aborted; begin a new one")
+      throw ExchangeStoreRefusal(.failedPrecondition, field: "upload_id", "the upload was aborted; begin a new one")
     case .open:
       guard expiresUs > nowUs else {
-        throw ExchangeStoreRefusal(.failedPrecondition, "upload_id", "the upload expired uncommitted; begin a new one")
+        throw ExchangeStoreRefusal(.failedPrecondition, field: "upload_id", "the upload expired uncommitted; begin a new one")
       }
     }
   }
@@ -54,7 +54,7 @@ struct UploadRecord: SnakeCaseRecord {
     try checkOpen(nowUs: nowUs)
     guard receivedBytes == declaredSize else {
       throw ExchangeStoreRefusal(
-        .failedPrecondition, "upload_id", "\(receivedBytes) of the declared \(declaredSize) bytes arrived; send the rest from offset \(receivedBytes)")
+        .failedPrecondition, field: "upload_id", "\(receivedBytes) of the declared \(declaredSize) bytes arrived; send the rest from offset \(receivedBytes)")
     }
   }
 }
