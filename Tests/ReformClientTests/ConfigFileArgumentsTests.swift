@@ -6,10 +6,18 @@ import Testing
 
 /// `--config FILE`: the file's `key = value` lines act as options given before the command
 /// line's, placed where the subcommand parses them.
-@Suite struct ConfigFileArgumentsTests {
+@Suite final class ConfigFileArgumentsTests {
+  /// The files a test wrote, removed when it ends.
+  private var written: [String] = []
+
+  deinit {
+    for path in written { try? FileManager.default.removeItem(atPath: path) }
+  }
+
   private func file(_ text: String) throws -> String {
     let path = FileManager.default.temporaryDirectory.appendingPathComponent("reformctl-\(UUID()).conf").path
     try text.write(toFile: path, atomically: true, encoding: .utf8)
+    written.append(path)
     return path
   }
 
