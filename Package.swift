@@ -26,6 +26,9 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"6.0.0"),
     .package(url: "https://github.com/apple/swift-certificates.git", from: "1.21.1"),
     .package(url: "https://github.com/apple/swift-asn1.git", from: "1.7.4"),
+    // PostgreSQL, the store for deployments with workers on more than one host.
+    .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
+    .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
   ],
   targets: [
     // libprotobuf-c, found by pkg-config: the only protobuf runtime in the product.
@@ -76,14 +79,18 @@ let package = Package(
         .product(name: "Crypto", package: "swift-crypto"),
       ]
     ),
-    // What every module's SQLite store shares: opening a file, migrations, the idempotency
-    // ledger. Engine errors end here as ReformKit's StoreFailure; no transport.
+    // What every module's store shares, on SQLite (the embedded default) and on PostgreSQL:
+    // opening, migrations, the idempotency ledger, records. Engine errors end here as
+    // ReformKit's StoreFailure; no transport.
     .target(
       name: "ReformStore",
       dependencies: [
         "ReformKit",
         .product(name: "GRDB", package: "GRDB.swift"),
         .product(name: "Crypto", package: "swift-crypto"),
+        .product(name: "PostgresNIO", package: "postgres-nio"),
+        .product(name: "NIOSSL", package: "swift-nio-ssl"),
+        .product(name: "Logging", package: "swift-log"),
       ]
     ),
     // Worker modules: one each, domain logic apart from its store and handlers.
@@ -139,6 +146,7 @@ let package = Package(
         "ExchangeDomain", "ReformModule", "ReformStore", "ReformWire",
         .product(name: "GRPCCore", package: "grpc-swift-2"),
         .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "PostgresNIO", package: "postgres-nio"),
         .product(name: "Crypto", package: "swift-crypto"),
       ]
     ),
@@ -192,7 +200,10 @@ let package = Package(
     // real encoding. Used by test targets only.
     .target(
       name: "ReformModuleTesting",
-      dependencies: ["ReformModule", "ReformWire", "ReformKit", .product(name: "GRPCCore", package: "grpc-swift-2")]
+      dependencies: [
+        "ReformModule", "ReformWire", "ReformKit", "ReformStore", .product(name: "GRPCCore", package: "grpc-swift-2"),
+        .product(name: "GRDB", package: "GRDB.swift"), .product(name: "PostgresNIO", package: "postgres-nio"),
+      ]
     ),
 
     // Samples and fuzzing of the wire, shared by the tests and the tools below.
@@ -251,7 +262,10 @@ let package = Package(
     .testTarget(name: "ExchangeDomainTests", dependencies: ["ExchangeDomain", "ReformKit"]),
     .testTarget(
       name: "ExchangeTests",
-      dependencies: ["Exchange", "ExchangeDomain", "ReformModule", "ReformWire", "ReformModuleTesting", .product(name: "GRDB", package: "GRDB.swift")]
+      dependencies: [
+        "Exchange", "ExchangeDomain", "ReformModule", "ReformWire", "ReformModuleTesting", "ReformStore",
+        .product(name: "GRDB", package: "GRDB.swift"), .product(name: "PostgresNIO", package: "postgres-nio"),
+      ]
     ),
     .testTarget(name: "InspectionDomainTests", dependencies: ["InspectionDomain", "ReformKit"]),
     .testTarget(

@@ -1,6 +1,7 @@
 import Foundation
 import GRPCCore
 import ReformModule
+import ReformStore
 import ReformWire
 
 /// The `exchange` module: official documents sent between the bloc's agencies, their
@@ -9,11 +10,12 @@ import ReformWire
 ///
 /// Every method of `reform.v1.Exchange` is served by ``ExchangeHandlers``; the rules are the
 /// `ExchangeDomain` target's. Documents, copies and notices live in SQLite (`exchange_*`
-/// tables), attachment content in files under the data directory. Any number of worker
-/// processes may serve the module on one database file and one data directory.
+/// tables) or, for workers on several hosts, in PostgreSQL (the same tables in the schema
+/// `exchange`); attachment content in files under the data directory. Any number of worker
+/// processes may serve the module on one database and one data directory.
 ///
 /// ## Topics
-/// - ``init(databasePath:dataDirectory:units:clock:)``
+/// - ``init(store:dataDirectory:units:clock:)``, ``init(databasePath:dataDirectory:units:clock:)``
 /// - ``registerOrgan(unitCode:organId:name:)``, ``organs``: the unit directory kept in the store.
 /// - ``UnitDirectory``: where the module learns which unit owns which OrganId.
 public struct ExchangeModule: WorkerModule {
@@ -30,24 +32,41 @@ public struct ExchangeModule: WorkerModule {
   /// The unit directory kept in the module's own store; the one in use unless another was
   /// given at init.
   public let organs: StoredUnitDirectory
-  private let handlers: ExchangeHandlers<ExchangeStore>
+  private let registration: @Sendable (inout ModuleMethods) -> Void
 
-  /// Opens (creating and migrating when needed) the module's store.
-  ///
-  /// - Parameters:
-  ///   - databasePath: the SQLite file; other modules may share it.
-  ///   - dataDirectory: where attachment content is kept (`DATA/exchange`); created when missing.
-  ///   - units: which unit owns which OrganId; nil for ``organs``, the table in the module's store.
-  ///   - clock: the current instant; the system clock unless a test fixes it.
+  /// Opens (creating and migrating when needed) the module's store in the SQLite file
+  /// `databasePath`; other modules may share it.
   public init(
     databasePath: String, dataDirectory: String, units: (any UnitDirectory)? = nil,
     clock: @escaping @Sendable () -> Date = { Date() }
   ) throws {
-    let store = try ExchangeStore(path: databasePath)
-    organs = StoredUnitDirectory(store: store)
-    handlers = ExchangeHandlers(
-      store: store, blobs: try BlobFolder(path: dataDirectory + "/attachments"), units: units ?? organs,
-      clock: clock)
+    try self.init(store: .sqlite(path: databasePath), dataDirectory: dataDirectory, units: units, clock: clock)
+  }
+
+  /// Opens the module's store where `store` says: a SQLite file, or a PostgreSQL database that
+  /// workers on other hosts share (then migrated before its first use).
+  ///
+  /// - Parameters:
+  ///   - dataDirectory: where attachment content is kept (`DATA/exchange`); created when missing.
+  ///   - units: which unit owns which OrganId; nil for ``organs``, the table in the module's store.
+  ///   - clock: the current instant; the system clock unless a test fixes it.
+  public init(
+    store location: StoreLocation, dataDirectory: String, units: (any UnitDirectory)? = nil,
+    clock: @escaping @Sendable () -> Date = { Date() }
+  ) throws {
+    let blobs = try BlobFolder(path: dataDirectory + "/attachments")
+    switch location {
+    case .sqlite(let path):
+      let store = try ExchangeStore(path: path)
+      organs = StoredUnitDirectory(store: store)
+      let handlers = ExchangeHandlers(store: store, blobs: blobs, units: units ?? organs, clock: clock)
+      registration = { handlers.register(into: &$0) }
+    case .postgres(let settings, let schema):
+      let store = try ExchangePostgresStore(settings: settings, schema: schema ?? name)
+      organs = StoredUnitDirectory(store: store)
+      let handlers = ExchangeHandlers(store: store, blobs: blobs, units: units ?? organs, clock: clock)
+      registration = { handlers.register(into: &$0) }
+    }
   }
 
   /// Records that unit `unitCode` is addressed on the exchange as `organId` under `name`, in the
@@ -60,6 +79,6 @@ public struct ExchangeModule: WorkerModule {
   }
 
   public func register(into methods: inout ModuleMethods) {
-    handlers.register(into: &methods)
+    registration(&methods)
   }
 }

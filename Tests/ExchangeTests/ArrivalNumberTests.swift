@@ -40,7 +40,7 @@ struct ArrivalNumberTests {
 
   @Test func twoModuleInstancesOnOneFileShareOneNumbering() async throws {
     let first = try await TestBed.make()
-    let second = try TestBed(folder: first.folder)
+    let second = try TestBed(sharing: first)
     let numbers = try await Self.sendConcurrently([first, second], senders: 4, perSender: 500)
     #expect(numbers.sorted() == Array(1...4000))
   }

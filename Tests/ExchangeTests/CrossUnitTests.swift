@@ -36,7 +36,7 @@ struct CrossUnitTests {
   private func snapshot(_ bed: TestBed, _ others: Others) async throws -> (rows: [String: Int], trace: [UInt8]) {
     let trace = try await bed.invoke(
       ExchangeService.GetTrace.self, ExchangeGetTraceRequest(documentId: others.documentId), as: Caller.admin())
-    return (try bed.rowCounts(), try trace.wireBytes())
+    return (try await bed.rowCounts(), try trace.wireBytes())
   }
 
   private func expectRefused<T>(

@@ -94,7 +94,7 @@ struct EdxmlTests {
       as: Caller.clerk("DUK"))
     let (_, envelope) = try await export(bed, sent.document?.documentId ?? "", as: Caller.clerk("DUK"))
     let files = try bed.attachmentFiles()
-    let counts = try bed.rowCounts()
+    let counts = try await bed.rowCounts()
     let broken = String(decoding: envelope, as: UTF8.self)
       .replacingOccurrences(of: "<edXML:CodeNumber>125</edXML:CodeNumber>", with: "")
     let missing = await failure {
@@ -115,7 +115,7 @@ struct EdxmlTests {
     }
     #expect(mismatch?.code == .invalidArgument)
     #expect(try bed.attachmentFiles() == files)
-    #expect(try bed.rowCounts() == counts)
+    #expect(try await bed.rowCounts() == counts)
     let garbage = await failure {
       try await bed.invoke(
         ExchangeService.ImportEdxml.self, ExchangeImportEdxmlRequest(source: .envelope(Array("not xml".utf8))),

@@ -43,20 +43,20 @@ struct SendTests {
   @Test func anUnspecifiedConfidentialityIsRefusedNamingTheFieldAndNothingIsStored() async throws {
     let bed = try await TestBed.make()
     let attachment = try await bed.upload(Sample.bytes(1000), unit: "DUK")
-    let before = try bed.rowCounts()
+    let before = try await bed.rowCounts()
     var request = Sample.send(key: "unmarked-1", attachments: [attachment.attachmentId])
     request.metadata?.confidentiality = .unspecified
     let error = await failure { try await bed.invoke(ExchangeService.Send.self, request, as: Caller.clerk("DUK")) }
     #expect(error?.code == .invalidArgument)
     #expect(error?.message.hasPrefix("metadata.confidentiality: required") == true)
-    #expect(try bed.rowCounts() == before)
+    #expect(try await bed.rowCounts() == before)
   }
 
   @Test(arguments: [ExchangeConfidentiality.confidential, .secret, .topSecret])
   func aSecretDocumentIsRefusedAndNothingOfItIsStored(level: ExchangeConfidentiality) async throws {
     let bed = try await TestBed.make()
     let attachment = try await bed.upload(Sample.bytes(1000), unit: "DUK")
-    let before = try bed.rowCounts()
+    let before = try await bed.rowCounts()
     let files = try bed.attachmentFiles()
     var request = Sample.send(key: "secret-1", attachments: [attachment.attachmentId])
     request.metadata?.confidentiality = level
@@ -66,7 +66,7 @@ struct SendTests {
     #expect(error?.code == .failedPrecondition)
     #expect(error?.message.hasPrefix("metadata.confidentiality:") == true)
     #expect(error?.message.contains("Nghị định 63/2026/NĐ-CP") == true)
-    #expect(try bed.rowCounts() == before)
+    #expect(try await bed.rowCounts() == before)
     #expect(try bed.attachmentFiles() == files)
     // The attachment is untouched and still the sender's to use.
     let sent = try await bed.invoke(
@@ -79,7 +79,7 @@ struct SendTests {
     let clerk = Caller.clerk("DUK")
     let first = try await bed.invoke(ExchangeService.Send.self, Sample.send(), as: clerk)
     let firstId = try #require(first.document?.documentId)
-    let before = try bed.rowCounts()
+    let before = try await bed.rowCounts()
     let same = await failure { try await bed.invoke(ExchangeService.Send.self, Sample.send(), as: clerk) }
     #expect(same?.code == .alreadyExists)
     #expect(same?.message.hasPrefix("confirm_duplicate_reason:") == true)
@@ -90,7 +90,7 @@ struct SendTests {
     retyped.metadata?.issuedDate = CalendarDate(year: 2026, month: 10, day: 16)
     let similar = await failure { try await bed.invoke(ExchangeService.Send.self, retyped, as: clerk) }
     #expect(similar?.code == .alreadyExists)
-    #expect(try bed.rowCounts() == before)
+    #expect(try await bed.rowCounts() == before)
     let check = try await bed.invoke(
       ExchangeService.CheckDuplicates.self, ExchangeCheckDuplicatesRequest(metadata: retyped.metadata), as: clerk)
     #expect(check.matches.map(\.documentId) == [firstId])
@@ -109,22 +109,22 @@ struct SendTests {
     let bed = try await TestBed.make()
     let clerk = Caller.clerk("DUK")
     let first = try await bed.invoke(ExchangeService.Send.self, Sample.send(key: "send-125"), as: clerk)
-    let after = try bed.rowCounts()
+    let after = try await bed.rowCounts()
     let again = try await bed.invoke(ExchangeService.Send.self, Sample.send(key: "send-125"), as: clerk)
     #expect(again.replayed)
     #expect(again.document == first.document)
     #expect(again.deliveries == first.deliveries)
-    #expect(try bed.rowCounts() == after)
+    #expect(try await bed.rowCounts() == after)
     let other = await failure { try await bed.invoke(ExchangeService.Send.self, Sample.send(number: "127", key: "send-125"), as: clerk) }
     #expect(other?.code == .failedPrecondition)
     #expect(other?.message.hasPrefix("idempotency_key:") == true)
-    #expect(try bed.rowCounts() == after)
+    #expect(try await bed.rowCounts() == after)
   }
 
   @Test func validationNamesTheFieldAndStoresNothing() async throws {
     let bed = try await TestBed.make()
     let clerk = Caller.clerk("DUK")
-    let before = try bed.rowCounts()
+    let before = try await bed.rowCounts()
     var cases: [(ExchangeSendRequest, RPCError.Code, String)] = []
     var request = Sample.send()
     request.metadata?.subject = "  "
@@ -172,12 +172,12 @@ struct SendTests {
       #expect(error?.code == code, "\(prefix)")
       #expect(error?.message.hasPrefix(prefix) == true, "\(error?.message.prefix(200) ?? "")")
     }
-    #expect(try bed.rowCounts() == before)
+    #expect(try await bed.rowCounts() == before)
   }
 
   @Test func aClerkSendsOnlyAsTheirOwnUnit() async throws {
     let bed = try await TestBed.make()
-    let before = try bed.rowCounts()
+    let before = try await bed.rowCounts()
     var request = Sample.send()
     request.sender = ExchangeOrgan(organId: "000.00.00.H41")
     let error = await failure { try await bed.invoke(ExchangeService.Send.self, request, as: Caller.clerk("SNV")) }
@@ -185,7 +185,7 @@ struct SendTests {
     request.sender = ExchangeOrgan(organId: "000.00.99.H41")
     let unknown = await failure { try await bed.invoke(ExchangeService.Send.self, request, as: Caller.clerk("SNV")) }
     #expect(unknown?.code == .permissionDenied)
-    #expect(try bed.rowCounts() == before)
+    #expect(try await bed.rowCounts() == before)
     // An administrator names the sending unit.
     let sent = try await bed.invoke(ExchangeService.Send.self, request.with { $0.sender = Sample.duk }, as: Caller.admin())
     #expect(sent.document?.sender?.unitCode == "DUK")

@@ -28,7 +28,7 @@ struct WatchTests {
     #expect(resumed.map(\.arrivalNumber) == [4, 5])
     #expect(resumed.map(\.cursor) == Array(events.map(\.cursor).dropFirst()))
     // Resuming after the last one waits for what comes next, in another process.
-    let other = try TestBed(folder: bed.folder)
+    let other = try TestBed(sharing: bed)
     try await send(other, 6...6)
     let later = try await bed.watch(ExchangeWatchRequest(cursor: events[2].cursor), as: clerk, until: 1)
     #expect(later.map(\.arrivalNumber) == [6])

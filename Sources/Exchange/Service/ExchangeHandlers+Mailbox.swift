@@ -92,7 +92,7 @@ extension ExchangeHandlers {
     let unit = try Acting.requiredUnit(request.unitCode, field: "unit_code", context)
     context.audit.record(target: "watch", unit: unit)
     do {
-      let latest = try await store.latestEventSeq()
+      let latest = try await store.latestEventSeq(unitCode: unit)
       var cursor = request.cursor.isEmpty ? latest : try WatchCursor.parse(request.cursor, latest: latest)
       while true {
         let items = try await store.events(

@@ -1,8 +1,9 @@
 import GRDB
 
 extension ExchangeStore {
-  /// The highest event sequence so far (0 before any): the cursor of "from now".
-  func latestEventSeq() async throws -> Int64 {
+  /// The highest event sequence so far (0 before any), of every unit: SQLite numbers events
+  /// across units, in commit order, under its single writer.
+  func latestEventSeq(unitCode: String) async throws -> Int64 {
     try await database.read { db in try Self.latestEventSeq(db) }
   }
 

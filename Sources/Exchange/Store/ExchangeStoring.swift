@@ -26,7 +26,7 @@ import ReformStore
 /// - Notices: ``recordReceiverNotice(documentId:plan:clock:respond:)``,
 ///   ``recall(docSeq:receiverOrganIds:plan:clock:respond:)``
 /// - Reads: ``bundle(documentId:partyUnit:withNotices:)``, ``inbox(_:)``, ``sent(_:)``,
-///   ``overdue(_:)``, ``counts(unitCodes:days:overdueDay:)``, ``latestEventSeq()``,
+///   ``overdue(_:)``, ``counts(unitCodes:days:overdueDay:)``, ``latestEventSeq(unitCode:)``,
 ///   ``events(unitCode:after:includeNotices:limit:)``
 /// - The unit directory: ``registerOrgan(_:)``, ``organ(forUnit:)``, ``unit(forOrgan:)``,
 ///   ``allOrgans()``
@@ -94,8 +94,10 @@ protocol ExchangeStoring: Sendable {
   /// Each unit's documents in `days`, and its copies overdue on `overdueDay`.
   func counts(unitCodes: [String], days: ClosedRange<CivilDate>, overdueDay: CivilDate) async throws
     -> [String: UnitCounts]
-  /// The highest event sequence so far (0 before any): the cursor of "from now".
-  func latestEventSeq() async throws -> Int64
+  /// The highest event sequence of `unitCode` so far (0 before any): the cursor of "from now".
+  /// A store may number events across units (SQLite) or per unit (PostgreSQL); a cursor is
+  /// only ever compared with events of its own unit.
+  func latestEventSeq(unitCode: String) async throws -> Int64
   /// Up to `limit` events of `unitCode` after `cursor`, in order; notices only when
   /// `includeNotices`.
   func events(unitCode: String, after cursor: Int64, includeNotices: Bool, limit: Int) async throws -> [WatchItem]

@@ -4,9 +4,9 @@
 ///
 /// A unit has one OrganId and an OrganId one unit; registering a unit again replaces its entry.
 public struct StoredUnitDirectory: UnitDirectory {
-  let store: ExchangeStore
+  let store: any ExchangeStoring
 
-  init(store: ExchangeStore) {
+  init(store: any ExchangeStoring) {
     self.store = store
   }
 

@@ -1,13 +1,14 @@
 import Exchange
 import Foundation
-import GRDB
 import ReformModule
 import ReformModuleTesting
+import ReformStore
 import ReformWire
 
-/// A module on a real SQLite file in a fresh temporary folder, registered into `ModuleMethods`,
-/// with the bloc's units in its directory; calls go through `methods.invoke`, the wire encoding
-/// of production.
+/// A module on a real store in a fresh temporary folder — a SQLite file, or a schema of its own
+/// on the test PostgreSQL server when the run is on PostgreSQL (`TestStore`) — registered into
+/// `ModuleMethods`, with the bloc's units in its directory; calls go through `methods.invoke`,
+/// the wire encoding of production.
 struct TestBed {
   static let units: [(code: String, organId: String, name: String)] = [
     ("DUK", "000.00.00.H41", "Đảng ủy Khối các cơ quan và doanh nghiệp tỉnh Lai Châu"),
@@ -17,6 +18,7 @@ struct TestBed {
   ]
 
   let folder: String
+  let store: StoreLocation
   let module: ExchangeModule
   let methods: ModuleMethods
 
@@ -28,16 +30,22 @@ struct TestBed {
   ) async throws -> TestBed {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("exchange-\(UUID().uuidString)").path
     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-    let bed = try TestBed(folder: folder, clock: clock)
+    let bed = try TestBed(
+      folder: folder, store: TestStore.fresh(module: "exchange", sqlitePath: folder + "/reform.sqlite"), clock: clock)
     for unit in units { try await bed.module.registerOrgan(unitCode: unit.code, organId: unit.organId, name: unit.name) }
     return bed
   }
 
-  /// A second module on the same file and folder: another worker process, or the same one
+  /// A second module on the same store and folder: another worker process, or the same one
   /// restarted.
-  init(folder: String, clock: @escaping @Sendable () -> Date = { Date() }) throws {
+  init(sharing other: TestBed, clock: @escaping @Sendable () -> Date = { Date() }) throws {
+    try self.init(folder: other.folder, store: other.store, clock: clock)
+  }
+
+  private init(folder: String, store: StoreLocation, clock: @escaping @Sendable () -> Date) throws {
     self.folder = folder
-    module = try ExchangeModule(databasePath: folder + "/reform.sqlite", dataDirectory: folder + "/exchange", clock: clock)
+    self.store = store
+    module = try ExchangeModule(store: store, dataDirectory: folder + "/exchange", clock: clock)
     var methods = ModuleMethods()
     module.register(into: &methods)
     self.methods = methods
@@ -51,16 +59,9 @@ struct TestBed {
     try await methods.invokeStreaming(method, request, context: context)
   }
 
-  /// Rows in each of the module's tables, read straight from the file.
-  func rowCounts() throws -> [String: Int] {
-    let queue = try DatabaseQueue(path: databasePath)
-    return try queue.read { db in
-      let tables = try String.fetchAll(
-        db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'exchange_%' ORDER BY name")
-      var counts: [String: Int] = [:]
-      for table in tables { counts[table] = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table)") ?? 0 }
-      return counts
-    }
+  /// Rows in each of the module's tables, read straight from the store.
+  func rowCounts() async throws -> [String: Int] {
+    try await TestStore.rowCounts(store, prefix: "exchange_")
   }
 
   /// Files under the module's attachment folder.

@@ -1,0 +1,273 @@
+import ExchangeDomain
+import Foundation
+import PostgresNIO
+import ReformKit
+import ReformStore
+
+/// The exchange's tables on PostgreSQL (``ExchangeStoring``), for workers on several hosts
+/// sharing one database: the same tables and records as ``ExchangeStore``, kept correct under
+/// concurrent writers by explicit locks rather than by SQLite's single writer.
+///
+/// How each write stays correct when workers on several hosts run it at once (every write is
+/// one `READ COMMITTED` transaction, re-run on a deadlock; see ReformStore's
+/// `PostgresStore`):
+/// - **A keyed write** first takes the advisory lock of its idempotency key, then reads the
+///   ledger: a repeat running at the same moment on another worker waits and then answers what
+///   the first stored.
+/// - **Send**: the advisory locks of the DocumentId and of the duplicate key (organ, year,
+///   number, notation) make the duplicate check and the insert one step for that document; the
+///   counter rows it needs — số đến of each receiver for the year, the Watch event number of
+///   each unit told — are locked in one statement in one order and advanced in the same
+///   transaction (`PostgresCounters`), so numbers are gapless, unique, and commit in order.
+/// - **Notices and recall** lock the copies they change (`FOR UPDATE`) before replaying their
+///   history through the status machine, so two notices on one copy apply one after the other.
+/// - **Uploads**: a chunk, a commit or an abort locks its upload row; BeginUpload with a key
+///   takes the key's advisory lock; the purge skips rows another transaction holds.
+/// - **The unit directory**: an entry takes the advisory lock of its OrganId.
+///
+/// Watch events are numbered per unit: a cursor is a position in one unit's events, which a
+/// reader sees in number order because each number is taken under that unit's counter lock.
+///
+/// Attachment content stays in the data folder (``BlobFolder``), as with SQLite: workers that
+/// serve attachments must share that folder.
+final class ExchangePostgresStore: ExchangeStoring {
+  /// The counters' table.
+  static let counters = "exchange_counters"
+
+  let database: PostgresStore
+
+  /// A pool to `settings`' server for the tables in `schema`; migrations are applied before the
+  /// first operation.
+  init(settings: PostgresSettings, schema: String = "exchange") throws {
+    database = try PostgresStore(
+      settings: settings, name: ExchangeStore.name, schema: schema, migrations: ExchangeMigrations.postgres)
+  }
+
+  var ledger: IdempotencyLedger { ExchangeStore.ledger }
+
+  // MARK: Uploads
+
+  func upload(_ uploadId: String) async throws -> UploadRecord? {
+    try await database.read { db in
+      try await db.record(UploadRecord.self, "SELECT * FROM exchange_uploads WHERE upload_id = \(uploadId)")
+    }
+  }
+
+  func beginUpload(_ upload: UploadRecord) async throws -> (upload: UploadRecord, created: Bool) {
+    try await database.write { db in
+      if let key = upload.idempotencyKey {
+        try await Self.advisoryLock(["upload", upload.unitCode, key], db)
+        if let earlier = try await db.record(
+          UploadRecord.self,
+          "SELECT * FROM exchange_uploads WHERE unit_code = \(upload.unitCode) AND idempotency_key = \(key)")
+        {
+          return (earlier, false)
+        }
+      }
+      try await db.insert(upload, into: UploadRecord.databaseTableName)
+      return (upload, true)
+    }
+  }
+
+  func purgeExpiredUploads(nowUs: Int64, limit: Int) async throws -> [String] {
+    try await database.write { db in
+      let expired = try await db.records(
+        UploadRecord.self,
+        """
+        SELECT * FROM exchange_uploads
+        WHERE state != \(UploadRecord.State.committed.rawValue) AND expires_us < \(nowUs)
+        LIMIT \(limit) FOR UPDATE SKIP LOCKED
+        """)
+      guard !expired.isEmpty else { return [] }
+      try await db.execute("DELETE FROM exchange_uploads WHERE upload_id = ANY(\(expired.map(\.uploadId)))")
+      return expired.map(\.fileName)
+    }
+  }
+
+  func appendChunk(
+    uploadId: String, offset: Int64, content: [UInt8], nowUs: Int64, blobs: BlobFolder
+  ) async throws -> UploadRecord {
+    try await database.write { db in
+      var upload = try await Self.lockedUpload(uploadId, db)
+      try upload.checkOpen(nowUs: nowUs)
+      guard offset <= upload.receivedBytes else {
+        throw ExchangeStoreRefusal(
+          .failedPrecondition, field: "offset", "\(offset) is past the \(upload.receivedBytes) bytes received so far; send from offset \(upload.receivedBytes)")
+      }
+      let end = offset + Int64(content.count)
+      guard end <= upload.declaredSize else {
+        throw ExchangeStoreRefusal(
+          .invalidArgument, field: "content", "the chunk ends at byte \(end), past the declared size of \(upload.declaredSize) bytes")
+      }
+      guard end > upload.receivedBytes else { return upload }
+      let fresh = content.dropFirst(Int(upload.receivedBytes - offset))
+      try blobs.write(fresh, to: upload.fileName, at: upload.receivedBytes)
+      upload.receivedBytes = end
+      try await db.execute("UPDATE exchange_uploads SET received_bytes = \(end) WHERE upload_id = \(uploadId)")
+      return upload
+    }
+  }
+
+  func commitUpload(
+    uploadId: String, size: Int64, sha256: String, attachmentId: String, nowUs: Int64
+  ) async throws -> AttachmentRecord {
+    try await database.write { db in
+      var upload = try await Self.lockedUpload(uploadId, db)
+      if upload.state == .committed, let committed = upload.attachmentId,
+        let attachment = try await db.record(
+          AttachmentRecord.self, "SELECT * FROM exchange_attachments WHERE attachment_id = \(committed)")
+      {
+        return attachment
+      }
+      try upload.checkCommittable(nowUs: nowUs)
+      guard size == upload.declaredSize else {
+        throw ExchangeStoreRefusal(
+          .failedPrecondition, field: "upload_id", "the file holds \(size) bytes, not the \(upload.declaredSize) received; abort the upload and send the file again")
+      }
+      if !upload.declaredSha256.isEmpty, upload.declaredSha256 != sha256 {
+        throw ExchangeStoreRefusal(
+          .failedPrecondition, field: "upload_id",
+          "the content's SHA-256 is \(sha256), not the \(upload.declaredSha256) declared at BeginUpload; abort the upload and send the file again")
+      }
+      let attachment = AttachmentRecord(
+        attachmentId: attachmentId, unitCode: upload.unitCode, name: upload.name, mediaType: upload.mediaType,
+        sizeBytes: size, sha256: sha256, note: "", fileName: upload.fileName, committedUs: nowUs)
+      try await db.insert(attachment, into: AttachmentRecord.databaseTableName)
+      upload.state = .committed
+      upload.attachmentId = attachmentId
+      try await db.update(upload, in: UploadRecord.databaseTableName, key: "upload_id")
+      return attachment
+    }
+  }
+
+  func abortUpload(_ uploadId: String) async throws -> UploadRecord {
+    try await database.write { db in
+      var upload = try await Self.lockedUpload(uploadId, db)
+      switch upload.state {
+      case .aborted:
+        return upload
+      case .committed:
+        throw ExchangeStoreRefusal(
+          .failedPrecondition, field: "upload_id", "the upload was committed as attachment \(upload.attachmentId ?? ""); it can no longer be discarded")
+      case .open:
+        upload.state = .aborted
+        try await db.update(upload, in: UploadRecord.databaseTableName, key: "upload_id")
+        return upload
+      }
+    }
+  }
+
+  func attachments(_ ids: [String]) async throws -> [String: AttachmentRecord] {
+    try await database.read { db in
+      let found = try await db.records(AttachmentRecord.self, "SELECT * FROM exchange_attachments WHERE attachment_id = ANY(\(ids))")
+      return Dictionary(found.map { ($0.attachmentId, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+  }
+
+  /// The upload `uploadId`, locked until the transaction ends.
+  private static func lockedUpload(_ uploadId: String, _ db: PostgresConnection) async throws -> UploadRecord {
+    guard let upload = try await db.record(UploadRecord.self, "SELECT * FROM exchange_uploads WHERE upload_id = \(uploadId) FOR UPDATE")
+    else {
+      throw ExchangeStoreRefusal(.notFound, field: "upload_id", "no upload \(uploadId); it may have expired")
+    }
+    return upload
+  }
+
+  /// Waits for, then holds until the transaction ends, the advisory lock named by `parts`.
+  static func advisoryLock(_ parts: [String], _ db: PostgresConnection) async throws {
+    let name = (["exchange"] + parts).joined(separator: "\u{1F}")
+    try await db.execute("SELECT pg_advisory_xact_lock(hashtextextended(\(name), 0))")
+  }
+
+  // MARK: The unit directory
+
+  func registerOrgan(_ organ: UnitOrgan) async throws {
+    try await database.write { db in
+      try await Self.advisoryLock(["organ", organ.organId], db)
+      if let holder = try await db.record(OrganRecord.self, "SELECT * FROM exchange_organs WHERE organ_id = \(organ.organId)"),
+        holder.unitCode != organ.unitCode
+      {
+        throw DirectoryConflict(organId: organ.organId, holder: holder.unitCode, claimant: organ.unitCode)
+      }
+      try await db.execute(
+        """
+        INSERT INTO exchange_organs (unit_code, organ_id, name) VALUES (\(organ.unitCode), \(organ.organId), \(organ.name))
+        ON CONFLICT (unit_code) DO UPDATE SET organ_id = excluded.organ_id, name = excluded.name
+        """)
+    }
+  }
+
+  func organ(forUnit unitCode: String) async throws -> UnitOrgan? {
+    try await database.read { db in
+      try await db.record(OrganRecord.self, "SELECT * FROM exchange_organs WHERE unit_code = \(unitCode)")?.organ
+    }
+  }
+
+  func unit(forOrgan organId: String) async throws -> UnitOrgan? {
+    try await database.read { db in
+      try await db.record(OrganRecord.self, "SELECT * FROM exchange_organs WHERE organ_id = \(organId)")?.organ
+    }
+  }
+
+  func allOrgans() async throws -> [UnitOrgan] {
+    try await database.read { db in
+      try await db.records(OrganRecord.self, "SELECT * FROM exchange_organs ORDER BY unit_code").map(\.organ)
+    }
+  }
+
+  // MARK: Watch events
+
+  func latestEventSeq(unitCode: String) async throws -> Int64 {
+    try await database.read { db in try await Self.latestEventSeq(unitCode: unitCode, db) }
+  }
+
+  static func latestEventSeq(unitCode: String, _ db: PostgresConnection) async throws -> Int64 {
+    try await db.value(
+      Int64.self,
+      "SELECT COALESCE(MAX(seq), 0)::bigint FROM exchange_events WHERE unit_code = \(unitCode)") ?? 0
+  }
+
+  func events(unitCode: String, after cursor: Int64, includeNotices: Bool, limit: Int) async throws -> [WatchItem] {
+    try await database.read { db in
+      var statement: PostgresStatement = "SELECT * FROM exchange_events WHERE unit_code = \(unitCode) AND seq > \(cursor)"
+      if !includeNotices { statement.append(" AND kind = \(EventRecord.Kind.arrival.rawValue)") }
+      statement.append(" ORDER BY seq LIMIT \(limit)")
+      let events = try await db.records(EventRecord.self, statement)
+      guard !events.isEmpty else { return [] }
+      let deliveries = try await db.records(
+        DeliveryRecord.self, "SELECT * FROM exchange_deliveries WHERE delivery_seq = ANY(\(Array(Set(events.map(\.deliverySeq)))))")
+      let deliveryBySeq = Dictionary(deliveries.compactMap { d in d.deliverySeq.map { ($0, d) } }, uniquingKeysWith: { a, _ in a })
+      let documents = try await Self.documents(deliveries.map(\.docSeq), db)
+      let notices = try await db.records(
+        NoticeRecord.self, "SELECT * FROM exchange_notices WHERE notice_seq = ANY(\(events.compactMap(\.noticeSeq)))")
+      let noticeBySeq = Dictionary(notices.compactMap { n in n.noticeSeq.map { ($0, n) } }, uniquingKeysWith: { a, _ in a })
+      return events.compactMap { event in
+        guard let seq = event.seq, let delivery = deliveryBySeq[event.deliverySeq],
+          let document = documents[delivery.docSeq]
+        else { return nil }
+        return WatchItem(
+          seq: seq, kind: event.kind, delivery: delivery, document: document,
+          notice: event.noticeSeq.flatMap { noticeBySeq[$0] })
+      }
+    }
+  }
+
+  /// Writes the Watch events of `items` (unit, kind, copy, notice), each numbered from its
+  /// unit's counter in `counters`, which must hold every unit's `event` key locked.
+  static func insertEvents(
+    _ items: [(unitCode: String, kind: EventRecord.Kind, deliverySeq: Int64, noticeSeq: Int64?)],
+    counters: inout PostgresCounters, _ db: PostgresConnection
+  ) async throws {
+    for item in items {
+      let seq = counters.next(eventKey(item.unitCode))
+      try await db.execute(
+        """
+        INSERT INTO exchange_events (seq, unit_code, kind, delivery_seq, notice_seq)
+        VALUES (\(seq), \(item.unitCode), \(item.kind.rawValue), \(item.deliverySeq), \(item.noticeSeq))
+        """)
+    }
+  }
+
+  /// The counter of `unitCode`'s Watch events.
+  static func eventKey(_ unitCode: String) -> PostgresCounters.Key { PostgresCounters.Key("event", unitCode) }
+}

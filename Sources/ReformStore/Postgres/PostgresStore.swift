@@ -1,0 +1,184 @@
+import Foundation
+import Logging
+import PostgresNIO
+import ReformKit
+
+/// A module's state on a PostgreSQL server: the twin of ``StoreDatabase`` for deployments with
+/// workers on more than one host, all reading and writing one database.
+///
+/// - **One schema per module.** Every connection resolves unqualified names in the module's
+///   schema (`exchange`, `registry` …), which the migrations create; a deployment may give each
+///   module a role of its own that owns only its schema, so that modules still read each other
+///   only through RPC.
+/// - **A pool** (postgres-nio's `PostgresClient`), run for as long as the database is open.
+/// - **Migrations** are applied before the first operation, once per process, under an advisory
+///   lock (``PostgresMigrations``); a server away at start only delays them to the next call.
+/// - **Transactions.** ``read(_:)`` runs its body in a `REPEATABLE READ READ ONLY` transaction —
+///   one snapshot, as SQLite's WAL reader has. ``write(_:)`` runs its body in a `READ COMMITTED`
+///   transaction: a store keeps its writes correct with explicit locks (counter rows taken with
+///   `FOR UPDATE` in a fixed order, advisory locks on idempotency keys), and says so per
+///   operation. A deadlock or serialization failure rolls back and runs the body again, up to
+///   ``maxAttempts`` times, so a body must be re-runnable: it reads what it decides on inside
+///   the transaction and acts outside only after it returns.
+/// - **Failures** are ``StoreFailure``s, as from SQLite: a server that is away, restarting,
+///   refusing connections or out of them, and a conflict that outlived its retries, are
+///   `.busy` (the module answers `UNAVAILABLE`, safe to retry; nothing was written); a value
+///   that does not decode is `.corrupt`; any other server error `.failed`.
+///
+/// ## Topics
+/// - ``init(settings:name:schema:migrations:logger:)``, ``close()``
+/// - ``read(_:)``, ``write(_:)``, ``guarded(_:)``
+public final class PostgresStore: Sendable {
+  /// How many times a write runs when it meets a deadlock or a serialization failure.
+  public static let maxAttempts = 8
+  /// The logger statements are run with: errors reach the caller as ``StoreFailure``s, so it
+  /// logs nothing of its own.
+  static let queryLogger: Logger = {
+    var logger = Logger(label: "reform.postgres.query")
+    logger.logLevel = .critical
+    return logger
+  }()
+
+  /// The store's name in failures (`the exchange store is busy…`).
+  public let name: String
+  /// The schema that holds the module's tables.
+  public let schema: String
+  /// Where the server is (no password), for logs and status.
+  public let settings: PostgresSettings
+  private let client: PostgresClient
+  private let running: Task<Void, Never>
+  private let migrations: PostgresMigrations
+  private let migrated: MigrationGate
+  private let logger: Logger
+
+  /// Opens a pool to the server `settings` name for the module's `schema`; migrations are
+  /// applied before the first operation.
+  ///
+  /// - Throws: ``StoreFailure`` `.failed` when `schema` is not a plain lower-case name.
+  public init(
+    settings: PostgresSettings, name: String, schema: String, migrations: PostgresMigrations,
+    logger: Logger = Logger(label: "reform.postgres")
+  ) throws {
+    guard Self.isPlainName(schema) else {
+      throw StoreFailure.failed(store: name, detail: "the schema name \"\(schema.prefix(80))\" is not a-z, 0-9 and _")
+    }
+    self.name = name
+    self.schema = schema
+    self.settings = settings
+    self.migrations = migrations
+    self.logger = logger
+    let client = PostgresClient(configuration: try settings.configuration(schema: schema), backgroundLogger: logger)
+    self.client = client
+    running = Task { await client.run() }
+    migrated = MigrationGate()
+  }
+
+  deinit {
+    running.cancel()
+  }
+
+  /// Closes the pool: operations after this fail.
+  public func close() {
+    running.cancel()
+  }
+
+  /// Whether `text` can name a schema unquoted: 1 to 63 of a-z, 0-9 and _, not starting with a digit.
+  static func isPlainName(_ text: String) -> Bool {
+    guard let first = text.utf8.first, text.utf8.count <= 63, !(UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first)
+    else { return false }
+    return text.utf8.allSatisfy { byte in
+      (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+        || byte == UInt8(ascii: "_")
+    }
+  }
+
+  /// Runs `body` in one read-only snapshot.
+  public func read<T: Sendable>(_ body: (PostgresConnection) async throws -> T) async throws -> T {
+    try await transaction("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", body)
+  }
+
+  /// Runs `body` in one `READ COMMITTED` transaction, again when it meets a deadlock or a
+  /// serialization failure (see the type's notes); whatever it throws rolls everything back.
+  public func write<T: Sendable>(_ body: (PostgresConnection) async throws -> T) async throws -> T {
+    try await transaction("BEGIN ISOLATION LEVEL READ COMMITTED", body)
+  }
+
+  private func transaction<T: Sendable>(_ begin: PostgresQuery, _ body: (PostgresConnection) async throws -> T)
+    async throws -> T
+  {
+    try await guarded {
+      try await migrated.ensure { try await self.client.withConnection { connection in
+        try await self.migrations.apply(schema: self.schema, on: connection, logger: self.logger)
+      } }
+      var attempt = 1
+      while true {
+        do {
+          return try await client.withConnection { connection in
+            try await connection.query(begin, logger: logger)
+            do {
+              let result = try await body(connection)
+              try await connection.query("COMMIT", logger: logger)
+              return result
+            } catch {
+              _ = try? await connection.query("ROLLBACK", logger: logger)
+              throw error
+            }
+          }
+        } catch let error as PSQLError where Self.isConflict(error) && attempt < Self.maxAttempts {
+          attempt += 1
+          try await Task.sleep(for: .milliseconds(Int.random(in: 2...(10 * attempt))))
+        }
+      }
+    }
+  }
+
+  /// Runs `operation`, turning what the driver throws into a ``StoreFailure`` of this store.
+  public func guarded<T>(_ operation: () async throws -> T) async throws -> T {
+    do {
+      return try await operation()
+    } catch {
+      throw Self.failure(error, store: name)
+    }
+  }
+
+  /// A deadlock or serialization failure: the transaction may succeed when run again.
+  static func isConflict(_ error: PSQLError) -> Bool {
+    guard error.code == .server, let state = error.serverInfo?[.sqlState] else { return false }
+    return state == "40001" || state == "40P01"
+  }
+
+  /// `error` as the caller of a store sees it: the driver's errors as ``StoreFailure``s, any
+  /// other error unchanged.
+  static func failure(_ error: any Error, store: String) -> any Error {
+    switch error {
+    case let error as PSQLError:
+      guard error.code == .server else {
+        // The server is away, closed the connection, or the pool is shutting down.
+        return StoreFailure.busy(store: store, detail: "the database server cannot be reached (\(error.code))")
+      }
+      let state = error.serverInfo?[.sqlState] ?? ""
+      let message = error.serverInfo?[.message] ?? "\(error)"
+      // 40: conflicts past their retries; 08: connection; 53: out of resources (connections,
+      // memory, disk); 57P: the server is shutting down or starting.
+      if state.hasPrefix("40") || state.hasPrefix("08") || state.hasPrefix("53") || state.hasPrefix("57P") {
+        return StoreFailure.busy(store: store, detail: "\(state): \(message)")
+      }
+      return StoreFailure.failed(store: store, detail: "\(state): \(message)")
+    case is PostgresDecodingError, is DecodingError:
+      return StoreFailure.corrupt(store: store, detail: "\(error)")
+    default:
+      return error
+    }
+  }
+}
+
+/// Applies a database's migrations once per process; after a failure the next call tries again.
+private actor MigrationGate {
+  private var done = false
+
+  func ensure(_ apply: @Sendable () async throws -> Void) async throws {
+    guard !done else { return }
+    try await apply()
+    done = true
+  }
+}
