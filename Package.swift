@@ -172,6 +172,7 @@ let package = Package(
       name: "reformd",
       dependencies: [
         "ReformWire", "ReformHub", "ReformModule", "ReformSecurity", "ReformClient", "Diagnostics", "ReformCommandLine",
+        "ReformStore",
         "Exchange", "Inspection", "Classification", "Registry",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Logging", package: "swift-log"),

@@ -30,8 +30,12 @@ struct Up: AsyncParsableCommand {
   @Option(help: "Jobs each worker runs at once.")
   var capacity: Int = 64
 
+  @OptionGroup(title: "Store (the modules that can keep their state in PostgreSQL use it; the others their SQLite files)")
+  var database: DatabaseOptions
+
   func run() async throws {
     server.bootstrapLogging()
+    _ = try database.settings()
     let logger = Logger(label: "reform.up")
     let data = URL(fileURLWithPath: server.data).standardizedFileURL.path
     try DataFolder.create(data)
@@ -55,9 +59,14 @@ struct Up: AsyncParsableCommand {
         arguments: ["coordinator"] + (endpoints + [socket]).flatMap { ["--listen", $0.description] } + common)
     ]
     for module in ModuleHost.available {
+      var store: [String] = []
+      if let url = database.databaseUrl, ModuleHost.onPostgres.contains(module) {
+        store = ["--database-url", url] + (database.databasePasswordFile.map { ["--database-password-file", $0] } ?? [])
+      }
       children.append(Supervisor.ChildSpec(
         name: "worker \(module)", executable: executable,
-        arguments: ["worker", "--module", module, "--coordinator", socket.description, "--capacity", "\(capacity)"] + common))
+        arguments: ["worker", "--module", module, "--coordinator", socket.description, "--capacity", "\(capacity)"] + store
+          + common))
     }
     var demoLoader: DemoLoader?
     if demo {

@@ -11,6 +11,7 @@ import Logging
 import ReformHub
 import ReformModule
 import ReformSecurity
+import ReformStore
 import ServiceLifecycle
 
 /// `reformd worker`: hosts one module and attaches to a coordinator.
@@ -44,10 +45,14 @@ struct WorkerCommand: AsyncParsableCommand {
   @Flag(help: "Allow plaintext to a coordinator that is not on loopback or a Unix socket (logged as a warning).")
   var insecure = false
 
+  @OptionGroup(title: "Store")
+  var database: DatabaseOptions
+
   func run() async throws {
     server.bootstrapLogging()
     let logger = Logger(label: "reform.worker.\(module)")
     guard capacity > 0 else { throw ValidationError("--capacity must be at least 1") }
+    let databaseSettings = try database.settings()
     var address = try ReformAddress(coordinator)
     let tls = try tlsOptions.resolved()
     // Loopback is what the name resolves to, not how it is spelt (`127.evil.example`); in
@@ -68,7 +73,7 @@ struct WorkerCommand: AsyncParsableCommand {
     let servicePath = serviceTokenFile ?? server.data + "/service.token"
     let calls = CoordinatorCalls(coordinator: address, tokenFile: servicePath, tls: tls, insecure: insecure, logger: logger)
     let worker = Worker(
-      module: try ModuleHost.make(module, data: server.data, calls: calls),
+      module: try ModuleHost.make(module, data: server.data, database: databaseSettings, calls: calls),
       configuration: WorkerConfiguration(coordinator: address, secret: secret, capacity: capacity, tls: tls),
       logger: logger)
     let group = ServiceGroup(services: [worker], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
@@ -81,8 +86,18 @@ struct WorkerCommand: AsyncParsableCommand {
 enum ModuleHost {
   static let available = ["diagnostics", "registry", "classification", "exchange", "inspection"]
 
-  /// The module `name`, keeping its data under `data`; `calls` reach other modules.
-  static func make(_ name: String, data: String, calls: (any ModuleCalls)?) throws -> any WorkerModule {
+  /// The modules that can keep their state in PostgreSQL (`--database-url`).
+  static let onPostgres = ["exchange"]
+
+  /// The module `name`, keeping its data under `data`, and its state in `database` when given;
+  /// `calls` reach other modules.
+  static func make(_ name: String, data: String, database: PostgresSettings? = nil, calls: (any ModuleCalls)?) throws
+    -> any WorkerModule
+  {
+    if database != nil, !onPostgres.contains(name) {
+      throw ValidationError(
+        "--database-url: the \(name) module keeps its state in SQLite in this release; PostgreSQL is available for \(onPostgres.joined(separator: ", "))")
+    }
     switch name {
     case "diagnostics": return try DiagnosticsModule(dataDirectory: data + "/diagnostics")
     case "registry":
@@ -97,7 +112,7 @@ enum ModuleHost {
         databasePath: data + "/inspection.sqlite", riskSource: calls.map { ModuleRiskSource(calls: $0) })
     case "exchange":
       return try ExchangeModule(
-        databasePath: data + "/exchange.sqlite", dataDirectory: data + "/exchange",
+        store: database.map { .postgres($0) } ?? .sqlite(path: data + "/exchange.sqlite"), dataDirectory: data + "/exchange",
         units: calls.map { RegistryUnitDirectory(calls: $0) })
     default:
       throw ValidationError("--module \(name): this build hosts \(available.joined(separator: ", ")); other modules are not built yet")
