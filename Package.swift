@@ -203,6 +203,7 @@ let package = Package(
       name: "ReformModuleTesting",
       dependencies: [
         "ReformModule", "ReformWire", "ReformKit", "ReformStore", .product(name: "GRPCCore", package: "grpc-swift-2"),
+        .product(name: "Logging", package: "swift-log"),
         .product(name: "GRDB", package: "GRDB.swift"), .product(name: "PostgresNIO", package: "postgres-nio"),
       ]
     ),
@@ -234,7 +235,7 @@ let package = Package(
     .testTarget(
       name: "ReformHubTests",
       dependencies: [
-        "ReformClient", "ReformWire", "ReformHub", "ReformModule", "ReformSecurity", "CProtobufC",
+        "ReformClient", "ReformWire", "ReformHub", "ReformModule", "ReformSecurity", "CProtobufC", "ReformModuleTesting",
         .product(name: "GRPCCore", package: "grpc-swift-2"),
         .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),
       ]

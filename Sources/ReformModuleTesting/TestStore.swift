@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import PostgresNIO
 import ReformStore
 
@@ -37,6 +38,21 @@ public enum TestStore {
     guard let settings = postgresSettings else { return .sqlite(path: sqlitePath) }
     let suffix = UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
     return .postgres(settings, schema: "\(module)_t\(suffix)")
+  }
+
+  /// A new, empty database on the test server, for processes that are given a URL
+  /// (`reformd worker --database-url`) and must not meet another test's rows; nil unless the
+  /// test server is configured (`REFORM_TEST_DATABASE_URL`), whatever `REFORM_TEST_STORE` says.
+  public static func freshDatabaseURL() async throws -> String? {
+    guard let url = ProcessInfo.processInfo.environment["REFORM_TEST_DATABASE_URL"] else { return nil }
+    let settings = try PostgresSettings(url: url)
+    let client = PostgresClient(configuration: try settings.configuration(schema: "public"), backgroundLogger: Logger(label: "reform.test"))
+    let running = Task { await client.run() }
+    defer { running.cancel() }
+    let name = "reform_t" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
+    try await client.query(PostgresQuery(unsafeSQL: "CREATE DATABASE \(name)"))
+    let host = settings.host.contains(":") ? "[\(settings.host)]" : settings.host
+    return "postgres://\(settings.user)@\(host):\(settings.port)/\(name)"
   }
 
   /// The number of rows in each table of `location` whose name starts with `prefix`; on

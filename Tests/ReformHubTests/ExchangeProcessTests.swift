@@ -138,7 +138,7 @@ struct ExchangeProcessTests {
 
 /// A bloc in processes: a coordinator, a registry worker holding the bloc's units, and an exchange
 /// worker that finds them through it; the units' documents as the tests send them.
-private struct ExchangeBloc: Sendable {
+struct ExchangeBloc: Sendable {
   /// A unit of the test bloc, with the OrganId the exchange addresses it by.
   struct Unit: Sendable {
     var code: String
@@ -165,13 +165,20 @@ private struct ExchangeBloc: Sendable {
   let cluster: Cluster
   /// Tells this run's idempotency keys apart from any other's.
   let run = String(UUID().uuidString.prefix(8))
+  /// The shared PostgreSQL database of the exchange workers; nil when each keeps SQLite in
+  /// the cluster's data folder.
+  let database: String?
   private let current: Current
 
-  /// The exchange worker now running.
-  var exchangeWorker: Process { current.worker }
+  /// The (first) exchange worker now running.
+  var exchangeWorker: Process { current.workers[0] }
+  /// Every exchange worker now running.
+  var exchangeWorkers: [Process] { current.workers }
 
-  /// Starts the processes and creates the units in the registry.
-  static func start() async throws -> ExchangeBloc {
+  /// Starts the processes and creates the units in the registry: `exchangeWorkers` exchange
+  /// workers, each with a data folder of its own and all on `database` when it is given (as
+  /// on separate hosts), else one on the cluster's folder.
+  static func start(database: String? = nil, exchangeWorkers: Int = 1) async throws -> ExchangeBloc {
     let cluster = try Cluster()
     try cluster.startCoordinator()
     // A worker reads the modules' service token when it starts: without it the exchange would
@@ -180,7 +187,11 @@ private struct ExchangeBloc: Sendable {
       try await Task.sleep(for: .milliseconds(20))
     }
     try cluster.startWorker(module: "registry")
-    let bloc = ExchangeBloc(cluster: cluster, current: Current(worker: try cluster.startWorker(module: "exchange")))
+    var workers: [Process] = []
+    for index in 0..<exchangeWorkers {
+      workers.append(try startExchangeWorker(index, cluster: cluster, database: database))
+    }
+    let bloc = ExchangeBloc(cluster: cluster, database: database, current: Current(workers: workers))
     try await bloc.waitForWorkers()
     try await cluster.withClient { client in
       let opened = CalendarDate(year: 2004, month: 6, day: 1)
@@ -209,20 +220,34 @@ private struct ExchangeBloc: Sendable {
     return bloc
   }
 
+  /// Exchange worker `index`: on the cluster's folder, or with `database` on a data folder of
+  /// its own, reading the cluster's worker secret and service token as a worker on another
+  /// host would read its copies.
+  private static func startExchangeWorker(_ index: Int, cluster: Cluster, database: String?) throws -> Process {
+    guard let database else { return try cluster.startWorker(module: "exchange") }
+    return try cluster.startWorker(
+      module: "exchange",
+      extra: [
+        "--data", cluster.directory + "/exchange-host-\(index)", "--secret-file", cluster.directory + "/worker.secret",
+        "--service-token-file", cluster.directory + "/service.token", "--database-url", database,
+      ])
+  }
+
   /// Waits for the registry and exchange workers to be attached, naming a worker that died.
   func waitForWorkers() async throws {
     do {
-      try await cluster.waitForWorkers(2, limit: .seconds(30))
+      try await cluster.waitForWorkers(1 + current.workers.count, limit: .seconds(30))
     } catch {
-      let dead = cluster.workers.filter { !$0.isRunning && $0 !== current.worker }.count
+      let running = current.workers
+      let dead = cluster.workers.filter { worker in !worker.isRunning && !running.contains { $0 === worker } }.count
       throw ClusterError(description: "\(error); \(dead) workers exited; logs:\n\((try? cluster.logs()) ?? "")")
     }
   }
 
-  /// `kill -9` of the exchange worker, and a new one in its place on the same data.
-  func replaceExchangeWorker() throws {
-    cluster.kill9(current.worker)
-    current.worker = try cluster.startWorker(module: "exchange")
+  /// `kill -9` of exchange worker `index`, and a new one in its place on the same data.
+  func replaceExchangeWorker(_ index: Int = 0) throws {
+    cluster.kill9(current.workers[index])
+    current.replace(index, with: try Self.startExchangeWorker(index, cluster: cluster, database: database))
   }
 
   /// `kill -9` of the coordinator, and a new one on the same socket and data; the workers
@@ -302,24 +327,25 @@ private struct ExchangeBloc: Sendable {
     deliveries.map { "\($0.receiver?.organId ?? "")#\($0.arrivalYear)/\($0.arrivalNumber)" }.sorted()
   }
 
-  /// The exchange worker in use, replaced by each kill.
+  /// The exchange workers in use, each replaced by its kill.
   private final class Current: @unchecked Sendable {
     private let lock = NSLock()
-    private var process: Process
+    private var processes: [Process]
 
-    init(worker: Process) {
-      process = worker
+    init(workers: [Process]) {
+      processes = workers
     }
 
-    var worker: Process {
-      get { lock.withLock { process } }
-      set { lock.withLock { process = newValue } }
+    var workers: [Process] { lock.withLock { processes } }
+
+    func replace(_ index: Int, with process: Process) {
+      lock.withLock { processes[index] = process }
     }
   }
 }
 
 /// What the senders were told, and how often they had to ask again.
-private actor SendLedger {
+actor SendLedger {
   private(set) var responses: [(sender: String, response: ExchangeSendResponse)] = []
   private(set) var retries = 0
   private var failure: (any Error)?
@@ -352,7 +378,7 @@ private actor SendLedger {
 }
 
 /// The arrivals a watch delivered, in order, and how often its stream broke.
-private actor WatchLog {
+actor WatchLog {
   struct Event: Sendable {
     var cursor: String
     var documentId: String
@@ -396,7 +422,7 @@ private actor WatchLog {
 }
 
 /// Thrown by the watch's item handler once every arrival came.
-private struct WatchComplete: Error {}
+struct WatchComplete: Error {}
 
 extension Calendar {
   /// The Gregorian calendar in Asia/Ho_Chi_Minh, where the exchange dates documents.
