@@ -14,8 +14,7 @@ extension ExchangeStore {
       let first = days.lowerBound.iso
       let last = days.upperBound.iso
       let voided = NoticeCode.recallAgreed.rawValue
-      var counts: [String: UnitCounts] = [:]
-      for unit in unitCodes { counts[unit] = UnitCounts() }
+      var counts = UnitCounts.zero(for: unitCodes)
       let sentRows = try Row.fetchAll(
         db,
         sql: """

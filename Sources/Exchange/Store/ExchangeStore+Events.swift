@@ -20,18 +20,9 @@ extension ExchangeStore {
       let events = try request.order(Column("seq")).limit(limit).fetchAll(db)
       guard !events.isEmpty else { return [] }
       let deliveries = try DeliveryRecord.filter(keys: Set(events.map(\.deliverySeq))).fetchAll(db)
-      let deliveryBySeq = Dictionary(deliveries.compactMap { d in d.deliverySeq.map { ($0, d) } }, uniquingKeysWith: { a, _ in a })
       let documents = try Self.documents(deliveries.map(\.docSeq), db)
       let notices = try NoticeRecord.filter(keys: events.compactMap(\.noticeSeq)).fetchAll(db)
-      let noticeBySeq = Dictionary(notices.compactMap { n in n.noticeSeq.map { ($0, n) } }, uniquingKeysWith: { a, _ in a })
-      return events.compactMap { event in
-        guard let seq = event.seq, let delivery = deliveryBySeq[event.deliverySeq],
-          let document = documents[delivery.docSeq]
-        else { return nil }
-        return WatchItem(
-          seq: seq, kind: event.kind, delivery: delivery, document: document,
-          notice: event.noticeSeq.flatMap { noticeBySeq[$0] })
-      }
+      return WatchItem.items(events, deliveries: deliveries, documents: documents, notices: notices)
     }
   }
 }

@@ -46,29 +46,14 @@ extension ExchangeStore {
     try await database.write { db in
       if let claim = plan.claim, let earlier = try Self.ledger.answer(to: claim, in: db) { return Data(earlier) }
       let copies = try DeliveryRecord.filter(Column("doc_seq") == docSeq).order(Column("delivery_seq")).fetchAll(db)
-      var chosen: [DeliveryRecord] = []
-      if receiverOrganIds.isEmpty {
-        chosen = copies.filter { $0.recallStatus != NoticeCode.recallRequested.rawValue
-          && $0.recallStatus != NoticeCode.recallAgreed.rawValue && $0.status != NoticeCode.refused.rawValue }
-        guard !chosen.isEmpty else {
-          throw ExchangeStoreRefusal(
-            .failedPrecondition, field: "receiver_organ_ids", "no copy of the document can be recalled: each was refused (02), voided (15) or already has a recall open (13)")
-        }
-      } else {
-        for (index, organId) in receiverOrganIds.enumerated() {
-          guard let copy = copies.last(where: { $0.receiverOrganId == organId }) else {
-            throw ExchangeStoreRefusal(.notFound, field: "receiver_organ_ids[\(index)]", "\(organId) is not a receiver of the document")
-          }
-          chosen.append(copy)
-        }
-      }
+      let chosen = try NoticeApplication.recalledCopies(copies, receiverOrganIds: receiverOrganIds)
       let now = clock()
       var results: [NoticeResult] = []
       for copy in chosen {
         do {
           results.append(try Self.apply(plan, to: copy, actor: .sender, now: now, db))
-        } catch let refusal as TransitionError {
-          throw ReceiverRefusal(organId: copy.receiverOrganId, refusal: refusal)
+        } catch {
+          throw NoticeApplication.recallFailure(of: copy, error)
         }
       }
       let response = try respond(results)
@@ -77,68 +62,24 @@ extension ExchangeStore {
     }
   }
 
-  /// Records `plan`'s notice on `delivery` if its history takes it, and writes what follows.
+  /// Records `plan`'s notice on `delivery` if its history takes it (``NoticeApplication``), and
+  /// writes what follows.
   private static func apply(
     _ plan: NoticePlan, to delivery: DeliveryRecord, actor: NoticeActor, now: Date, _ db: Database
   ) throws -> NoticeResult {
-    guard let deliverySeq = delivery.deliverySeq, var document = try DocumentRecord.fetchOne(db, key: delivery.docSeq)
+    guard let deliverySeq = delivery.deliverySeq, let document = try DocumentRecord.fetchOne(db, key: delivery.docSeq)
     else { throw StoreInconsistency("a copy without its document") }
     let stored = try NoticeRecord.filter(Column("delivery_seq") == deliverySeq).order(Column("notice_seq")).fetchAll(db)
-    var copy = try Delivery(
-      receiver: Organ(organId: delivery.receiverOrganId, name: delivery.receiverName),
-      arrivalNumber: Int(delivery.arrivalNumber), arrivalTime: Microseconds.date(delivery.arrivalUs),
-      replaying: try stored.map(Self.statusNotice))
-    let nowUs = Microseconds.of(now)
-    let day = CivilDate(Microseconds.date(nowUs)).iso
-    try copy.record(
-      StatusNotice(
-        code: plan.code, actor: actor, organId: actor == .sender ? document.senderOrganId : delivery.receiverOrganId,
-        time: Microseconds.date(nowUs), detail: plan.detail, staff: plan.staff))
-    var notice = NoticeRecord(
-      noticeId: ExchangeIDs.make(.notice), deliverySeq: deliverySeq, code: plan.code.rawValue,
-      bySender: actor == .sender, detail: plan.detail, timeUs: nowUs, staffFullName: plan.staff?.fullName,
-      staffDepartment: plan.staff?.department, staffEmail: plan.staff?.email, staffPhone: plan.staff?.phone,
-      recordedPrincipalId: plan.principalId, recordedDisplayName: plan.displayName, recordedUnit: plan.unitCode)
+    let application = try NoticeApplication(plan, by: actor, to: delivery, of: document, stored: stored, now: now)
+    var notice = application.notice
     try notice.insert(db)
-    var updated = delivery
-    updated.status = copy.state.status?.rawValue ?? delivery.status
-    updated.recallStatus = copy.state.recall.noticeCode?.rawValue ?? 0
-    updated.lastNoticeUs = nowUs
-    switch plan.code {
-    case .done: updated.doneDate = day
-    case .refused: updated.refusedDate = day
-    default: break
-    }
-    if copy.state.isVoid {
-      updated.void(plan.stamp(at: nowUs), day: day)
-      if document.frozen == nil {
-        document.freeze(plan.stamp(at: nowUs))
-        try document.update(db)
-      }
-    }
-    try updated.update(db)
-    // A receiver's notice goes to the sender's Watch; a recall request to the receiver's.
-    let watcher = actor == .sender ? delivery.receiverUnit : document.sentUnit
-    if !watcher.isEmpty {
-      var event = EventRecord(unitCode: watcher, kind: .notice, deliverySeq: deliverySeq, noticeSeq: notice.noticeSeq)
+    try application.frozenDocument?.update(db)
+    try application.delivery.update(db)
+    if !application.watcher.isEmpty {
+      var event = EventRecord(
+        unitCode: application.watcher, kind: .notice, deliverySeq: deliverySeq, noticeSeq: notice.noticeSeq)
       try event.insert(db)
     }
-    return NoticeResult(document: document, delivery: updated, notice: notice)
-  }
-
-  /// The domain's form of a stored notice.
-  static func statusNotice(_ record: NoticeRecord) throws -> StatusNotice {
-    guard let code = NoticeCode(rawValue: record.code) else {
-      throw StoreInconsistency("a stored notice has the unknown code \(record.code)")
-    }
-    var staff: Staff?
-    if let fullName = record.staffFullName {
-      staff = Staff(
-        fullName: fullName, department: record.staffDepartment ?? "", email: record.staffEmail ?? "",
-        phone: record.staffPhone ?? "")
-    }
-    return StatusNotice(
-      code: code, actor: record.bySender ? .sender : .receiver, organId: "", time: Microseconds.date(record.timeUs),
-      detail: record.detail, staff: staff)
+    return application.result(notice: notice)
   }
 }

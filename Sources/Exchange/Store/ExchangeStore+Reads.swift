@@ -32,14 +32,7 @@ extension ExchangeStore {
     let links = try DocumentAttachmentRecord.filter(Array(Set(docSeqs)).contains(Column("doc_seq")))
       .order(Column("doc_seq"), Column("position")).fetchAll(db)
     let attachments = try AttachmentRecord.filter(keys: Set(links.map(\.attachmentId))).fetchAll(db)
-    let byId = Dictionary(attachments.map { ($0.attachmentId, $0) }, uniquingKeysWith: { first, _ in first })
-    var result: [Int64: StoredDocument] = [:]
-    for record in records {
-      guard let docSeq = record.docSeq else { continue }
-      let own = links.filter { $0.docSeq == docSeq }.compactMap { byId[$0.attachmentId] }
-      result[docSeq] = StoredDocument(record: record, attachments: own)
-    }
-    return result
+    return StoredDocument.byDocSeq(records, links: links, attachments: attachments)
   }
 
   /// The attachments of `docSeq`, in order.

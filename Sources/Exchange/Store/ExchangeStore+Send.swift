@@ -23,11 +23,7 @@ extension ExchangeStore {
   ) async throws -> SendOutcome {
     try await database.write { db in
       if let claim = plan.claim, let earlier = try Self.ledger.answer(to: claim, in: db) { return .replayed(Data(earlier)) }
-      var document = Self.documentRow(plan)
-      if let confirmation = try Self.admitDuplicate(plan.outgoing.documentId, reason: plan.confirmDuplicateReason, db) {
-        document.duplicateReason = confirmation.reason
-        document.duplicateOf = confirmation.duplicateOf.map(\.description).joined(separator: "\n")
-      }
+      var document = try plan.documentRow(among: Self.duplicateCandidates(of: plan.outgoing.documentId, db))
       // The arrival time is taken with the write lock held, so arrival times follow numbers.
       let now = clock()
       let nowUs = Microseconds.of(now)
@@ -47,18 +43,11 @@ extension ExchangeStore {
       }
       var deliveries: [DeliveryRecord] = []
       for receiver in plan.receivers {
-        var delivery = DeliveryRecord(
-          docSeq: docSeq, receiverUnit: receiver.unitCode, receiverOrganId: receiver.organId,
-          receiverName: receiver.name, arrivalYear: arrivalDay.year,
-          arrivalNumber: try Self.nextArrivalNumber(organId: receiver.organId, year: arrivalDay.year, db),
-          arrivalUs: nowUs, arrivalDate: arrivalDay.iso, status: NoticeCode.arrived.rawValue, recallStatus: 0,
-          lastNoticeUs: nowUs)
+        let number = try Self.nextArrivalNumber(organId: receiver.organId, year: arrivalDay.year, db)
+        var delivery = DeliveryRecord(arrivalOf: docSeq, at: receiver, arrivalNumber: number, arrivalUs: nowUs)
         try delivery.insert(db)
         guard let deliverySeq = delivery.deliverySeq else { throw StoreInconsistency("a copy was stored without a key") }
-        var arrived = NoticeRecord(
-          noticeId: ExchangeIDs.make(.notice), deliverySeq: deliverySeq, code: NoticeCode.arrived.rawValue,
-          bySender: false, detail: "", timeUs: nowUs, recordedPrincipalId: plan.principalId,
-          recordedDisplayName: plan.displayName, recordedUnit: document.sentUnit)
+        var arrived = NoticeRecord(arrivalOf: deliverySeq, sending: plan, sentUnit: document.sentUnit, timeUs: nowUs)
         try arrived.insert(db)
         var arrival = EventRecord(unitCode: receiver.unitCode, kind: .arrival, deliverySeq: deliverySeq)
         try arrival.insert(db)
@@ -76,45 +65,19 @@ extension ExchangeStore {
     }
   }
 
-  /// The row of `plan`'s document, but for the sent time and a duplicate's confirmation.
-  private static func documentRow(_ plan: SendPlan) -> DocumentRecord {
-    let outgoing = plan.outgoing
-    let key = outgoing.duplicateKey
-    return DocumentRecord(
-      documentId: outgoing.documentId.description, senderUnit: outgoing.sendingUnit, senderOrganId: outgoing.sender.organId,
-      senderName: outgoing.sender.name, dupOrganId: key.organId.rawValue, dupYear: key.year, dupNumber: key.codeNumber,
-      dupNotation: key.codeNotation, issuedDate: outgoing.issuedDate.iso, dueDate: outgoing.dueDate?.iso,
-      urgency: outgoing.urgency.rawValue, subjectFolded: outgoing.searchableSubject, metadata: plan.metadata,
-      sentPrincipalId: plan.principalId, sentDisplayName: plan.displayName, sentUnit: outgoing.answeringUnit, sentUs: 0)
-  }
-
   /// The earlier documents that `documentId` duplicates, by either rule, oldest first.
   func duplicateMatches(of documentId: DocumentId) async throws
     -> [(match: DuplicateMatch, sender: UnitOrgan, sent: StoredStamp)]
   {
     try await database.read { db in
-      let candidates = try Self.duplicateCandidates(of: documentId, db)
-      let matches = DuplicateCheck.matches(of: documentId, among: candidates.compactMap(\.parsedId))
-      return matches.compactMap { match in
-        candidates.first { $0.parsedId == match.documentId }.map { (match, $0.record.sender, $0.record.sent) }
-      }
+      DocumentRecord.duplicateMatches(of: documentId, among: try Self.duplicateCandidates(of: documentId, db))
     }
   }
 
-  /// The confirmation to record when `documentId` duplicates stored documents and `reason`
-  /// confirms it; nil when it duplicates none; ``DuplicateError`` when `reason` is blank.
-  private static func admitDuplicate(_ documentId: DocumentId, reason: String, _ db: Database) throws
-    -> DuplicateConfirmation?
-  {
-    let candidates = try duplicateCandidates(of: documentId, db).compactMap(\.parsedId)
-    return try DuplicateCheck.admit(DuplicateCheck.matches(of: documentId, among: candidates), reason: reason)
-  }
-
-  private static func duplicateCandidates(of documentId: DocumentId, _ db: Database) throws
-    -> [(record: DocumentRecord, parsedId: DocumentId?)]
-  {
+  /// The stored documents with `documentId` or its duplicate key, oldest first.
+  private static func duplicateCandidates(of documentId: DocumentId, _ db: Database) throws -> [DocumentRecord] {
     let key = DuplicateKey(documentId)
-    let rows = try DocumentRecord.fetchAll(
+    return try DocumentRecord.fetchAll(
       db,
       sql: """
         SELECT * FROM exchange_documents
@@ -122,7 +85,6 @@ extension ExchangeStore {
         ORDER BY doc_seq
         """,
       arguments: [documentId.description, key.organId.rawValue, key.year, key.codeNumber, key.codeNotation])
-    return rows.map { row in (row, try? DocumentId(parsing: row.documentId)) }
   }
 
   /// The next số đến of `organId` in `year`: one more than the highest given, inside the

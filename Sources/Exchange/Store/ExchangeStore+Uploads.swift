@@ -41,23 +41,9 @@ extension ExchangeStore {
     uploadId: String, offset: Int64, content: [UInt8], nowUs: Int64, blobs: BlobFolder
   ) async throws -> UploadRecord {
     try await database.write { db in
-      guard var upload = try UploadRecord.fetchOne(db, key: uploadId) else {
-        throw ExchangeStoreRefusal(.notFound, field: "upload_id", "no upload \(uploadId); it may have expired")
-      }
-      try upload.checkOpen(nowUs: nowUs)
-      guard offset <= upload.receivedBytes else {
-        throw ExchangeStoreRefusal(
-          .failedPrecondition, field: "offset", "\(offset) is past the \(upload.receivedBytes) bytes received so far; send from offset \(upload.receivedBytes)")
-      }
-      let end = offset + Int64(content.count)
-      guard end <= upload.declaredSize else {
-        throw ExchangeStoreRefusal(
-          .invalidArgument, field: "content", "the chunk ends at byte \(end), past the declared size of \(upload.declaredSize) bytes")
-      }
-      guard end > upload.receivedBytes else { return upload }
-      let fresh = content.dropFirst(Int(upload.receivedBytes - offset))
-      try blobs.write(fresh, to: upload.fileName, at: upload.receivedBytes)
-      upload.receivedBytes = end
+      guard var upload = try UploadRecord.fetchOne(db, key: uploadId) else { throw UploadRecord.missing(uploadId) }
+      guard let chunk = try upload.takeChunk(content, at: offset, nowUs: nowUs) else { return upload }
+      try blobs.write(chunk.bytes, to: upload.fileName, at: chunk.fileOffset)
       try upload.update(db)
       return upload
     }
@@ -69,30 +55,12 @@ extension ExchangeStore {
     uploadId: String, size: Int64, sha256: String, attachmentId: String, nowUs: Int64
   ) async throws -> AttachmentRecord {
     try await database.write { db in
-      guard var upload = try UploadRecord.fetchOne(db, key: uploadId) else {
-        throw ExchangeStoreRefusal(.notFound, field: "upload_id", "no upload \(uploadId); it may have expired")
-      }
-      if upload.state == .committed, let committed = upload.attachmentId,
-        let attachment = try AttachmentRecord.fetchOne(db, key: committed)
-      {
+      guard var upload = try UploadRecord.fetchOne(db, key: uploadId) else { throw UploadRecord.missing(uploadId) }
+      if let committed = upload.committedAttachmentId, let attachment = try AttachmentRecord.fetchOne(db, key: committed) {
         return attachment
       }
-      try upload.checkCommittable(nowUs: nowUs)
-      guard size == upload.declaredSize else {
-        throw ExchangeStoreRefusal(
-          .failedPrecondition, field: "upload_id", "the file holds \(size) bytes, not the \(upload.declaredSize) received; abort the upload and send the file again")
-      }
-      if !upload.declaredSha256.isEmpty, upload.declaredSha256 != sha256 {
-        throw ExchangeStoreRefusal(
-          .failedPrecondition, field: "upload_id",
-          "the content's SHA-256 is \(sha256), not the \(upload.declaredSha256) declared at BeginUpload; abort the upload and send the file again")
-      }
-      var attachment = AttachmentRecord(
-        attachmentId: attachmentId, unitCode: upload.unitCode, name: upload.name, mediaType: upload.mediaType,
-        sizeBytes: size, sha256: sha256, note: "", fileName: upload.fileName, committedUs: nowUs)
+      var attachment = try upload.commit(size: size, sha256: sha256, attachmentId: attachmentId, nowUs: nowUs)
       try attachment.insert(db)
-      upload.state = .committed
-      upload.attachmentId = attachmentId
       try upload.update(db)
       return attachment
     }
@@ -101,20 +69,9 @@ extension ExchangeStore {
   /// Marks an open upload aborted and returns it; an aborted one is returned as it is.
   func abortUpload(_ uploadId: String) async throws -> UploadRecord {
     try await database.write { db in
-      guard var upload = try UploadRecord.fetchOne(db, key: uploadId) else {
-        throw ExchangeStoreRefusal(.notFound, field: "upload_id", "no upload \(uploadId); it may have expired")
-      }
-      switch upload.state {
-      case .aborted:
-        return upload
-      case .committed:
-        throw ExchangeStoreRefusal(
-          .failedPrecondition, field: "upload_id", "the upload was committed as attachment \(upload.attachmentId ?? ""); it can no longer be discarded")
-      case .open:
-        upload.state = .aborted
-        try upload.update(db)
-        return upload
-      }
+      guard var upload = try UploadRecord.fetchOne(db, key: uploadId) else { throw UploadRecord.missing(uploadId) }
+      if try upload.abort() { try upload.update(db) }
+      return upload
     }
   }
 

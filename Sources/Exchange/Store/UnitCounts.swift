@@ -7,3 +7,13 @@ struct UnitCounts: Sendable, Hashable {
   var recalled = 0
   var overdue = 0
 }
+
+extension UnitCounts {
+  /// Every one of `unitCodes` at zero: the counts' starting point, so that a unit with nothing
+  /// in the span is still answered.
+  static func zero(for unitCodes: [String]) -> [String: UnitCounts] {
+    var counts: [String: UnitCounts] = [:]
+    for unit in unitCodes { counts[unit] = UnitCounts() }
+    return counts
+  }
+}

@@ -36,14 +36,7 @@ extension ExchangePostgresStore {
       "SELECT * FROM exchange_document_attachments WHERE doc_seq = ANY(\(seqs)) ORDER BY doc_seq, position")
     let attachments = try await db.records(
       AttachmentRecord.self, "SELECT * FROM exchange_attachments WHERE attachment_id = ANY(\(Array(Set(links.map(\.attachmentId)))))")
-    let byId = Dictionary(attachments.map { ($0.attachmentId, $0) }, uniquingKeysWith: { first, _ in first })
-    var result: [Int64: StoredDocument] = [:]
-    for record in records {
-      guard let docSeq = record.docSeq else { continue }
-      let own = links.filter { $0.docSeq == docSeq }.compactMap { byId[$0.attachmentId] }
-      result[docSeq] = StoredDocument(record: record, attachments: own)
-    }
-    return result
+    return StoredDocument.byDocSeq(records, links: links, attachments: attachments)
   }
 
   /// The attachments of `docSeq`, in order.
@@ -165,8 +158,7 @@ extension ExchangePostgresStore {
       let first = days.lowerBound.iso
       let last = days.upperBound.iso
       let voided = NoticeCode.recallAgreed.rawValue
-      var counts: [String: UnitCounts] = [:]
-      for unit in unitCodes { counts[unit] = UnitCounts() }
+      var counts = UnitCounts.zero(for: unitCodes)
       func integer(_ row: PostgresRandomAccessRow, _ column: String) throws -> Int { Int(try row[column].decode(Int64.self)) }
       for row in try await db.rows(
         """

@@ -30,14 +30,7 @@ extension ExchangePostgresStore {
       ].sorted(by: { $0.joined() < $1.joined() }) {
         try await Self.advisoryLock(name, db)
       }
-      var document = Self.documentRow(plan)
-      let candidates = try await Self.duplicateCandidates(of: outgoing.documentId, db).compactMap(\.parsedId)
-      if let confirmation = try DuplicateCheck.admit(
-        DuplicateCheck.matches(of: outgoing.documentId, among: candidates), reason: plan.confirmDuplicateReason)
-      {
-        document.duplicateReason = confirmation.reason
-        document.duplicateOf = confirmation.duplicateOf.map(\.description).joined(separator: "\n")
-      }
+      var document = try await plan.documentRow(among: Self.duplicateCandidates(of: outgoing.documentId, db))
       // The arrival year decides which số đến counters to lock; the arrival time is read once
       // they are held, so that arrival times follow numbers. Across midnight of 31 December
       // the year read after the locks may be the next one: lock that year's counters too.
@@ -71,19 +64,12 @@ extension ExchangePostgresStore {
       var deliveries: [DeliveryRecord] = []
       var events: [(unitCode: String, kind: EventRecord.Kind, deliverySeq: Int64, noticeSeq: Int64?)] = []
       for receiver in plan.receivers {
-        var delivery = DeliveryRecord(
-          docSeq: docSeq, receiverUnit: receiver.unitCode, receiverOrganId: receiver.organId,
-          receiverName: receiver.name, arrivalYear: arrivalDay.year,
-          arrivalNumber: counters.next(PostgresCounters.Key("arrival", receiver.organId, year: arrivalDay.year)),
-          arrivalUs: nowUs, arrivalDate: arrivalDay.iso, status: NoticeCode.arrived.rawValue, recallStatus: 0,
-          lastNoticeUs: nowUs)
+        let number = counters.next(PostgresCounters.Key("arrival", receiver.organId, year: arrivalDay.year))
+        var delivery = DeliveryRecord(arrivalOf: docSeq, at: receiver, arrivalNumber: number, arrivalUs: nowUs)
         guard let deliverySeq = try await db.insert(delivery, into: DeliveryRecord.databaseTableName, returning: "delivery_seq")
         else { throw StoreInconsistency("a copy was stored without a key") }
         delivery.deliverySeq = deliverySeq
-        let arrived = NoticeRecord(
-          noticeId: ExchangeIDs.make(.notice), deliverySeq: deliverySeq, code: NoticeCode.arrived.rawValue,
-          bySender: false, detail: "", timeUs: nowUs, recordedPrincipalId: plan.principalId,
-          recordedDisplayName: plan.displayName, recordedUnit: document.sentUnit)
+        let arrived = NoticeRecord(arrivalOf: deliverySeq, sending: plan, sentUnit: document.sentUnit, timeUs: nowUs)
         let noticeSeq = try await db.insert(arrived, into: NoticeRecord.databaseTableName, returning: "notice_seq")
         events.append((receiver.unitCode, .arrival, deliverySeq, nil))
         if !document.sentUnit.isEmpty { events.append((document.sentUnit, .notice, deliverySeq, noticeSeq)) }
@@ -109,35 +95,20 @@ extension ExchangePostgresStore {
     return keys
   }
 
-  /// The row of `plan`'s document, but for the sent time and a duplicate's confirmation.
-  private static func documentRow(_ plan: SendPlan) -> DocumentRecord {
-    let outgoing = plan.outgoing
-    let key = outgoing.duplicateKey
-    return DocumentRecord(
-      documentId: outgoing.documentId.description, senderUnit: outgoing.sendingUnit, senderOrganId: outgoing.sender.organId,
-      senderName: outgoing.sender.name, dupOrganId: key.organId.rawValue, dupYear: key.year, dupNumber: key.codeNumber,
-      dupNotation: key.codeNotation, issuedDate: outgoing.issuedDate.iso, dueDate: outgoing.dueDate?.iso,
-      urgency: outgoing.urgency.rawValue, subjectFolded: outgoing.searchableSubject, metadata: plan.metadata,
-      sentPrincipalId: plan.principalId, sentDisplayName: plan.displayName, sentUnit: outgoing.answeringUnit, sentUs: 0)
-  }
-
   func duplicateMatches(of documentId: DocumentId) async throws
     -> [(match: DuplicateMatch, sender: UnitOrgan, sent: StoredStamp)]
   {
     try await database.read { db in
-      let candidates = try await Self.duplicateCandidates(of: documentId, db)
-      let matches = DuplicateCheck.matches(of: documentId, among: candidates.compactMap(\.parsedId))
-      return matches.compactMap { match in
-        candidates.first { $0.parsedId == match.documentId }.map { (match, $0.record.sender, $0.record.sent) }
-      }
+      DocumentRecord.duplicateMatches(of: documentId, among: try await Self.duplicateCandidates(of: documentId, db))
     }
   }
 
+  /// The stored documents with `documentId` or its duplicate key, oldest first.
   private static func duplicateCandidates(of documentId: DocumentId, _ db: PostgresConnection) async throws
-    -> [(record: DocumentRecord, parsedId: DocumentId?)]
+    -> [DocumentRecord]
   {
     let key = DuplicateKey(documentId)
-    let rows = try await db.records(
+    return try await db.records(
       DocumentRecord.self,
       """
       SELECT * FROM exchange_documents
@@ -146,6 +117,5 @@ extension ExchangePostgresStore {
             AND dup_notation = \(key.codeNotation))
       ORDER BY doc_seq
       """)
-    return rows.map { row in (row, try? DocumentId(parsing: row.documentId)) }
   }
 }

@@ -89,21 +89,10 @@ final class ExchangePostgresStore: ExchangeStoring {
   ) async throws -> UploadRecord {
     try await database.write { db in
       var upload = try await Self.lockedUpload(uploadId, db)
-      try upload.checkOpen(nowUs: nowUs)
-      guard offset <= upload.receivedBytes else {
-        throw ExchangeStoreRefusal(
-          .failedPrecondition, field: "offset", "\(offset) is past the \(upload.receivedBytes) bytes received so far; send from offset \(upload.receivedBytes)")
-      }
-      let end = offset + Int64(content.count)
-      guard end <= upload.declaredSize else {
-        throw ExchangeStoreRefusal(
-          .invalidArgument, field: "content", "the chunk ends at byte \(end), past the declared size of \(upload.declaredSize) bytes")
-      }
-      guard end > upload.receivedBytes else { return upload }
-      let fresh = content.dropFirst(Int(upload.receivedBytes - offset))
-      try blobs.write(fresh, to: upload.fileName, at: upload.receivedBytes)
-      upload.receivedBytes = end
-      try await db.execute("UPDATE exchange_uploads SET received_bytes = \(end) WHERE upload_id = \(uploadId)")
+      guard let chunk = try upload.takeChunk(content, at: offset, nowUs: nowUs) else { return upload }
+      try blobs.write(chunk.bytes, to: upload.fileName, at: chunk.fileOffset)
+      try await db.execute(
+        "UPDATE exchange_uploads SET received_bytes = \(upload.receivedBytes) WHERE upload_id = \(uploadId)")
       return upload
     }
   }
@@ -113,28 +102,14 @@ final class ExchangePostgresStore: ExchangeStoring {
   ) async throws -> AttachmentRecord {
     try await database.write { db in
       var upload = try await Self.lockedUpload(uploadId, db)
-      if upload.state == .committed, let committed = upload.attachmentId,
+      if let committed = upload.committedAttachmentId,
         let attachment = try await db.record(
           AttachmentRecord.self, "SELECT * FROM exchange_attachments WHERE attachment_id = \(committed)")
       {
         return attachment
       }
-      try upload.checkCommittable(nowUs: nowUs)
-      guard size == upload.declaredSize else {
-        throw ExchangeStoreRefusal(
-          .failedPrecondition, field: "upload_id", "the file holds \(size) bytes, not the \(upload.declaredSize) received; abort the upload and send the file again")
-      }
-      if !upload.declaredSha256.isEmpty, upload.declaredSha256 != sha256 {
-        throw ExchangeStoreRefusal(
-          .failedPrecondition, field: "upload_id",
-          "the content's SHA-256 is \(sha256), not the \(upload.declaredSha256) declared at BeginUpload; abort the upload and send the file again")
-      }
-      let attachment = AttachmentRecord(
-        attachmentId: attachmentId, unitCode: upload.unitCode, name: upload.name, mediaType: upload.mediaType,
-        sizeBytes: size, sha256: sha256, note: "", fileName: upload.fileName, committedUs: nowUs)
+      let attachment = try upload.commit(size: size, sha256: sha256, attachmentId: attachmentId, nowUs: nowUs)
       try await db.insert(attachment, into: AttachmentRecord.databaseTableName)
-      upload.state = .committed
-      upload.attachmentId = attachmentId
       try await db.update(upload, in: UploadRecord.databaseTableName, key: "upload_id")
       return attachment
     }
@@ -143,17 +118,8 @@ final class ExchangePostgresStore: ExchangeStoring {
   func abortUpload(_ uploadId: String) async throws -> UploadRecord {
     try await database.write { db in
       var upload = try await Self.lockedUpload(uploadId, db)
-      switch upload.state {
-      case .aborted:
-        return upload
-      case .committed:
-        throw ExchangeStoreRefusal(
-          .failedPrecondition, field: "upload_id", "the upload was committed as attachment \(upload.attachmentId ?? ""); it can no longer be discarded")
-      case .open:
-        upload.state = .aborted
-        try await db.update(upload, in: UploadRecord.databaseTableName, key: "upload_id")
-        return upload
-      }
+      if try upload.abort() { try await db.update(upload, in: UploadRecord.databaseTableName, key: "upload_id") }
+      return upload
     }
   }
 
@@ -167,9 +133,7 @@ final class ExchangePostgresStore: ExchangeStoring {
   /// The upload `uploadId`, locked until the transaction ends.
   private static func lockedUpload(_ uploadId: String, _ db: PostgresConnection) async throws -> UploadRecord {
     guard let upload = try await db.record(UploadRecord.self, "SELECT * FROM exchange_uploads WHERE upload_id = \(uploadId) FOR UPDATE")
-    else {
-      throw ExchangeStoreRefusal(.notFound, field: "upload_id", "no upload \(uploadId); it may have expired")
-    }
+    else { throw UploadRecord.missing(uploadId) }
     return upload
   }
 
@@ -236,19 +200,10 @@ final class ExchangePostgresStore: ExchangeStoring {
       guard !events.isEmpty else { return [] }
       let deliveries = try await db.records(
         DeliveryRecord.self, "SELECT * FROM exchange_deliveries WHERE delivery_seq = ANY(\(Array(Set(events.map(\.deliverySeq)))))")
-      let deliveryBySeq = Dictionary(deliveries.compactMap { d in d.deliverySeq.map { ($0, d) } }, uniquingKeysWith: { a, _ in a })
       let documents = try await Self.documents(deliveries.map(\.docSeq), db)
       let notices = try await db.records(
         NoticeRecord.self, "SELECT * FROM exchange_notices WHERE notice_seq = ANY(\(events.compactMap(\.noticeSeq)))")
-      let noticeBySeq = Dictionary(notices.compactMap { n in n.noticeSeq.map { ($0, n) } }, uniquingKeysWith: { a, _ in a })
-      return events.compactMap { event in
-        guard let seq = event.seq, let delivery = deliveryBySeq[event.deliverySeq],
-          let document = documents[delivery.docSeq]
-        else { return nil }
-        return WatchItem(
-          seq: seq, kind: event.kind, delivery: delivery, document: document,
-          notice: event.noticeSeq.flatMap { noticeBySeq[$0] })
-      }
+      return WatchItem.items(events, deliveries: deliveries, documents: documents, notices: notices)
     }
   }
 
