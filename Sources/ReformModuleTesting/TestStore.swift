@@ -55,6 +55,37 @@ public enum TestStore {
     return "postgres://\(settings.user)@\(host):\(settings.port)/\(name)"
   }
 
+  /// The tables of `location` whose names start with `prefix`, each with its columns and their
+  /// types in one vocabulary for both engines (SQLite's `INTEGER` is `bigint`, `BLOB` is
+  /// `bytea`, `REAL` is `double precision`), and whether each may be NULL: what a test compares
+  /// to find the two dialects' migrations apart.
+  public static func schemaShape(_ location: StoreLocation, prefix: String) async throws -> [String: [String: String]] {
+    switch location {
+    case .sqlite(let path):
+      return try SQLiteRowCounts.shape(path: path, prefix: prefix)
+    case .postgres(let settings, let schema):
+      let schema = schema ?? prefix
+      let store = try PostgresStore(
+        settings: settings, name: "test", schema: schema, migrations: PostgresMigrations(module: "test"))
+      defer { store.close() }
+      return try await store.read { db in
+        var shape: [String: [String: String]] = [:]
+        for row in try await db.rows(
+          """
+          SELECT table_name::text AS t, column_name::text AS c, data_type::text AS d, is_nullable::text AS n
+          FROM information_schema.columns WHERE table_schema = \(schema)
+          """)
+        {
+          let table = try row["t"].decode(String.self)
+          guard table.hasPrefix(prefix) else { continue }
+          let nullable = try row["n"].decode(String.self) == "YES"
+          shape[table, default: [:]][try row["c"].decode(String.self)] = try row["d"].decode(String.self) + (nullable ? "" : " not null")
+        }
+        return shape
+      }
+    }
+  }
+
   /// The number of rows in each table of `location` whose name starts with `prefix`; on
   /// PostgreSQL the counter rows, which only that engine keeps, are left out.
   public static func rowCounts(_ location: StoreLocation, prefix: String) async throws -> [String: Int] {
