@@ -217,9 +217,11 @@ let package = Package(
       dependencies: [
         "ReformWire", "ReformWireTesting", "CProtobufC", "ReformModule",
         "InspectionDomain", "Inspection", "ExchangeDomain", "Exchange", "ClassificationDomain", "Classification",
-        "RegistryDomain", "Registry", "ReformClient", "ReformKit",
+        "RegistryDomain", "Registry", "ReformClient", "ReformKit", "ReformStore",
         .product(name: "GRPCCore", package: "grpc-swift-2"),
         .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),
+        .product(name: "PostgresNIO", package: "postgres-nio"),
+        .product(name: "Logging", package: "swift-log"),
       ]
     ),
     .executableTarget(name: "reform-fuzz", dependencies: ["ReformWire", "ReformWireTesting"]),

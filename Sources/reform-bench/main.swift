@@ -5,6 +5,7 @@
 //   reform-bench hub  [--seconds S]   echo through the coordinator, beside a plain grpc-swift-2 server
 //   reform-bench classification       rating 100,000 people: the engine alone, then submit + final run through the coordinator
 //   reform-bench inspection           Inspection.Plan in process on SQLite: 60 units/6 teams, 1,000/40
+//   reform-bench exchange-stores      Exchange.Send per second in process: SQLite, then 1, 2, 4 instances on PostgreSQL
 //   reform-bench load [options]       the mixed load against a running system (Load/LoadCommand.swift)
 //   reform-bench soak [options]       the load under injected faults, then the invariants (Soak/SoakCommand.swift)
 //
@@ -26,6 +27,8 @@ case "registry":
   try await RegistryBenchmark.run()
 case "classification":
   try await ClassificationBenchmark.run()
+case "exchange-stores":
+  try await ExchangeStoresBenchmark.run(Array(arguments.dropFirst()))
 case "load":
   try await LoadCommand.run(Array(arguments.dropFirst()))
 case "soak":
@@ -33,6 +36,6 @@ case "soak":
 case "serve-echo":
   try await PlainEchoServer.serve(port: Int(arguments.dropFirst().first ?? "") ?? 0)
 default:
-  print("usage: reform-bench [wire|hub] [--seconds S] | reform-bench registry|classification|inspection | reform-bench load|soak [options]")
+  print("usage: reform-bench [wire|hub] [--seconds S] | reform-bench registry|classification|inspection | reform-bench exchange-stores|load|soak [options]")
   exit(64)
 }
