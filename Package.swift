@@ -245,7 +245,7 @@ let package = Package(
     .testTarget(name: "ReformKitTests", dependencies: ["ReformKit"]),
     .testTarget(
       name: "ReformStoreTests",
-      dependencies: ["ReformStore", "ReformKit", "ReformModuleTesting", .product(name: "GRDB", package: "GRDB.swift")]
+      dependencies: ["ReformStore", "ReformKit", "ReformModuleTesting", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "PostgresNIO", package: "postgres-nio")]
     ),
     .testTarget(name: "RegistryDomainTests", dependencies: ["RegistryDomain", "ReformKit"]),
     .testTarget(
