@@ -74,7 +74,7 @@ import Testing
       columns.map(\.1) == [.text("Công văn"), .integer(3), .integer(1), .bytes(Data([0, 255, 7])), .integer(2), .text("email")])
   }
 
-  @Test(.disabled("ColumnContainer implements only the generic encodeIfPresent; the Int64?/String? overloads fall to the default that skips nil, so withNulls drops them"))
+  @Test
   func nilOptionalsAreNullColumnsWhenAskedFor() throws {
     let columns = try PostgresRecord.columns(of: Self.sample, withNulls: true)
     #expect(columns.map(\.0) == ["sample_id", "title", "note", "page_count", "is_urgent", "payload", "priority", "channel"])

@@ -42,8 +42,7 @@ import Testing
   }
 
   @Test(
-    .needsPostgres,
-    .disabled("PostgresRecord's ColumnContainer implements only the generic encodeIfPresent, so a nil String?/Int64?/Int?/Bool?/Double? never reaches encodeNil even withNulls: update leaves the old value instead of NULL"))
+    .needsPostgres)
   func anUpdateWritesNullForANilOptional() async throws {
     try await PostgresTestServer.withStore(PostgresTestServer.migrations(["samples": Self.samples])) { store in
     var second = Sample(
@@ -148,7 +147,7 @@ import Testing
 
   /// Nothing listens on the port: the first operation fails as busy (retry later), within the
   /// connect timeout, instead of waiting for a server that is not there.
-  @Test(.disabled("PostgresStore.transaction waits in client.withConnection while postgres-nio's pool retries the connection with backoff; connect_timeout bounds one attempt only, so a read from an unreachable server does not fail as busy within 20 s"))
+  @Test
   func aServerThatIsAwayIsBusy() async throws {
     let port = 1  // nothing listens on tcpmux
     let store = try PostgresStore(

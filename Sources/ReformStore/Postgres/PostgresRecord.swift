@@ -389,6 +389,27 @@ private struct ColumnContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     if let value { try encode(value, forKey: key) } else if withNulls { try encodeNil(forKey: key) }
   }
 
+  // The protocol's default for each of these skips a nil without a word: each is spelt out so
+  // that an update writes NULL for it (`withNulls`).
+  mutating func encodeIfPresent(_ value: Bool?, forKey key: Key) throws { try present(value, key) }
+  mutating func encodeIfPresent(_ value: String?, forKey key: Key) throws { try present(value, key) }
+  mutating func encodeIfPresent(_ value: Double?, forKey key: Key) throws { try present(value, key) }
+  mutating func encodeIfPresent(_ value: Float?, forKey key: Key) throws { try present(value, key) }
+  mutating func encodeIfPresent(_ value: Int?, forKey key: Key) throws { try present(value, key) }
+  mutating func encodeIfPresent(_ value: Int8?, forKey key: Key) throws { try present(value, key) }
+  mutating func encodeIfPresent(_ value: Int16?, forKey key: Key) throws { try present(value, key) }
+  mutating func encodeIfPresent(_ value: Int32?, forKey key: Key) throws { try present(value, key) }
+  mutating func encodeIfPresent(_ value: Int64?, forKey key: Key) throws { try present(value, key) }
+  mutating func encodeIfPresent(_ value: UInt?, forKey key: Key) throws { try present(value, key) }
+  mutating func encodeIfPresent(_ value: UInt8?, forKey key: Key) throws { try present(value, key) }
+  mutating func encodeIfPresent(_ value: UInt16?, forKey key: Key) throws { try present(value, key) }
+  mutating func encodeIfPresent(_ value: UInt32?, forKey key: Key) throws { try present(value, key) }
+  mutating func encodeIfPresent(_ value: UInt64?, forKey key: Key) throws { try present(value, key) }
+
+  private mutating func present<T: Encodable>(_ value: T?, _ key: Key) throws {
+    if let value { try encode(value, forKey: key) } else if withNulls { try encodeNil(forKey: key) }
+  }
+
   mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
     let cell = CellEncoder()
     try cell.encode(value)

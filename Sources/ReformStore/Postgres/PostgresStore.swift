@@ -93,34 +93,36 @@ public final class PostgresStore: Sendable {
   }
 
   /// Runs `body` in one read-only snapshot.
-  public func read<T: Sendable>(_ body: (PostgresConnection) async throws -> T) async throws -> T {
+  public func read<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection) async throws -> T) async throws -> T {
     try await transaction("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", body)
   }
 
   /// Runs `body` in one `READ COMMITTED` transaction, again when it meets a deadlock or a
   /// serialization failure (see the type's notes); whatever it throws rolls everything back.
-  public func write<T: Sendable>(_ body: (PostgresConnection) async throws -> T) async throws -> T {
+  public func write<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection) async throws -> T) async throws -> T {
     try await transaction("BEGIN ISOLATION LEVEL READ COMMITTED", body)
   }
 
-  private func transaction<T: Sendable>(_ begin: PostgresQuery, _ body: (PostgresConnection) async throws -> T)
-    async throws -> T
-  {
+  private func transaction<T: Sendable>(
+    _ begin: PostgresQuery, _ body: @escaping @Sendable (PostgresConnection) async throws -> T
+  ) async throws -> T {
     try await guarded {
-      try await migrated.ensure { try await self.client.withConnection { connection in
-        try await self.migrations.apply(schema: self.schema, on: connection, logger: self.logger)
-      } }
+      try await migrated.ensure {
+        try await self.leased { connection in
+          try await self.migrations.apply(schema: self.schema, on: connection, logger: self.logger)
+        }
+      }
       var attempt = 1
       while true {
         do {
-          return try await client.withConnection { connection in
-            try await connection.query(begin, logger: logger)
+          return try await leased { connection in
+            try await connection.query(begin, logger: self.logger)
             do {
               let result = try await body(connection)
-              try await connection.query("COMMIT", logger: logger)
+              try await connection.query("COMMIT", logger: self.logger)
               return result
             } catch {
-              _ = try? await connection.query("ROLLBACK", logger: logger)
+              _ = try? await connection.query("ROLLBACK", logger: self.logger)
               throw error
             }
           }
@@ -129,6 +131,45 @@ public final class PostgresStore: Sendable {
           try await Task.sleep(for: .milliseconds(Int.random(in: 2...(10 * attempt))))
         }
       }
+    }
+  }
+
+  /// Runs `body` on a pooled connection, giving up as `.busy` when none is leased within the
+  /// connect timeout: while the server is away the pool keeps trying to connect and would
+  /// hold the call until its deadline. Once a connection is leased the body runs to its end,
+  /// so a write is never abandoned half way by this bound.
+  private func leased<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection) async throws -> T) async throws -> T {
+    let lease = LeaseRace<T>()
+    let bound = Duration.seconds(settings.connectTimeout)
+    let client = client
+    let name = name
+    return try await withTaskCancellationHandler {
+      try await withCheckedThrowingContinuation { continuation in
+        lease.start(continuation)
+        let work = Task {
+          do {
+            let result = try await client.withConnection { connection in
+              guard lease.markLeased() else { throw CancellationError() }
+              return try await body(connection)
+            }
+            lease.finish(.success(result))
+          } catch {
+            lease.finish(.failure(error))
+          }
+        }
+        lease.work = work
+        Task {
+          try? await Task.sleep(for: bound)
+          if lease.timeOutUnlessLeased() {
+            // The answer first: the cancelled lease then ends with an error nobody waits for.
+            lease.finish(
+              .failure(StoreFailure.busy(store: name, detail: "the database server cannot be reached: no connection within \(bound)")))
+            work.cancel()
+          }
+        }
+      }
+    } onCancel: {
+      lease.cancel()
     }
   }
 
@@ -164,11 +205,74 @@ public final class PostgresStore: Sendable {
         return StoreFailure.busy(store: store, detail: "\(state): \(message)")
       }
       return StoreFailure.failed(store: store, detail: "\(state): \(message)")
+    case _ where String(describing: type(of: error)) == "ConnectionPoolError":
+      // The pool's own refusals (a lease cancelled, the pool shutting down): nothing ran.
+      return StoreFailure.busy(store: store, detail: "the database connection pool refused the operation (\(error))")
     case is PostgresDecodingError, is DecodingError:
       return StoreFailure.corrupt(store: store, detail: "\(error)")
     default:
       return error
     }
+  }
+}
+
+/// The race between leasing a connection and the lease's time bound: whichever ends first
+/// decides, and the continuation is resumed once.
+private final class LeaseRace<T: Sendable>: @unchecked Sendable {
+  private let lock = NSLock()
+  private var continuation: CheckedContinuation<T, any Error>?
+  private var leased = false
+  private var timedOut = false
+  private var pendingCancel = false
+  private var _work: Task<Void, Never>?
+
+  var work: Task<Void, Never>? {
+    get { lock.withLock { _work } }
+    set {
+      let cancel = lock.withLock { () -> Bool in
+        _work = newValue
+        return pendingCancel
+      }
+      if cancel { newValue?.cancel() }
+    }
+  }
+
+  func start(_ continuation: CheckedContinuation<T, any Error>) {
+    lock.withLock { self.continuation = continuation }
+  }
+
+  /// Called with the connection in hand: false when the bound already passed.
+  func markLeased() -> Bool {
+    lock.withLock {
+      guard !timedOut else { return false }
+      leased = true
+      return true
+    }
+  }
+
+  /// Called when the bound passes: true when no connection was leased by then.
+  func timeOutUnlessLeased() -> Bool {
+    lock.withLock {
+      guard !leased, continuation != nil else { return false }
+      timedOut = true
+      return true
+    }
+  }
+
+  func finish(_ result: Result<T, any Error>) {
+    let waiting = lock.withLock { () -> CheckedContinuation<T, any Error>? in
+      defer { continuation = nil }
+      return continuation
+    }
+    waiting?.resume(with: result)
+  }
+
+  func cancel() {
+    let work = lock.withLock { () -> Task<Void, Never>? in
+      pendingCancel = true
+      return _work
+    }
+    work?.cancel()
   }
 }
 
