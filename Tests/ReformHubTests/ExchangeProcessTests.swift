@@ -368,6 +368,14 @@ actor SendLedger {
     retries += 1
   }
 
+  /// Returns once `count` attempts were repeated in all; throws a sender's error.
+  func waitFor(retries count: Int) async throws {
+    while retries < count {
+      if let failure { throw failure }
+      try await Task.sleep(for: .milliseconds(10))
+    }
+  }
+
   /// Returns once `count` sends were acknowledged; throws a sender's error.
   func waitFor(acknowledged count: Int) async throws {
     while responses.count < count {
