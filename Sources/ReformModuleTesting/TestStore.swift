@@ -65,10 +65,7 @@ public enum TestStore {
       return try SQLiteRowCounts.shape(path: path, prefix: prefix)
     case .postgres(let settings, let schema):
       let schema = schema ?? prefix
-      let store = try PostgresStore(
-        settings: settings, name: "test", schema: schema, migrations: PostgresMigrations(module: "test"))
-      defer { store.close() }
-      return try await store.read { db in
+      return try await reading(settings, schema: schema) { db in
         var shape: [String: [String: String]] = [:]
         for row in try await db.rows(
           """
@@ -94,10 +91,7 @@ public enum TestStore {
       return try SQLiteRowCounts.count(path: path, prefix: prefix)
     case .postgres(let settings, let schema):
       let schema = schema ?? prefix
-      let store = try PostgresStore(
-        settings: settings, name: "test", schema: schema, migrations: PostgresMigrations(module: "test"))
-      defer { store.close() }
-      return try await store.read { db in
+      return try await reading(settings, schema: schema) { db in
         var counts: [String: Int] = [:]
         let tables = try await db.rows(
           "SELECT table_name::text AS name FROM information_schema.tables WHERE table_schema = \(schema) ORDER BY 1")
@@ -109,5 +103,15 @@ public enum TestStore {
         return counts
       }
     }
+  }
+
+  /// Runs `body` in one snapshot of `schema` on `settings`' server, through a store of its own
+  /// that migrates nothing, and closes it.
+  private static func reading<T: Sendable>(
+    _ settings: PostgresSettings, schema: String, _ body: @escaping @Sendable (PostgresConnection) async throws -> T
+  ) async throws -> T {
+    let store = try PostgresStore(settings: settings, name: "test", schema: schema, migrations: PostgresMigrations(module: "test"))
+    defer { store.close() }
+    return try await store.read(body)
   }
 }

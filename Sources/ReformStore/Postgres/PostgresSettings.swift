@@ -49,7 +49,8 @@ public struct PostgresSettings: Sendable, CustomStringConvertible {
   public var connectTimeout: Int
   public var poolSize: Int
 
-  /// The settings of `url`, with the password read from `passwordFile` (its first line).
+  /// The settings of `url`, with the password read from `passwordFile` (its first non-empty
+  /// line; the line break after it is not part of it).
   ///
   /// - Throws: ``Invalid`` naming the part of the URL, or the file, that cannot be used.
   public init(url: String, passwordFile: String? = nil) throws(Invalid) {
