@@ -60,7 +60,7 @@ extension ClassificationStore {
     _ records: [EvaluationRecord], links: [UnitLink], submittedBy: [UInt8]?, at date: Date, owners: OwnerCheck?,
     idempotency: IdempotencyClaim?, response: SubmitEvaluationsResponse
   ) async throws -> SubmitEvaluationsResponse {
-    let millis = Self.millis(date)
+    let millis = StoredValue.millis(date)
     return try await write(idempotency: idempotency) { db in
       if let owners { try owners.check(try Self.storedUnits(of: owners.keys, in: db)) }
       try Self.save(records, submittedBy: submittedBy, at: millis, in: db)

@@ -9,7 +9,7 @@ extension ClassificationStore {
   static func insert(_ exception: RatingQuotaException, in db: Database) throws -> RatingQuotaException {
     let seq = (try Int64.fetchOne(db, sql: "SELECT MAX(seq) FROM classification_quota_exceptions") ?? 0) + 1
     var recorded = exception
-    recorded.id = "QE-\(exception.year)-\(Self.padded(seq, 4))"
+    recorded.id = StoredValue.exceptionId(year: exception.year, seq: seq)
     try db.execute(
       sql: """
         INSERT INTO classification_quota_exceptions (seq, id, year, unit_code, duty_group, revoked, payload)
@@ -41,13 +41,7 @@ extension ClassificationStore {
     _ pending: RatingQuotaException, idempotency: IdempotencyClaim?
   ) async throws -> ClassificationGrantQuotaExceptionResponse {
     try await write(idempotency: idempotency) { db in
-      for live in try Self.liveExceptions(year: Int(pending.year), in: db)
-      where live.unitCode == pending.unitCode && live.dutyGroup == pending.dutyGroup {
-        let group = pending.dutyGroup.isEmpty ? "" : " (duty group \(pending.dutyGroup))"
-        throw ClassificationRefusal(
-          .alreadyExists, field: "exception.unit_code",
-          "\(live.id) already grants \(pending.unitCode)\(group) an exception for \(pending.year); revoke it first")
-      }
+      try ExceptionRecording.checkGrant(pending, live: try Self.liveExceptions(year: Int(pending.year), in: db))
       return ClassificationGrantQuotaExceptionResponse(exception: try Self.insert(pending, in: db))
     }
   }
@@ -58,15 +52,7 @@ extension ClassificationStore {
     id: String, reason: String, idempotency: IdempotencyClaim?
   ) async throws -> ClassificationRevokeQuotaExceptionResponse {
     try await write(idempotency: idempotency) { db in
-      guard var exception = try Self.exception(id: id, in: db) else {
-        throw ClassificationRefusal(.notFound, field: "id", "no quota exception \(id)")
-      }
-      guard !exception.revoked else {
-        throw ClassificationRefusal(
-          .failedPrecondition, field: "id", "\(id) was already revoked (\(exception.revokedReason))")
-      }
-      exception.revoked = true
-      exception.revokedReason = reason
+      let exception = try ExceptionRecording.revoked(try Self.exception(id: id, in: db), id: id, reason: reason)
       try Self.update(exception, in: db)
       return ClassificationRevokeQuotaExceptionResponse(exception: exception)
     }
@@ -109,11 +95,5 @@ extension ClassificationStore {
       }
       return (exceptions, total)
     }
-  }
-
-  /// `value` in decimal with at least `width` digits.
-  static func padded(_ value: Int64, _ width: Int) -> String {
-    let digits = String(value)
-    return String(repeating: "0", count: max(0, width - digits.count)) + digits
   }
 }

@@ -72,7 +72,7 @@ extension ClassificationStore {
           """, arguments: arguments
       ).map { row in
         UnitLevelCount(
-          unitCode: row[0], subjectKind: try Self.subjectKind(row[1]), level: try StoredChecks.level(UInt8(clamping: row[2] as Int)),
+          unitCode: row[0], subjectKind: try StoredValue.subjectKind(row[1]), level: try StoredChecks.level(UInt8(clamping: row[2] as Int)),
           count: row[3], demoted: row[4])
       }
     }
@@ -92,13 +92,5 @@ extension ClassificationStore {
 
   func currentFinals(year: Int, kinds: [Int32]) async throws -> [String: (runId: String, level: Int)] {
     try await read { db in try Self.currentFinals(year: year, kinds: kinds, in: db) }
-  }
-
-  /// The domain's subject kind of a stored proto number.
-  static func subjectKind(_ number: Int32) throws(StoreFailure) -> ClassificationDomain.RatingSubjectKind {
-    guard let kind = ClassificationDomain.RatingSubjectKind(wire: ReformWire.RatingSubjectKind(rawValue: number)) else {
-      throw StoreFailure.damaged("\(number) is not a stored subject kind")
-    }
-    return kind
   }
 }

@@ -19,27 +19,11 @@ extension ClassificationStore {
   ) throws -> ClassificationRun {
     let year = Int(draft.year)
     let seq = (try Int64.fetchOne(db, sql: "SELECT MAX(seq) FROM classification_runs") ?? 0) + 1
-    var run = draft
-    run.id = "R\(year)-\(padded(seq, 6))"
+    var run = RunRecording.numbered(draft, seq: seq)
     let final = draft.mode == .final
     if final {
-      let kinds = Array(Set(results.map(\.subjectKind))).sorted()
-      let finals = try currentFinals(year: year, kinds: kinds, in: db)
-      var superseded = Set<String>()
-      var replaced: [ResultRecord] = []
-      var changed: Int64 = 0
-      for result in results {
-        guard let earlier = finals[SubjectKey.of(result.subjectKind, result.subjectId)] else { continue }
-        superseded.insert(earlier.runId)
-        replaced.append(result)
-        if earlier.level != result.level { changed += 1 }
-      }
-      if !superseded.isEmpty, draft.rerunReason.isEmpty {
-        throw ClassificationRefusal(
-          .failedPrecondition, field: "rerun_reason",
-          "\(replaced.count) subject(s) in scope already have final \(year) ratings "
-            + "(run \(superseded.sorted().joined(separator: ", "))), which are locked; give rerun_reason to rerun")
-      }
+      let finals = try currentFinals(year: year, kinds: RunRecording.kinds(of: results), in: db)
+      let replaced = try RunRecording.supersede(&run, results: results, finals: finals)
       let supersede = try db.cachedStatement(
         sql: """
           UPDATE classification_results SET superseded_by_run_id = ?
@@ -49,15 +33,13 @@ extension ClassificationStore {
         supersede.setUncheckedArguments([run.id, year, result.subjectKind, result.subjectId])
         try supersede.execute()
       }
-      run.supersededRunIds = superseded.sorted()
-      run.changedCount = changed
     }
     let insert = try db.cachedStatement(
       sql: """
         INSERT INTO classification_results (\(ResultRecord.columns))
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?)
         """)
-    let millis = millis(ratedAt)
+    let millis = StoredValue.millis(ratedAt)
     for result in results {
       insert.setUncheckedArguments([
         run.id, year, result.subjectKind, result.subjectId, result.subjectName, result.unitCode, result.quotaUnitCode,
@@ -68,15 +50,12 @@ extension ClassificationStore {
       try insert.execute()
     }
     run.finishedAt = Timestamp(Date())
-    var groups = ByteWriter(capacity: quotaGroups.count * 48)
-    groups.int(quotaGroups.count)
-    for group in quotaGroups { groups.data(try group.wireBytes()) }
     try db.execute(
       sql: """
         INSERT INTO classification_runs (seq, id, year, unit_code, mode, payload, quota_groups)
         VALUES (?, ?, ?, ?, ?, ?, ?)
         """,
-      arguments: [seq, run.id, year, run.unitCode, run.mode.rawValue, Data(try run.wireBytes()), Data(groups.bytes)])
+      arguments: [seq, run.id, year, run.unitCode, run.mode.rawValue, Data(try run.wireBytes()), Data(try RunRecording.encode(quotaGroups))])
     return run
   }
 
@@ -99,13 +78,8 @@ extension ClassificationStore {
           db, sql: "SELECT payload, quota_groups FROM classification_runs WHERE id = ?", arguments: [id])
       else { return nil }
       let payload: Data = row[0]
-      let groupBytes: Data = row[1]
-      var reader = ByteReader([UInt8](groupBytes))
-      let count = try reader.int()
-      guard count >= 0 else { throw StoreFailure.damaged("run \(id) holds a negative count of quota groups") }
-      var groups: [RatingQuotaGroupOutcome] = []
-      for _ in 0..<count { groups.append(try RatingQuotaGroupOutcome(wireBytes: try reader.data())) }
-      return (try ClassificationRun(wireBytes: [UInt8](payload)), groups)
+      let groups: Data = row[1]
+      return (try ClassificationRun(wireBytes: [UInt8](payload)), try RunRecording.decodeGroups([UInt8](groups), runId: id))
     }
   }
 

@@ -6,11 +6,12 @@ import ReformWire
 
 /// The classification module's SQLite store: evaluations with their history, rule sets loaded
 /// by operators, quota exceptions, runs with their results, and idempotency keys. The
-/// handlers know it as ``ClassificationStoring``.
+/// handlers know it as ``ClassificationStoring``; ``ClassificationPostgresStore`` is its twin on
+/// PostgreSQL.
 ///
 /// Opened as every module's store is (`StoreDatabase`: WAL, a write waits up to ten seconds for
 /// another process's lock and then fails as `StoreFailure.busy`; nothing of GRDB leaves the store). Every write is one transaction, so
-/// bad input never leaves half a write behind. Times are stored as milliseconds since 1970 UTC.
+/// bad input never leaves half a write behind. Values are stored as ``StoredValue`` says.
 ///
 /// ## Topics
 /// - Opening: ``init(path:)``, ``ClassificationMigrations``
@@ -19,8 +20,9 @@ import ReformWire
 ///   `+Runs`, `+Results`, `+Units`.
 struct ClassificationStore: Sendable {
   private let database: StoreDatabase
-  /// Where answers to requests with an idempotency key are kept (`classification_idempotency`).
-  private static let ledger = IdempotencyLedger(.classification, conflict: .failedPrecondition)
+  /// Where answers to requests with an idempotency key are kept (`classification_idempotency`),
+  /// on either engine.
+  static let ledger = IdempotencyLedger(.classification, conflict: .failedPrecondition)
 
   /// Opens (creating when needed) the database at `path` and brings its schema up to date.
   init(path: String) throws {
@@ -54,10 +56,4 @@ struct ClassificationStore: Sendable {
   func read<Value: Sendable>(_ body: @escaping @Sendable (Database) throws -> Value) async throws -> Value {
     try await database.read(body)
   }
-
-  /// Milliseconds since 1970 UTC for `date`.
-  static func millis(_ date: Date) -> Int64 { Int64((date.timeIntervalSince1970 * 1_000).rounded()) }
-
-  /// The instant `millis` milliseconds after 1970 UTC.
-  static func date(millis: Int64) -> Date { Date(timeIntervalSince1970: Double(millis) / 1_000) }
 }

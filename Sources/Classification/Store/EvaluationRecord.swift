@@ -20,7 +20,7 @@ struct EvaluationRecord: Sendable {
   var isPerson: Bool { subjectKind != 4 }
 
   /// When it was submitted.
-  var submittedAt: Date { ClassificationStore.date(millis: submittedAtMillis) }
+  var submittedAt: Date { StoredValue.date(millis: submittedAtMillis) }
 
   /// The columns every query below selects, in order.
   static let columns = "year, subject_kind, subject_id, unit_code, subject_name, revision, submitted_by, submitted_at, payload"

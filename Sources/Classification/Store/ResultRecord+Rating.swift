@@ -17,7 +17,7 @@ extension ResultRecord {
   /// The domain's rating read back, with its checks rebuilt from `ruleSet`, the set it was
   /// rated under.
   func rating(ruleSet: RuleSet) throws(StoreFailure) -> ClassificationDomain.Rating {
-    let kind = try ClassificationStore.subjectKind(subjectKind)
+    let kind = try StoredValue.subjectKind(subjectKind)
     return ClassificationDomain.Rating(
       subjectKind: kind, subjectId: subjectId, subjectName: subjectName.isEmpty ? nil : subjectName, unitCode: unitCode,
       quotaUnitCode: quotaUnitCode, dutyGroup: dutyGroup.isEmpty ? nil : dutyGroup, year: year,

@@ -28,7 +28,7 @@ struct ResultRecord: Sendable {
   var demotion: [UInt8]?
 
   /// When the rating was made.
-  var ratedAtDate: Date { ClassificationStore.date(millis: ratedAtMillis) }
+  var ratedAtDate: Date { StoredValue.date(millis: ratedAtMillis) }
 
   static let columns = """
     run_id, year, subject_kind, subject_id, subject_name, unit_code, quota_unit_code, duty_group, level, \

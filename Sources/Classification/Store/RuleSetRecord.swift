@@ -16,7 +16,7 @@ struct RuleSetRecord: Sendable {
   var loadedBy: [UInt8]?
 
   /// When an operator loaded it.
-  var loadedAt: Date { ClassificationStore.date(millis: loadedAtMillis) }
+  var loadedAt: Date { StoredValue.date(millis: loadedAtMillis) }
 
   static let columns = "id, version, content, content_sha256, effective_from, effective_to, loaded_at, loaded_by"
 
@@ -41,7 +41,7 @@ struct RuleSetRecord: Sendable {
     self.contentSHA256 = contentSHA256
     self.effectiveFrom = effectiveFrom
     self.effectiveTo = effectiveTo
-    self.loadedAtMillis = ClassificationStore.millis(loadedAt)
+    self.loadedAtMillis = StoredValue.millis(loadedAt)
     self.loadedBy = loadedBy
   }
 }
