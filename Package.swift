@@ -129,6 +129,7 @@ let package = Package(
         "ClassificationDomain", "ReformModule", "ReformStore", "ReformWire",
         .product(name: "GRPCCore", package: "grpc-swift-2"),
         .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "PostgresNIO", package: "postgres-nio"),
         .product(name: "Crypto", package: "swift-crypto"),
       ]
     ),

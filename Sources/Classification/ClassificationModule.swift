@@ -1,5 +1,6 @@
 import GRPCCore
 import ReformModule
+import ReformStore
 import ReformWire
 
 /// The `classification` module: the year-end rating (đánh giá, xếp loại chất lượng) of Party
@@ -12,7 +13,7 @@ import ReformWire
 /// DefineRuleSet); quota exceptions are recorded with who granted them and on what decision.
 ///
 /// ## Topics
-/// - Opening: ``init(databasePath:units:people:)``
+/// - Opening: ``init(store:units:people:)``, ``init(databasePath:units:people:)``
 /// - Where the unit tree comes from: ``ClassificationUnitHierarchy``, ``RegistryUnitHierarchy``,
 ///   ``FixedUnitHierarchy``, ``SubmittedUnitHierarchy``
 /// - Where a person's unit comes from: ``ClassificationPersonUnits``, ``RegistryPersonUnits``
@@ -29,7 +30,8 @@ public struct ClassificationModule: WorkerModule {
   }
   private let handlers: ClassificationHandlers
 
-  /// The module on the SQLite file at `databasePath` (created and migrated when needed).
+  /// The module on the SQLite file at `databasePath` (created and migrated when needed); other
+  /// modules may share it.
   ///
   /// - Parameter units: where the unit tree comes from, for runs and reads over a subtree and
   ///   for a clerk's scope; by default the links the submitted collectives name
@@ -41,7 +43,23 @@ public struct ClassificationModule: WorkerModule {
   public init(
     databasePath: String, units: (any ClassificationUnitHierarchy)? = nil, people: (any ClassificationPersonUnits)? = nil
   ) throws {
-    let store = try ClassificationStore(path: databasePath)
+    try self.init(store: .sqlite(path: databasePath), units: units, people: people)
+  }
+
+  /// The module on the store `location` names: a SQLite file (created and migrated when
+  /// needed), or a PostgreSQL database that workers on other hosts share (the tables in the
+  /// schema `classification` unless another is named, migrated before their first use).
+  ///
+  /// `units` and `people` are as for ``init(databasePath:units:people:)``.
+  public init(
+    store location: StoreLocation, units: (any ClassificationUnitHierarchy)? = nil,
+    people: (any ClassificationPersonUnits)? = nil
+  ) throws {
+    let store: any ClassificationStoring =
+      switch location {
+      case .sqlite(let path): try ClassificationStore(path: path)
+      case .postgres(let settings, let schema): try ClassificationPostgresStore(settings: settings, schema: schema ?? name)
+      }
     handlers = ClassificationHandlers(
       store: store, catalogue: RuleSetCatalogue(store: store), hierarchy: units ?? SubmittedUnitHierarchy(store: store),
       people: people)

@@ -5,7 +5,9 @@ import ReformWire
 
 /// What the classification handlers need of storage, each method one transaction in the
 /// module's terms: nothing of the engine (no GRDB type, no SQL) and nothing of the transport
-/// (no `RPCError`) crosses it. ``ClassificationStore`` keeps it in SQLite.
+/// (no `RPCError`) crosses it. ``ClassificationStore`` keeps it in SQLite,
+/// ``ClassificationPostgresStore`` in PostgreSQL for workers on several hosts; what both decide
+/// alike is theirs to share (``StoredValue``, ``RunRecording``, ``ExceptionRecording``).
 ///
 /// Failures are `StoreFailure` (busy, failed, corrupt) or a ``ClassificationRefusal``
 /// naming the request field the stored state refuses. A write that carries an
