@@ -61,6 +61,12 @@ extension ClassificationHandlers {
       let finals = try await store.currentFinals(year: year, kinds: kinds.map(\.wire.rawValue))
       let locked = rated.filter { finals[SubjectKey.of($0.subjectKind, $0.subjectId)] != nil }
       if let first = locked.first {
+        // The same keyed request, sent to another worker at once, may have locked them since
+        // the replay above: its answer committed with its ratings, so a repeat reads it now.
+        if let replay = try await store.replay(key, as: ClassificationRunResponse.self) {
+          context.audit.record(target: replay.run?.id ?? "")
+          return replay
+        }
         throw RPCError(
           code: .failedPrecondition,
           message: "rerun_reason: \(locked.count) subject(s) in scope (first \(first.subjectId)) already have final "
