@@ -87,7 +87,7 @@ enum ModuleHost {
   static let available = ["diagnostics", "registry", "classification", "exchange", "inspection"]
 
   /// The modules that can keep their state in PostgreSQL (`--database-url`).
-  static let onPostgres = ["exchange"]
+  static let onPostgres = ["classification", "exchange"]
 
   /// The module `name`, keeping its data under `data`, and its state in `database` when given;
   /// `calls` reach other modules.
@@ -105,7 +105,8 @@ enum ModuleHost {
         databasePath: data + "/registry.sqlite", exchangeCounts: calls.map { ModuleExchangeCounts(calls: $0) })
     case "classification":
       return try ClassificationModule(
-        databasePath: data + "/classification.sqlite", units: calls.map { RegistryUnitHierarchy(calls: $0) },
+        store: database.map { .postgres($0) } ?? .sqlite(path: data + "/classification.sqlite"),
+        units: calls.map { RegistryUnitHierarchy(calls: $0) },
         people: calls.map { RegistryPersonUnits(calls: $0) })
     case "inspection":
       return try InspectionModule(
