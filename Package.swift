@@ -260,7 +260,7 @@ let package = Package(
     .testTarget(
       name: "ClassificationTests",
       dependencies: [
-        "Classification", "ClassificationDomain", "ReformModule", "ReformWire", "ReformModuleTesting",
+        "Classification", "ClassificationDomain", "ReformModule", "ReformWire", "ReformModuleTesting", "ReformStore",
         .product(name: "GRPCCore", package: "grpc-swift-2"),
       ]
     ),

@@ -3,11 +3,13 @@ import Foundation
 import GRPCCore
 import ReformModule
 import ReformModuleTesting
+import ReformStore
 import ReformWire
 import Testing
 
-/// The module on a real SQLite file in a fresh temporary folder, in a `ModuleHarness`: called
-/// the way the worker calls it, through the wire encoding.
+/// The module on a real store — a SQLite file in a fresh temporary folder, or a schema of its
+/// own on the test PostgreSQL server when the run is on PostgreSQL (`TestStore`) — in a
+/// `ModuleHarness`: called the way the worker calls it, through the wire encoding.
 ///
 /// The unit tree: the bloc DUK; under it the grassroots committees DB1 (with cells CB1 and
 /// CB2) and DB2 (with CB3).
@@ -16,9 +18,10 @@ struct TestBed {
     parents: ["DB1": "DUK", "DB2": "DUK", "CB1": "DB1", "CB2": "DB1", "CB3": "DB2"],
     names: ["DUK": "Đảng ủy Khối", "DB1": "Đảng bộ Sở Nội vụ", "DB2": "Đảng bộ Sở Tài chính"])
 
-  /// The temporary folder holding the database; removed when the last copy of the bed goes.
+  /// The temporary folder holding a SQLite store; removed when the last copy of the bed goes.
   let folder: TemporaryFolder
-  var databasePath: String { folder.file("reform.sqlite") }
+  /// Where the module keeps its state.
+  let store: StoreLocation
   private(set) var harness: ModuleHarness
   private let units: (any ClassificationUnitHierarchy)?
   private let people: (any ClassificationPersonUnits)?
@@ -26,23 +29,43 @@ struct TestBed {
   /// The module's registered handlers.
   var methods: ModuleMethods { harness.methods }
 
-  /// A module on a new file, with the test tree unless told otherwise, and no registry of
+  /// A module on a new store, with the test tree unless told otherwise, and no registry of
   /// people unless `people` is given.
   init(
     units: (any ClassificationUnitHierarchy)? = FixedUnitHierarchy(TestBed.tree),
     people: (any ClassificationPersonUnits)? = nil
   ) throws {
-    folder = try TemporaryFolder("classification")
-    self.units = units
-    self.people = people
-    harness = ModuleHarness(try ClassificationModule(databasePath: folder.file("reform.sqlite"), units: units, people: people))
+    let folder = try TemporaryFolder("classification")
+    try self.init(
+      folder: folder, store: TestStore.fresh(module: "classification", sqlitePath: folder.file("reform.sqlite")),
+      units: units, people: people)
   }
 
-  /// The module opened again on the same file, as after a restart.
+  /// A module on `store`, which a test chose itself (e.g. a schema on the test PostgreSQL
+  /// server whatever engine the run uses).
+  init(
+    folder: TemporaryFolder, store: StoreLocation,
+    units: (any ClassificationUnitHierarchy)? = FixedUnitHierarchy(TestBed.tree),
+    people: (any ClassificationPersonUnits)? = nil
+  ) throws {
+    self.folder = folder
+    self.store = store
+    self.units = units
+    self.people = people
+    harness = ModuleHarness(try ClassificationModule(store: store, units: units, people: people))
+  }
+
+  /// The module opened again on the same store, as after a restart, or as a second worker
+  /// sharing it.
   func reopened() throws -> TestBed {
     var bed = self
-    bed.harness = ModuleHarness(try ClassificationModule(databasePath: databasePath, units: units, people: people))
+    bed.harness = ModuleHarness(try ClassificationModule(store: store, units: units, people: people))
     return bed
+  }
+
+  /// Rows in each of the module's tables, read straight from the store.
+  func rowCounts() async throws -> [String: Int] {
+    try await TestStore.rowCounts(store, prefix: "classification_")
   }
 
   /// An administrator of the bloc.
