@@ -1,16 +1,11 @@
 import Foundation
 import GRDB
-import InspectionDomain
 import ReformStore
-import ReformWire
 
 /// The inspection store's tables, created in order by named migrations `inspection.v<N>.<what>`,
 /// each registered once and run once per database file. The ids are those the module has
 /// always recorded, so a file written by an earlier release opens without a rename.
 enum InspectionMigrations {
-  /// `loaded_by` of the notice the module ships.
-  static let builtIn = "built-in"
-
   /// The module's migrations, in order.
   static var all: StoreMigrations {
     var migrations = StoreMigrations(module: "inspection")
@@ -23,13 +18,7 @@ enum InspectionMigrations {
       }
     }
     migrations.register(1, "built-in-notice-2026") { db in
-      // The 2026 notice is present until an operator replaces or removes it.
-      let loadedAt = Date()
-      let notice = CalendarNotice.vietnam2026.wire(loadedAt: Timestamp(loadedAt), loadedBy: builtIn)
-      try CalendarNoticeRecord(
-        year: CalendarNotice.vietnam2026.year, notice: Data(try notice.wireBytes()), loadedAt: loadedAt,
-        loadedBy: builtIn
-      ).insert(db)
+      try CalendarNoticeRecord.vietnam2026(loadedAt: Date()).insert(db)
     }
     migrations.register(1, "programmes") { db in
       try db.create(table: ProgrammeRecord.databaseTableName) { t in

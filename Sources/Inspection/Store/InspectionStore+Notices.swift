@@ -10,23 +10,11 @@ extension InspectionStore {
   }
 
   func saveNotice(_ notice: InspectionCalendarNotice) async throws {
-    let record = CalendarNoticeRecord(
-      year: Int(notice.year), notice: Data(try notice.wireBytes()),
-      loadedAt: notice.loadedAt?.date ?? Date(), loadedBy: notice.loadedBy)
+    let record = try CalendarNoticeRecord(notice)
     try await writing { db in try record.save(db) }
   }
 
   func removeNotice(year: Int) async throws {
     _ = try await writing { db in try CalendarNoticeRecord.deleteOne(db, key: year) }
-  }
-
-  /// A stored message, or ``StoreFailure/corrupt(store:detail:)`` when its bytes no longer
-  /// decode.
-  static func decode<M: WireMessage>(_ type: M.Type, _ bytes: Data, what: String) throws(StoreFailure) -> M {
-    do {
-      return try M(wireBytes: [UInt8](bytes))
-    } catch {
-      throw .corrupt(store: "inspection", detail: "the stored \(what) does not decode: \(error)")
-    }
   }
 }

@@ -9,28 +9,22 @@ extension InspectionStore {
   /// first answer, storing nothing.
   ///
   /// `programme` carries its name, owner, year, creation and input; the store sets its id
-  /// (`KTGS-2026-0001`) and version.
+  /// (`KTGS-2026-0001`) and version. The number is one past the year's highest, read in the
+  /// write transaction: SQLite lets one writer in at a time, so no two programmes take it.
   func createProgramme<Response: WireMessage>(
     _ programme: InspectionProgramme, idempotency: IdempotencyClaim?,
     respond: @escaping @Sendable (InspectionProgramme) -> Response
   ) async throws -> Response {
     let bytes = try await writing { db -> Data in
       if let idempotency, let answer = try Self.ledger.answer(to: idempotency, in: db) { return Data(answer) }
-      let year = Int(programme.year)
       let last = try Int.fetchOne(
-        db, sql: "SELECT MAX(number) FROM \(ProgrammeRecord.databaseTableName) WHERE year = ?", arguments: [year])
-      let number = (last ?? 0) + 1
-      var stored = programme
-      stored.programmeId = Self.programmeID(year: year, number: number)
-      stored.version = 1
-      let createdAt = stored.createdAt?.date ?? Date()
-      try ProgrammeRecord(
-        programmeId: stored.programmeId, year: year, number: number, ownerUnitCode: stored.ownerUnitCode,
-        name: stored.name, latestVersion: 1, createdAt: createdAt, createdBy: stored.createdBy
-      ).insert(db)
+        db, sql: "SELECT MAX(number) FROM \(ProgrammeRecord.databaseTableName) WHERE year = ?",
+        arguments: [Int(programme.year)])
+      let (record, stored) = ProgrammeRecord.first(programme, number: (last ?? 0) + 1)
+      try record.insert(db)
       try Self.insertVersion(stored, replanRequest: nil, in: db)
       let answer = try respond(stored).wireBytes()
-      if let idempotency { try Self.ledger.record(answer, for: idempotency, at: createdAt, in: db) }
+      if let idempotency { try Self.ledger.record(answer, for: idempotency, at: record.createdAt, in: db) }
       return Data(answer)
     }
     return try Self.decode(Response.self, bytes, what: "answer to Plan")
@@ -48,21 +42,13 @@ extension InspectionStore {
   ) async throws -> Response {
     let bytes = try await writing { db -> Data in
       if let idempotency, let answer = try Self.ledger.answer(to: idempotency, in: db) { return Data(answer) }
-      guard var header = try ProgrammeRecord.fetchOne(db, key: programme.programmeId) else {
-        throw InspectionStoreRefusal(
-          .notFound, field: "programme_id", "no programme \(programme.programmeId)")
+      guard var record = try ProgrammeRecord.fetchOne(db, key: programme.programmeId) else {
+        throw ProgrammeHeader.missing(programme.programmeId)
       }
-      guard header.latestVersion == baseVersion else {
-        throw InspectionStoreRefusal(
-          .failedPrecondition, field: "base_version",
-          "version \(baseVersion) of \(header.programmeId) is no longer the latest (\(header.latestVersion)); read the latest and replan from it"
-        )
-      }
-      var stored = programme
-      stored.version = Int32(clamping: baseVersion + 1)
+      let stored = try record.header.version(programme, after: baseVersion)
       try Self.insertVersion(stored, replanRequest: replanRequest, in: db)
-      header.latestVersion = baseVersion + 1
-      try header.update(db)
+      record.latestVersion = Int(stored.version)
+      try record.update(db)
       let answer = try respond(stored).wireBytes()
       if let idempotency {
         try Self.ledger.record(answer, for: idempotency, at: stored.createdAt?.date ?? Date(), in: db)
@@ -110,25 +96,14 @@ extension InspectionStore {
           db, sql: "SELECT COUNT(*) FROM \(ProgrammeRecord.databaseTableName) p WHERE \(filter)",
           arguments: [ownerUnitCode, year]) ?? 0
       let rows = try Row.fetchAll(
-        db,
-        sql: """
-          SELECT p.programme_id, p.name, p.owner_unit_code, p.year, p.latest_version,
-                 v.visit_count, v.unplaced_count, v.created_at, v.created_by
-          FROM \(ProgrammeRecord.databaseTableName) p
-          JOIN \(ProgrammeVersionRecord.databaseTableName) v
-            ON v.programme_id = p.programme_id AND v.version = p.latest_version
-          WHERE \(filter) AND p.programme_id > ?3
-          ORDER BY p.programme_id
-          LIMIT ?4
-          """,
+        db, sql: "\(ProgrammeSummaryRow.select) WHERE \(filter) AND p.programme_id > ?3 ORDER BY p.programme_id LIMIT ?4",
         arguments: [ownerUnitCode, year, after, limit])
       let programmes = rows.map { row in
-        InspectionProgrammeSummary(
-          programmeId: row["programme_id"], version: Int32(clamping: row["latest_version"] as Int),
-          name: row["name"], ownerUnitCode: row["owner_unit_code"], year: Int32(clamping: row["year"] as Int),
-          visitCount: Int32(clamping: row["visit_count"] as Int),
-          unplacedCount: Int32(clamping: row["unplaced_count"] as Int),
-          createdAt: Timestamp(row["created_at"] as Date), createdBy: row["created_by"])
+        ProgrammeSummaryRow(
+          programmeId: row["programme_id"], name: row["name"], ownerUnitCode: row["owner_unit_code"], year: row["year"],
+          latestVersion: row["latest_version"], visitCount: row["visit_count"], unplacedCount: row["unplaced_count"],
+          createdAt: row["created_at"], createdBy: row["created_by"]
+        ).summary
       }
       return (programmes, total)
     }
@@ -142,10 +117,7 @@ extension InspectionStore {
       let rows = try Row.fetchAll(
         db,
         sql: """
-          SELECT v.unit_code, MAX(v.last_day) AS last_day
-          FROM \(ProgrammeVisitRecord.databaseTableName) v
-          JOIN \(ProgrammeRecord.databaseTableName) p
-            ON p.programme_id = v.programme_id AND p.latest_version = v.version
+          SELECT v.unit_code, MAX(v.last_day) AS last_day \(ProgrammeVisitRecord.ofLatestVersions)
           WHERE v.last_day <= ? AND v.unit_code IN (\(databaseQuestionMarks(count: unitCodes.count)))
           GROUP BY v.unit_code
           """,
@@ -155,36 +127,9 @@ extension InspectionStore {
     }
   }
 
-  /// `KTGS-2026-0001`: kiểm tra, giám sát; the year; the number within it.
-  static func programmeID(year: Int, number: Int) -> String {
-    let digits = String(number)
-    return "KTGS-\(year)-\(String(repeating: "0", count: max(0, 4 - digits.count)))\(digits)"
-  }
-
   /// Stores a version and its visits.
   private static func insertVersion(_ programme: InspectionProgramme, replanRequest: [UInt8]?, in db: Database) throws {
-    let version = Int(programme.version)
-    try ProgrammeVersionRecord(
-      programmeId: programme.programmeId, version: version, programme: Data(try programme.wireBytes()),
-      visitCount: programme.visits.count, unplacedCount: programme.unplaced.count,
-      createdAt: programme.createdAt?.date ?? Date(), createdBy: programme.createdBy,
-      replanRequest: replanRequest.map { Data($0) }
-    ).insert(db)
-    for visit in programme.visits {
-      try ProgrammeVisitRecord(
-        programmeId: programme.programmeId, version: version, visitId: visit.visitId,
-        unitCode: visit.unitCode.precomposedStringWithCanonicalMapping,
-        lastDay: visit.lastDay.map(Self.isoDay) ?? ""
-      ).insert(db)
-    }
-  }
-
-  /// `date` as ISO 8601, e.g. `2026-03-02`.
-  static func isoDay(_ date: CalendarDate) -> String {
-    func padded(_ n: Int32, _ width: Int) -> String {
-      let digits = String(n)
-      return String(repeating: "0", count: max(0, width - digits.count)) + digits
-    }
-    return "\(padded(date.year, 4))-\(padded(date.month, 2))-\(padded(date.day, 2))"
+    try ProgrammeVersionRecord(programme, replanRequest: replanRequest).insert(db)
+    for visit in ProgrammeVisitRecord.visits(of: programme) { try visit.insert(db) }
   }
 }

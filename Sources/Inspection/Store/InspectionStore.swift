@@ -17,18 +17,16 @@ import ReformWire
 ///
 /// ## Topics
 /// - Opening: ``init(path:)``, ``InspectionMigrations``
-/// - Reading and writing: ``reading(_:)``, ``writing(_:)``, ``ledger``, ``replay(_:as:)``
+/// - Reading and writing: ``reading(_:)``, ``writing(_:)``, ``replay(_:as:)``
 /// - Tables: the extensions `InspectionStore+Notices` and `+Programmes`.
+/// - What does not depend on the engine: `InspectionStoring+Engines` (the ledger, decoding),
+///   and the records' conversions from and to the wire messages.
 struct InspectionStore: InspectionStoring {
-  /// Where answers to requests with an idempotency key are kept; a key reused for another
-  /// request is refused as already existing.
-  static let ledger = IdempotencyLedger(.inspection, conflict: .alreadyExists)
-
   private let database: StoreDatabase
 
   /// Opens (creating if needed) the database at `path` and brings its tables up to date.
   init(path: String) throws {
-    database = try StoreDatabase(path: path, name: "inspection", migrations: InspectionMigrations.all)
+    database = try StoreDatabase(path: path, name: Self.name, migrations: InspectionMigrations.all)
   }
 
   /// Runs `body` in one write transaction; a thrown error rolls everything back.
@@ -45,17 +43,5 @@ struct InspectionStore: InspectionStoring {
   func replay<Response: WireMessage>(_ claim: IdempotencyClaim, as type: Response.Type) async throws -> Response? {
     let bytes = try await reading { db in try Self.ledger.answer(to: claim, in: db) }
     return try bytes.map { bytes in try Self.decode(Response.self, Data(bytes), what: "answer to \(claim.method)") }
-  }
-
-  /// What `operation` throws in the store's terms: refusals, store failures and cancellation
-  /// as they are; anything else (a message that does not encode) as a failure of the store.
-  private static func inStoreTerms<T>(_ operation: () async throws -> T) async throws -> T {
-    do {
-      return try await operation()
-    } catch let error where error is any DomainFailure || error is StoreFailure || error is CancellationError {
-      throw error
-    } catch {
-      throw StoreFailure.failed(store: "inspection", detail: "\(error)")
-    }
   }
 }
