@@ -139,6 +139,7 @@ let package = Package(
         "InspectionDomain", "ReformModule", "ReformStore", "ReformWire",
         .product(name: "GRPCCore", package: "grpc-swift-2"),
         .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "PostgresNIO", package: "postgres-nio"),
       ]
     ),
     .target(
