@@ -87,7 +87,7 @@ enum ModuleHost {
   static let available = ["diagnostics", "registry", "classification", "exchange", "inspection"]
 
   /// The modules that can keep their state in PostgreSQL (`--database-url`).
-  static let onPostgres = ["classification", "exchange"]
+  static let onPostgres = ["classification", "exchange", "inspection"]
 
   /// The module `name`, keeping its data under `data`, and its state in `database` when given;
   /// `calls` reach other modules.
@@ -110,7 +110,8 @@ enum ModuleHost {
         people: calls.map { RegistryPersonUnits(calls: $0) })
     case "inspection":
       return try InspectionModule(
-        databasePath: data + "/inspection.sqlite", riskSource: calls.map { ModuleRiskSource(calls: $0) })
+        store: database.map { .postgres($0) } ?? .sqlite(path: data + "/inspection.sqlite"),
+        riskSource: calls.map { ModuleRiskSource(calls: $0) })
     case "exchange":
       return try ExchangeModule(
         store: database.map { .postgres($0) } ?? .sqlite(path: data + "/exchange.sqlite"), dataDirectory: data + "/exchange",
