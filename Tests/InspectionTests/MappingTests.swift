@@ -65,15 +65,16 @@ struct MappingTests {
     #expect(Set(ids) == Set((1...8).map { "KTGS-2026-000\($0)" }))
   }
 
-  @Test func migrationsKeepTheIDsReleasedFilesRecord() {
+  @Test func migrationsKeepTheIDsReleasedFilesRecord() throws {
     // A file records the ids of the migrations applied to it: these are the ones every
     // released file holds, so such a file opens with nothing applied twice (and a repeat of a
-    // request it answered replays, see PlanTests).
+    // request it answered replays, see PlanTests). PostgreSQL records the same ids.
     #expect(
       InspectionMigrations.all.ids == [
         "inspection.v1.calendar-notices", "inspection.v1.built-in-notice-2026", "inspection.v1.programmes",
         "inspection.v1.idempotency",
       ])
     #expect(InspectionMigrations.all.renamed.isEmpty)
+    #expect(try InspectionMigrations.postgres().ids == InspectionMigrations.all.ids)
   }
 }

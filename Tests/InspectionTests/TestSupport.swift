@@ -3,36 +3,45 @@ import GRPCCore
 import InspectionDomain
 import ReformModule
 import ReformModuleTesting
+import ReformStore
 import ReformWire
 import Testing
 
 @testable import Inspection
 
-/// The module on a real SQLite file in a fresh temporary folder, in a `ModuleHarness`: called
-/// the way the worker calls it, through the wire encoding.
+/// The module on a real store in a fresh temporary folder — a SQLite file, or a schema of its
+/// own on the test PostgreSQL server when the run is on PostgreSQL (`TestStore`) — in a
+/// `ModuleHarness`: called the way the worker calls it, through the wire encoding.
 final class Harness: Sendable {
   /// 1 November 2025, 09:00 in Vietnam: before every day of 2026, so no visit has begun.
   static let november2025 = Date(timeIntervalSince1970: 1_761_962_400)
 
   /// Removed once this harness and every one reopened from it are gone.
   let folder: TemporaryFolder
+  /// Where the module keeps its state.
+  let store: StoreLocation
   let harness: ModuleHarness
-  var databasePath: String { folder.file("reform.sqlite") }
 
-  /// A module on a new database.
+  /// A module on a new store.
   convenience init(now: Date = Harness.november2025, riskSource: (any RiskSource)? = nil) throws {
-    try self.init(folder: try TemporaryFolder("inspection-tests"), now: now, riskSource: riskSource)
+    let folder = try TemporaryFolder("inspection-tests")
+    try self.init(
+      folder: folder, store: TestStore.fresh(module: "inspection", sqlitePath: folder.file("reform.sqlite")), now: now,
+      riskSource: riskSource)
   }
 
-  private init(folder: TemporaryFolder, now: Date, riskSource: (any RiskSource)?) throws {
+  /// A module on `store`, which others may share.
+  init(folder: TemporaryFolder, store: StoreLocation, now: Date = Harness.november2025, riskSource: (any RiskSource)? = nil)
+    throws
+  {
     self.folder = folder
-    harness = ModuleHarness(
-      try InspectionModule(databasePath: folder.file("reform.sqlite"), riskSource: riskSource, now: { now }))
+    self.store = store
+    harness = ModuleHarness(try InspectionModule(store: store, riskSource: riskSource, now: { now }))
   }
 
-  /// Another module on the same file, as after a restart of the worker.
+  /// Another module on the same store, as after a restart of the worker or in a second worker.
   func reopened(now: Date = Harness.november2025, riskSource: (any RiskSource)? = nil) throws -> Harness {
-    try Harness(folder: folder, now: now, riskSource: riskSource)
+    try Harness(folder: folder, store: store, now: now, riskSource: riskSource)
   }
 
   /// Calls `method` through the same encoding and decoding as a job from the hub; an error
