@@ -34,6 +34,20 @@ public struct PostgresCounters: Sendable {
     }
   }
 
+  /// The statement that creates a module's counter table, for its first migration: one row per
+  /// (counter, scope, year), the shape ``lock(_:in:on:)`` reads and writes.
+  public static func createTable(_ table: String) -> String {
+    """
+    CREATE TABLE \(table) (
+      counter TEXT NOT NULL,
+      scope TEXT NOT NULL,
+      year BIGINT NOT NULL,
+      value BIGINT NOT NULL,
+      PRIMARY KEY (counter, scope, year)
+    )
+    """
+  }
+
   private let table: String
   private var values: [Key: Int64]
   private var changed: Set<Key> = []

@@ -91,15 +91,7 @@ extension ClassificationMigrations {
         CREATE INDEX classification_quota_exceptions_scope
           ON classification_quota_exceptions (year, unit_code, duty_group)
         """,
-        """
-        CREATE TABLE classification_counters (
-          counter TEXT NOT NULL,
-          scope TEXT NOT NULL,
-          year BIGINT NOT NULL,
-          value BIGINT NOT NULL,
-          PRIMARY KEY (counter, scope, year)
-        )
-        """,
+        PostgresCounters.createTable("classification_counters"),
       ])
     migrations.register(
       1, "runs",

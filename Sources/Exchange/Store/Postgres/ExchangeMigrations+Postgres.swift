@@ -170,15 +170,7 @@ extension ExchangeMigrations {
           PRIMARY KEY (unit_code, seq)
         )
         """,
-        """
-        CREATE TABLE exchange_counters (
-          counter TEXT NOT NULL,
-          scope TEXT NOT NULL,
-          year BIGINT NOT NULL,
-          value BIGINT NOT NULL,
-          PRIMARY KEY (counter, scope, year)
-        )
-        """,
+        PostgresCounters.createTable("exchange_counters"),
       ])
     migrations.register(
       1, "idempotency",

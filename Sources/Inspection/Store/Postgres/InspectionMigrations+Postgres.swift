@@ -83,15 +83,7 @@ extension InspectionMigrations {
         )
         """,
         "CREATE INDEX inspection_programme_visit_unit ON inspection_programme_visit (unit_code, last_day)",
-        """
-        CREATE TABLE inspection_counters (
-          counter TEXT NOT NULL,
-          scope TEXT NOT NULL,
-          year BIGINT NOT NULL,
-          value BIGINT NOT NULL,
-          PRIMARY KEY (counter, scope, year)
-        )
-        """,
+        PostgresCounters.createTable("inspection_counters"),
       ])
     migrations.register(
       1, "idempotency",
