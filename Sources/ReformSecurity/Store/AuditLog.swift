@@ -1,38 +1,46 @@
 import Foundation
-import GRDB
 import ReformStore
 import ReformWire
 
 /// The audit log: every call that changes data, every read of a document or a rating, and
-/// every refusal, in an SQLite file of its own.
+/// every refusal, in one coordinator's SQLite file of its own (``AuditSQLiteStore``, the
+/// embedded default) or in a PostgreSQL schema that several coordinators share
+/// (``AuditPostgresStore``).
 ///
 /// Entries are append-only. This type has no update or delete, and the database refuses them
-/// too: triggers abort any `UPDATE` or `DELETE` on the table with
-/// `audit entries cannot be changed`, whoever issues it. Each entry gets the next
-/// ``AdminAuditEntry/sequence`` (1, 2, 3…) inside the write transaction that inserts it, so
-/// the numbers have no gaps and a gap means tampering; a trigger refuses an insert that would
-/// make one. The file is separate from the token store so that it can be kept, copied and
-/// protected on its own. The database runs in WAL mode so that queries never wait for the
-/// appends of a busy coordinator. Times are stored in UTC, to the nanosecond.
+/// too, whoever issues them: an `UPDATE` or `DELETE` of an entry aborts with
+/// `audit entries cannot be changed`. Each entry gets the next ``AdminAuditEntry/sequence``
+/// (1, 2, 3…) inside the write transaction that inserts it, shared by every coordinator on the
+/// store, so the numbers have no gaps and a gap means tampering; the database refuses an insert
+/// that would make one. Times are stored in UTC, to the nanosecond.
 ///
 /// ## Topics
-/// - ``init(path:)``: opens or creates the file and migrates it.
+/// - ``init(path:)``, ``init(store:)``: opens or creates the store and migrates it.
 /// - ``append(_:now:)``: records one call and returns its sequence.
 /// - ``query(_:)``: the `Admin.QueryAudit` call: filters, order, paging.
 public final class AuditLog: Sendable {
-  private let database: StoreDatabase
+  /// The message the database aborts with when anything tries to update or delete an entry.
+  static let immutableMessage = "audit entries cannot be changed"
+
+  /// The message the database aborts with when an insert would leave a gap in the sequence.
+  static let gaplessMessage = "audit sequence must continue the last entry without a gap"
+
+  private let storage: any AuditStoring
 
   /// Opens the audit log at `path`, creating it when missing, and applies any migration not
   /// yet applied. A reopened log keeps its entries and continues their sequence.
-  public init(path: String) throws {
-    self.database = try StoreDatabase(
-      path: path, name: "audit", migrations: Self.migrations, busyTimeout: Self.busyTimeout)
+  public convenience init(path: String) throws {
+    self.init(storage: try AuditSQLiteStore(path: path))
   }
 
-  /// How long an append waits for another process's lock on the file (a backup, an operator's
-  /// `sqlite3`) before it fails: a tenth of a second, not the modules' ten. The auditor tries
-  /// an append four times within a quarter of a second and then answers the audited call
-  /// `UNAVAILABLE`; a caller is not held for the length of somebody else's backup.
+  init(storage: any AuditStoring) {
+    self.storage = storage
+  }
+
+  /// How long an append waits for another process's lock on the SQLite file (a backup, an
+  /// operator's `sqlite3`) before it fails: a tenth of a second, not the modules' ten. The
+  /// auditor tries an append four times within a quarter of a second and then answers the
+  /// audited call `UNAVAILABLE`; a caller is not held for the length of somebody else's backup.
   public static let busyTimeout: TimeInterval = 0.1
 
   /// Records one call and returns the sequence it was given.
@@ -46,18 +54,8 @@ public final class AuditLog: Sendable {
   /// - Throws: ``SecurityStoreError`` naming the wrong field, or the database's error.
   @discardableResult
   public func append(_ entry: AdminAuditEntry, now: Date = Date()) async throws -> Int64 {
-    // Validate before taking the write lock, with a placeholder sequence.
-    let validated = try AuditRow(entry, sequence: 0, now: now)
-    return try await database.write { db in
-      var row = validated
-      // In the write transaction: no other append can take the same number, and a failed
-      // insert rolls back without consuming one.
-      let last = try Int64.fetchOne(
-        db, sql: "SELECT MAX(sequence) FROM \(AuditRow.databaseTableName)") ?? 0
-      row.sequence = last + 1
-      try row.insert(db)
-      return row.sequence
-    }
+    // Validated before the transaction, with a placeholder sequence the store replaces.
+    try await storage.append(try AuditRow(entry, sequence: 0, now: now))
   }
 
   /// The entries matching every filter `request` gives, a page at a time.
@@ -77,25 +75,11 @@ public final class AuditLog: Sendable {
   ///   not issued for this order, an invalid time), or the database's error.
   public func query(_ request: AdminQueryAuditRequest) async throws -> AdminQueryAuditResponse {
     let query = try AuditQuery(request)
-    return try await database.read { db in
-      let matching = AuditRow.filter(query.filter)
-      let total = try matching.fetchCount(db)
-
-      var page = matching
-      if let after = query.afterStart { page = page.filter(after) }
-      // One more than asked says whether another page follows without a second query.
-      let rows = try page
-        .order(query.newestFirst ? AuditRow.Columns.sequence.desc : AuditRow.Columns.sequence.asc)
-        .limit(query.page.size + 1)
-        .fetchAll(db)
-
-      let shown = rows.prefix(query.page.size)
-      let next =
-        rows.count > query.page.size
-        ? query.page.nextToken(after: [String(shown.last!.sequence)]) : ""
-      return AdminQueryAuditResponse(
-        entries: shown.map(\.entry),
-        page: PageResponse(nextPageToken: next, totalCount: Int64(total)))
-    }
+    let (rows, total) = try await storage.entries(query)
+    // One more than asked says whether another page follows without a second query.
+    let shown = rows.prefix(query.page.size)
+    let next = rows.count > query.page.size ? query.page.nextToken(after: [String(shown.last!.sequence)]) : ""
+    return AdminQueryAuditResponse(
+      entries: shown.map(\.entry), page: PageResponse(nextPageToken: next, totalCount: Int64(total)))
   }
 }

@@ -1,9 +1,9 @@
-import GRDB
 import ReformKit
 import ReformWire
 
-/// A validated ``AuditLog/query(_:)`` request: the filters as one SQL condition, the order,
-/// the page size and where the page starts.
+/// A validated ``AuditLog/query(_:)`` request: the filters, the order, the page size and where
+/// the page starts, as values each engine turns into its own SQL (``AuditSQLiteStore``,
+/// ``AuditPostgresStore``).
 ///
 /// A page token holds the last sequence of the page before. The order is in the list the
 /// token belongs to, so that a token cannot be replayed against a query walking the other
@@ -15,8 +15,21 @@ struct AuditQuery: Sendable {
   var page: PageCursor
   /// The last sequence of the page before; nil on the first page.
   var start: Int64?
-  /// Every given filter, ANDed; no filter matches everything.
-  var filter: SQLExpression
+
+  // The filters; each one unset (nil or empty) keeps everything, and the given ones are ANDed.
+  var principalId: String?
+  var method: String?
+  var unitCode: String?
+  var target: String?
+  /// Nanoseconds since 1970, inclusive.
+  var since: Int64?
+  /// Nanoseconds since 1970, exclusive.
+  var until: Int64?
+  /// True keeps status 0 only, false every other status.
+  var succeeded: Bool?
+  var statusCodes: [Int32] = []
+  /// `AdminAuditAction.rawValue`s.
+  var actions: [Int32] = []
 
   init(_ request: AdminQueryAuditRequest) throws(SecurityStoreError) {
     newestFirst = request.newestFirst
@@ -30,29 +43,24 @@ struct AuditQuery: Sendable {
       throw .invalid(FieldPath.proto(error.field), error.message)
     }
 
-    typealias C = AuditRow.Columns
-    var conditions: [SQLExpression] = []
-    if !request.principalId.isEmpty { conditions.append(C.principalId == request.principalId) }
-    if !request.method.isEmpty { conditions.append(C.method == request.method) }
-    if !request.unitCode.isEmpty { conditions.append(C.unitCode == request.unitCode) }
-    if !request.target.isEmpty { conditions.append(C.target == request.target) }
+    func given(_ text: String) -> String? { text.isEmpty ? nil : text }
+    principalId = given(request.principalId)
+    method = given(request.method)
+    unitCode = given(request.unitCode)
+    target = given(request.target)
 
     if let range = request.timeRange {
-      var since: Int64?
-      var until: Int64?
       if let value = range.since {
         guard let nanos = AuditRow.nanos(of: value) else {
           throw .invalid("time_range.since", "must be a valid instant between 1970 and 2262")
         }
         since = nanos
-        conditions.append(C.timeNanos >= nanos)  // inclusive
       }
       if let value = range.until {
         guard let nanos = AuditRow.nanos(of: value) else {
           throw .invalid("time_range.until", "must be a valid instant between 1970 and 2262")
         }
         until = nanos
-        conditions.append(C.timeNanos < nanos)  // exclusive
       }
       if let since, let until, since > until {
         throw .invalid("time_range", "since is after until")
@@ -61,24 +69,12 @@ struct AuditQuery: Sendable {
 
     switch request.outcome {
     case .unspecified: break
-    case .succeeded: conditions.append(C.statusCode == 0)
-    case .failed: conditions.append(C.statusCode != 0)
+    case .succeeded: succeeded = true
+    case .failed: succeeded = false
     default:
       throw .invalid("outcome", "\(request.outcome) is not an outcome; use succeeded or failed")
     }
-    if !request.statusCodes.isEmpty {
-      conditions.append(request.statusCodes.contains(C.statusCode))
-    }
-    if !request.actions.isEmpty {
-      conditions.append(request.actions.map(\.rawValue).contains(C.action))
-    }
-
-    filter = conditions.joined(operator: .and)
-  }
-
-  /// The condition that keeps the entries after the page token, in the query's order.
-  var afterStart: SQLExpression? {
-    guard let start else { return nil }
-    return newestFirst ? AuditRow.Columns.sequence < start : AuditRow.Columns.sequence > start
+    statusCodes = request.statusCodes
+    actions = request.actions.map(\.rawValue)
   }
 }

@@ -1,21 +1,19 @@
 import Foundation
-import GRDB
 import ReformStore
 import ReformWire
-import Synchronization
 
-/// The bearer tokens of the system, in an SQLite file: created, listed, revoked, and checked
-/// on every call.
+/// The bearer tokens of the system: created, listed, revoked, and checked on every call.
 ///
-/// Only the SHA-256 of each secret is stored (see ``TokenHash``), so the file opens nothing if
-/// it is copied; a secret is returned once, by ``create(_:createdBy:now:)``. The database runs
-/// in WAL mode so that the many reads of ``authenticate(secret:now:)`` never wait for a write.
-/// Times are stored in UTC.
+/// Only the SHA-256 of each secret is stored (see ``TokenHash``), so the store opens nothing if
+/// it is copied; a secret is returned once, by ``create(_:createdBy:now:)``. The tokens live in
+/// one coordinator's SQLite file (``TokenSQLiteStore``, the embedded default), or in a
+/// PostgreSQL schema that several coordinators share (``TokenPostgresStore``): a revocation
+/// through one then reaches the others within a second.
 ///
 /// Every method takes `now`, so that tests pin expiry and last use without sleeping.
 ///
 /// ## Topics
-/// - ``init(path:)``: opens or creates the file and migrates it.
+/// - ``init(path:)``, ``init(store:)``: opens the store and migrates it.
 /// - ``create(_:createdBy:now:)``, ``list(_:now:)``, ``revoke(tokenId:revokedBy:reason:now:)``:
 ///   the Admin token calls.
 /// - ``authenticate(secret:now:)``: the check behind every call, returning an
@@ -24,32 +22,29 @@ public final class TokenStore: Sendable {
   /// How stale `last_used_at` may get: recording every use would make every call a write.
   public static let lastUseResolution: TimeInterval = 60
 
-  private let database: StoreDatabase
+  private let storage: any TokenStoring
 
-  /// Tokens that authenticated in the last minute, by hash: every call of a busy client is
-  /// then answered without a database read. Exact as long as this store is the only writer
-  /// of its file (one coordinator): a revocation here drops the entry at once, and each entry
-  /// keeps its token's expiry.
-  private let recent = Mutex(RecentTokens())
+  /// Tokens that authenticated in the last minute (``RecentTokens``).
+  private let recent: RecentTokens
 
-  private struct RecentTokens: Sendable {
-    var byHash: [String: RecentToken] = [:]
-    /// Counts revocations, so that a lookup that began before one cannot cache its answer.
-    var generation = 0
-  }
-
-  private struct RecentToken: Sendable {
-    var principal: Principal
-    var tokenId: String
-    var expiresAt: Date?
-    var checkedAt: Date
-    var workerModules: [String]
-  }
+  /// Keeps ``recent`` clear of the tokens other coordinators revoke, while the store is open.
+  private let following: Task<Void, Never>
 
   /// Opens the token database at `path`, creating it when missing, and applies any migration
   /// not yet applied.
-  public init(path: String) throws {
-    self.database = try StoreDatabase(path: path, name: "token", migrations: Self.migrations)
+  public convenience init(path: String) throws {
+    self.init(storage: try TokenSQLiteStore(path: path))
+  }
+
+  init(storage: any TokenStoring) {
+    self.storage = storage
+    let recent = RecentTokens()
+    self.recent = recent
+    following = Task { await storage.followRevocations(into: recent) }
+  }
+
+  deinit {
+    following.cancel()
   }
 
   /// Creates a token for the request's principal and returns its secret, once.
@@ -86,21 +81,9 @@ public final class TokenStore: Sendable {
       requestFingerprint: new.fingerprint,
       workerModules: new.workerModules.joined(separator: ","))
 
-    // Lookup and insert in one transaction: two concurrent repeats cannot both insert.
-    let (row, replayed) = try await database.write { db -> (TokenRow, Bool) in
-      let earlier = try TokenRow
-        .filter(TokenRow.Columns.idempotencyKey == new.idempotencyKey)
-        .fetchOne(db)
-      if let earlier {
-        guard earlier.requestFingerprint == new.fingerprint else {
-          throw SecurityStoreError(
-            .conflict,
-            "idempotency_key: already used by token \(earlier.id) for a different request")
-        }
-        return (earlier, true)
-      }
-      try candidate.insert(db)
-      return (candidate, false)
+    let (row, replayed) = try await storage.insert(candidate)
+    if replayed, row.requestFingerprint != new.fingerprint {
+      throw SecurityStoreError(.conflict, "idempotency_key: already used by token \(row.id) for a different request")
     }
     return AdminCreateTokenResponse(
       token: replayed || row.certificateSHA256 != nil ? "" : secret.plaintext, info: row.info, replayed: replayed)
@@ -111,22 +94,7 @@ public final class TokenStore: Sendable {
   /// `unit_code` keeps one unit's principals; revoked and expired tokens are left out unless
   /// asked for. Paging is not applied yet: every match is returned.
   public func list(_ request: AdminListTokensRequest, now: Date = Date()) async throws -> [AdminTokenInfo] {
-    try await database.read { db in
-      var query = TokenRow.all()
-      if !request.unitCode.isEmpty {
-        query = query.filter(TokenRow.Columns.unitCode == request.unitCode)
-      }
-      if !request.includeRevoked {
-        query = query.filter(TokenRow.Columns.revokedAt == nil)
-      }
-      if !request.includeExpired {
-        query = query.filter(TokenRow.Columns.expiresAt == nil || TokenRow.Columns.expiresAt > now)
-      }
-      return try query
-        .order(TokenRow.Columns.createdAt.desc, TokenRow.Columns.id.desc)
-        .fetchAll(db)
-        .map(\.info)
-    }
+    try await storage.tokens(matching: request, now: now).map(\.info)
   }
 
   /// Revokes a token at once; revoking it again changes nothing and answers it as it is.
@@ -136,24 +104,8 @@ public final class TokenStore: Sendable {
     tokenId: String, revokedBy: String, reason: String = "", now: Date = Date()
   ) async throws -> AdminTokenInfo {
     guard !tokenId.isEmpty else { throw SecurityStoreError.invalid("token_id", "required") }
-    defer {
-      recent.withLock {
-        $0.generation += 1
-        $0.byHash = $0.byHash.filter { $0.value.tokenId != tokenId }
-      }
-    }
-    return try await database.write { db in
-      guard var row = try TokenRow.fetchOne(db, key: tokenId) else {
-        throw SecurityStoreError(.notFound, "token_id: no token \(tokenId)")
-      }
-      if row.revokedAt == nil {
-        row.revokedAt = now
-        row.revokedBy = revokedBy
-        row.revokeReason = reason
-        try row.update(db)
-      }
-      return row.info
-    }
+    defer { recent.forget(tokenIds: [tokenId]) }
+    return try await storage.revoke(tokenId: tokenId, revokedBy: revokedBy, reason: reason, now: now).info
   }
 
   /// Checks a presented secret: its shape, then its hash against the store, then revocation
@@ -172,7 +124,7 @@ public final class TokenStore: Sendable {
   /// ago its token was last read from the file.
   public func hasAuthenticated(secret text: String, now: Date = Date()) -> Bool {
     guard let secret = TokenSecret(parsing: text) else { return false }
-    guard let cached = recent.withLock({ $0.byHash[secret.hash.hex] }) else { return false }
+    guard let cached = recent.lookUp(secret.hash.hex).entry else { return false }
     return cached.expiresAt.map { $0 > now } ?? true
   }
 
@@ -196,14 +148,12 @@ public final class TokenStore: Sendable {
   private func authenticate(
     storedHash: String, now: Date, matches: (String) -> Bool
   ) async throws -> (result: AuthenticationResult, modules: [String]) {
-    let (cached, generation) = recent.withLock { ($0.byHash[storedHash], $0.generation) }
+    let (cached, generation) = recent.lookUp(storedHash)
     if let cached, now.timeIntervalSince(cached.checkedAt) < Self.lastUseResolution {
       if let expiry = cached.expiresAt, expiry <= now { return (.expired(tokenId: cached.tokenId), []) }
       return (.ok(cached.principal, tokenId: cached.tokenId), cached.workerModules)
     }
-    let found = try await database.read { db in
-      try TokenRow.filter(TokenRow.Columns.secretHash == storedHash).fetchOne(db)
-    }
+    let found = try await storage.token(storedHash: storedHash)
     // The lookup by hash already matched; for a secret the constant-time check keeps the final
     // decision independent of how the index compared strings.
     guard let row = found, matches(row.secretHash) else { return (.unknown, []) }
@@ -211,21 +161,13 @@ public final class TokenStore: Sendable {
     if let expiry = row.expiresAt, expiry <= now { return (.expired(tokenId: row.id), []) }
 
     if row.lastUsedAt.map({ now.timeIntervalSince($0) >= Self.lastUseResolution }) ?? true {
-      let stale = now.addingTimeInterval(-Self.lastUseResolution)
-      try await database.write { db in
-        // Conditional, so that concurrent calls of one token write once.
-        _ = try TokenRow
-          .filter(key: row.id)
-          .filter(TokenRow.Columns.lastUsedAt == nil || TokenRow.Columns.lastUsedAt <= stale)
-          .updateAll(db, TokenRow.Columns.lastUsedAt.set(to: now))
-      }
+      try await storage.recordUse(tokenId: row.id, now: now, staleBefore: now.addingTimeInterval(-Self.lastUseResolution))
     }
     let principal = row.principal
-    recent.withLock {
-      guard $0.generation == generation else { return }
-      $0.byHash[storedHash] = RecentToken(
-        principal: principal, tokenId: row.id, expiresAt: row.expiresAt, checkedAt: now, workerModules: row.servedModules)
-    }
+    recent.remember(
+      RecentTokens.Entry(
+        principal: principal, tokenId: row.id, expiresAt: row.expiresAt, checkedAt: now, workerModules: row.servedModules),
+      for: storedHash, ifStill: generation)
     return (.ok(principal, tokenId: row.id), row.servedModules)
   }
 

@@ -1,7 +1,7 @@
 import GRDB
 import ReformStore
 
-extension TokenStore {
+extension TokenSQLiteStore {
   /// Every schema change, named and in order. A migration, once released, is never edited:
   /// a change is a new migration registered after the others. Files of the releases that
   /// named them `v1: token` and `v2: token worker_modules` open with their ids renamed.

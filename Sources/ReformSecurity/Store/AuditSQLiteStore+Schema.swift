@@ -1,13 +1,7 @@
 import GRDB
 import ReformStore
 
-extension AuditLog {
-  /// The message SQLite aborts with when anything tries to update or delete an entry.
-  static let immutableMessage = "audit entries cannot be changed"
-
-  /// The message SQLite aborts with when an insert would leave a gap in the sequence.
-  static let gaplessMessage = "audit sequence must continue the last entry without a gap"
-
+extension AuditSQLiteStore {
   /// Every schema change, named and in order. A migration, once released, is never edited:
   /// a change is a new migration registered after the others. Files of the releases that
   /// named them `v1: audit_entry` and `v2: audit_entry count` open with their ids renamed.
@@ -39,12 +33,12 @@ extension AuditLog {
       // permissions and the gapless sequence are for.
       try db.execute(sql: """
         CREATE TRIGGER audit_entry_no_update BEFORE UPDATE ON \(table)
-        BEGIN SELECT RAISE(ABORT, '\(immutableMessage)'); END;
+        BEGIN SELECT RAISE(ABORT, '\(AuditLog.immutableMessage)'); END;
         CREATE TRIGGER audit_entry_no_delete BEFORE DELETE ON \(table)
-        BEGIN SELECT RAISE(ABORT, '\(immutableMessage)'); END;
+        BEGIN SELECT RAISE(ABORT, '\(AuditLog.immutableMessage)'); END;
         CREATE TRIGGER audit_entry_gapless BEFORE INSERT ON \(table)
         WHEN NEW.sequence IS NOT (SELECT COALESCE(MAX(sequence), 0) + 1 FROM \(table))
-        BEGIN SELECT RAISE(ABORT, '\(gaplessMessage)'); END;
+        BEGIN SELECT RAISE(ABORT, '\(AuditLog.gaplessMessage)'); END;
         """)
     }
     migrations.register(2, "entry-count") { db in
