@@ -13,7 +13,7 @@ extension CalendarNotice {
   /// published notice loads it in place of this one.
   public static let vietnam2026 = CalendarNotice(
     year: 2026,
-    source: SourceReference(
+    source: SourceRef(
       document: "Thông báo nghỉ lễ, Tết năm 2026 (Bộ Nội vụ)",
       note: "Số hiệu, ngày ban hành và các ngày khác ngoài Tết và Giỗ Tổ: người vận hành xác nhận."),
     days: (14...22).map { day in

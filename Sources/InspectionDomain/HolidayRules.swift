@@ -37,7 +37,7 @@ public struct HolidayRules: Sendable, Hashable {
   /// The lunar calendar Tết and Giỗ Tổ are computed on; default ``LunarCalendar/vietnam``.
   public var lunarCalendar: LunarCalendar
   /// The sources of these rules.
-  public var sources: [SourceReference]
+  public var sources: [SourceRef]
 
   /// Rules with the given choices; every default is the one described above.
   public init(
@@ -45,7 +45,7 @@ public struct HolidayRules: Sendable, Hashable {
     tetDaysBeforeNewYear: Int = 1,
     tetDayCount: Int = 5,
     lunarCalendar: LunarCalendar = .vietnam,
-    sources: [SourceReference] = HolidayRules.laborCodeSources
+    sources: [SourceRef] = HolidayRules.laborCodeSources
   ) {
     self.nationalDayCompanion = nationalDayCompanion
     self.tetDaysBeforeNewYear = tetDaysBeforeNewYear
@@ -58,11 +58,11 @@ public struct HolidayRules: Sendable, Hashable {
   public static let laborCode2019 = HolidayRules()
 
   /// Bộ luật Lao động 2019, Điều 111–112, and its guiding decree.
-  public static let laborCodeSources: [SourceReference] = [
-    SourceReference(
+  public static let laborCodeSources: [SourceRef] = [
+    SourceRef(
       document: "Bộ luật Lao động số 45/2019/QH14", article: "Điều 111, Điều 112",
       issued: CivilDate(year: 2019, month: 11, day: 20)),
-    SourceReference(
+    SourceRef(
       document: "Nghị định 145/2020/NĐ-CP", article: "Điều 65",
       issued: CivilDate(year: 2020, month: 12, day: 14),
       note: "Ngày liền kề 2/9 và cách xếp 5 ngày Tết do thông báo hằng năm quyết định."),

@@ -21,7 +21,7 @@ public struct PlanningRules: Sendable, Hashable {
   /// Inspectors of a team who must be available on each day of a visit; `nil` for all of them.
   public var minInspectorsPresent: Int?
   /// The rules' sources.
-  public var sources: [SourceReference]
+  public var sources: [SourceRef]
 
   /// Rules with the given values; each default is described on its property.
   public init(
@@ -31,7 +31,7 @@ public struct PlanningRules: Sendable, Hashable {
     extensionBP: Int = 3333,
     lengths: [LengthRule] = [],
     minInspectorsPresent: Int? = nil,
-    sources: [SourceReference] = PlanningRules.defaultSources
+    sources: [SourceRef] = PlanningRules.defaultSources
   ) {
     self.minGapWorkingDays = minGapWorkingDays
     self.maxVisitsPerTeamPerMonth = maxVisitsPerTeamPerMonth
@@ -43,11 +43,11 @@ public struct PlanningRules: Sendable, Hashable {
   }
 
   /// Quy định 296-QĐ/TW and Quyết định 331-QĐ/TW.
-  public static let defaultSources: [SourceReference] = [
-    SourceReference(
+  public static let defaultSources: [SourceRef] = [
+    SourceRef(
       document: "Quy định 296-QĐ/TW", issued: CivilDate(year: 2025, month: 5, day: 30),
       note: "Công tác kiểm tra, giám sát và kỷ luật của Đảng; thay Quy định 22-QĐ/TW."),
-    SourceReference(
+    SourceRef(
       document: "Quyết định 331-QĐ/TW",
       note: "Thời hạn kiểm tra: tối đa 20 ngày ở cấp trên trực tiếp cơ sở, gia hạn không quá một phần ba."),
   ]

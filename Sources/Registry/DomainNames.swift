@@ -1,7 +1,8 @@
+import ReformKit
 import RegistryDomain
 import ReformWire
 
-// RegistryDomain and ReformWire both name these types. In this module the bare name is the
+// RegistryDomain (or ReformKit) and ReformWire both name these types. In this module the bare name is the
 // domain's, and the wire's message or enum is written `ReformWire.Name`, so that every
 // conversion reads as domain value ⇄ ReformWire value.
 
@@ -28,7 +29,7 @@ typealias PersonCategory = RegistryDomain.PersonCategory
 typealias PersonGender = RegistryDomain.PersonGender
 typealias PoliticalTheoryLevel = RegistryDomain.PoliticalTheoryLevel
 typealias ReformStudyRecord = RegistryDomain.ReformStudyRecord
-typealias SourceRef = RegistryDomain.SourceRef
+typealias SourceRef = ReformKit.SourceRef
 typealias TargetComparison = RegistryDomain.TargetComparison
 typealias UnitChangeKind = RegistryDomain.UnitChangeKind
 typealias UnitHistoryEntry = RegistryDomain.UnitHistoryEntry

@@ -1,4 +1,5 @@
 import ClassificationDomain
+import ReformKit
 import Testing
 
 /// An evaluation that cannot be rated is refused before anything is rated, naming the field

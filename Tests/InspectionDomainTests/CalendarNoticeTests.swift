@@ -31,7 +31,7 @@ struct CalendarNoticeTests {
 
   @Test func aSwappedWorkingSaturdayIsWorkedAndItsSwappedDayIsOff() throws {
     let notice = CalendarNotice(
-      year: 2026, source: SourceReference(document: "Thông báo thử"),
+      year: 2026, source: SourceRef(document: "Thông báo thử"),
       days: [
         DayOverride(date: day(2026, 1, 2), kind: .swappedDayOff, name: "Nghỉ hoán đổi"),
         DayOverride(date: day(2026, 1, 10), kind: .swappedWorkingSaturday, name: "Làm bù cho 2/1"),
@@ -45,7 +45,7 @@ struct CalendarNoticeTests {
 
   @Test func aNoticeCanCancelAComputedDayOff() throws {
     let notice = CalendarNotice(
-      year: 2026, source: SourceReference(document: "Thông báo thử"),
+      year: 2026, source: SourceRef(document: "Thông báo thử"),
       days: [
         DayOverride(date: day(2026, 9, 1), kind: .working),
         DayOverride(date: day(2026, 9, 3), kind: .holiday, name: "Quốc khánh"),
@@ -62,7 +62,7 @@ struct CalendarNoticeTests {
 
   @Test func aDayListedTwiceIsRefusedNamingTheLine() {
     let notice = CalendarNotice(
-      year: 2026, source: SourceReference(document: "Thông báo thử"),
+      year: 2026, source: SourceRef(document: "Thông báo thử"),
       days: [DayOverride(date: day(2026, 3, 2), kind: .holiday), DayOverride(date: day(2026, 3, 2), kind: .working)])
     let error = #expect(throws: CalendarError.self) { try WorkingCalendar(year: 2026, notice: notice) }
     #expect(error?.field == "notice.days[1].date")
@@ -70,7 +70,7 @@ struct CalendarNoticeTests {
 
   @Test func aWeekdayCannotBeASwappedWorkingSaturday() {
     let notice = CalendarNotice(
-      year: 2026, source: SourceReference(document: "Thông báo thử"),
+      year: 2026, source: SourceRef(document: "Thông báo thử"),
       days: [DayOverride(date: day(2026, 3, 4), kind: .swappedWorkingSaturday)])
     let error = #expect(throws: CalendarError.self) { try WorkingCalendar(year: 2026, notice: notice) }
     #expect(error?.field == "notice.days[0].kind")

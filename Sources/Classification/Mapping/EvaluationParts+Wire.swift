@@ -50,7 +50,7 @@ extension ClassificationDomain.DisciplineRecord {
     problems.checkLength(wire.violation, "violation", limit: ClassificationLimits.textLength)
     problems.checkLength(wire.violationId, "violation_id", limit: ClassificationLimits.codeLength)
     let decision = wire.decision.map { source in
-      problems.reading("decision") { ClassificationDomain.SourceRef(wire: source, problems: &$0) }
+      problems.reading("decision") { ReformKit.SourceRef(wire: source, problems: &$0) }
     }
     if wire.violationYear != 0, !ClassificationLimits.years.contains(Int(wire.violationYear)) {
       problems.add("violation_year", "\(wire.violationYear) is not a year; leave it 0 when unknown")
@@ -89,7 +89,7 @@ extension DeclineFinding {
   init?(wire: RatingDeclineFinding, problems: inout FieldProblems) {
     problems.checkLength(wire.finding, "finding", limit: ClassificationLimits.textLength)
     let conclusion = wire.conclusion.map { source in
-      problems.reading("conclusion") { ClassificationDomain.SourceRef(wire: source, problems: &$0) }
+      problems.reading("conclusion") { ReformKit.SourceRef(wire: source, problems: &$0) }
     }
     guard let concluded = wire.concluded else {
       problems.add("concluded", "required: the date of the conclusion")

@@ -1,4 +1,5 @@
 import ClassificationDomain
+import ReformKit
 import ReformWire
 
 extension QuotaConfig {
@@ -31,8 +32,8 @@ extension QuotaConfig {
     }
     let source =
       wire.source.map { wireSource in
-        problems.reading("source") { ClassificationDomain.SourceRef(wire: wireSource, problems: &$0) }
-      } ?? ClassificationDomain.SourceRef(document: "")
+        problems.reading("source") { ReformKit.SourceRef(wire: wireSource, problems: &$0) }
+      } ?? ReformKit.SourceRef(document: "")
     let kinds = ClassificationDomain.RatingRule.subjectKinds(wire.subjectKinds, field: "subject_kinds", problems: &problems)
     let share = Int(wire.shareBasisPoints)
     let of = basis == .goodCount ? "số Hoàn thành tốt nhiệm vụ" : "số được xếp loại"

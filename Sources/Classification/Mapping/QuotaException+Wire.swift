@@ -1,4 +1,5 @@
 import ClassificationDomain
+import ReformKit
 import ReformWire
 
 extension QuotaException {
@@ -20,8 +21,8 @@ extension QuotaException {
     }
     let decision =
       wire.decision.map { source in
-        problems.reading("decision") { ClassificationDomain.SourceRef(wire: source, problems: &$0) }
-      } ?? ClassificationDomain.SourceRef(document: "")
+        problems.reading("decision") { ReformKit.SourceRef(wire: source, problems: &$0) }
+      } ?? ReformKit.SourceRef(document: "")
     self.init(
       id: wire.id, unitCode: wire.unitCode, dutyGroup: wire.dutyGroup.isEmpty ? nil : wire.dutyGroup,
       year: Int(wire.year), grant: grant, authority: wire.authority, decision: decision,

@@ -1,4 +1,5 @@
 import ClassificationDomain
+import ReformKit
 import ReformWire
 
 extension ClassificationDomain.RatingRule {
@@ -12,8 +13,8 @@ extension ClassificationDomain.RatingRule {
     if kind == nil { problems.add("kind", "required: a RATING_RULE_KIND_*; got \(wire.kind)") }
     let source =
       wire.source.map { wireSource in
-        problems.reading("source") { ClassificationDomain.SourceRef(wire: wireSource, problems: &$0) }
-      } ?? ClassificationDomain.SourceRef(document: "")
+        problems.reading("source") { ReformKit.SourceRef(wire: wireSource, problems: &$0) }
+      } ?? ReformKit.SourceRef(document: "")
     let kinds = Self.subjectKinds(wire.subjectKinds, field: "subject_kinds", problems: &problems)
     let level = ClassificationDomain.RatingLevel.optional(wire.level, field: "level", problems: &problems)
     let capLevel = ClassificationDomain.RatingLevel.optional(wire.capLevel, field: "cap_level", problems: &problems)

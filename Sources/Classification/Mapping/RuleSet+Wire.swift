@@ -23,7 +23,7 @@ extension RuleSet {
     problems.checkCount(wire.sources.count, "sources", limit: ClassificationLimits.rulesPerSet)
     problems.checkCount(wire.rules.count, "rules", limit: ClassificationLimits.rulesPerSet)
     let sources = wire.sources.enumerated().map { index, source in
-      problems.reading("sources[\(index)]") { ClassificationDomain.SourceRef(wire: source, problems: &$0) }
+      problems.reading("sources[\(index)]") { ReformKit.SourceRef(wire: source, problems: &$0) }
     }
     var fromYear = 0
     if let from = wire.effectiveFrom {

@@ -3,7 +3,7 @@ import ReformKit
 import ReformModule
 import ReformWire
 
-extension ClassificationDomain.SourceRef {
+extension ReformKit.SourceRef {
   /// The reference `wire` names; problems are recorded under `problems`.
   init(wire: ReformWire.SourceRef, problems: inout FieldProblems) {
     problems.checkLength(wire.document, "document", limit: ClassificationLimits.nameLength)
@@ -14,11 +14,6 @@ extension ClassificationDomain.SourceRef {
       let civil = CivilDate(wire: date)
       if civil.isValid { issued = civil } else { problems.add("issued", "\(civil) is not a date") }
     }
-    self.init(document: wire.document, article: wire.article, issued: issued, note: wire.note.isEmpty ? nil : wire.note)
-  }
-
-  /// The reference on the wire.
-  var wire: ReformWire.SourceRef {
-    ReformWire.SourceRef(document: document, article: article, issued: issued?.wire, note: note ?? "")
+    self.init(document: wire.document, article: wire.article, issued: issued, note: wire.note)
   }
 }

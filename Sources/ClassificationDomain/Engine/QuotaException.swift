@@ -1,3 +1,5 @@
+import ReformKit
+
 /// An authority's permission for a quota unit to exceed the HTXSNV quota in one year
 /// (Nghị định 335/2025/NĐ-CP: for organisations with outstanding achievements), applied as
 /// data by ``ClassificationEngine``.

@@ -1,3 +1,5 @@
+import ReformKit
+
 /// A demotion from HTXSNV to HTTNV by quota, and why this subject was the one demoted.
 public struct QuotaDemotion: Sendable, Hashable {
   /// The quota's id in its set, e.g. `335.quota`.

@@ -1,3 +1,5 @@
+import ReformKit
+
 /// One rule evaluated for one subject: whether it held, the level after it, and the figures
 /// it compared (RatingRuleCheck in the proto).
 public struct RuleCheck: Sendable, Hashable {

@@ -1,3 +1,5 @@
+import ReformKit
+
 /// One row of a leader–collective cap table: when the collective a leader leads is rated
 /// ``collectiveLevel``, the leader is rated ``leaderAtBest`` or worse.
 public struct LeaderCap: Sendable, Hashable, Codable {

@@ -1,3 +1,5 @@
+import ReformKit
+
 /// The quota on HTXSNV (tỷ lệ xếp loại "Hoàn thành xuất sắc nhiệm vụ").
 ///
 /// Within each group the engine demotes HTXSNV to HTTNV, in ``tieBreak`` order, until the

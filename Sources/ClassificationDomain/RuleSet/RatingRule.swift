@@ -1,3 +1,5 @@
+import ReformKit
+
 /// One rule of a ``RuleSet``, with the source it rests on (quy tắc xếp loại).
 ///
 /// A rule either sets the starting level (``RatingRuleKind/isStartingLevel``) or is a

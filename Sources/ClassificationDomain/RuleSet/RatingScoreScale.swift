@@ -1,3 +1,5 @@
+import ReformKit
+
 /// The maxima of the 100-point scale (thang điểm 100), in hundredths.
 public struct RatingScoreScale: Sendable, Hashable, Codable {
   /// Nhóm tiêu chí chung: 3000 (30 points) under 366-QĐ/TW and Nghị định 335/2025/NĐ-CP.

@@ -1,3 +1,5 @@
+import ReformKit
+
 /// The figures a rule compares against. Each ``RatingRuleKind`` reads some of them (listed
 /// with the kind); a rule set that sets one its kind does not read is refused, so that a
 /// figure can never look as if it applied when it does not.

@@ -1,4 +1,5 @@
 import Foundation
+import ReformKit
 
 extension RuleSet {
   /// The set written in `json`, checked with ``validate()``.
@@ -13,7 +14,9 @@ extension RuleSet {
   public static func decode(data: Data) throws(RuleSetError) -> RuleSet {
     let set: RuleSet
     do {
-      set = try JSONDecoder().decode(RuleSet.self, from: data)
+      let decoder = JSONDecoder()
+      decoder.userInfo[StrictKeys.requested] = true
+      set = try decoder.decode(RuleSet.self, from: data)
     } catch let error as DecodingError {
       throw RuleSetError(decoding: error)
     } catch {

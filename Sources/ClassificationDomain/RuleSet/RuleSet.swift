@@ -1,4 +1,5 @@
 import Foundation
+import ReformKit
 
 /// A versioned set of rating rules from one regulation (bộ quy tắc xếp loại), held as data:
 /// a new regulation is a new JSON file read with ``decode(json:)``, never new code.

@@ -53,8 +53,8 @@ extension CalendarNotice {
     }
     self.init(
       year: Int(notice.year),
-      source: try notice.source.map { source in try SourceReference(source, field: "\(field).source") }
-        ?? SourceReference(document: ""),
+      source: try notice.source.map { source in try ReformKit.SourceRef(source, field: "\(field).source") }
+        ?? ReformKit.SourceRef(document: ""),
       days: days)
   }
 

@@ -179,7 +179,7 @@ extension PlanningRules {
           lengthDays: Int(row.lengthDays)))
     }
     try InspectionLimits.checkCount(rules.sources.count, field: "\(field).sources", limit: InspectionLimits.maxSources)
-    let sources = try rules.sources.mapEntries(field: "\(field).sources", SourceReference.init)
+    let sources = try rules.sources.mapEntries(field: "\(field).sources", ReformKit.SourceRef.init)
     func orDefault(_ value: Int32, _ fallback: Int) -> Int { value == 0 ? fallback : Int(value) }
     self.init(
       minGapWorkingDays: orDefault(rules.minGapWorkingDays, defaults.minGapWorkingDays),

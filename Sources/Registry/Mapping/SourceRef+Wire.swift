@@ -19,9 +19,4 @@ extension SourceRef {
     let reference = try SourceRef(wire: source, field: field)
     return reference.document.isEmpty && reference.article.isEmpty && reference.note.isEmpty ? nil : reference
   }
-
-  /// The reference on the wire.
-  var wire: ReformWire.SourceRef {
-    ReformWire.SourceRef(document: document, article: article, issued: issued?.wire, note: note)
-  }
 }

@@ -1,3 +1,5 @@
+import ReformKit
+
 /// One indicator of a set (chỉ tiêu), as `IndicatorDefinition` in `indicator.proto`: a
 /// numerator over a denominator, per unit and period, compared with a target.
 ///

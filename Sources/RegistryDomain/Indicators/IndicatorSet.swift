@@ -1,3 +1,5 @@
+import ReformKit
+
 /// A versioned set of indicators for one resolution and term (bộ chỉ tiêu), as `IndicatorSet`
 /// in `indicator.proto`. Sets are data: a new term (2025–2030) is a new set, defined as JSON
 /// without code; a correction is a new version.

@@ -1,4 +1,5 @@
 import Foundation
+import ReformKit
 
 /// Renders a report as one self-contained HTML file: no external resource and no script,
 /// `lang="vi"` and UTF-8; one `<section>` per indicator with its code and full Vietnamese name

@@ -1,4 +1,5 @@
 import Foundation
+import ReformKit
 
 /// Who records a change, when, and why: the part of a history entry or a workflow transition
 /// the caller supplies. The instant is passed in, never read from a clock, so that the domain
