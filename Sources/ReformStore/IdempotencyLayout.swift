@@ -4,10 +4,11 @@ import GRDB
 /// Where an ``IdempotencyLedger`` keeps its entries: the table and how its columns are named
 /// and encoded.
 ///
-/// A new module takes ``init(table:)`` and creates the table with ``createTable(in:)`` in a
-/// migration. The four modules that kept their own ledgers before keep their tables as they
-/// are, so their files keep working: each describes its table once (``registry``,
-/// ``classification``, ``exchange``, ``inspection``).
+/// A new module takes ``init(table:)`` and creates the table with ``createTable(in:)`` (or, on
+/// PostgreSQL, ``createTableSQL(_:)``) in a migration. The four modules that kept their own
+/// ledgers before keep their tables' names and columns, so their files keep working: each is
+/// described once (``registry``, ``classification``, ``exchange``, ``inspection``) and created
+/// from that description.
 public struct IdempotencyLayout: Sendable, Hashable {
   /// How the time an entry was recorded is stored.
   public enum TimeEncoding: Sendable, Hashable {
@@ -65,21 +66,41 @@ public struct IdempotencyLayout: Sendable, Hashable {
   public static let inspection = IdempotencyLayout(
     table: "inspection_idempotency", scopeColumn: nil, timeColumn: "created_at", time: .date)
 
-  /// Creates the table this layout describes, for a migration of a new module.
-  public func createTable(in db: Database) throws {
-    let identity = (scopeColumn.map { [$0] } ?? []) + (keyedByMethod ? ["method"] : []) + [keyColumn]
+  /// The engine a ``createTableSQL(_:)`` statement is written for.
+  public enum Engine: Sendable {
+    /// SQLite, the embedded default.
+    case sqlite
+    /// PostgreSQL, shared by workers on several hosts.
+    case postgres
+  }
+
+  /// The `CREATE TABLE` statement of the table this layout describes, in `engine`'s types: the
+  /// identity columns (`method` first when keys are per method, then the scope and the key)
+  /// as the primary key, then `method` when it is not part of it, the fingerprint, the answer
+  /// and the time. Each module's migrations create their ledger with it, on either engine.
+  public func createTableSQL(_ engine: Engine = .sqlite) -> String {
+    let identity = (keyedByMethod ? ["method"] : []) + (scopeColumn.map { [$0] } ?? []) + [keyColumn]
+    let bytes = engine == .sqlite ? "BLOB" : "BYTEA"
     let timeType =
-      switch time {
-      case .seconds: "REAL"
-      case .milliseconds, .microseconds: "INTEGER"
-      case .date: "DATETIME"
+      switch (time, engine) {
+      case (.seconds, .sqlite): "REAL"
+      case (.seconds, .postgres): "DOUBLE PRECISION"
+      case (.milliseconds, .sqlite), (.microseconds, .sqlite): "INTEGER"
+      case (.date, .sqlite): "DATETIME"
+      // The PostgreSQL ledger stores a `.date` time as microseconds.
+      case (_, .postgres): "BIGINT"
       }
     let columns =
-      (scopeColumn.map { ["\($0) TEXT NOT NULL"] } ?? []) + [
-        "method TEXT NOT NULL", "\(keyColumn) TEXT NOT NULL", "fingerprint \(fingerprintAsHex ? "TEXT" : "BLOB") NOT NULL",
-        "response BLOB NOT NULL", "\(timeColumn) \(timeType) NOT NULL", "PRIMARY KEY (\(identity.joined(separator: ", ")))",
+      identity.map { "\($0) TEXT NOT NULL" } + (keyedByMethod ? [] : ["method TEXT NOT NULL"]) + [
+        "fingerprint \(fingerprintAsHex ? "TEXT" : bytes) NOT NULL", "response \(bytes) NOT NULL",
+        "\(timeColumn) \(timeType) NOT NULL", "PRIMARY KEY (\(identity.joined(separator: ", ")))",
       ]
-    try db.execute(sql: "CREATE TABLE \(table) (\(columns.joined(separator: ", ")))")
+    return "CREATE TABLE \(table) (\(columns.joined(separator: ", ")))"
+  }
+
+  /// Creates the table this layout describes on SQLite (``createTableSQL(_:)``), in a migration.
+  public func createTable(in db: Database) throws {
+    try db.execute(sql: createTableSQL())
   }
 
   /// The stored form of `date`.

@@ -99,6 +99,22 @@ import Testing
     #expect(try await Self.writes(database) == 1)
   }
 
+  /// The modules' migrations create their ledgers from their layouts: the same columns, types,
+  /// nullability and primary key as the tables released before.
+  @Test("each module's layout creates its released table", arguments: 0..<4)
+  func aLayoutCreatesTheReleasedTable(_ index: Int) throws {
+    let (layout, released) = Self.releasedTables[index]
+    func columns(_ create: String) throws -> [[String]] {
+      try DatabaseQueue().write { db in
+        try db.execute(sql: create)
+        return try Row.fetchAll(db, sql: "PRAGMA table_info(\(layout.table))").map { row in
+          [row["name"], row["type"], "\(row["notnull"] as Int)", "\(row["pk"] as Int)"]
+        }
+      }
+    }
+    #expect(try columns(layout.createTableSQL()) == columns(released))
+  }
+
   @Test func theRefusalOfAReusedKeyHasTheLedgersClass() async throws {
     let folder = try TemporaryFolder("ledger")
     let database = try Self.database(folder, IdempotencyLayout(table: "test_idempotency"))

@@ -126,19 +126,7 @@ enum ClassificationMigrations {
             WHERE locked = 1 AND superseded_by_run_id IS NULL;
           """)
     }
-    migrations.register(1, "idempotency") { db in
-      try db.execute(
-        sql: """
-          CREATE TABLE classification_idempotency (
-            method TEXT NOT NULL,
-            key TEXT NOT NULL,
-            fingerprint TEXT NOT NULL,
-            response BLOB NOT NULL,
-            created_at INTEGER NOT NULL,
-            PRIMARY KEY (method, key)
-          );
-          """)
-    }
+    migrations.register(1, "idempotency") { db in try IdempotencyLayout.classification.createTable(in: db) }
     return migrations
   }
 }

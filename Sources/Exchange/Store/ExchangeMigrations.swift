@@ -158,20 +158,7 @@ enum ExchangeMigrations {
           CREATE INDEX exchange_events_unit ON exchange_events (unit_code, seq);
           """)
     }
-    migrations.register(1, "idempotency") { db in
-      try db.execute(
-        sql: """
-          CREATE TABLE exchange_idempotency (
-            method TEXT NOT NULL,
-            unit_code TEXT NOT NULL,
-            idempotency_key TEXT NOT NULL,
-            fingerprint BLOB NOT NULL,
-            response BLOB NOT NULL,
-            created_us INTEGER NOT NULL,
-            PRIMARY KEY (method, unit_code, idempotency_key)
-          )
-          """)
-    }
+    migrations.register(1, "idempotency") { db in try IdempotencyLayout.exchange.createTable(in: db) }
     return migrations
   }
 }

@@ -59,18 +59,7 @@ enum InspectionMigrations {
         index: "inspection_programme_visit_unit", on: ProgrammeVisitRecord.databaseTableName,
         columns: ["unit_code", "last_day"])
     }
-    migrations.register(1, "idempotency") { db in
-      // The answers to requests that carried an idempotency key: ReformStore's ledger reads
-      // this table as its `.inspection` layout.
-      try db.create(table: IdempotencyLayout.inspection.table) { t in
-        t.column("method", .text).notNull()
-        t.column("key", .text).notNull()
-        t.column("fingerprint", .blob).notNull()
-        t.column("response", .blob).notNull()
-        t.column("created_at", .datetime).notNull()
-        t.primaryKey(["method", "key"])
-      }
-    }
+    migrations.register(1, "idempotency") { db in try IdempotencyLayout.inspection.createTable(in: db) }
     return migrations
   }
 }

@@ -73,15 +73,7 @@ enum RegistryMigrations {
             transitions TEXT NOT NULL, PRIMARY KEY (set_id, unit_code, period));
           """)
     }
-    migrations.register(1, "idempotency") { db in
-      // Read by ReformStore's IdempotencyLedger as its `.registry` layout.
-      try db.execute(
-        sql: """
-          CREATE TABLE registry_idempotency (
-            caller TEXT NOT NULL, key TEXT NOT NULL, method TEXT NOT NULL, fingerprint BLOB NOT NULL,
-            response BLOB NOT NULL, recorded_at REAL NOT NULL, PRIMARY KEY (caller, key));
-          """)
-    }
+    migrations.register(1, "idempotency") { db in try IdempotencyLayout.registry.createTable(in: db) }
     return migrations
   }
 }

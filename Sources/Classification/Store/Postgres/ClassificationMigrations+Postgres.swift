@@ -143,20 +143,7 @@ extension ClassificationMigrations {
           WHERE locked = 1 AND superseded_by_run_id IS NULL
         """,
       ])
-    migrations.register(
-      1, "idempotency",
-      [
-        """
-        CREATE TABLE classification_idempotency (
-          method TEXT NOT NULL,
-          key TEXT NOT NULL,
-          fingerprint TEXT NOT NULL,
-          response BYTEA NOT NULL,
-          created_at BIGINT NOT NULL,
-          PRIMARY KEY (method, key)
-        )
-        """
-      ])
+    migrations.register(1, "idempotency", [IdempotencyLayout.classification.createTableSQL(.postgres)])
     return migrations
   }
 }

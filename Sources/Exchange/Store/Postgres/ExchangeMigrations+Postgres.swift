@@ -172,21 +172,7 @@ extension ExchangeMigrations {
         """,
         PostgresCounters.createTable("exchange_counters"),
       ])
-    migrations.register(
-      1, "idempotency",
-      [
-        """
-        CREATE TABLE exchange_idempotency (
-          method TEXT NOT NULL,
-          unit_code TEXT NOT NULL,
-          idempotency_key TEXT NOT NULL,
-          fingerprint BYTEA NOT NULL,
-          response BYTEA NOT NULL,
-          created_us BIGINT NOT NULL,
-          PRIMARY KEY (method, unit_code, idempotency_key)
-        )
-        """
-      ])
+    migrations.register(1, "idempotency", [IdempotencyLayout.exchange.createTableSQL(.postgres)])
     return migrations
   }
 }

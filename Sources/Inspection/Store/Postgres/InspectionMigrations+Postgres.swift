@@ -85,20 +85,7 @@ extension InspectionMigrations {
         "CREATE INDEX inspection_programme_visit_unit ON inspection_programme_visit (unit_code, last_day)",
         PostgresCounters.createTable("inspection_counters"),
       ])
-    migrations.register(
-      1, "idempotency",
-      [
-        """
-        CREATE TABLE inspection_idempotency (
-          method TEXT NOT NULL,
-          key TEXT NOT NULL,
-          fingerprint BYTEA NOT NULL,
-          response BYTEA NOT NULL,
-          created_at BIGINT NOT NULL,
-          PRIMARY KEY (method, key)
-        )
-        """
-      ])
+    migrations.register(1, "idempotency", [IdempotencyLayout.inspection.createTableSQL(.postgres)])
     return migrations
   }
 }
