@@ -1,6 +1,46 @@
 // swift-tools-version:6.1
 import PackageDescription
 
+/// Products named by several targets.
+let grpcCore = Target.Dependency.product(name: "GRPCCore", package: "grpc-swift-2")
+let grdb = Target.Dependency.product(name: "GRDB", package: "GRDB.swift")
+let postgresNIO = Target.Dependency.product(name: "PostgresNIO", package: "postgres-nio")
+let crypto = Target.Dependency.product(name: "Crypto", package: "swift-crypto")
+
+/// A worker module's four targets, all shaped alike: `<name>Domain`, its rules, pure Swift on
+/// Foundation and ReformKit alone, tested without a network; `<name>`, a store (GRDB, and
+/// whatever else `dependencies` adds) and RPC handlers around that domain; and their tests,
+/// the module's run through `ReformModuleTesting` with `testDependencies` besides.
+func workerModule(
+  _ name: String, domainExclude: [String] = [], dependencies: [Target.Dependency] = [],
+  testDependencies: [Target.Dependency] = [], testExclude: [String] = []
+) -> [Target] {
+  let domain = Target.Dependency.byName(name: name + "Domain")
+  return [
+    .target(name: name + "Domain", dependencies: ["ReformKit"], exclude: domainExclude),
+    .target(
+      name: name, dependencies: [domain, "ReformModule", "ReformStore", "ReformWire", grpcCore, grdb] + dependencies),
+    .testTarget(name: name + "DomainTests", dependencies: [domain, "ReformKit"]),
+    .testTarget(
+      name: name + "Tests",
+      dependencies: [.byName(name: name), domain, "ReformModule", "ReformWire", "ReformModuleTesting"] + testDependencies,
+      exclude: testExclude),
+  ]
+}
+
+/// The worker modules; the registry keeps its state in SQLite alone.
+let workerModules =
+  workerModule(
+    "Registry", domainExclude: ["IndicatorSets/01-NQ-DUK-2020-2025.json"], dependencies: [crypto],
+    testDependencies: [grpcCore])
+  + workerModule(
+    "Classification", domainExclude: ["RuleSets"], dependencies: [postgresNIO, crypto],
+    testDependencies: ["ReformStore", grpcCore])
+  + workerModule(
+    "Inspection", dependencies: [postgresNIO], testDependencies: ["ReformStore"], testExclude: ["ics_check.py"])
+  + workerModule(
+    "Exchange", dependencies: [postgresNIO, crypto], testDependencies: ["ReformStore", grdb, postgresNIO])
+
 let package = Package(
   name: "Reform",
   platforms: [.macOS(.v15)],
@@ -30,7 +70,7 @@ let package = Package(
     .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
     .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
   ],
-  targets: [
+  targets: workerModules + [
     // libprotobuf-c, found by pkg-config: the only protobuf runtime in the product.
     .systemLibrary(
       name: "CProtobufC",
@@ -49,7 +89,7 @@ let package = Package(
       dependencies: [
         "CProtobufC",
         "ReformProtoC",
-        .product(name: "GRPCCore", package: "grpc-swift-2"),
+        grpcCore,
       ]
     ),
 
@@ -58,12 +98,12 @@ let package = Package(
       name: "ReformHub",
       dependencies: [
         "ReformWire", "ReformSecurity", "ReformModule",
-        .product(name: "GRPCCore", package: "grpc-swift-2"),
+        grpcCore,
         .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),
         .product(name: "NIOCore", package: "swift-nio"),
         .product(name: "NIOHTTP2", package: "swift-nio-http2"),
         .product(name: "Logging", package: "swift-log"),
-        .product(name: "Crypto", package: "swift-crypto"),
+        crypto,
         .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         .product(name: "X509", package: "swift-certificates"),
         .product(name: "SwiftASN1", package: "swift-asn1"),
@@ -86,9 +126,9 @@ let package = Package(
       name: "ReformStore",
       dependencies: [
         "ReformKit",
-        .product(name: "GRDB", package: "GRDB.swift"),
-        .product(name: "Crypto", package: "swift-crypto"),
-        .product(name: "PostgresNIO", package: "postgres-nio"),
+        grdb,
+        crypto,
+        postgresNIO,
         .product(name: "NIOSSL", package: "swift-nio-ssl"),
         .product(name: "Logging", package: "swift-log"),
       ]
@@ -98,67 +138,22 @@ let package = Package(
     // Light on purpose (no transport, no store), so a module builds and tests on its own.
     .target(
       name: "ReformModule",
-      dependencies: ["ReformKit", "ReformWire", .product(name: "GRPCCore", package: "grpc-swift-2")]
+      dependencies: ["ReformKit", "ReformWire", grpcCore]
     ),
     .target(
       name: "Diagnostics",
-      dependencies: ["ReformModule", "ReformWire", .product(name: "GRPCCore", package: "grpc-swift-2")]
+      dependencies: ["ReformModule", "ReformWire", grpcCore]
     ),
 
-    // Each domain module's rules: pure Swift on Foundation alone, tested without a network.
     // What every domain shares, on Foundation alone.
     .target(name: "ReformKit"),
-    .target(name: "RegistryDomain", dependencies: ["ReformKit"], exclude: ["IndicatorSets/01-NQ-DUK-2020-2025.json"]),
-    .target(name: "ClassificationDomain", dependencies: ["ReformKit"], exclude: ["RuleSets"]),
-    .target(name: "ExchangeDomain", dependencies: ["ReformKit"]),
-    .target(name: "InspectionDomain", dependencies: ["ReformKit"]),
-
-    // The worker modules: each a store (GRDB) and RPC handlers around its domain.
-    .target(
-      name: "Registry",
-      dependencies: [
-        "RegistryDomain", "ReformModule", "ReformStore", "ReformWire",
-        .product(name: "GRPCCore", package: "grpc-swift-2"),
-        .product(name: "GRDB", package: "GRDB.swift"),
-        .product(name: "Crypto", package: "swift-crypto"),
-      ]
-    ),
-    .target(
-      name: "Classification",
-      dependencies: [
-        "ClassificationDomain", "ReformModule", "ReformStore", "ReformWire",
-        .product(name: "GRPCCore", package: "grpc-swift-2"),
-        .product(name: "GRDB", package: "GRDB.swift"),
-        .product(name: "PostgresNIO", package: "postgres-nio"),
-        .product(name: "Crypto", package: "swift-crypto"),
-      ]
-    ),
-    .target(
-      name: "Inspection",
-      dependencies: [
-        "InspectionDomain", "ReformModule", "ReformStore", "ReformWire",
-        .product(name: "GRPCCore", package: "grpc-swift-2"),
-        .product(name: "GRDB", package: "GRDB.swift"),
-        .product(name: "PostgresNIO", package: "postgres-nio"),
-      ]
-    ),
-    .target(
-      name: "Exchange",
-      dependencies: [
-        "ExchangeDomain", "ReformModule", "ReformStore", "ReformWire",
-        .product(name: "GRPCCore", package: "grpc-swift-2"),
-        .product(name: "GRDB", package: "GRDB.swift"),
-        .product(name: "PostgresNIO", package: "postgres-nio"),
-        .product(name: "Crypto", package: "swift-crypto"),
-      ]
-    ),
 
     // The Swift client library.
     .target(
       name: "ReformClient",
       dependencies: [
         "ReformWire",
-        .product(name: "GRPCCore", package: "grpc-swift-2"),
+        grpcCore,
         .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),
       ]
     ),
@@ -186,7 +181,7 @@ let package = Package(
       dependencies: [
         "ReformClient", "ReformWire", "ReformCommandLine", "ReformKit", "InspectionDomain",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        .product(name: "Crypto", package: "swift-crypto"),
+        crypto,
       ]
     ),
 
@@ -204,9 +199,9 @@ let package = Package(
     .target(
       name: "ReformModuleTesting",
       dependencies: [
-        "ReformModule", "ReformWire", "ReformKit", "ReformStore", .product(name: "GRPCCore", package: "grpc-swift-2"),
+        "ReformModule", "ReformWire", "ReformKit", "ReformStore", grpcCore,
         .product(name: "Logging", package: "swift-log"),
-        .product(name: "GRDB", package: "GRDB.swift"), .product(name: "PostgresNIO", package: "postgres-nio"),
+        grdb, postgresNIO,
       ]
     ),
 
@@ -220,9 +215,9 @@ let package = Package(
         "ReformWire", "ReformWireTesting", "CProtobufC", "ReformModule",
         "InspectionDomain", "Inspection", "ExchangeDomain", "Exchange", "ClassificationDomain", "Classification",
         "RegistryDomain", "Registry", "ReformClient", "ReformKit", "ReformStore",
-        .product(name: "GRPCCore", package: "grpc-swift-2"),
+        grpcCore,
         .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),
-        .product(name: "PostgresNIO", package: "postgres-nio"),
+        postgresNIO,
         .product(name: "Logging", package: "swift-log"),
       ]
     ),
@@ -232,7 +227,7 @@ let package = Package(
       name: "ReformClientTests",
       dependencies: [
         "ReformClient", "ReformWire", "reformctl", "ReformCommandLine",
-        .product(name: "GRPCCore", package: "grpc-swift-2"),
+        grpcCore,
         .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),
       ]
     ),
@@ -240,44 +235,14 @@ let package = Package(
       name: "ReformHubTests",
       dependencies: [
         "ReformClient", "ReformWire", "ReformHub", "ReformModule", "ReformSecurity", "CProtobufC", "ReformModuleTesting",
-        .product(name: "GRPCCore", package: "grpc-swift-2"),
+        grpcCore,
         .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),
       ]
     ),
     .testTarget(name: "ReformKitTests", dependencies: ["ReformKit"]),
     .testTarget(
       name: "ReformStoreTests",
-      dependencies: ["ReformStore", "ReformKit", "ReformModuleTesting", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "PostgresNIO", package: "postgres-nio")]
-    ),
-    .testTarget(name: "RegistryDomainTests", dependencies: ["RegistryDomain", "ReformKit"]),
-    .testTarget(
-      name: "RegistryTests",
-      dependencies: [
-        "Registry", "RegistryDomain", "ReformModule", "ReformWire", "ReformModuleTesting",
-        .product(name: "GRPCCore", package: "grpc-swift-2"),
-      ]
-    ),
-    .testTarget(name: "ClassificationDomainTests", dependencies: ["ClassificationDomain", "ReformKit"]),
-    .testTarget(
-      name: "ClassificationTests",
-      dependencies: [
-        "Classification", "ClassificationDomain", "ReformModule", "ReformWire", "ReformModuleTesting", "ReformStore",
-        .product(name: "GRPCCore", package: "grpc-swift-2"),
-      ]
-    ),
-    .testTarget(name: "ExchangeDomainTests", dependencies: ["ExchangeDomain", "ReformKit"]),
-    .testTarget(
-      name: "ExchangeTests",
-      dependencies: [
-        "Exchange", "ExchangeDomain", "ReformModule", "ReformWire", "ReformModuleTesting", "ReformStore",
-        .product(name: "GRDB", package: "GRDB.swift"), .product(name: "PostgresNIO", package: "postgres-nio"),
-      ]
-    ),
-    .testTarget(name: "InspectionDomainTests", dependencies: ["InspectionDomain", "ReformKit"]),
-    .testTarget(
-      name: "InspectionTests",
-      dependencies: ["Inspection", "InspectionDomain", "ReformModule", "ReformStore", "ReformWire", "ReformModuleTesting"],
-      exclude: ["ics_check.py"]
+      dependencies: ["ReformStore", "ReformKit", "ReformModuleTesting", grdb, postgresNIO]
     ),
     // Every module together: the module-call graph they declare, and that it is what they do.
     .testTarget(
