@@ -8,29 +8,32 @@ import ReformStore
 /// `InboxEntry.daysOverdue(asOf:)`, answered from the stored days so that it holds for past
 /// days too and can filter in SQL.
 ///
-/// ``sql(asOf:)``, ``postgres(asOf:)`` and ``daysOverdue(_:dueDate:asOf:)`` are the same rule, kept side by side.
+/// ``condition`` is the rule in SQL, written once for both engines (``sql(asOf:)``,
+/// ``postgres(asOf:)``); ``daysOverdue(_:dueDate:asOf:)`` is the same rule in Swift, kept beside it.
 enum OverdueRule {
   /// The rule as an SQL condition over `d` (exchange_deliveries) joined with `doc`
-  /// (exchange_documents).
+  /// (exchange_documents); each `?` stands for the day, in ISO 8601, as a bound value.
+  private static let condition = """
+    (doc.due_date IS NOT NULL AND doc.due_date < ? AND d.arrival_date <= ?
+     AND (d.done_date IS NULL OR d.done_date > ?)
+     AND (d.refused_date IS NULL OR d.refused_date > ?)
+     AND (d.voided_date IS NULL OR d.voided_date > ?))
+    """
+
+  /// ``condition`` for SQLite.
   static func sql(asOf day: CivilDate) -> SQL {
-    let text = day.iso
-    return """
-      (doc.due_date IS NOT NULL AND doc.due_date < \(text) AND d.arrival_date <= \(text)
-       AND (d.done_date IS NULL OR d.done_date > \(text))
-       AND (d.refused_date IS NULL OR d.refused_date > \(text))
-       AND (d.voided_date IS NULL OR d.voided_date > \(text)))
-      """
+    let count = condition.filter { $0 == "?" }.count
+    return SQL(sql: condition, arguments: StatementArguments(Array(repeating: day.iso, count: count)))
   }
 
-  /// The same condition for PostgreSQL, with its day as a bound value.
+  /// ``condition`` for PostgreSQL.
   static func postgres(asOf day: CivilDate) -> PostgresStatement {
-    let text = day.iso
-    return """
-      (doc.due_date IS NOT NULL AND doc.due_date < \(text) AND d.arrival_date <= \(text)
-       AND (d.done_date IS NULL OR d.done_date > \(text))
-       AND (d.refused_date IS NULL OR d.refused_date > \(text))
-       AND (d.voided_date IS NULL OR d.voided_date > \(text)))
-      """
+    var statement: PostgresStatement = ""
+    for (index, piece) in condition.split(separator: "?", omittingEmptySubsequences: false).enumerated() {
+      if index > 0 { statement.append("\(day.iso)") }
+      statement.append("\(sql: String(piece))")
+    }
+    return statement
   }
 
   /// Calendar days past the due date on `day`; 0 when the copy is not overdue then.
