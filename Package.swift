@@ -116,6 +116,8 @@ let package = Package(
       dependencies: [
         "ReformWire", "ReformKit", "ReformStore",
         .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "PostgresNIO", package: "postgres-nio"),
+        .product(name: "Logging", package: "swift-log"),
         .product(name: "Crypto", package: "swift-crypto"),
       ]
     ),
@@ -254,7 +256,10 @@ let package = Package(
     ),
     .testTarget(
       name: "ReformSecurityTests",
-      dependencies: ["ReformSecurity", "ReformWire"]
+      dependencies: [
+        "ReformSecurity", "ReformWire", "ReformStore", "ReformModuleTesting",
+        .product(name: "GRDB", package: "GRDB.swift"), .product(name: "PostgresNIO", package: "postgres-nio"),
+      ]
     ),
     .testTarget(
       name: "ReformWireTests",

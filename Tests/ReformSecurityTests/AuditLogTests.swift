@@ -1,5 +1,6 @@
 import Foundation
-import GRDB
+import ReformModuleTesting
+import ReformStore
 import ReformWire
 import Testing
 
@@ -28,12 +29,13 @@ private func entry(
     action: action, statusCode: status, message: message)
 }
 
-/// Runs `body` with a log in a new temporary file, and that file's path.
+/// Runs `body` with a log in a new temporary file (or, on a PostgreSQL run, a new schema), and
+/// where it is.
 @discardableResult
-private func withLog<T>(_ body: (AuditLog, String) async throws -> T) async throws -> T {
+private func withLog<T>(_ body: (AuditLog, StoreLocation) async throws -> T) async throws -> T {
   try await withTemporaryDirectory { directory throws in
-    let path = directory + "/audit.sqlite"
-    return try await body(try AuditLog(path: path), path)
+    let location = TestStore.fresh(module: "security", sqlitePath: directory + "/audit.sqlite")
+    return try await body(try AuditLog(store: location), location)
   }
 }
 
@@ -304,44 +306,34 @@ struct AuditLogTests {
   }
 
   @Test func anUpdateThroughRawSQLFailsWithTheTriggersMessage() async throws {
-    try await withLog { log, path throws in
+    try await withLog { log, location throws in
       try await log.append(entry(target: "doc-1"), now: now)
-      let raw = try DatabaseQueue(path: path)
-      let error = #expect(throws: DatabaseError.self) {
-        try raw.write { try $0.execute(sql: "UPDATE audit_entry SET target = 'doc-forged'") }
-      }
-      #expect(error?.message == "audit entries cannot be changed")
+      let refusal = await RawSQL.refusal(of: "UPDATE audit_entry SET target = 'doc-forged'", on: location)
+      #expect(refusal?.contains(AuditLog.immutableMessage) == true, "\(refusal ?? "not refused")")
       #expect(try await log.query(.init()).entries.map(\.target) == ["doc-1"])
     }
   }
 
   @Test func aDeleteThroughRawSQLFailsWithTheTriggersMessage() async throws {
-    try await withLog { log, path throws in
+    try await withLog { log, location throws in
       try await log.append(entry(), now: now)
-      let raw = try DatabaseQueue(path: path)
-      let error = #expect(throws: DatabaseError.self) {
-        try raw.write { try $0.execute(sql: "DELETE FROM audit_entry") }
-      }
-      #expect(error?.message == "audit entries cannot be changed")
+      let refusal = await RawSQL.refusal(of: "DELETE FROM audit_entry", on: location)
+      #expect(refusal?.contains(AuditLog.immutableMessage) == true, "\(refusal ?? "not refused")")
       #expect(try await log.query(.init()).entries.map(\.sequence) == [1])
     }
   }
 
   @Test func anInsertThroughRawSQLLeavingAGapIsRefused() async throws {
-    try await withLog { log, path throws in
+    try await withLog { log, location throws in
       try await log.append(entry(), now: now)
-      let raw = try DatabaseQueue(path: path)
-      let error = #expect(throws: DatabaseError.self) {
-        try raw.write {
-          try $0.execute(sql: """
-            INSERT INTO audit_entry (sequence, time_ns, principal_display_name,
-              principal_unit_code, principal_roles, method, unit_code, target, action,
-              status_code, message, peer, request_id)
-            VALUES (3, 0, '', '', '', '/x/y', '', '', 1, 0, '', '', '')
-            """)
-        }
-      }
-      #expect(error?.message == AuditLog.gaplessMessage)
+      let refusal = await RawSQL.refusal(
+        of: """
+          INSERT INTO audit_entry (sequence, time_ns, principal_display_name,
+            principal_unit_code, principal_roles, method, unit_code, target, action,
+            status_code, message, peer, request_id)
+          VALUES (3, 0, '', '', '', '/x/y', '', '', 1, 0, '', '', '')
+          """, on: location)
+      #expect(refusal?.contains(AuditLog.gaplessMessage) == true, "\(refusal ?? "not refused")")
       #expect(try await log.append(entry(), now: now) == 2)
     }
   }
@@ -370,13 +362,9 @@ struct AuditLogTests {
   }
 
   @Test func aReopenedLogKeepsItsEntriesAndContinuesTheSequence() async throws {
-    try await withTemporaryDirectory { directory throws in
-      let path = directory + "/audit.sqlite"
-      do {
-        let log = try AuditLog(path: path)
-        for index in 0..<3 { try await log.append(entry(target: "doc-\(index)"), now: now) }
-      }
-      let reopened = try AuditLog(path: path)
+    try await withLog { log, location throws in
+      for index in 0..<3 { try await log.append(entry(target: "doc-\(index)"), now: now) }
+      let reopened = try AuditLog(store: location)
       #expect(try await all(reopened).map(\.target) == ["doc-0", "doc-1", "doc-2"])
       #expect(try await reopened.append(entry(target: "doc-3"), now: now) == 4)
       #expect(try await all(reopened).map(\.sequence) == [1, 2, 3, 4])

@@ -1,4 +1,6 @@
 import Foundation
+import ReformModuleTesting
+import ReformStore
 import ReformWire
 import Testing
 
@@ -32,12 +34,13 @@ private func certificateRequest(
   return create
 }
 
-/// Runs `body` with a store in a new temporary file, and that file's path.
+/// Runs `body` with a store in a new temporary file (or, on a PostgreSQL run, a new schema),
+/// and where it is.
 @discardableResult
-private func withStore<T>(_ body: (TokenStore, String) async throws -> T) async throws -> T {
+private func withStore<T>(_ body: (TokenStore, StoreLocation) async throws -> T) async throws -> T {
   try await withTemporaryDirectory { directory throws in
-    let path = directory + "/tokens.sqlite"
-    return try await body(try TokenStore(path: path), path)
+    let location = TestStore.fresh(module: "security", sqlitePath: directory + "/tokens.sqlite")
+    return try await body(try TokenStore(store: location), location)
   }
 }
 
@@ -265,16 +268,17 @@ struct TokenStoreTests {
   }
 
   @Test func aReopenedStoreKeepsItsTokens() async throws {
-    try await withTemporaryDirectory { directory throws in
-      let path = directory + "/tokens.sqlite"
-      let created = try await TokenStore(path: path).create(request(), createdBy: "pr_admin", now: now)
-      let reopened = try TokenStore(path: path)
+    try await withStore { store, location throws in
+      let created = try await store.create(request(), createdBy: "pr_admin", now: now)
+      let reopened = try TokenStore(store: location)
       #expect(try await reopened.authenticate(secret: created.token, now: now).principal == created.info?.principal)
     }
   }
 
   @Test func theSecretIsNowhereInTheDatabaseFilesOnlyItsHash() async throws {
-    try await withStore { store, path throws in
+    try await withTemporaryDirectory { directory throws in
+      let path = directory + "/tokens.sqlite"
+      let store = try TokenStore(path: path)
       let created = try await store.create(request(), createdBy: "pr_admin", now: now)
       _ = try await store.authenticate(secret: created.token, now: now)
       let secret = try #require(TokenSecret(parsing: created.token))

@@ -33,6 +33,17 @@ public final class AuditLog: Sendable {
     self.init(storage: try AuditSQLiteStore(path: path))
   }
 
+  /// Opens the audit log where `location` says: a SQLite file, created and migrated when
+  /// missing, or a PostgreSQL database whose schema (`security` unless named) is migrated
+  /// before its first use and shared with the other coordinators opened on it.
+  public convenience init(store location: StoreLocation) throws {
+    switch location {
+    case .sqlite(let path): try self.init(path: path)
+    case .postgres(let settings, let schema):
+      self.init(storage: try AuditPostgresStore(settings: settings, schema: schema ?? "security"))
+    }
+  }
+
   init(storage: any AuditStoring) {
     self.storage = storage
   }

@@ -36,6 +36,18 @@ public final class TokenStore: Sendable {
     self.init(storage: try TokenSQLiteStore(path: path))
   }
 
+  /// Opens the tokens where `location` says: a SQLite file, created and migrated when missing,
+  /// or a PostgreSQL database whose schema (`security` unless named) is migrated before its
+  /// first use and shared with the other coordinators opened on it.
+  public convenience init(store location: StoreLocation) throws {
+    switch location {
+    case .sqlite(let path): try self.init(path: path)
+    case .postgres(let settings, let schema):
+      self.init(storage: try TokenPostgresStore(settings: settings, schema: schema ?? "security"))
+    }
+  }
+
+  /// The store on `storage`, following the revocations other processes make in it.
   init(storage: any TokenStoring) {
     self.storage = storage
     let recent = RecentTokens()

@@ -1,0 +1,50 @@
+import Foundation
+import GRDB
+import ReformModuleTesting
+import ReformStore
+import Testing
+
+/// The test PostgreSQL server that `REFORM_TEST_DATABASE_URL` names (`Deploy/postgres-scratch
+/// start DIR` prints one), for the tests that need PostgreSQL whatever engine the run's other
+/// stores are on: the dialects compared, coordinators sharing one database. Without it those
+/// tests are skipped.
+enum TestPostgres {
+  static var url: String? { ProcessInfo.processInfo.environment["REFORM_TEST_DATABASE_URL"] }
+}
+
+/// A client of the database that is not a store, as an operator's `sqlite3` or `psql` is.
+enum RawSQL {
+  /// Runs `sql` on `location` as any client of the database could, outside the stores, and
+  /// returns the database's refusal as text; nil when it was not refused.
+  static func refusal(of sql: String, on location: StoreLocation) async -> String? {
+    switch location {
+    case .sqlite(let path):
+      do {
+        let raw = try DatabaseQueue(path: path)
+        try await raw.write { try $0.execute(sql: sql) }
+        return nil
+      } catch let error as DatabaseError {
+        return error.message
+      } catch {
+        return "\(error)"
+      }
+    case .postgres(let settings, let schema):
+      do {
+        let raw = try PostgresStore(
+          settings: settings, name: "raw", schema: schema ?? "security", migrations: PostgresMigrations(module: "raw"))
+        defer { raw.close() }
+        try await raw.write { db in try await db.execute(PostgresStatement(stringLiteral: sql)) }
+        return nil
+      } catch {
+        return "\(error)"
+      }
+    }
+  }
+}
+
+extension Trait where Self == ConditionTrait {
+  /// Runs the test only when a test PostgreSQL server is configured.
+  static var needsPostgres: Self {
+    .enabled(if: TestPostgres.url != nil, "no test PostgreSQL server (REFORM_TEST_DATABASE_URL)")
+  }
+}
