@@ -97,7 +97,7 @@ let package = Package(
     .target(
       name: "ReformHub",
       dependencies: [
-        "ReformWire", "ReformSecurity", "ReformModule",
+        "ReformWire", "ReformSecurity", "ReformModule", "ReformStore",
         grpcCore,
         .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),
         .product(name: "NIOCore", package: "swift-nio"),

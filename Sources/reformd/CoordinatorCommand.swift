@@ -63,11 +63,14 @@ struct CoordinatorCommand: AsyncParsableCommand {
   @Option(help: "Calls each bearer token may make in a burst.")
   var rateBurst: Double = 20_000
 
-  @Option(help: "The SQLite file of bearer tokens (default DATA/coordinator.sqlite).")
+  @Option(help: "The SQLite file of bearer tokens (default DATA/coordinator.sqlite), unless --database-url is given.")
   var tokenStore: String?
 
-  @Option(help: "The SQLite file of the audit log (default DATA/audit.sqlite).")
+  @Option(help: "The SQLite file of the audit log (default DATA/audit.sqlite), unless --database-url is given.")
   var auditLog: String?
+
+  @OptionGroup(title: "Store (tokens and audit log in PostgreSQL, shared by the coordinators on it; revocations reach each within a second)")
+  var database: DatabaseOptions
 
   @Option(help: "The host secret's file, mode 0600, made when missing: it admits workers of any module over a Unix socket of this coordinator only (default DATA/worker.secret).")
   var workerSecretFile: String?
@@ -122,23 +125,29 @@ struct CoordinatorCommand: AsyncParsableCommand {
       }
       logger.warning("serving plaintext on a non-loopback address because of --insecure", metadata: ["endpoint": "\(endpoint)"])
     }
+    let databaseSettings = try database.settings()
+    if databaseSettings != nil {
+      for (option, value) in [("--token-store", tokenStore), ("--audit-log", auditLog)] where value != nil {
+        throw ValidationError("\(option) names a SQLite file; with --database-url the tokens and the audit log are in the database")
+      }
+    }
     try DataFolder.create(server.data)
     let storePath = tokenStore ?? server.data + "/coordinator.sqlite"
     let workerSecret = try Bootstrap.workerSecret(at: workerSecretFile ?? server.data + "/worker.secret")
     let adminPath = adminTokenFile ?? server.data + "/admin.token"
-    let tokens = try TokenStore(path: storePath)
+    var configuration = CoordinatorConfiguration(
+      listen: endpoints, tokenStorePath: storePath, workerSecret: workerSecret,
+      auditLogPath: auditLog ?? server.data + "/audit.sqlite", queueCapacity: queueCapacity, attachWait: .milliseconds(attachWaitMs),
+      maxRequestBytes: maxRequestBytes, maxDeadline: .seconds(maxDeadline), maxConcurrentStreams: maxConcurrentStreams,
+      rateLimit: (rateLimit, rateBurst), tls: tls, streams: streams
+    ).with(try security.configuration(data: server.data))
+    configuration.database = databaseSettings
+    let tokens = try TokenStore(store: configuration.tokenStore)
     if try await Bootstrap.adminToken(at: adminPath, store: tokens) {
       logger.notice("wrote a first admin token", metadata: ["file": "\(adminPath)"])
     }
     _ = try await Bootstrap.serviceToken(at: serviceTokenFile ?? server.data + "/service.token", store: tokens)
-    let coordinator = Coordinator(
-      configuration: CoordinatorConfiguration(
-        listen: endpoints, tokenStorePath: storePath, workerSecret: workerSecret,
-        auditLogPath: auditLog ?? server.data + "/audit.sqlite", queueCapacity: queueCapacity, attachWait: .milliseconds(attachWaitMs),
-        maxRequestBytes: maxRequestBytes, maxDeadline: .seconds(maxDeadline), maxConcurrentStreams: maxConcurrentStreams,
-        rateLimit: (rateLimit, rateBurst), tls: tls, streams: streams
-      ).with(try security.configuration(data: server.data)),
-      logger: logger)
+    let coordinator = Coordinator(configuration: configuration, logger: logger)
     let group = ServiceGroup(services: [coordinator], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
     ParentWatch.start(parent: server.parentPid, group: group)
     try await group.run()

@@ -1,12 +1,13 @@
 import ArgumentParser
 import ReformStore
 
-/// Where a worker's module keeps its state when it is not the SQLite file in the data folder:
-/// a PostgreSQL database that the module's workers on every host share.
+/// Where a process keeps its state when it is not a SQLite file in the data folder: a
+/// PostgreSQL database shared by the processes on every host — a module's workers, or the
+/// coordinators (their tokens and audit log).
 struct DatabaseOptions: ParsableArguments {
   @Option(
     help: ArgumentHelp(
-      "A PostgreSQL database for the module's state, shared by its workers on every host: postgres://USER@HOST:PORT/DATABASE[?sslmode=verify-full&sslrootcert=FILE]. Without it, the module keeps a SQLite file in the data folder.",
+      "A PostgreSQL database for the state, shared by the processes on every host: postgres://USER@HOST:PORT/DATABASE[?sslmode=verify-full&sslrootcert=FILE]. Without it, the state is kept in SQLite files in the data folder.",
       valueName: "url"))
   var databaseUrl: String?
 

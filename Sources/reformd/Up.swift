@@ -30,12 +30,12 @@ struct Up: AsyncParsableCommand {
   @Option(help: "Jobs each worker runs at once.")
   var capacity: Int = 64
 
-  @OptionGroup(title: "Store (the modules that can keep their state in PostgreSQL use it; the others their SQLite files)")
+  @OptionGroup(title: "Store (the coordinator's tokens and audit log, and the modules that can keep their state in PostgreSQL, use it; the others their SQLite files)")
   var database: DatabaseOptions
 
   func run() async throws {
     server.bootstrapLogging()
-    _ = try database.settings()
+    let databaseSettings = try database.settings()
     let logger = Logger(label: "reform.up")
     let data = URL(fileURLWithPath: server.data).standardizedFileURL.path
     try DataFolder.create(data)
@@ -46,23 +46,24 @@ struct Up: AsyncParsableCommand {
     // Made before the children start, so a worker never starts without its secret or the
     // modules' service token.
     _ = try Bootstrap.workerSecret(at: data + "/worker.secret")
-    let tokens = try TokenStore(path: data + "/coordinator.sqlite")
+    let tokens = try TokenStore(
+      store: databaseSettings.map { .postgres($0) } ?? .sqlite(path: data + "/coordinator.sqlite"))
     _ = try await Bootstrap.adminToken(at: data + "/admin.token", store: tokens)
     _ = try await Bootstrap.serviceToken(at: data + "/service.token", store: tokens)
     let socket = ReformAddress.unix(data + "/reform.sock")
     let executable = try Self.executablePath()
     let parent = "\(getpid())"
     let common = ["--data", data, "--log-level", server.logLevel.rawValue, "--parent-pid", parent]
+    let store = database.databaseUrl.map { url in
+      ["--database-url", url] + (database.databasePasswordFile.map { ["--database-password-file", $0] } ?? [])
+    } ?? []
     var children = [
       Supervisor.ChildSpec(
         name: "coordinator", executable: executable,
-        arguments: ["coordinator"] + (endpoints + [socket]).flatMap { ["--listen", $0.description] } + common)
+        arguments: ["coordinator"] + (endpoints + [socket]).flatMap { ["--listen", $0.description] } + store + common)
     ]
     for module in ModuleHost.available {
-      var store: [String] = []
-      if let url = database.databaseUrl, ModuleHost.onPostgres.contains(module) {
-        store = ["--database-url", url] + (database.databasePasswordFile.map { ["--database-password-file", $0] } ?? [])
-      }
+      let store = ModuleHost.onPostgres.contains(module) ? store : []
       children.append(Supervisor.ChildSpec(
         name: "worker \(module)", executable: executable,
         arguments: ["worker", "--module", module, "--coordinator", socket.description, "--capacity", "\(capacity)"] + store

@@ -32,7 +32,7 @@ public struct Coordinator: Service {
       startedAt: .now, listenAddresses: configuration.listen.map(\.description))
     let security = configuration.security
     let gatekeeper = Gatekeeper(
-      tokens: try TokenStore(path: configuration.tokenStorePath), policy: .reform,
+      tokens: try TokenStore(store: configuration.tokenStore), policy: .reform,
       workerSecretHash: configuration.workerSecret.map(Gatekeeper.hash(workerSecret:)),
       rateLimiter: RateLimiter(rate: configuration.rateLimit.perSecond, burst: configuration.rateLimit.burst),
       workerSecretsPath: security.workerSecretsPath,
@@ -41,7 +41,7 @@ public struct Coordinator: Service {
       logger.warning("no worker secret is configured: only workers with a bound certificate can attach")
     }
     let auditor = Auditor(
-      log: try AuditLog(path: configuration.auditLogPath), logger: logger, denialWindow: security.denialWindow)
+      log: try AuditLog(store: configuration.auditStore), logger: logger, denialWindow: security.denialWindow)
     let services: [any RegistrableRPCService] = [
       WorkerHubEndpoint(hub: hub, gatekeeper: gatekeeper, auditor: auditor),
       HealthEndpoint(hub: hub, maxRequestBytes: configuration.maxRequestBytes),

@@ -1,3 +1,5 @@
+import ReformStore
+
 /// How a coordinator listens and dispatches.
 public struct CoordinatorConfiguration: Sendable {
   /// Where clients and workers connect: `host:port` and `unix:/path` endpoints.
@@ -17,12 +19,15 @@ public struct CoordinatorConfiguration: Sendable {
   /// Calls one client connection may have open at once (HTTP/2 streams). HTTP/2's usual 100
   /// would cap how many calls a single client keeps in flight through the coordinator.
   public var maxConcurrentStreams: Int
-  /// The SQLite file of bearer tokens (only their hashes).
+  /// The SQLite file of bearer tokens (only their hashes), unless ``database`` is set.
   public var tokenStorePath: String
   /// The secret workers present in their hello; with none, no worker can attach.
   public var workerSecret: String?
-  /// The SQLite file of the audit log.
+  /// The SQLite file of the audit log, unless ``database`` is set.
   public var auditLogPath: String
+  /// A PostgreSQL database for the tokens and the audit log (schema `security`), shared with
+  /// the other coordinators opened on it; nil keeps them in the two SQLite files.
+  public var database: PostgresSettings?
   /// Calls a second each bearer token may make on average (0: no limit), and in a burst.
   public var rateLimit: (perSecond: Double, burst: Double)
   /// TLS, and mutual TLS, on the TCP endpoints; `nil` serves plaintext.
@@ -60,5 +65,15 @@ public struct CoordinatorConfiguration: Sendable {
     self.maxDeadline = maxDeadline
     self.maxConcurrentStreams = maxConcurrentStreams
     self.rateLimit = rateLimit
+  }
+
+  /// Where the tokens are: the schema `security` of ``database``, or ``tokenStorePath``.
+  public var tokenStore: StoreLocation {
+    database.map { .postgres($0) } ?? .sqlite(path: tokenStorePath)
+  }
+
+  /// Where the audit log is: the schema `security` of ``database``, or ``auditLogPath``.
+  public var auditStore: StoreLocation {
+    database.map { .postgres($0) } ?? .sqlite(path: auditLogPath)
   }
 }

@@ -34,13 +34,13 @@ public final class AuditLog: Sendable {
   }
 
   /// Opens the audit log where `location` says: a SQLite file, created and migrated when
-  /// missing, or a PostgreSQL database whose schema (`security` unless named) is migrated
+  /// missing, or a PostgreSQL database whose schema (``TokenStore/postgresSchema`` unless named) is migrated
   /// before its first use and shared with the other coordinators opened on it.
   public convenience init(store location: StoreLocation) throws {
     switch location {
     case .sqlite(let path): try self.init(path: path)
     case .postgres(let settings, let schema):
-      self.init(storage: try AuditPostgresStore(settings: settings, schema: schema ?? "security"))
+      self.init(storage: try AuditPostgresStore(settings: settings, schema: schema ?? TokenStore.postgresSchema))
     }
   }
 

@@ -22,6 +22,9 @@ public final class TokenStore: Sendable {
   /// How stale `last_used_at` may get: recording every use would make every call a write.
   public static let lastUseResolution: TimeInterval = 60
 
+  /// The PostgreSQL schema of the tokens and the audit log when a location names none.
+  public static let postgresSchema = "security"
+
   private let storage: any TokenStoring
 
   /// Tokens that authenticated in the last minute (``RecentTokens``).
@@ -43,7 +46,7 @@ public final class TokenStore: Sendable {
     switch location {
     case .sqlite(let path): try self.init(path: path)
     case .postgres(let settings, let schema):
-      self.init(storage: try TokenPostgresStore(settings: settings, schema: schema ?? "security"))
+      self.init(storage: try TokenPostgresStore(settings: settings, schema: schema ?? Self.postgresSchema))
     }
   }
 
