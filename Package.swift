@@ -114,11 +114,8 @@ let package = Package(
     .target(
       name: "ReformSecurity",
       dependencies: [
-        "ReformWire", "ReformKit", "ReformStore",
-        .product(name: "GRDB", package: "GRDB.swift"),
-        .product(name: "PostgresNIO", package: "postgres-nio"),
+        "ReformWire", "ReformKit", "ReformStore", grdb, postgresNIO, crypto,
         .product(name: "Logging", package: "swift-log"),
-        .product(name: "Crypto", package: "swift-crypto"),
       ]
     ),
     // What every module's store shares, on SQLite (the embedded default) and on PostgreSQL:
@@ -257,8 +254,7 @@ let package = Package(
     .testTarget(
       name: "ReformSecurityTests",
       dependencies: [
-        "ReformSecurity", "ReformWire", "ReformStore", "ReformModuleTesting",
-        .product(name: "GRDB", package: "GRDB.swift"), .product(name: "PostgresNIO", package: "postgres-nio"),
+        "ReformSecurity", "ReformWire", "ReformStore", "ReformModuleTesting", grdb, postgresNIO,
       ]
     ),
     .testTarget(
