@@ -16,6 +16,9 @@ struct CoordinatorsOnPostgresProcessTests {
     let second = try Cluster()
     try first.startCoordinator(["--database-url", database])
     try second.startCoordinator(["--database-url", database])
+    // Both serving: each answers its own admin token (no worker is needed).
+    try await first.waitForWorkers(0)
+    try await second.waitForWorkers(0)
 
     let created = try await first.withClient { client in
       try await client.call(
