@@ -49,6 +49,7 @@ public final class PostgresStore: Sendable {
   private let running: Task<Void, Never>
   private let migrations: PostgresMigrations
   private let migrated: MigrationGate
+  private let watch = ConnectionWatch()
   private let logger: Logger
 
   /// Opens a pool to the server `settings` name for the module's `schema`; migrations are
@@ -122,7 +123,12 @@ public final class PostgresStore: Sendable {
               try await connection.query("COMMIT", logger: self.logger)
               return result
             } catch {
-              _ = try? await connection.query("ROLLBACK", logger: self.logger)
+              // A query sent on a connection that has closed is never answered (postgres-nio
+              // drops the write's failure), and the server rolls back what a lost connection
+              // left open anyway.
+              if !connection.isClosed {
+                _ = try? await connection.query("ROLLBACK", logger: self.logger)
+              }
               throw error
             }
           }
@@ -137,12 +143,16 @@ public final class PostgresStore: Sendable {
   /// Runs `body` on a pooled connection, giving up as `.busy` when none is leased within the
   /// connect timeout: while the server is away the pool keeps trying to connect and would
   /// hold the call until its deadline. Once a connection is leased the body runs to its end,
-  /// so a write is never abandoned half way by this bound.
+  /// so a write is never abandoned half way by this bound — unless the connection itself is
+  /// lost (the server killed or restarted): then the call answers `.busy` at once, since a
+  /// statement sent on a closed connection would never be answered and the server has rolled
+  /// the transaction back (a COMMIT already sent may have landed: a keyed repeat tells).
   private func leased<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection) async throws -> T) async throws -> T {
     let lease = LeaseRace<T>()
     let bound = Duration.seconds(settings.connectTimeout)
     let client = client
     let name = name
+    let watch = watch
     return try await withTaskCancellationHandler {
       try await withCheckedThrowingContinuation { continuation in
         lease.start(continuation)
@@ -150,7 +160,11 @@ public final class PostgresStore: Sendable {
           do {
             let result = try await client.withConnection { connection in
               guard lease.markLeased() else { throw CancellationError() }
-              return try await body(connection)
+              return try await watch.during(connection) {
+                lease.finish(.failure(StoreFailure.busy(store: name, detail: "the connection to the database server was lost")))
+              } run: {
+                try await body(connection)
+              }
             }
             lease.finish(.success(result))
           } catch {
@@ -273,6 +287,40 @@ private final class LeaseRace<T: Sendable>: @unchecked Sendable {
       return _work
     }
     work?.cancel()
+  }
+}
+
+/// Which operation holds each pooled connection, so that the one holding a connection that
+/// closes hears of it. A connection's close is watched once, from its first lease until it
+/// closes, rather than once per operation, which would pile up a callback per transaction on
+/// a long-lived connection.
+private final class ConnectionWatch: @unchecked Sendable {
+  private let lock = NSLock()
+  private var watched: Set<PostgresConnection.ID> = []
+  private var holders: [PostgresConnection.ID: @Sendable () -> Void] = [:]
+
+  /// Runs `body` while it holds `connection`; `lost` is called if the connection closes first.
+  func during<T>(
+    _ connection: PostgresConnection, lost: @escaping @Sendable () -> Void, run body: () async throws -> T
+  ) async throws -> T {
+    let id = connection.id
+    let first = lock.withLock { () -> Bool in
+      holders[id] = lost
+      return watched.insert(id).inserted
+    }
+    if first {
+      connection.closeFuture.whenComplete { [weak self] _ in self?.closed(id) }
+    }
+    defer { lock.withLock { _ = holders.removeValue(forKey: id) } }
+    return try await body()
+  }
+
+  private func closed(_ id: PostgresConnection.ID) {
+    let holder = lock.withLock { () -> (@Sendable () -> Void)? in
+      watched.remove(id)
+      return holders.removeValue(forKey: id)
+    }
+    holder?()
   }
 }
 
