@@ -63,8 +63,9 @@ extension WireMessage {
 
   /// Decodes a value from its protobuf encoding, unpacked by libprotobuf-c.
   ///
-  /// - Throws: ``WireError`` naming the message type when the bytes are not a valid encoding
-  ///   or a string in them is not UTF-8. Nothing is leaked on any path.
+  /// - Throws: ``WireError`` naming the message type when the bytes are not a valid encoding,
+  ///   and the field too when a string in them is not UTF-8 or holds U+0000 (which a C string
+  ///   would silently cut; ``WireTextScan``). Nothing is leaked on any path.
   ///
   /// Everything libprotobuf-c allocates while unpacking comes from one ``WireArena``, freed
   /// whole when the value has been read, instead of one `malloc` and one `free` per string,
@@ -77,6 +78,9 @@ extension WireMessage {
       protobuf_c_message_unpack(Self.cDescriptor, &allocator, buffer.count, start ?? empty)
     }
     guard let unpacked else { throw WireError(.undecodable, in: Self.protoName) }
+    if let (messageType, field) = WireTextScan.nul(in: buffer, of: Self.cDescriptor) {
+      throw WireError(.nulInText, in: messageType, field: field)
+    }
     // The unpacked message lives in the arena: keep it until every field has been read.
     defer { withExtendedLifetime(arena) {} }
     try self.init(reading: CMessageReader(message: UnsafeRawPointer(unpacked), descriptor: Self.cDescriptor))
