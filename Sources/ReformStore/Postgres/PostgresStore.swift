@@ -50,6 +50,7 @@ public final class PostgresStore: Sendable {
   private let migrations: PostgresMigrations
   private let migrated: MigrationGate
   private let watch = ConnectionWatch()
+  private let progress = PoolProgress()
   private let logger: Logger
 
   /// Opens a pool to the server `settings` name for the module's `schema`; migrations are
@@ -140,19 +141,25 @@ public final class PostgresStore: Sendable {
     }
   }
 
-  /// Runs `body` on a pooled connection, giving up as `.busy` when none is leased within the
-  /// connect timeout: while the server is away the pool keeps trying to connect and would
-  /// hold the call until its deadline. Once a connection is leased the body runs to its end,
-  /// so a write is never abandoned half way by this bound — unless the connection itself is
-  /// lost (the server killed or restarted): then the call answers `.busy` at once, since a
-  /// statement sent on a closed connection would never be answered and the server has rolled
-  /// the transaction back (a COMMIT already sent may have landed: a keyed repeat tells).
+  /// Runs `body` on a pooled connection, giving up as `.busy` when none is leased and the
+  /// pool has not moved — no connection leased or given back — for the connect timeout:
+  /// while the server is away the pool keeps trying to connect and would hold the call until
+  /// its deadline. A pool that is merely full, with every connection at work and callers
+  /// queued behind them, keeps moving, and its callers wait their turn (up to their own
+  /// deadline) rather than hearing that a server which answers all the while cannot be
+  /// reached. Once a connection is leased the body runs to its end, so a write is never
+  /// abandoned half way by this bound — unless the connection itself is lost (the server
+  /// killed or restarted): then the call answers `.busy` at once, since a statement sent on a
+  /// closed connection would never be answered and the server has rolled the transaction
+  /// back (a COMMIT already sent may have landed: a keyed repeat tells).
   private func leased<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection) async throws -> T) async throws -> T {
     let lease = LeaseRace<T>()
     let bound = Duration.seconds(settings.connectTimeout)
     let client = client
     let name = name
     let watch = watch
+    let progress = progress
+    let asked = ContinuousClock.now
     return try await withTaskCancellationHandler {
       try await withCheckedThrowingContinuation { continuation in
         lease.start(continuation)
@@ -160,6 +167,8 @@ public final class PostgresStore: Sendable {
           do {
             let result = try await client.withConnection { connection in
               guard lease.markLeased() else { throw CancellationError() }
+              progress.moved()
+              defer { progress.moved() }
               return try await watch.during(connection) {
                 lease.finish(.failure(StoreFailure.busy(store: name, detail: "the connection to the database server was lost")))
               } run: {
@@ -173,7 +182,13 @@ public final class PostgresStore: Sendable {
         }
         lease.work = work
         Task {
-          try? await Task.sleep(for: bound)
+          // Sleeps until the bound has passed since the call asked or the pool last moved,
+          // whichever is later; a lease in the meantime ends the wait.
+          while !lease.isSettled {
+            let due = max(asked, progress.last) + bound
+            guard ContinuousClock.now < due else { break }
+            try? await Task.sleep(until: due, clock: .continuous)
+          }
           if lease.timeOutUnlessLeased() {
             // The answer first: the cancelled lease then ends with an error nobody waits for.
             lease.finish(
@@ -264,6 +279,11 @@ private final class LeaseRace<T: Sendable>: @unchecked Sendable {
     }
   }
 
+  /// Whether a connection was leased or the call already answered.
+  var isSettled: Bool {
+    lock.withLock { leased || continuation == nil }
+  }
+
   /// Called when the bound passes: true when no connection was leased by then.
   func timeOutUnlessLeased() -> Bool {
     lock.withLock {
@@ -287,6 +307,19 @@ private final class LeaseRace<T: Sendable>: @unchecked Sendable {
       return _work
     }
     work?.cancel()
+  }
+}
+
+/// When the pool last moved: a connection leased to a call or given back by one.
+private final class PoolProgress: @unchecked Sendable {
+  private let lock = NSLock()
+  private var instant = ContinuousClock.now
+
+  var last: ContinuousClock.Instant { lock.withLock { instant } }
+
+  func moved() {
+    let now = ContinuousClock.now
+    lock.withLock { instant = now }
   }
 }
 
