@@ -38,7 +38,7 @@ struct CoordinatorsOnOneDatabaseTests {
     #expect(sequences.sorted() == Array(1...total))
     // Each reads what both wrote, in the order of the sequence.
     for log in logs {
-      var request = AdminQueryAuditRequest(page: PageRequest(pageSize: 1000))
+      let request = AdminQueryAuditRequest(page: PageRequest(pageSize: 1000))
       let response = try await log.query(request)
       #expect(response.entries.map(\.sequence) == Array(1...total))
       #expect(Set(response.entries.map(\.target)).count == Int(total))

@@ -83,7 +83,8 @@ extension ExchangeHandlers {
   }
 
   /// Watch: the unit's new arrivals (and, when asked, notices) after the cursor, in order,
-  /// polling the store, which other processes write too; it ends when the job is cancelled.
+  /// read again whenever the store says some may have been written (by any process: on
+  /// PostgreSQL a notice, on SQLite a poll); it ends when the job is cancelled.
   /// Each event carries its own cursor, so a client that reconnects with the last one it saw
   /// loses nothing and sees nothing twice.
   func watch(_ request: ExchangeWatchRequest, _ context: JobContext, _ writer: JobStreamWriter<ExchangeWatchEvent>)
@@ -95,6 +96,7 @@ extension ExchangeHandlers {
       let latest = try await store.latestEventSeq(unitCode: unit)
       var cursor = request.cursor.isEmpty ? latest : try WatchCursor.parse(request.cursor, latest: latest)
       while true {
+        let mark = store.eventMark()
         let items = try await store.events(
           unitCode: unit, after: cursor, includeNotices: request.includeNotices, limit: ExchangeLimits.watchBatch)
         let today = self.today
@@ -103,7 +105,7 @@ extension ExchangeHandlers {
           cursor = item.seq
         }
         if items.count < ExchangeLimits.watchBatch {
-          try await Task.sleep(for: .milliseconds(ExchangeLimits.watchPollMilliseconds))
+          try await store.awaitEvents(unitCode: unit, since: mark)
         }
       }
     } catch is CancellationError {

@@ -37,7 +37,8 @@ enum ExchangeLimits {
   static let uploadLifetimeMicroseconds: Int64 = 86_400 * 1_000_000
   /// Events a Watch reads from the store at a time.
   static let watchBatch = 200
-  /// How long Watch waits between polls of the store when nothing is new.
+  /// How long Watch waits between polls of a SQLite store when nothing is new (a PostgreSQL
+  /// store wakes it by notice; see `ExchangePostgresStore.watchPoll`).
   static let watchPollMilliseconds = 150
 
   /// An optional key: at most ``maxKeyLength`` characters, no control characters.

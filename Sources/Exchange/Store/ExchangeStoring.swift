@@ -101,6 +101,13 @@ protocol ExchangeStoring: Sendable {
   /// Up to `limit` events of `unitCode` after `cursor`, in order; notices only when
   /// `includeNotices`.
   func events(unitCode: String, after cursor: Int64, includeNotices: Bool, limit: Int) async throws -> [WatchItem]
+  /// Where the store's wake-ups stand, taken before reading ``events(unitCode:after:includeNotices:limit:)``.
+  func eventMark() -> UInt64
+  /// Returns when events of `unitCode` may have been written since `mark` (by this process or
+  /// another), or when the store's poll interval has passed.
+  ///
+  /// - Throws: `CancellationError` when the task is cancelled.
+  func awaitEvents(unitCode: String, since mark: UInt64) async throws
 
   /// Records that `organ.unitCode` is addressed as `organ.organId`, replacing the unit's entry.
   func registerOrgan(_ organ: UnitOrgan) async throws
@@ -113,6 +120,15 @@ protocol ExchangeStoring: Sendable {
 }
 
 extension ExchangeStoring {
+  /// A store that hears of no writes polls: every mark is the same.
+  func eventMark() -> UInt64 { 0 }
+
+  /// Sleeps ``ExchangeLimits/watchPollMilliseconds``: SQLite tells no one of a commit, and
+  /// other processes write the same file.
+  func awaitEvents(unitCode: String, since mark: UInt64) async throws {
+    try await Task.sleep(for: .milliseconds(ExchangeLimits.watchPollMilliseconds))
+  }
+
   /// The document without its notices (``bundle(documentId:partyUnit:withNotices:)``).
   func bundle(documentId: String, partyUnit: String?) async throws -> DocumentBundle? {
     try await bundle(documentId: documentId, partyUnit: partyUnit, withNotices: false)

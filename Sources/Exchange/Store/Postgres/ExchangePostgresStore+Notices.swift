@@ -27,7 +27,7 @@ extension ExchangePostgresStore {
       else {
         throw ExchangeStoreRefusal(.notFound, field: "document_id", "\(documentId) was not delivered to unit \(plan.unitCode)")
       }
-      let result = try await Self.apply(plan, to: delivery, actor: .receiver, clock: clock, db)
+      let result = try await Self.apply(plan, to: delivery, actor: .receiver, clock: clock, notifying: self.channel, db)
       let response = try respond(result)
       if let claim = plan.claim {
         try await self.ledger.record(Array(response), for: claim, at: Microseconds.date(result.notice.timeUs), on: db)
@@ -53,7 +53,7 @@ extension ExchangePostgresStore {
       var results: [NoticeResult] = []
       for copy in chosen {
         do {
-          results.append(try await Self.apply(plan, to: copy, actor: .sender, clock: clock, db))
+          results.append(try await Self.apply(plan, to: copy, actor: .sender, clock: clock, notifying: self.channel, db))
         } catch {
           throw NoticeApplication.recallFailure(of: copy, error)
         }
@@ -69,7 +69,7 @@ extension ExchangePostgresStore {
   /// locked for its event.
   private static func apply(
     _ plan: NoticePlan, to delivery: DeliveryRecord, actor: NoticeActor, clock: @Sendable () -> Date,
-    _ db: PostgresConnection
+    notifying channel: String, _ db: PostgresConnection
   ) async throws -> NoticeResult {
     guard let deliverySeq = delivery.deliverySeq,
       let document = try await db.record(
@@ -88,7 +88,7 @@ extension ExchangePostgresStore {
     }
     try await db.update(application.delivery, in: DeliveryRecord.databaseTableName, key: "delivery_seq")
     if !watcher.isEmpty {
-      try await insertEvents([(watcher, .notice, deliverySeq, notice.noticeSeq)], counters: &counters, db)
+      try await insertEvents([(watcher, .notice, deliverySeq, notice.noticeSeq)], notifying: channel, counters: &counters, db)
       try await counters.save(on: db)
     }
     return application.result(notice: notice)

@@ -75,7 +75,7 @@ extension ExchangePostgresStore {
         if !document.sentUnit.isEmpty { events.append((document.sentUnit, .notice, deliverySeq, noticeSeq)) }
         deliveries.append(delivery)
       }
-      try await Self.insertEvents(events, counters: &counters, db)
+      try await Self.insertEvents(events, notifying: self.channel, counters: &counters, db)
       try await counters.save(on: db)
       let stored = StoredDocument(record: document, attachments: attachments)
       let response = try respond(stored, deliveries)

@@ -3,6 +3,7 @@ import Foundation
 import PostgresNIO
 import ReformKit
 import ReformStore
+import Synchronization
 
 /// The exchange's tables on PostgreSQL (``ExchangeStoring``), for workers on several hosts
 /// sharing one database: the same tables and records as ``ExchangeStore``, kept correct under
@@ -28,6 +29,14 @@ import ReformStore
 /// Watch events are numbered per unit: a cursor is a position in one unit's events, which a
 /// reader sees in number order because each number is taken under that unit's counter lock.
 ///
+/// A Watch is woken by `LISTEN`/`NOTIFY`: a transaction that writes events sends each unit's
+/// code on the schema's channel (`pg_notify`, delivered when it commits), and each process
+/// follows the channel through a connection of its own (``EventBell``), opened at its first
+/// Watch. A notice lost with that connection costs at most ``watchPoll``: a Watch reads the
+/// store again that often when no notice comes, and every Watch reads again when the process
+/// listens anew. Notices take a lock at commit that orders every notifying commit of the
+/// database; only event-writing transactions (sends, notices, recalls) send them.
+///
 /// Attachment content stays in the data folder (``BlobFolder``), as with SQLite: workers that
 /// serve attachments must share that folder.
 final class ExchangePostgresStore: ExchangeStoring {
@@ -35,12 +44,49 @@ final class ExchangePostgresStore: ExchangeStoring {
   static let counters = "exchange_counters"
 
   let database: PostgresStore
+  /// The channel event-writing transactions notify, one per schema.
+  let channel: String
+  /// How long a Watch waits for a notice before it reads the store anyway.
+  let watchPoll: Duration
+  private let bell = EventBell()
+  private let listener = Mutex<Task<Void, Never>?>(nil)
 
   /// A pool to `settings`' server for the tables in `schema`; migrations are applied before the
   /// first operation.
-  init(settings: PostgresSettings, schema: String = "exchange") throws {
+  init(settings: PostgresSettings, schema: String = "exchange", watchPoll: Duration = .seconds(1)) throws {
     database = try PostgresStore(
       settings: settings, name: ExchangeStore.name, schema: schema, migrations: ExchangeMigrations.postgres)
+    channel = PostgresChannel.name("reform_exchange_events", schema: schema)
+    self.watchPoll = watchPoll
+  }
+
+  deinit {
+    listener.withLock { $0?.cancel() }
+  }
+
+  // MARK: Waking Watch calls
+
+  func eventMark() -> UInt64 { bell.mark() }
+
+  func awaitEvents(unitCode: String, since mark: UInt64) async throws {
+    follow()
+    try await bell.wait(unitCode: unitCode, since: mark, longest: watchPoll)
+  }
+
+  /// Whether this process follows the channel yet (it starts at the first Watch).
+  var isListening: Bool { bell.hasListened }
+
+  /// Starts following ``channel`` unless it is followed already.
+  func follow() {
+    listener.withLock { task in
+      guard task == nil else { return }
+      let (channel, settings, schema, bell) = (channel, database.settings, database.schema, bell)
+      task = Task {
+        await PostgresChannel.follow(
+          channel, settings: settings, schema: schema, label: "reform.exchange.events",
+          listening: { bell.listening() }, notice: { unitCode in bell.ring(unitCode) })
+      }
+    }
   }
 
   var ledger: IdempotencyLedger { ExchangeStore.ledger }
@@ -209,9 +255,10 @@ final class ExchangePostgresStore: ExchangeStoring {
 
   /// Writes the Watch events of `items` (unit, kind, copy, notice), each numbered from its
   /// unit's counter in `counters`, which must hold every unit's `event` key locked.
+  /// Each unit told is notified on `channel`, once, when the transaction commits.
   static func insertEvents(
     _ items: [(unitCode: String, kind: EventRecord.Kind, deliverySeq: Int64, noticeSeq: Int64?)],
-    counters: inout PostgresCounters, _ db: PostgresConnection
+    notifying channel: String, counters: inout PostgresCounters, _ db: PostgresConnection
   ) async throws {
     for item in items {
       let seq = counters.next(eventKey(item.unitCode))
@@ -220,6 +267,9 @@ final class ExchangePostgresStore: ExchangeStoring {
         INSERT INTO exchange_events (seq, unit_code, kind, delivery_seq, notice_seq)
         VALUES (\(seq), \(item.unitCode), \(item.kind.rawValue), \(item.deliverySeq), \(item.noticeSeq))
         """)
+    }
+    for unitCode in Set(items.map(\.unitCode)).sorted() {
+      try await db.execute("SELECT pg_notify(\(channel), \(unitCode))")
     }
   }
 

@@ -1,5 +1,4 @@
 import Foundation
-import Logging
 import PostgresNIO
 import ReformStore
 import ReformWire
@@ -50,7 +49,7 @@ final class TokenPostgresStore: TokenStoring {
     database = try PostgresStore(settings: settings, name: "token", schema: schema, migrations: Self.migrations)
     self.settings = settings
     self.pollInterval = pollInterval
-    channel = String("reform_token_revoked_\(schema)".prefix(63))
+    channel = PostgresChannel.name("reform_token_revoked", schema: schema)
   }
 
   /// The table's migrations, under the ids of ``TokenSQLiteStore/migrations``.
@@ -189,30 +188,11 @@ final class TokenPostgresStore: TokenStoring {
   /// and listens again a second after the connection is lost; returns when the task is
   /// cancelled.
   private func listen(into recent: RecentTokens) async {
-    guard var configuration = try? settings.configuration(schema: database.schema) else { return }
-    configuration.options.maximumConnections = 1
-    configuration.options.minimumConnections = 0
-    let client = PostgresClient(configuration: configuration, backgroundLogger: Logger(label: "reform.token.revocations"))
-    await withDiscardingTaskGroup { group in
-      group.addTask { await client.run() }
-      while !Task.isCancelled {
-        do {
-          try await client.withConnection { connection in
-            try await connection.listen(on: self.channel) { notices in
-              // Listening now: what was revoked while no connection listened is found by asking.
-              await self.poll(into: recent)
-              for try await notice in notices {
-                recent.forget(tokenIds: [notice.payload])
-              }
-            }
-          }
-        } catch {
-          // The connection was lost or could not be made: listen again after a pause.
-        }
-        try? await Task.sleep(for: .seconds(1))
-      }
-      group.cancelAll()
-    }
+    await PostgresChannel.follow(
+      channel, settings: settings, schema: database.schema, label: "reform.token.revocations",
+      // Listening now: what was revoked while no connection listened is found by asking.
+      listening: { await self.poll(into: recent) },
+      notice: { tokenId in recent.forget(tokenIds: [tokenId]) })
   }
 
   // MARK: Rows
