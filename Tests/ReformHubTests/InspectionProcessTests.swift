@@ -1,5 +1,6 @@
 import Foundation
 import ReformClient
+import ReformModuleTesting
 import ReformWire
 import Testing
 
@@ -57,12 +58,7 @@ struct InspectionProcessTests {
       let before = try await Self.planSmallInput(client)
       // Trần Đức Chi of T2 takes leave over the whole of T2's first visit.
       let target = try #require(before.visits.first { $0.teamId == "T2" })
-      let leave = InspectionChange(
-        change: .leave(
-          InspectionLeaveChange(
-            inspectorId: "KTV-03",
-            unavailable: InspectionUnavailability(
-              dates: DateRange(first: target.firstDay, last: target.lastDay), reason: "Nghỉ phép"))))
+      let leave = Self.leave("KTV-03", over: target)
       let replan = try await client.call(
         InspectionService.Replan.self,
         InspectionReplanRequest(
@@ -139,7 +135,97 @@ struct InspectionProcessTests {
     #expect(result.error.contains("working days in 2026"))
   }
 
+  /// Two inspection workers with data folders of their own, as on two hosts, on one
+  /// PostgreSQL database: programmes planned at once through both are numbered once each,
+  /// every read through either answers the same programme, and of two replans from one version
+  /// one is stored and the other refused on `base_version`; with one worker killed the other
+  /// still answers it.
+  @Test(.enabled(if: ProcessInfo.processInfo.environment["REFORM_TEST_DATABASE_URL"] != nil, "no test PostgreSQL server"))
+  func twoWorkersOnOneDatabaseNumberProgrammesOnceAndStoreOneOfTwoReplansFromOneVersion() async throws {
+    let database = try #require(try await TestStore.freshDatabaseURL())
+    let cluster = try Cluster()
+    try cluster.startCoordinator()
+    while !FileManager.default.fileExists(atPath: cluster.directory + "/service.token") {
+      try await Task.sleep(for: .milliseconds(20))
+    }
+    let workers = try (0..<2).map { index in
+      try cluster.startWorker(
+        module: "inspection",
+        extra: [
+          "--data", cluster.directory + "/inspection-host-\(index)", "--secret-file", cluster.directory + "/worker.secret",
+          "--service-token-file", cluster.directory + "/service.token", "--database-url", database,
+        ])
+    }
+    try await cluster.waitForWorkers(2, limit: .seconds(30))
+    try await cluster.withClient { client in
+      let planned = try await withThrowingTaskGroup(of: String.self) { group in
+        for index in 1...6 {
+          group.addTask {
+            let answer = try await client.call(
+              InspectionService.Plan.self,
+              InspectionPlanRequest(
+                idempotencyKey: "plan-\(index)", input: Self.smallInput(), ownerUnitCode: "DUK", timeLimitMs: 2_000),
+              timeout: .seconds(60))
+            return try #require(answer.programme).programmeId
+          }
+        }
+        return try await group.reduce(into: [String]()) { $0.append($1) }
+      }
+      #expect(planned.sorted() == (1...6).map { "KTGS-\(Self.year)-000\($0)" }, "\(planned.sorted())")
+
+      let programmeId = "KTGS-\(Self.year)-0001"
+      let first = try await client.call(
+        InspectionService.GetProgramme.self, InspectionGetProgrammeRequest(programmeId: programmeId), timeout: .seconds(10))
+      let target = try #require(first.visits.first { $0.teamId == "T2" })
+      let leave = Self.leave("KTV-03", over: target)
+      let outcomes = await withTaskGroup(of: Result<Int32, any Error>.self) { group in
+        for index in 1...2 {
+          group.addTask {
+            do {
+              let replan = try await client.call(
+                InspectionService.Replan.self,
+                InspectionReplanRequest(
+                  idempotencyKey: "replan-\(index)", programmeId: programmeId, baseVersion: 1, changes: [leave]),
+                timeout: .seconds(60))
+              return .success(replan.programme?.version ?? 0)
+            } catch {
+              return .failure(error)
+            }
+          }
+        }
+        return await group.reduce(into: [Result<Int32, any Error>]()) { $0.append($1) }
+      }
+      #expect(outcomes.compactMap { try? $0.get() } == [2], "\(outcomes)")
+      for case .failure(let error) in outcomes {
+        let status = error as? ReformError
+        #expect(status?.code == .failedPrecondition && status?.message.hasPrefix("base_version:") == true, "\(error)")
+      }
+      for _ in 1...4 {
+        let read = try await client.call(
+          InspectionService.GetProgramme.self, InspectionGetProgrammeRequest(programmeId: programmeId), timeout: .seconds(10))
+        #expect(read.version == 2)
+      }
+      cluster.kill9(workers[0])
+      let afterKill = try await client.call(
+        InspectionService.GetProgramme.self, InspectionGetProgrammeRequest(programmeId: programmeId), timeout: .seconds(30))
+      #expect(afterKill.version == 2)
+      #expect(afterKill.visits == (try await client.call(
+        InspectionService.GetProgramme.self, InspectionGetProgrammeRequest(programmeId: programmeId, version: 2),
+        timeout: .seconds(30))).visits)
+    }
+  }
+
   // MARK: Support
+
+  /// Inspector `inspectorId` on leave over the whole of `visit`.
+  private static func leave(_ inspectorId: String, over visit: InspectionVisit) -> InspectionChange {
+    InspectionChange(
+      change: .leave(
+        InspectionLeaveChange(
+          inspectorId: inspectorId,
+          unavailable: InspectionUnavailability(
+            dates: DateRange(first: visit.firstDay, last: visit.lastDay), reason: "Nghỉ phép"))))
+  }
 
   /// A coordinator and one inspection worker, attached.
   private static func inspectionCluster() async throws -> Cluster {
