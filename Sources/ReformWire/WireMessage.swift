@@ -86,6 +86,14 @@ extension WireMessage {
     try self.init(reading: CMessageReader(message: UnsafeRawPointer(unpacked), descriptor: Self.cDescriptor))
   }
 
+  /// The message type and field of the first string in `bytes` that holds U+0000: the part
+  /// of decoding that ``WireTextScan`` adds to libprotobuf-c's unpack, alone, for
+  /// `reform-bench wire` to measure.
+  @_spi(Measuring)
+  public static func firstNulInText(_ bytes: [UInt8]) -> (messageType: String, field: String)? {
+    bytes.withUnsafeBytes { WireTextScan.nul(in: $0, of: Self.cDescriptor) }
+  }
+
   /// Decodes a value from its protobuf encoding.
   public init(wireBytes bytes: [UInt8]) throws(WireError) {
     let result = bytes.withUnsafeBytes { buffer in
