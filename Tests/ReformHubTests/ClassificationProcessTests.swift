@@ -1,5 +1,6 @@
 import Foundation
 import ReformClient
+import ReformModuleTesting
 import ReformWire
 import Testing
 
@@ -207,18 +208,75 @@ struct ClassificationProcessTests {
     #expect(try after.wireBytes() == before.wireBytes(), "CB-B's evaluation is byte-identical")
   }
 
+  /// Two classification workers with data folders of their own, as on two hosts, on one
+  /// PostgreSQL database: four final runs started at once through both lock the ratings once
+  /// — one run stored, three refused for want of a rerun reason — and every read through
+  /// either worker, and through the one left after the other is killed, shows that one run.
+  @Test(.enabled(if: ProcessInfo.processInfo.environment["REFORM_TEST_DATABASE_URL"] != nil, "no test PostgreSQL server"))
+  func twoWorkersOnOneDatabaseStoreOneOfFourFinalRunsStartedAtOnce() async throws {
+    let database = try #require(try await TestStore.freshDatabaseURL())
+    let cluster = try Cluster()
+    try cluster.startCoordinator()
+    try await cluster.waitForServiceToken()
+    let workers = try await Self.startWorkers(on: cluster) {
+      try (0..<2).map { try cluster.startWorkerOnAnotherHost(module: "classification", index: $0, database: database) }
+    }
+    try await cluster.withClient { client in
+      let submitted = try await client.call(ClassificationService.SubmitEvaluations.self, Self.evaluations, timeout: .seconds(30))
+      #expect(submitted.applied && submitted.errors.isEmpty, "\(submitted.errors)")
+      let outcomes = await withTaskGroup(of: Result<String, any Error>.self) { group in
+        for index in 1...4 {
+          group.addTask {
+            var run = Self.finalRun
+            run.idempotencyKey = "final-\(index)"
+            let request = run
+            do {
+              return .success(try await client.call(ClassificationService.Run.self, request, timeout: .seconds(60)).run?.id ?? "")
+            } catch {
+              return .failure(error)
+            }
+          }
+        }
+        return await group.reduce(into: [Result<String, any Error>]()) { $0.append($1) }
+      }
+      let stored = outcomes.compactMap { try? $0.get() }
+      #expect(stored.count == 1, "\(outcomes)")
+      for case .failure(let error) in outcomes {
+        let refusal = error as? ReformError
+        #expect(refusal?.code == .failedPrecondition && refusal?.message.hasPrefix("rerun_reason: ") == true, "\(error)")
+      }
+      let listRuns = ClassificationListRunsRequest(year: 2025, mode: .final)
+      for _ in 1...4 {
+        let listed = try await client.call(ClassificationService.ListRuns.self, listRuns, timeout: .seconds(30))
+        #expect(listed.runs.map(\.id) == stored)
+      }
+      cluster.kill9(workers[workers.count - 1])
+      let results = try await client.call(
+        ClassificationService.ListResults.self, ClassificationListResultsRequest(year: 2025), timeout: .seconds(30))
+      #expect(results.ratings.count == 11)
+      #expect(results.ratings.allSatisfy { $0.locked && [$0.runId] == stored })
+    }
+  }
+
   /// A coordinator with a classification worker attached, and a registry worker when this
   /// build's `reformd worker --help` lists the module.
   private static func cluster() async throws -> Cluster {
     let cluster = try Cluster()
     try cluster.startCoordinator()
-    var workers = 1
+    _ = try await startWorkers(on: cluster) { [try cluster.startWorker(module: "classification")] }
+    return cluster
+  }
+
+  /// A registry worker when this build hosts one, then the classification workers `start`
+  /// starts, all attached; returns the classification workers.
+  private static func startWorkers(on cluster: Cluster, _ start: () throws -> [Process]) async throws -> [Process] {
+    var workers = 0
     if try HostedModules.list().contains("registry") {
       try cluster.startWorker(module: "registry")
       workers += 1
     }
-    try cluster.startWorker(module: "classification")
-    try await cluster.waitForWorkers(workers)
-    return cluster
+    let started = try start()
+    try await cluster.waitForWorkers(workers + started.count, limit: .seconds(30))
+    return started
   }
 }

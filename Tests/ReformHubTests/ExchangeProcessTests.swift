@@ -183,9 +183,7 @@ struct ExchangeBloc: Sendable {
     try cluster.startCoordinator()
     // A worker reads the modules' service token when it starts: without it the exchange would
     // keep its own, empty, unit directory instead of asking the registry.
-    while !FileManager.default.fileExists(atPath: cluster.directory + "/service.token") {
-      try await Task.sleep(for: .milliseconds(20))
-    }
+    try await cluster.waitForServiceToken()
     try cluster.startWorker(module: "registry")
     var workers: [Process] = []
     for index in 0..<exchangeWorkers {
@@ -225,12 +223,7 @@ struct ExchangeBloc: Sendable {
   /// host would read its copies.
   private static func startExchangeWorker(_ index: Int, cluster: Cluster, database: String?) throws -> Process {
     guard let database else { return try cluster.startWorker(module: "exchange") }
-    return try cluster.startWorker(
-      module: "exchange",
-      extra: [
-        "--data", cluster.directory + "/exchange-host-\(index)", "--secret-file", cluster.directory + "/worker.secret",
-        "--service-token-file", cluster.directory + "/service.token", "--database-url", database,
-      ])
+    return try cluster.startWorkerOnAnotherHost(module: "exchange", index: index, database: database)
   }
 
   /// Waits for the registry and exchange workers to be attached, naming a worker that died.

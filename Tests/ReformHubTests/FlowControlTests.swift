@@ -127,9 +127,7 @@ struct FlowControlTests {
     let cluster = try Cluster()
     try cluster.startCoordinator()
     // The exchange asks the registry for its units, with the service token the coordinator writes.
-    while !FileManager.default.fileExists(atPath: cluster.directory + "/service.token") {
-      try await Task.sleep(for: .milliseconds(20))
-    }
+    try await cluster.waitForServiceToken()
     try cluster.startWorker(module: "registry")
     try cluster.startWorker(module: "exchange")
     try await cluster.waitForWorkers(2, limit: .seconds(30))

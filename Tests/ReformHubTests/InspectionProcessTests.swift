@@ -145,17 +145,8 @@ struct InspectionProcessTests {
     let database = try #require(try await TestStore.freshDatabaseURL())
     let cluster = try Cluster()
     try cluster.startCoordinator()
-    while !FileManager.default.fileExists(atPath: cluster.directory + "/service.token") {
-      try await Task.sleep(for: .milliseconds(20))
-    }
-    let workers = try (0..<2).map { index in
-      try cluster.startWorker(
-        module: "inspection",
-        extra: [
-          "--data", cluster.directory + "/inspection-host-\(index)", "--secret-file", cluster.directory + "/worker.secret",
-          "--service-token-file", cluster.directory + "/service.token", "--database-url", database,
-        ])
-    }
+    try await cluster.waitForServiceToken()
+    let workers = try (0..<2).map { try cluster.startWorkerOnAnotherHost(module: "inspection", index: $0, database: database) }
     try await cluster.waitForWorkers(2, limit: .seconds(30))
     try await cluster.withClient { client in
       let planned = try await withThrowingTaskGroup(of: String.self) { group in

@@ -74,6 +74,27 @@ final class Cluster: @unchecked Sendable {
     return process
   }
 
+  /// Starts worker `index` of the module as on another host: a data folder of its own, the
+  /// cluster's worker secret and service token read as that host's copies, and the module's
+  /// state in the PostgreSQL database `database`.
+  @discardableResult
+  func startWorkerOnAnotherHost(module: String, index: Int, database: String) throws -> Process {
+    try startWorker(
+      module: module,
+      extra: [
+        "--data", directory + "/\(module)-host-\(index)", "--secret-file", directory + "/worker.secret",
+        "--service-token-file", directory + "/service.token", "--database-url", database,
+      ])
+  }
+
+  /// Waits until the coordinator has written the modules' service token, which a worker reads
+  /// when it starts.
+  func waitForServiceToken() async throws {
+    while !FileManager.default.fileExists(atPath: directory + "/service.token") {
+      try await Task.sleep(for: .milliseconds(20))
+    }
+  }
+
   private func launch(_ arguments: [String], log: String) throws -> Process {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: Self.reformd)
