@@ -1,6 +1,5 @@
 import Foundation
 import ReformClient
-import ReformModuleTesting
 import ReformWire
 import Testing
 
@@ -214,10 +213,7 @@ struct ClassificationProcessTests {
   /// either worker, and through the one left after the other is killed, shows that one run.
   @Test(.enabled(if: ProcessInfo.processInfo.environment["REFORM_TEST_DATABASE_URL"] != nil, "no test PostgreSQL server"))
   func twoWorkersOnOneDatabaseStoreOneOfFourFinalRunsStartedAtOnce() async throws {
-    let database = try #require(try await TestStore.freshDatabaseURL())
-    let cluster = try Cluster()
-    try cluster.startCoordinator()
-    try await cluster.waitForServiceToken()
+    let (cluster, database) = try await Cluster.startedForSharedDatabase()
     let workers = try await Self.startWorkers(on: cluster) {
       try (0..<2).map { try cluster.startWorkerOnAnotherHost(module: "classification", index: $0, database: database) }
     }

@@ -1,6 +1,5 @@
 import Foundation
 import ReformClient
-import ReformModuleTesting
 import ReformWire
 import Testing
 
@@ -142,10 +141,7 @@ struct InspectionProcessTests {
   /// still answers it.
   @Test(.enabled(if: ProcessInfo.processInfo.environment["REFORM_TEST_DATABASE_URL"] != nil, "no test PostgreSQL server"))
   func twoWorkersOnOneDatabaseNumberProgrammesOnceAndStoreOneOfTwoReplansFromOneVersion() async throws {
-    let database = try #require(try await TestStore.freshDatabaseURL())
-    let cluster = try Cluster()
-    try cluster.startCoordinator()
-    try await cluster.waitForServiceToken()
+    let (cluster, database) = try await Cluster.startedForSharedDatabase()
     let workers = try (0..<2).map { try cluster.startWorkerOnAnotherHost(module: "inspection", index: $0, database: database) }
     try await cluster.waitForWorkers(2, limit: .seconds(30))
     try await cluster.withClient { client in

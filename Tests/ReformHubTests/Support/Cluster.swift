@@ -1,7 +1,9 @@
 import Foundation
 import ReformClient
+import ReformModuleTesting
 import ReformSecurity
 import ReformWire
+import Testing
 
 /// Real `reformd` processes for a test: a coordinator on a Unix socket in a fresh folder, and
 /// workers attached to it. Everything it started is killed when the test ends.
@@ -85,6 +87,16 @@ final class Cluster: @unchecked Sendable {
         "--data", directory + "/\(module)-host-\(index)", "--secret-file", directory + "/worker.secret",
         "--service-token-file", directory + "/service.token", "--database-url", database,
       ])
+  }
+
+  /// A new, empty database on the test server and a running coordinator whose service token is
+  /// written: ready for workers started on that database as on other hosts.
+  static func startedForSharedDatabase() async throws -> (cluster: Cluster, database: String) {
+    let database = try #require(try await TestStore.freshDatabaseURL())
+    let cluster = try Cluster()
+    try cluster.startCoordinator()
+    try await cluster.waitForServiceToken()
+    return (cluster, database)
   }
 
   /// Waits until the coordinator has written the modules' service token, which a worker reads
