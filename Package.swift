@@ -28,11 +28,11 @@ func workerModule(
   ]
 }
 
-/// The worker modules; the registry keeps its state in SQLite alone.
+/// The worker modules.
 let workerModules =
   workerModule(
-    "Registry", domainExclude: ["IndicatorSets/01-NQ-DUK-2020-2025.json"], dependencies: [crypto],
-    testDependencies: [grpcCore])
+    "Registry", domainExclude: ["IndicatorSets/01-NQ-DUK-2020-2025.json"], dependencies: [postgresNIO, crypto],
+    testDependencies: ["ReformStore", grpcCore])
   + workerModule(
     "Classification", domainExclude: ["RuleSets"], dependencies: [postgresNIO, crypto],
     testDependencies: ["ReformStore", grpcCore])

@@ -23,6 +23,10 @@ extension RegistryModule {
   ///   file that does not import (the files before it stay imported).
   @discardableResult
   public func loadDemo(from directory: String) async throws -> [RegistryImportSummary] {
+    try await loadDemo(from: directory, into: store)
+  }
+
+  private func loadDemo(from directory: String, into store: some RegistryStoring) async throws -> [RegistryImportSummary] {
     var summaries: [RegistryImportSummary] = []
     let handlers = RegistryHandlers(store: store, exchange: nil)
     for file in Self.demoFiles {

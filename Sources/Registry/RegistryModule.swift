@@ -1,5 +1,6 @@
 import Foundation
 import ReformModule
+import ReformStore
 import ReformWire
 import RegistryDomain
 
@@ -8,11 +9,14 @@ import RegistryDomain
 /// (and, through ``ExchangeCountProvider``, from the exchange), and reports against the
 /// resolution's targets.
 ///
-/// Its state is one SQLite file, shared by every worker process of the module; each process
-/// keeps the registry in memory and reloads what another changed (see `RegistryStore`).
+/// Its state is one SQLite file, shared by every worker process of the module on one host, or
+/// for workers on several hosts a PostgreSQL database (the same tables in the schema
+/// `registry`); each process keeps the registry in memory and reloads what another changed
+/// (see `RegistryStore` and `RegistryPostgresStore`).
 ///
 /// ## Topics
-/// - Hosting: ``init(databasePath:exchangeCounts:clock:)``, ``name``, ``register(into:)``
+/// - Hosting: ``init(store:exchangeCounts:clock:)``, ``init(databasePath:exchangeCounts:clock:)``, ``name``,
+///   ``register(into:)``
 /// - Demo data: ``loadDemo(from:)``
 /// - The exchange hook: ``ExchangeCountProvider``
 public struct RegistryModule: WorkerModule {
@@ -20,7 +24,7 @@ public struct RegistryModule: WorkerModule {
   /// Indicator 3a's counts (``ModuleExchangeCounts``); the units go with their OrganIds, so the
   /// exchange never calls back.
   public var calls: [ModuleCall] { [ModuleCall(RegistryService.ComputeIndicators.self, calls: ExchangeService.CountDocuments.self)] }
-  let store: RegistryStore
+  let store: any RegistryStoring
   let exchangeCounts: (any ExchangeCountProvider)?
 
   /// Opens the registry's file, creating it and its tables when new.
@@ -35,11 +39,30 @@ public struct RegistryModule: WorkerModule {
     databasePath: String, exchangeCounts: (any ExchangeCountProvider)? = nil,
     clock: @escaping @Sendable () -> Date = { Date() }
   ) throws {
-    store = try RegistryStore(path: databasePath, clock: clock)
+    try self.init(store: .sqlite(path: databasePath), exchangeCounts: exchangeCounts, clock: clock)
+  }
+
+  /// The module on the store `location` names: a SQLite file (created with its tables when
+  /// new), or a PostgreSQL database that workers on other hosts share (migrated before its
+  /// first use).
+  public init(
+    store location: StoreLocation, exchangeCounts: (any ExchangeCountProvider)? = nil,
+    clock: @escaping @Sendable () -> Date = { Date() }
+  ) throws {
+    switch location {
+    case .sqlite(let path): store = try RegistryStore(path: path, clock: clock)
+    case .postgres(let settings, let schema):
+      store = try RegistryPostgresStore(settings: settings, schema: schema ?? "registry", clock: clock)
+    }
     self.exchangeCounts = exchangeCounts
   }
 
   public func register(into methods: inout ModuleMethods) {
-    RegistryHandlers(store: store, exchange: exchangeCounts).register(into: &methods)
+    Self.register(store, exchange: exchangeCounts, into: &methods)
+  }
+
+  /// The handlers on `store`, whichever engine it is.
+  private static func register(_ store: some RegistryStoring, exchange: (any ExchangeCountProvider)?, into methods: inout ModuleMethods) {
+    RegistryHandlers(store: store, exchange: exchange).register(into: &methods)
   }
 }

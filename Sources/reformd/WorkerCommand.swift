@@ -87,7 +87,7 @@ enum ModuleHost {
   static let available = ["diagnostics", "registry", "classification", "exchange", "inspection"]
 
   /// The modules that can keep their state in PostgreSQL (`--database-url`).
-  static let onPostgres = ["classification", "exchange", "inspection"]
+  static let onPostgres = ["registry", "classification", "exchange", "inspection"]
 
   /// The module `name`, keeping its data under `data`, and its state in `database` when given;
   /// `calls` reach other modules.
@@ -102,7 +102,8 @@ enum ModuleHost {
     case "diagnostics": return try DiagnosticsModule(dataDirectory: data + "/diagnostics")
     case "registry":
       return try RegistryModule(
-        databasePath: data + "/registry.sqlite", exchangeCounts: calls.map { ModuleExchangeCounts(calls: $0) })
+        store: database.map { .postgres($0) } ?? .sqlite(path: data + "/registry.sqlite"),
+        exchangeCounts: calls.map { ModuleExchangeCounts(calls: $0) })
     case "classification":
       return try ClassificationModule(
         store: database.map { .postgres($0) } ?? .sqlite(path: data + "/classification.sqlite"),

@@ -14,16 +14,9 @@ import Testing
   "Workers sharing one PostgreSQL database",
   .enabled(if: ProcessInfo.processInfo.environment["REFORM_TEST_DATABASE_URL"] != nil, "no test PostgreSQL server"))
 struct ConcurrentWorkerTests {
-  /// A new, empty schema named `prefix_<random>` on the test server.
-  static func freshSchema(_ prefix: String) throws -> StoreLocation {
-    let url = try #require(ProcessInfo.processInfo.environment["REFORM_TEST_DATABASE_URL"])
-    let suffix = UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(12)
-    return .postgres(try PostgresSettings(url: url), schema: "\(prefix)_\(suffix)")
-  }
-
   /// Two workers on one new schema.
   static func workers() throws -> (TestBed, TestBed) {
-    let first = try TestBed(folder: try TemporaryFolder("classification"), store: try freshSchema("classification_c"))
+    let first = try TestBed(folder: try TemporaryFolder("classification"), store: try TestPostgres.freshStore("classification_c"))
     return (first, try first.reopened())
   }
 

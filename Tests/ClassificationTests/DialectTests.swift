@@ -15,7 +15,7 @@ struct DialectTests {
   @Test func bothDialectsMigrateToTheSameTablesAndColumns() async throws {
     let folder = try TemporaryFolder("classification-dialects")
     let sqlite = StoreLocation.sqlite(path: folder.file("reform.sqlite"))
-    let postgres = try ConcurrentWorkerTests.freshSchema("classification_shape")
+    let postgres = try TestPostgres.freshStore("classification_shape")
     for location in [sqlite, postgres] {
       // Migrations run when a store opens (SQLite) or before its first operation (PostgreSQL).
       let bed = try TestBed(folder: folder, store: location)

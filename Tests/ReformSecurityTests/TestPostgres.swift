@@ -4,14 +4,6 @@ import ReformModuleTesting
 import ReformStore
 import Testing
 
-/// The test PostgreSQL server that `REFORM_TEST_DATABASE_URL` names (`Deploy/postgres-scratch
-/// start DIR` prints one), for the tests that need PostgreSQL whatever engine the run's other
-/// stores are on: the dialects compared, coordinators sharing one database. Without it those
-/// tests are skipped.
-enum TestPostgres {
-  static var url: String? { ProcessInfo.processInfo.environment["REFORM_TEST_DATABASE_URL"] }
-}
-
 /// A client of the database that is not a store, as an operator's `sqlite3` or `psql` is.
 enum RawSQL {
   /// Runs `sql` on `location` as any client of the database could, outside the stores, and
@@ -39,12 +31,5 @@ enum RawSQL {
         return "\(error)"
       }
     }
-  }
-}
-
-extension Trait where Self == ConditionTrait {
-  /// Runs the test only when a test PostgreSQL server is configured.
-  static var needsPostgres: Self {
-    .enabled(if: TestPostgres.url != nil, "no test PostgreSQL server (REFORM_TEST_DATABASE_URL)")
   }
 }

@@ -47,7 +47,7 @@ extension RegistryHandlers {
       outcome = Self.check(text, kind: kind, state: state, setID: setID, actor: actor, now: store.now)
     } else {
       do {
-        outcome = try await store.write { write -> ImportOutcome in
+        outcome = try await store.write(answering: key) { write -> ImportOutcome in
           if let key, let stored = try write.storedAnswer(for: key) { return .repeated(stored) }
           let outcome = Self.check(text, kind: kind, state: write.state, setID: setID, actor: actor, now: write.now)
           guard case .checked(let plan) = outcome else { return outcome }

@@ -12,7 +12,7 @@ extension RegistryStoring {
   ) async throws -> Response {
     let answer: [UInt8]
     do {
-      answer = try await write { write -> [UInt8] in
+      answer = try await write(answering: claim) { write -> [UInt8] in
         if let claim, let stored = try write.storedAnswer(for: claim) { return stored }
         let bytes = try body(&write).wireBytes()
         if let claim { try write.keep(answer: bytes, for: claim) }

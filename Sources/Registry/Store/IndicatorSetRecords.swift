@@ -12,26 +12,17 @@ enum IndicatorSetRecords {
     let rows = try Row.fetchCursor(
       db,
       sql: """
-        SELECT id, version, definition, defined_by_id, defined_by_name, defined_by_unit, defined_by_roles, defined_at
+        SELECT id, version, status, definition, defined_by_id, defined_by_name, defined_by_unit, defined_by_roles, defined_at
         FROM registry_indicator_sets
         """)
     while let row = try rows.next() {
-      let key = "\(row[0] as String) v\(row[1] as Int)"
-      let set: IndicatorSet
-      do {
-        set = try IndicatorSet.decode(json: row[2])
-      } catch {
-        throw StoreCorruption(table: "registry_indicator_sets", key: key, problem: error.description)
-      }
-      let definedAt: Double? = row[7]
       sets.append(
-        StoredIndicatorSet(set: set, definedBy: ActorColumns.read(row, from: 3), definedAt: definedAt.map(Date.init(timeIntervalSince1970:))))
+        try IndicatorSetRow(
+          id: row[0], version: row[1], status: row[2], definition: row[3], definedById: row[4], definedByName: row[5],
+          definedByUnit: row[6], definedByRoles: row[7], definedAt: row[8]
+        ).stored())
     }
-    let builtIn = IndicatorSet.resolution01
-    if !sets.contains(where: { $0.set.id == builtIn.id && $0.set.version == builtIn.version }) {
-      sets.append(StoredIndicatorSet(set: builtIn, definedBy: nil, definedAt: nil))
-    }
-    return sets.sorted { ($0.set.id, $0.set.version) < ($1.set.id, $1.set.version) }
+    return StoredIndicatorSet.withBuiltIn(sets)
   }
 }
 
@@ -39,16 +30,16 @@ extension RegistryWrite {
   /// Stores a new version of a set.
   mutating func commitSet(_ stored: StoredIndicatorSet) throws {
     touch(.sets)
-    var arguments: [(any DatabaseValueConvertible)?] = [
-      stored.set.id, stored.set.version, stored.set.status.rawValue, stored.set.encodedJSON(),
-    ]
-    arguments += ActorColumns.values(stored.definedBy)
-    arguments.append(stored.definedAt?.timeIntervalSince1970)
+    let row = IndicatorSetRow(stored)
     try db.execute(
       sql: """
         INSERT INTO registry_indicator_sets (id, version, status, definition, defined_by_id, defined_by_name,
           defined_by_unit, defined_by_roles, defined_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-        """, arguments: StatementArguments(arguments))
+        """,
+      arguments: [
+        row.id, row.version, row.status, row.definition, row.definedById, row.definedByName, row.definedByUnit,
+        row.definedByRoles, row.definedAt,
+      ])
     state.sets.append(stored)
     state.sets.sort { ($0.set.id, $0.set.version) < ($1.set.id, $1.set.version) }
   }

@@ -16,14 +16,19 @@ enum PersonRecords {
       sql: """
         SELECT id, full_name, gender, birth_date, ethnicity, categories, party_status, admitted, official,
           card_number, party_left, party_left_reason, unit_code, workplace, position, leader_or_manager,
-          theory_level, required_theory_level, arrived, departed, note, revision, created_at, updated_at
+          theory_level, required_theory_level, arrived, departed, note, revision, created_at, updated_at, changed_in
         FROM registry_people WHERE changed_in > ?
         """, arguments: [since])
     while let row = try rows.next() {
-      let person = try person(from: row)
+      let (person, stamp) = try PersonRow(
+        id: row[0], fullName: row[1], gender: row[2], birthDate: row[3], ethnicity: row[4], categories: row[5],
+        partyStatus: row[6], admitted: row[7], official: row[8], cardNumber: row[9], partyLeft: row[10],
+        partyLeftReason: row[11], unitCode: row[12], workplace: row[13], position: row[14], leaderOrManager: row[15],
+        theoryLevel: row[16], requiredTheoryLevel: row[17], arrived: row[18], departed: row[19], note: row[20],
+        revision: row[21], createdAt: row[22], updatedAt: row[23], changedIn: row[24]
+      ).person()
       loaded[person.id] = person
-      state.personStamps[person.id] = RecordStamp(
-        revision: row[21], createdAt: Date(timeIntervalSince1970: row[22]), updatedAt: Date(timeIntervalSince1970: row[23]))
+      state.personStamps[person.id] = stamp
     }
     guard !loaded.isEmpty else { return }
     let studies = try Row.fetchCursor(
@@ -33,11 +38,8 @@ enum PersonRecords {
         JOIN registry_people p ON p.id = s.person_id WHERE p.changed_in > ?
         """, arguments: [since])
     while let row = try studies.next() {
-      let id: String = row[0]
-      guard let studied = CivilDate(parsing: row[2] as String) else {
-        throw StoreCorruption(table: "registry_studies", key: id, problem: "studied")
-      }
-      loaded[id]?.studies.append(ReformStudyRecord(document: row[1], studied: studied, form: row[3], note: row[4]))
+      let study = StudyRow(personId: row[0], document: row[1], studied: row[2], form: row[3], note: row[4])
+      loaded[study.personId]?.studies.append(try study.study())
     }
     state.roster.restore(
       loaded.values.map { person in
@@ -45,39 +47,6 @@ enum PersonRecords {
         person.studies.sort { ($0.studied, $0.document) < ($1.studied, $1.document) }
         return person
       })
-  }
-
-  private static func person(from row: Row) throws -> Person {
-    let id: String = row[0]
-    func date(_ index: Int) throws -> CivilDate? {
-      guard let text: String = row[index] else { return nil }
-      guard let date = CivilDate(parsing: text) else {
-        throw StoreCorruption(table: "registry_people", key: id, problem: "date \(text)")
-      }
-      return date
-    }
-    let categories: String = row[5]
-    let status: String? = row[6]
-    var membership: PartyMembership?
-    if let status {
-      guard let status = PartyMemberStatus(rawValue: status), let admitted = try date(7) else {
-        throw StoreCorruption(table: "registry_people", key: id, problem: "party membership")
-      }
-      membership = PartyMembership(
-        status: status, admitted: admitted, official: try date(8), cardNumber: row[9], left: try date(10),
-        leftReason: row[11])
-    }
-    let gender: String? = row[2]
-    let theory: String? = row[16]
-    let required: String? = row[17]
-    return Person(
-      id: id, fullName: row[1], gender: gender.flatMap(PersonGender.init(rawValue:)), birthDate: try date(3),
-      ethnicity: row[4],
-      categories: Set(categories.split(separator: "|").compactMap { PersonCategory(rawValue: String($0)) }),
-      partyMembership: membership, unitCode: row[12], workplace: row[13], position: row[14],
-      leaderOrManager: row[15], theoryLevel: theory.flatMap(PoliticalTheoryLevel.init(rawValue:)),
-      requiredTheoryLevel: required.flatMap(PoliticalTheoryLevel.init(rawValue:)), arrived: try date(18),
-      departed: try date(19), note: row[20])
   }
 }
 
@@ -112,21 +81,18 @@ extension RegistryWrite {
     for person in people {
       let previous = written[person.id] ?? state.roster.person(person.id)
       let stamp = state.personStamps[person.id].map { $0.changed(at: now) } ?? .created(at: now)
-      let membership = person.partyMembership
+      let row = PersonRow(person, stamp, changedIn: changedIn)
       upsert.setUncheckedArguments([
-        person.id, person.fullName, person.gender?.rawValue, person.birthDate?.description, person.ethnicity,
-        person.categories.sorted().map(\.rawValue).joined(separator: "|"), membership?.status.rawValue,
-        membership?.admitted.description, membership?.official?.description, membership?.cardNumber ?? "",
-        membership?.left?.description, membership?.leftReason ?? "", person.unitCode, person.workplace,
-        person.position, person.leaderOrManager, person.theoryLevel?.rawValue, person.requiredTheoryLevel?.rawValue,
-        person.arrived?.description, person.departed?.description, person.note, stamp.revision,
-        stamp.createdAt.timeIntervalSince1970, stamp.updatedAt.timeIntervalSince1970, changedIn,
+        row.id, row.fullName, row.gender, row.birthDate, row.ethnicity, row.categories, row.partyStatus, row.admitted,
+        row.official, row.cardNumber, row.partyLeft, row.partyLeftReason, row.unitCode, row.workplace, row.position,
+        row.leaderOrManager, row.theoryLevel, row.requiredTheoryLevel, row.arrived, row.departed, row.note, row.revision,
+        row.createdAt, row.updatedAt, row.changedIn,
       ])
       try upsert.execute()
       if (previous?.studies ?? []) != person.studies {
         if previous != nil { try deleteStudies.execute(arguments: [person.id]) }
-        for study in person.studies {
-          try insertStudy.execute(arguments: [person.id, study.document, study.studied.description, study.form, study.note])
+        for study in person.studies.map({ StudyRow(personId: person.id, $0) }) {
+          try insertStudy.execute(arguments: [study.personId, study.document, study.studied, study.form, study.note])
         }
       }
       state.personStamps[person.id] = stamp
@@ -135,32 +101,11 @@ extension RegistryWrite {
     state.roster.restore(written.values)
   }
 
-  /// Stores new study records: each person's record gains them and moves a revision further.
-  mutating func commitStudies(_ studies: [PersonStudy]) throws {
-    var byPerson: [String: [ReformStudyRecord]] = [:]
-    for study in studies { byPerson[study.personID, default: []].append(study.record) }
-    var people: [Person] = []
-    for (id, records) in byPerson {
-      guard var person = state.roster.person(id) else { continue }
-      person.studies += records
-      person.studies.sort { ($0.studied, $0.document) < ($1.studied, $1.document) }
-      people.append(person)
-    }
-    try commitPeople(people)
-  }
-
   /// `count` new person ids, `NV` and six digits or more, none of them taken.
   mutating func newPersonIDs(_ count: Int) throws -> [String] {
     guard count > 0 else { return [] }
-    var next = try Int.fetchOne(db, sql: "SELECT value FROM registry_counters WHERE name = 'person_id'") ?? 0
-    var ids: [String] = []
-    ids.reserveCapacity(count)
-    while ids.count < count {
-      next += 1
-      let digits = String(next)
-      let id = "NV" + String(repeating: "0", count: max(0, 6 - digits.count)) + digits
-      if state.roster.person(id) == nil { ids.append(id) }
-    }
+    let last = try Int64.fetchOne(db, sql: "SELECT value FROM registry_counters WHERE name = 'person_id'") ?? 0
+    let (ids, next) = newPersonIDs(count, after: last)
     try db.execute(
       sql: "INSERT INTO registry_counters (name, value) VALUES ('person_id', ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value",
       arguments: [next])

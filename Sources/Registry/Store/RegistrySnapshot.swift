@@ -37,3 +37,38 @@ struct RegistrySnapshot: Sendable {
     return latest.keys.sorted().compactMap { latest[$0] }
   }
 }
+
+/// What a snapshot lacks of the store, from the areas' revisions: each engine's store reads
+/// what it names and nothing else.
+struct RegistryReload: Sendable, Hashable {
+  var units = false
+  var sets = false
+  var values = false
+  /// Whether any person changed.
+  var people = false
+  /// The people revision after which rows were written that the snapshot lacks; -1 (every
+  /// person, the roster started afresh) when the snapshot's revision is unknown or ahead of
+  /// the store's.
+  var peopleChangedAfter: Int64 = -1
+}
+
+extension RegistrySnapshot {
+  /// What this snapshot must reload to stand at the `stored` revisions.
+  func reload(to stored: [StoreArea: Int64]) -> RegistryReload {
+    var plan = RegistryReload()
+    plan.units = revisions[.units] != stored[.units]
+    plan.sets = revisions[.sets] != stored[.sets]
+    plan.values = revisions[.values] != stored[.values]
+    plan.people = revisions[.people] != stored[.people]
+    if let known = revisions[.people], known <= (stored[.people] ?? 0) { plan.peopleChangedAfter = known }
+    return plan
+  }
+
+  /// Starts the roster afresh when `plan` reloads every person.
+  mutating func prepare(for plan: RegistryReload) {
+    if plan.people, plan.peopleChangedAfter < 0 {
+      roster = PersonRoster()
+      personStamps = [:]
+    }
+  }
+}

@@ -34,20 +34,22 @@ final class RegistryStore: RegistryStoring {
   /// The registry as the file holds it now.
   func read() async throws -> RegistrySnapshot {
     let base = cache.withLock { $0 }
-    let state = try await Self.guarded { try await self.database.read { db in try Self.refreshed(base, in: db) } }
+    let state = try await StoreCorruption.reported { try await self.database.read { db in try Self.refreshed(base, in: db) } }
     remember(state)
     return state
   }
 
   /// Runs `body` in one write transaction over the registry as it stands; whatever `body`
-  /// throws rolls everything back.
+  /// throws rolls everything back. SQLite reads `claim`'s answer inside `body`.
   ///
   /// The registry in memory is taken once this process's turn to write has come, and the
   /// result kept before the next write's turn: so concurrent writes of this process each
   /// start from the one before, and only another process's writes cause a reload.
-  func write<T: Sendable>(_ body: @escaping @Sendable (inout RegistryWrite) throws -> T) async throws -> T {
+  func write<T: Sendable>(answering claim: IdempotencyClaim?, _ body: @escaping @Sendable (inout RegistryWrite) throws -> T)
+    async throws -> T
+  {
     let now = clock()
-    return try await Self.guarded {
+    return try await StoreCorruption.reported {
       try await self.database.writeWithoutTransaction { db in
         var outcome: (result: T, state: RegistrySnapshot)?
         try db.inTransaction(.immediate) {
@@ -84,36 +86,13 @@ final class RegistryStore: RegistryStoring {
       if let area = StoreArea(rawValue: row[0]) { revisions[area] = row[1] }
     }
     var state = base
-    if base.revisions[.units] != revisions[.units] {
-      (state.tree, state.unitStamps) = try UnitRecords.load(db)
-    }
-    if base.revisions[.people] != revisions[.people] {
-      let since = base.revisions[.people].flatMap { known in known <= (revisions[.people] ?? 0) ? known : nil }
-      if since == nil {
-        state.roster = PersonRoster()
-        state.personStamps = [:]
-      }
-      try PersonRecords.load(db, changedAfter: since ?? -1, into: &state)
-    }
-    if base.revisions[.sets] != revisions[.sets] {
-      state.sets = try IndicatorSetRecords.load(db)
-    }
-    if base.revisions[.values] != revisions[.values] {
-      (state.book, state.valueStamps) = try ValueRecords.load(db)
-    }
+    let plan = base.reload(to: revisions)
+    state.prepare(for: plan)
+    if plan.units { (state.tree, state.unitStamps) = try UnitRecords.load(db) }
+    if plan.people { try PersonRecords.load(db, changedAfter: plan.peopleChangedAfter, into: &state) }
+    if plan.sets { state.sets = try IndicatorSetRecords.load(db) }
+    if plan.values { (state.book, state.valueStamps) = try ValueRecords.load(db) }
     state.revisions = revisions
     return state
-  }
-
-  /// Runs a store operation, a row that does not read back as the value it was written from
-  /// reported as `StoreFailure.corrupt`. The database's own failures are already
-  /// `StoreFailure`s (`StoreDatabase`); what a write's body throws for a rule (a refusal naming
-  /// a field) passes as it is.
-  private static func guarded<T>(_ operation: () async throws -> T) async throws -> T {
-    do {
-      return try await operation()
-    } catch let error as StoreCorruption {
-      throw StoreFailure.corrupt(store: "registry", detail: "\(error.table) \(error.key): \(error.problem)")
-    }
   }
 }

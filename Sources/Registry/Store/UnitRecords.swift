@@ -16,19 +16,13 @@ enum UnitRecords {
           successor_code, revision, created_at, updated_at FROM registry_units
         """)
     while let row = try rows.next() {
-      let code: String = row[0]
-      func fail(_ problem: String) -> StoreCorruption { StoreCorruption(table: "registry_units", key: code, problem: problem) }
-      guard let kind = UnitKind(rawValue: row[3]) else { throw fail("kind \(row[3] as String)") }
-      guard let opened = CivilDate(parsing: row[8] as String) else { throw fail("opened") }
-      let hostKind: String? = row[7]
-      let closed: String? = row[9]
-      units.append(
-        OrgUnit(
-          code: code, name: row[1], shortName: row[2], kind: kind, parentCode: row[4], organId: row[5], hostName: row[6],
-          hostKind: hostKind.flatMap(HostOrganisationKind.init(rawValue:)), opened: opened,
-          closed: closed.flatMap { CivilDate(parsing: $0) }, successorCode: row[10]))
-      stamps[code] = RecordStamp(
-        revision: row[11], createdAt: Date(timeIntervalSince1970: row[12]), updatedAt: Date(timeIntervalSince1970: row[13]))
+      let (unit, stamp) = try UnitRow(
+        code: row[0], name: row[1], shortName: row[2], kind: row[3], parentCode: row[4], organId: row[5], hostName: row[6],
+        hostKind: row[7], opened: row[8], closed: row[9], successorCode: row[10], revision: row[11], createdAt: row[12],
+        updatedAt: row[13]
+      ).unit()
+      units.append(unit)
+      stamps[unit.code] = stamp
     }
     var history: [UnitHistoryEntry] = []
     let entries = try Row.fetchCursor(
@@ -39,23 +33,12 @@ enum UnitRecords {
           recorded_by_roles, recorded_at FROM registry_unit_history ORDER BY id
         """)
     while let row = try entries.next() {
-      let code: String = row[0]
-      let sequence: Int = row[1]
-      func fail(_ problem: String) -> StoreCorruption {
-        StoreCorruption(table: "registry_unit_history", key: "\(code) #\(sequence)", problem: problem)
-      }
-      guard let change = UnitChangeKind(rawValue: row[2]) else { throw fail("change") }
-      guard let effective = CivilDate(parsing: row[3] as String) else { throw fail("effective") }
-      guard let actor = ActorColumns.read(row, from: 12) else { throw fail("recorded_by") }
-      let fields: String = row[9]
-      let decision: String? = row[10]
       history.append(
-        UnitHistoryEntry(
-          sequence: sequence, unitCode: code, change: change, effective: effective, fromParentCode: row[4],
-          toParentCode: row[5], fromName: row[6], toName: row[7], successorCode: row[8],
-          changedFields: fields.isEmpty ? [] : fields.split(separator: "|").map(String.init),
-          decision: try decision.map { try JSONDecoder().decode(SourceRef.self, from: Data($0.utf8)) }, reason: row[11],
-          recordedBy: actor, recordedAt: Date(timeIntervalSince1970: row[16])))
+        try UnitHistoryRow(
+          unitCode: row[0], sequence: row[1], change: row[2], effective: row[3], fromParentCode: row[4], toParentCode: row[5],
+          fromName: row[6], toName: row[7], successorCode: row[8], changedFields: row[9], decision: row[10], reason: row[11],
+          recordedById: row[12], recordedByName: row[13], recordedByUnit: row[14], recordedByRoles: row[15], recordedAt: row[16]
+        ).entry())
     }
     do {
       return (try UnitTree(restoring: units, history: history), stamps)
@@ -85,10 +68,10 @@ extension RegistryWrite {
       guard let unit = tree.unit(code) else { continue }
       let stamp = state.unitStamps[code].map { $0.changed(at: now) } ?? .created(at: now)
       state.unitStamps[code] = stamp
+      let row = UnitRow(unit, stamp)
       try upsert.execute(arguments: [
-        unit.code, unit.name, unit.shortName, unit.kind.rawValue, unit.parentCode, unit.organId, unit.hostName,
-        unit.hostKind?.rawValue, unit.opened.description, unit.closed?.description, unit.successorCode, stamp.revision,
-        stamp.createdAt.timeIntervalSince1970, stamp.updatedAt.timeIntervalSince1970,
+        row.code, row.name, row.shortName, row.kind, row.parentCode, row.organId, row.hostName, row.hostKind, row.opened,
+        row.closed, row.successorCode, row.revision, row.createdAt, row.updatedAt,
       ])
     }
     let insert = try db.cachedStatement(
@@ -99,15 +82,12 @@ extension RegistryWrite {
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """)
     for entry in history {
-      let decision = try entry.decision.map { String(decoding: try JSONEncoder().encode($0), as: UTF8.self) }
-      var arguments: [(any DatabaseValueConvertible)?] = [
-        entry.unitCode, entry.sequence, entry.change.rawValue, entry.effective.description, entry.fromParentCode,
-        entry.toParentCode, entry.fromName, entry.toName, entry.successorCode, entry.changedFields.joined(separator: "|"),
-        decision, entry.reason,
-      ]
-      arguments += ActorColumns.values(entry.recordedBy)
-      arguments.append(entry.recordedAt.timeIntervalSince1970)
-      try insert.execute(arguments: StatementArguments(arguments))
+      let row = try UnitHistoryRow(entry)
+      try insert.execute(arguments: [
+        row.unitCode, row.sequence, row.change, row.effective, row.fromParentCode, row.toParentCode, row.fromName,
+        row.toName, row.successorCode, row.changedFields, row.decision, row.reason, row.recordedById, row.recordedByName,
+        row.recordedByUnit, row.recordedByRoles, row.recordedAt,
+      ])
     }
     state.tree = tree
   }

@@ -16,32 +16,17 @@ enum ValueRecords {
         FROM registry_values
         """)
     while let row = try rows.next() {
-      let periodText: String = row[3]
-      let origin: String = row[7]
-      guard let period = Period(parsing: periodText), let origin = IndicatorValueOrigin(rawValue: origin) else {
-        throw StoreCorruption(table: "registry_values", key: "\(row[0] as String) \(row[1] as String) \(row[2] as String)", problem: "period or origin")
-      }
-      let key = IndicatorValueKey(setID: row[0], indicatorCode: row[1], unitCode: row[2], period: period)
-      let reportedAt: Double? = row[14]
-      values.append(
-        IndicatorValue(
-          key: key, ratio: Ratio(row[5], row[6]), origin: origin, note: row[8], evidence: row[9],
-          reportedBy: ActorColumns.read(row, from: 10), reportedAt: reportedAt.map(Date.init(timeIntervalSince1970:))))
-      stamps[key] = ValueStamp(setVersion: row[4], revision: row[15])
+      let (value, stamp) = try ValueRow(
+        setId: row[0], indicatorCode: row[1], unitCode: row[2], period: row[3], setVersion: row[4], numerator: row[5],
+        denominator: row[6], origin: row[7], note: row[8], evidence: row[9], reportedById: row[10], reportedByName: row[11],
+        reportedByUnit: row[12], reportedByRoles: row[13], reportedAt: row[14], revision: row[15]
+      ).value()
+      values.append(value)
+      stamps[value.key] = stamp
     }
     var states: [PeriodState] = []
-    let decoder = JSONDecoder()
     for row in try Row.fetchAll(db, sql: "SELECT set_id, unit_code, period, status, transitions FROM registry_period_states") {
-      let periodText: String = row[2]
-      let statusText: String = row[3]
-      let transitions: String = row[4]
-      guard let period = Period(parsing: periodText), let status = PeriodStatus(rawValue: statusText),
-        let decoded = try? decoder.decode([PeriodTransition].self, from: Data(transitions.utf8))
-      else {
-        throw StoreCorruption(table: "registry_period_states", key: "\(row[0] as String) \(row[1] as String) \(periodText)", problem: "status or transitions")
-      }
-      states.append(
-        PeriodState(restoring: PeriodKey(setID: row[0], unitCode: row[1], period: period), status: status, transitions: decoded))
+      states.append(try PeriodStateRow(setId: row[0], unitCode: row[1], period: row[2], status: row[3], transitions: row[4]).state())
     }
     return (ReportingBook(restoring: values, states: states), stamps)
   }
@@ -72,13 +57,12 @@ extension RegistryWrite {
     for key in changed {
       guard let value = book.valuesByKey[key] else { continue }
       let stamp = ValueStamp(setVersion: setVersion(key.setID), revision: (state.valueStamps[key]?.revision ?? 0) + 1)
-      var arguments: [(any DatabaseValueConvertible)?] = [
-        key.setID, key.indicatorCode, key.unitCode, key.period.description, stamp.setVersion, value.ratio.numerator,
-        value.ratio.denominator, value.origin.rawValue, value.note, value.evidence,
-      ]
-      arguments += ActorColumns.values(value.reportedBy)
-      arguments += [value.reportedAt?.timeIntervalSince1970, stamp.revision]
-      try upsert.execute(arguments: StatementArguments(arguments))
+      let row = ValueRow(value, stamp)
+      try upsert.execute(arguments: [
+        row.setId, row.indicatorCode, row.unitCode, row.period, row.setVersion, row.numerator, row.denominator, row.origin,
+        row.note, row.evidence, row.reportedById, row.reportedByName, row.reportedByUnit, row.reportedByRoles,
+        row.reportedAt, row.revision,
+      ])
       state.valueStamps[key] = stamp
     }
     let delete = try db.cachedStatement(
@@ -92,11 +76,9 @@ extension RegistryWrite {
         INSERT INTO registry_period_states (set_id, unit_code, period, status, transitions) VALUES (?, ?, ?, ?, ?)
         ON CONFLICT (set_id, unit_code, period) DO UPDATE SET status = excluded.status, transitions = excluded.transitions
         """)
-    let encoder = JSONEncoder()
     for key in states {
-      let periodState = book.state(key)
-      let transitions = String(decoding: try encoder.encode(periodState.transitions), as: UTF8.self)
-      try saveState.execute(arguments: [key.setID, key.unitCode, key.period.description, periodState.status.rawValue, transitions])
+      let row = try PeriodStateRow(book.state(key), key: key)
+      try saveState.execute(arguments: [row.setId, row.unitCode, row.period, row.status, row.transitions])
     }
     state.book = book
   }

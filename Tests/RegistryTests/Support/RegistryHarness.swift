@@ -2,15 +2,19 @@ import Foundation
 import GRPCCore
 import ReformModule
 import ReformModuleTesting
+import ReformStore
 import ReformWire
 import Registry
 import RegistryDomain
 
-/// A registry module on a real SQLite file in a fresh temporary folder, in a `ModuleHarness`:
-/// called through the same encoding as a job from the hub.
+/// A registry module on a real SQLite file in a fresh temporary folder — or, in the run on
+/// PostgreSQL (`REFORM_TEST_STORE=postgres`), in a fresh schema of the test server — in a
+/// `ModuleHarness`: called through the same encoding as a job from the hub.
 struct RegistryHarness {
   /// The temporary folder holding the file; removed when the last harness on it goes.
   let folder: TemporaryFolder
+  /// Where the registry's state is.
+  let store: StoreLocation
   let module: RegistryModule
   let harness: ModuleHarness
 
@@ -19,12 +23,15 @@ struct RegistryHarness {
   static let now = Date(timeIntervalSince1970: 1_749_963_600)
 
   init(exchange: (any ExchangeCountProvider)? = nil) throws {
-    try self.init(folder: try TemporaryFolder("registry-tests"), exchange: exchange)
+    let folder = try TemporaryFolder("registry-tests")
+    try self.init(
+      folder: folder, store: TestStore.fresh(module: "registry", sqlitePath: folder.file("reform.sqlite")), exchange: exchange)
   }
 
-  private init(folder: TemporaryFolder, exchange: (any ExchangeCountProvider)?) throws {
+  init(folder: TemporaryFolder, store: StoreLocation, exchange: (any ExchangeCountProvider)? = nil) throws {
     self.folder = folder
-    module = try RegistryModule(databasePath: folder.file("reform.sqlite"), exchangeCounts: exchange) { Self.now }
+    self.store = store
+    module = try RegistryModule(store: store, exchangeCounts: exchange) { Self.now }
     harness = ModuleHarness(module)
   }
 
@@ -34,7 +41,7 @@ struct RegistryHarness {
   var methods: ModuleMethods { harness.methods }
 
   /// The module opened again on the same file, as a restarted (or a second) worker.
-  func reopened() throws -> RegistryHarness { try RegistryHarness(folder: folder, exchange: nil) }
+  func reopened() throws -> RegistryHarness { try RegistryHarness(folder: folder, store: store, exchange: nil) }
 
   static func clerk(of unit: String) -> Principal { TestCaller.clerk(of: unit) }
 
