@@ -122,4 +122,34 @@ struct PersistenceTests {
     let people = try await second.call(RegistryService.ListPeople.self, ListPeopleRequest())
     #expect(people.people.count == 3)
   }
+
+  /// A second worker holding the book takes in only what the first wrote since: a value
+  /// reported, one withdrawn, one withdrawn and reported again, a period submitted.
+  @Test func aWorkerHoldingTheBookTakesInValuesWithdrawalsAndStatesWrittenByAnother() async throws {
+    let first = try await RegistryHarness.smallBloc()
+    let second = try first.reopened()
+    func report(_ unit: String, _ entries: [IndicatorValueEntry], on worker: RegistryHarness) async throws {
+      _ = try await worker.call(
+        RegistryService.ReportValues.self, ReportValuesRequest(setId: set01, unitCode: unit, period: year(2024), entries: entries))
+    }
+    func listed(_ worker: RegistryHarness) async throws -> [String: Int64] {
+      let values = try await worker.call(RegistryService.ListValues.self, ListValuesRequest(setId: set01, periods: [year(2024)]))
+      return Dictionary(uniqueKeysWithValues: values.values.map { ("\($0.unitCode) \($0.indicatorCode)", $0.numerator) })
+    }
+    try await report("DBCS-C", [IndicatorValueEntry(indicatorCode: "3b", numerator: 1, denominator: 10)], on: first)
+    try await report("CBCS-B", [IndicatorValueEntry(indicatorCode: "3b", numerator: 2, denominator: 10)], on: first)
+    #expect(try await listed(second) == ["DBCS-C 3b": 1, "CBCS-B 3b": 2])
+    try await report("DBCS-C", [IndicatorValueEntry(indicatorCode: "3b", withdraw: true)], on: first)
+    try await report("CBCS-B", [IndicatorValueEntry(indicatorCode: "3b", withdraw: true)], on: first)
+    try await report("CBCS-B", [IndicatorValueEntry(indicatorCode: "3b", numerator: 5, denominator: 10)], on: first)
+    try await report("DBCS-A", [IndicatorValueEntry(indicatorCode: "3b", numerator: 3, denominator: 10)], on: first)
+    #expect(try await listed(second) == ["CBCS-B 3b": 5, "DBCS-A 3b": 3])
+    _ = try await first.call(
+      RegistryService.SubmitPeriod.self, SubmitPeriodRequest(setId: set01, unitCode: "CBCS-B", period: year(2024), allowMissing: true))
+    let states = try await second.call(
+      RegistryService.ListPeriodStates.self, ListPeriodStatesRequest(setId: set01, period: year(2024), unitCode: "CBCS-B"))
+    #expect(states.states.first?.status == .submitted)
+    // And a worker that opens now reads the same from the rows alone.
+    #expect(try await listed(try first.reopened()) == ["CBCS-B 3b": 5, "DBCS-A 3b": 3])
+  }
 }

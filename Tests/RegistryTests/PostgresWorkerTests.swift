@@ -35,7 +35,7 @@ struct PostgresWorkerTests {
     for table in sqliteShape.keys.sorted() {
       #expect(sqliteShape[table] == postgresShape[table], "\(table) differs between the dialects")
     }
-    #expect(sqliteShape.count == 10)
+    #expect(sqliteShape.count == 11)
   }
 
   @Test func whatOneWorkerWritesTheOtherReadsAtItsNextCall() async throws {

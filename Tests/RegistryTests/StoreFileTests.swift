@@ -15,7 +15,7 @@ struct StoreFileTests {
     #expect(
       RegistryMigrations.all.ids == [
         "registry.v1.revisions", "registry.v1.units", "registry.v1.people", "registry.v1.indicators",
-        "registry.v1.idempotency",
+        "registry.v1.idempotency", "registry.v2.value-changes",
       ])
     #expect(RegistryMigrations.all.renamed.isEmpty)
   }

@@ -74,6 +74,21 @@ enum RegistryMigrations {
           """)
     }
     migrations.register(1, "idempotency") { db in try IdempotencyLayout.registry.createTable(in: db) }
+    migrations.register(2, "value-changes") { db in
+      // Which values revision wrote each value and period state, and which withdrew a value:
+      // a process reloads only what changed since the book it holds.
+      try db.execute(
+        sql: """
+          ALTER TABLE registry_values ADD COLUMN changed_in INTEGER NOT NULL DEFAULT 0;
+          CREATE INDEX registry_values_changed_in ON registry_values (changed_in);
+          ALTER TABLE registry_period_states ADD COLUMN changed_in INTEGER NOT NULL DEFAULT 0;
+          CREATE INDEX registry_period_states_changed_in ON registry_period_states (changed_in);
+          CREATE TABLE registry_value_removals (
+            set_id TEXT NOT NULL, indicator_code TEXT NOT NULL, unit_code TEXT NOT NULL, period TEXT NOT NULL,
+            removed_in INTEGER NOT NULL, PRIMARY KEY (set_id, indicator_code, unit_code, period));
+          CREATE INDEX registry_value_removals_removed_in ON registry_value_removals (removed_in);
+          """)
+    }
     return migrations
   }
 }

@@ -290,10 +290,12 @@ struct ValueRow: Codable, Sendable {
   var reportedByRoles: String?
   var reportedAt: Double?
   var revision: Int64
+  /// The values revision that wrote the row last.
+  var changedIn: Int64
 }
 
 extension ValueRow {
-  init(_ value: IndicatorValue, _ stamp: ValueStamp) {
+  init(_ value: IndicatorValue, _ stamp: ValueStamp, changedIn: Int64) {
     setId = value.key.setID
     indicatorCode = value.key.indicatorCode
     unitCode = value.key.unitCode
@@ -307,6 +309,7 @@ extension ValueRow {
     (reportedById, reportedByName, reportedByUnit, reportedByRoles) = ActorColumns.parts(value.reportedBy)
     reportedAt = value.reportedAt?.timeIntervalSince1970
     revision = stamp.revision
+    self.changedIn = changedIn
   }
 
   /// The value this row stores, with its stamp.
@@ -332,15 +335,18 @@ struct PeriodStateRow: Codable, Sendable {
   var period: String
   var status: String
   var transitions: String
+  /// The values revision that wrote the row last.
+  var changedIn: Int64
 }
 
 extension PeriodStateRow {
-  init(_ state: PeriodState, key: PeriodKey) throws {
+  init(_ state: PeriodState, key: PeriodKey, changedIn: Int64) throws {
     setId = key.setID
     unitCode = key.unitCode
     period = key.period.description
     status = state.status.rawValue
     transitions = String(decoding: try JSONEncoder().encode(state.transitions), as: UTF8.self)
+    self.changedIn = changedIn
   }
 
   /// The period state this row stores.
@@ -351,5 +357,33 @@ extension PeriodStateRow {
       throw StoreCorruption(table: "registry_period_states", key: "\(setId) \(unitCode) \(period)", problem: "status or transitions")
     }
     return PeriodState(restoring: PeriodKey(setID: setId, unitCode: unitCode, period: parsed), status: periodStatus, transitions: decoded)
+  }
+}
+
+/// A row of `registry_value_removals`: a value withdrawn, and the values revision that
+/// withdrew it, so that a process holding an older book drops it when it reloads.
+struct ValueRemovalRow: Codable, Sendable {
+  var setId: String
+  var indicatorCode: String
+  var unitCode: String
+  var period: String
+  var removedIn: Int64
+}
+
+extension ValueRemovalRow {
+  init(_ key: IndicatorValueKey, removedIn: Int64) {
+    setId = key.setID
+    indicatorCode = key.indicatorCode
+    unitCode = key.unitCode
+    period = key.period.description
+    self.removedIn = removedIn
+  }
+
+  /// The key of the value withdrawn.
+  func key() throws -> IndicatorValueKey {
+    guard let parsed = Period(parsing: period) else {
+      throw StoreCorruption(table: "registry_value_removals", key: "\(setId) \(indicatorCode) \(unitCode)", problem: "period")
+    }
+    return IndicatorValueKey(setID: setId, indicatorCode: indicatorCode, unitCode: unitCode, period: parsed)
   }
 }

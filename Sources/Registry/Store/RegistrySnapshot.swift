@@ -43,32 +43,55 @@ struct RegistrySnapshot: Sendable {
 struct RegistryReload: Sendable, Hashable {
   var units = false
   var sets = false
-  var values = false
   /// Whether any person changed.
   var people = false
   /// The people revision after which rows were written that the snapshot lacks; -1 (every
   /// person, the roster started afresh) when the snapshot's revision is unknown or ahead of
   /// the store's.
   var peopleChangedAfter: Int64 = -1
+  /// Whether any value or period state changed.
+  var values = false
+  /// As ``peopleChangedAfter``, for values, their withdrawals and the periods' states.
+  var valuesChangedAfter: Int64 = -1
 }
 
 extension RegistrySnapshot {
   /// What this snapshot must reload to stand at the `stored` revisions.
   func reload(to stored: [StoreArea: Int64]) -> RegistryReload {
+    /// The revision of `area` rows written after it are missing since; -1 for every row.
+    func since(_ area: StoreArea) -> Int64 {
+      guard let known = revisions[area], known <= (stored[area] ?? 0) else { return -1 }
+      return known
+    }
     var plan = RegistryReload()
     plan.units = revisions[.units] != stored[.units]
     plan.sets = revisions[.sets] != stored[.sets]
-    plan.values = revisions[.values] != stored[.values]
     plan.people = revisions[.people] != stored[.people]
-    if let known = revisions[.people], known <= (stored[.people] ?? 0) { plan.peopleChangedAfter = known }
+    plan.peopleChangedAfter = since(.people)
+    plan.values = revisions[.values] != stored[.values]
+    plan.valuesChangedAfter = since(.values)
     return plan
   }
 
-  /// Starts the roster afresh when `plan` reloads every person.
+  /// Starts the roster, or the book, afresh when `plan` reloads every row of it.
   mutating func prepare(for plan: RegistryReload) {
     if plan.people, plan.peopleChangedAfter < 0 {
       roster = PersonRoster()
       personStamps = [:]
     }
+    if plan.values, plan.valuesChangedAfter < 0 {
+      book = ReportingBook()
+      valueStamps = [:]
+    }
+  }
+
+  /// Takes in what the store wrote to values since the snapshot's revision: `removed` values
+  /// gone, then `values` (with their stamps) and `states` as they are.
+  mutating func restore(
+    values: [(IndicatorValue, ValueStamp)], removed: [IndicatorValueKey], states: [PeriodState]
+  ) {
+    for key in removed { valueStamps[key] = nil }
+    for (value, stamp) in values { valueStamps[value.key] = stamp }
+    book.restore(values: values.map(\.0), removing: removed, states: states)
   }
 }

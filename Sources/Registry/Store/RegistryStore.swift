@@ -91,7 +91,7 @@ final class RegistryStore: RegistryStoring {
     if plan.units { (state.tree, state.unitStamps) = try UnitRecords.load(db) }
     if plan.people { try PersonRecords.load(db, changedAfter: plan.peopleChangedAfter, into: &state) }
     if plan.sets { state.sets = try IndicatorSetRecords.load(db) }
-    if plan.values { (state.book, state.valueStamps) = try ValueRecords.load(db) }
+    if plan.values { try ValueRecords.load(db, changedAfter: plan.valuesChangedAfter, into: &state) }
     state.revisions = revisions
     return state
   }

@@ -80,6 +80,20 @@ extension RegistryMigrations {
         """,
       ])
     migrations.register(1, "idempotency", [IdempotencyLayout.registry.createTableSQL(.postgres)])
+    migrations.register(
+      2, "value-changes",
+      [
+        "ALTER TABLE registry_values ADD COLUMN changed_in BIGINT NOT NULL DEFAULT 0",
+        "CREATE INDEX registry_values_changed_in ON registry_values (changed_in)",
+        "ALTER TABLE registry_period_states ADD COLUMN changed_in BIGINT NOT NULL DEFAULT 0",
+        "CREATE INDEX registry_period_states_changed_in ON registry_period_states (changed_in)",
+        """
+        CREATE TABLE registry_value_removals (
+          set_id TEXT NOT NULL, indicator_code TEXT NOT NULL, unit_code TEXT NOT NULL, period TEXT NOT NULL,
+          removed_in BIGINT NOT NULL, PRIMARY KEY (set_id, indicator_code, unit_code, period))
+        """,
+        "CREATE INDEX registry_value_removals_removed_in ON registry_value_removals (removed_in)",
+      ])
     return migrations
   }
 }

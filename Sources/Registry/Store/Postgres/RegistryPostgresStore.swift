@@ -157,15 +157,16 @@ final class RegistryPostgresStore: RegistryStoring {
         try await db.records(IndicatorSetRow.self, "SELECT * FROM registry_indicator_sets").map { try $0.stored() })
     }
     if plan.values {
-      var values: [IndicatorValue] = []
-      state.valueStamps = [:]
-      for row in try await db.records(ValueRow.self, "SELECT * FROM registry_values") {
-        let (value, stamp) = try row.value()
-        values.append(value)
-        state.valueStamps[value.key] = stamp
-      }
-      let states = try await db.records(PeriodStateRow.self, "SELECT * FROM registry_period_states").map { try $0.state() }
-      state.book = ReportingBook(restoring: values, states: states)
+      let since = plan.valuesChangedAfter
+      let values = try await db.records(ValueRow.self, "SELECT * FROM registry_values WHERE changed_in > \(since)").map { try $0.value() }
+      let removed =
+        since < 0
+        ? []
+        : try await db.records(ValueRemovalRow.self, "SELECT * FROM registry_value_removals WHERE removed_in > \(since)")
+          .map { try $0.key() }
+      let states = try await db.records(PeriodStateRow.self, "SELECT * FROM registry_period_states WHERE changed_in > \(since)")
+        .map { try $0.state() }
+      state.restore(values: values, removed: removed, states: states)
     }
     state.revisions = revisions
     return state

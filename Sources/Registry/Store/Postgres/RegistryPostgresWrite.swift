@@ -109,29 +109,32 @@ struct RegistryPostgresWrite: RegistryTransaction {
     setVersion: (String) -> Int
   ) throws {
     guard !changed.isEmpty || !removed.isEmpty || !states.isEmpty else { return }
+    let changedIn = (state.revisions[.values] ?? 0) + 1
     // One row a key, each statement's rows distinct: a key named twice is stored as the last
     // naming left it, its revision advanced each time, as on SQLite.
     var rows: [IndicatorValueKey: ValueRow] = [:]
     for key in changed {
       guard let value = book.valuesByKey[key] else { continue }
       let stamp = ValueStamp(setVersion: setVersion(key.setID), revision: (state.valueStamps[key]?.revision ?? 0) + 1)
-      rows[key] = ValueRow(value, stamp)
+      rows[key] = ValueRow(value, stamp, changedIn: changedIn)
       state.valueStamps[key] = stamp
     }
     let values = Array(rows.values)
     for key in removed { state.valueStamps[key] = nil }
-    let gone = (
-      removed.map(\.setID), removed.map(\.indicatorCode), removed.map(\.unitCode), removed.map(\.period.description)
-    )
-    let periodStates = try Set(states).map { key in try PeriodStateRow(book.state(key), key: key) }
+    let removals = Set(removed).map { ValueRemovalRow($0, removedIn: changedIn) }
+    let periodStates = try Set(states).map { key in try PeriodStateRow(book.state(key), key: key, changedIn: changedIn) }
     send(.values) { db in
       try await db.insert(contentsOf: values, into: "registry_values", replacingOn: ["set_id", "indicator_code", "unit_code", "period"])
-      if !gone.0.isEmpty {
+      if !removals.isEmpty {
+        let sets = removals.map(\.setId), codes = removals.map(\.indicatorCode)
+        let units = removals.map(\.unitCode), periods = removals.map(\.period)
         try await db.execute(
           """
           DELETE FROM registry_values WHERE (set_id, indicator_code, unit_code, period) IN
-            (SELECT * FROM unnest(\(gone.0)::text[], \(gone.1)::text[], \(gone.2)::text[], \(gone.3)::text[]))
+            (SELECT * FROM unnest(\(sets)::text[], \(codes)::text[], \(units)::text[], \(periods)::text[]))
           """)
+        try await db.insert(
+          contentsOf: removals, into: "registry_value_removals", replacingOn: ["set_id", "indicator_code", "unit_code", "period"])
       }
       try await db.insert(contentsOf: periodStates, into: "registry_period_states", replacingOn: ["set_id", "unit_code", "period"])
     }
