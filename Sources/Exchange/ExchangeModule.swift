@@ -47,7 +47,8 @@ public struct ExchangeModule: WorkerModule {
   /// workers on other hosts share (then migrated before its first use).
   ///
   /// - Parameters:
-  ///   - dataDirectory: where attachment content is kept (`DATA/exchange`); created when missing.
+  ///   - dataDirectory: where attachment content is kept beside SQLite (`DATA/exchange`), and
+  ///     staged for the edXML reader and writer beside PostgreSQL; created when missing.
   ///   - units: which unit owns which OrganId; nil for ``organs``, the table in the module's store.
   ///   - clock: the current instant; the system clock unless a test fixes it.
   public init(
@@ -59,12 +60,13 @@ public struct ExchangeModule: WorkerModule {
     case .sqlite(let path):
       let store = try ExchangeStore(path: path)
       organs = StoredUnitDirectory(store: store)
-      let handlers = ExchangeHandlers(store: store, blobs: blobs, units: units ?? organs, clock: clock)
+      let handlers = ExchangeHandlers(store: store, content: blobs, units: units ?? organs, clock: clock)
       registration = { handlers.register(into: &$0) }
     case .postgres(let settings, let schema):
       let store = try ExchangePostgresStore(settings: settings, schema: schema ?? name)
       organs = StoredUnitDirectory(store: store)
-      let handlers = ExchangeHandlers(store: store, blobs: blobs, units: units ?? organs, clock: clock)
+      let content = PostgresContent(database: store.database, folder: blobs)
+      let handlers = ExchangeHandlers(store: store, content: content, units: units ?? organs, clock: clock)
       registration = { handlers.register(into: &$0) }
     }
   }

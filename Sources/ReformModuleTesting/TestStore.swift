@@ -105,6 +105,14 @@ public enum TestStore {
     }
   }
 
+  /// The first column of every row `sql` selects from `location`'s PostgreSQL schema, as text.
+  public static func texts(_ location: StoreLocation, _ sql: String) async throws -> [String] {
+    guard case .postgres(let settings, let schema) = location, let schema else { return [] }
+    return try await reading(settings, schema: schema) { db in
+      try await db.rows(PostgresStatement(stringLiteral: sql)).map { try $0[0].decode(String.self) }
+    }
+  }
+
   /// Runs `body` in one snapshot of `schema` on `settings`' server, through a store of its own
   /// that migrates nothing, and closes it.
   private static func reading<T: Sendable>(

@@ -93,7 +93,7 @@ struct EdxmlTests {
       Sample.send(attachments: [try await bed.upload(Sample.bytes(10_000), unit: "DUK").attachmentId]),
       as: Caller.clerk("DUK"))
     let (_, envelope) = try await export(bed, sent.document?.documentId ?? "", as: Caller.clerk("DUK"))
-    let files = try bed.attachmentFiles()
+    let files = try await bed.attachmentFiles()
     let counts = try await bed.rowCounts()
     let broken = String(decoding: envelope, as: UTF8.self)
       .replacingOccurrences(of: "<edXML:CodeNumber>125</edXML:CodeNumber>", with: "")
@@ -114,7 +114,7 @@ struct EdxmlTests {
         as: Caller.clerk("DUK"))
     }
     #expect(mismatch?.code == .invalidArgument)
-    #expect(try bed.attachmentFiles() == files)
+    #expect(try await bed.attachmentFiles() == files)
     #expect(try await bed.rowCounts() == counts)
     let garbage = await failure {
       try await bed.invoke(

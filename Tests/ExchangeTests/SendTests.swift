@@ -57,7 +57,7 @@ struct SendTests {
     let bed = try await TestBed.make()
     let attachment = try await bed.upload(Sample.bytes(1000), unit: "DUK")
     let before = try await bed.rowCounts()
-    let files = try bed.attachmentFiles()
+    let files = try await bed.attachmentFiles()
     var request = Sample.send(key: "secret-1", attachments: [attachment.attachmentId])
     request.metadata?.confidentiality = level
     // Secret and invalid at once: the refusal for secrecy comes first.
@@ -67,7 +67,7 @@ struct SendTests {
     #expect(error?.message.hasPrefix("metadata.confidentiality:") == true)
     #expect(error?.message.contains("Nghị định 63/2026/NĐ-CP") == true)
     #expect(try await bed.rowCounts() == before)
-    #expect(try bed.attachmentFiles() == files)
+    #expect(try await bed.attachmentFiles() == files)
     // The attachment is untouched and still the sender's to use.
     let sent = try await bed.invoke(
       ExchangeService.Send.self, Sample.send(key: "secret-1", attachments: [attachment.attachmentId]), as: Caller.clerk("DUK"))

@@ -197,10 +197,10 @@ struct UploadTests {
     _ = try await bed.invoke(
       ExchangeService.UploadChunk.self, ExchangeUploadChunkRequest(uploadId: upload.uploadId, offset: 0, content: [1, 2]),
       as: clerk)
-    #expect(try bed.attachmentFiles() == [upload.uploadId])
+    #expect(try await bed.attachmentFiles() == [upload.uploadId])
     _ = try await bed.invoke(ExchangeService.AbortUpload.self, ExchangeAbortUploadRequest(uploadId: upload.uploadId), as: clerk)
     _ = try await bed.invoke(ExchangeService.AbortUpload.self, ExchangeAbortUploadRequest(uploadId: upload.uploadId), as: clerk)
-    #expect(try bed.attachmentFiles().isEmpty)
+    #expect(try await bed.attachmentFiles().isEmpty)
     let chunk = await failure {
       try await bed.invoke(
         ExchangeService.UploadChunk.self, ExchangeUploadChunkRequest(uploadId: upload.uploadId, offset: 2, content: [3]),

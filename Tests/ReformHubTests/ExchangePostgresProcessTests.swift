@@ -35,6 +35,78 @@ struct ExchangePostgresProcessTests {
     }
   }
 
+  /// An attachment uploaded and sent through one worker is served — fetched byte for byte and
+  /// carried in an edXML export — by a worker on another data folder that never saw it, with
+  /// the first worker killed. Beside SQLite the content was a file of the first worker's folder.
+  @Test func anAttachmentUploadedThroughOneWorkerIsServedByAnotherWithItsOwnDataFolder() async throws {
+    let database = try #require(try await TestStore.freshDatabaseURL())
+    let bloc = try await ExchangeBloc.start(database: database, exchangeWorkers: 2)
+    let sender = ExchangeBloc.senders[0]
+    let receiver = ExchangeBloc.receivers[0]
+    // Three chunks and a part, with every byte value.
+    let content = (0..<(3 * 65_536 + 1_234)).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ $0 >> 9) }
+    bloc.cluster.kill9(bloc.exchangeWorkers[1])
+    try await bloc.cluster.withClient { client in
+      let document = try await Self.retryingWhileUnavailable {
+        let upload = try await client.call(
+          ExchangeService.BeginUpload.self,
+          ExchangeBeginUploadRequest(
+            idempotencyKey: "\(bloc.run)-upload", unitCode: sender.code, name: "Báo cáo cải cách.pdf",
+            mediaType: "application/pdf", sizeBytes: Int64(content.count)),
+          timeout: .seconds(30))
+        for offset in stride(from: 0, to: content.count, by: 65_536) {
+          _ = try await client.call(
+            ExchangeService.UploadChunk.self,
+            ExchangeUploadChunkRequest(
+              uploadId: upload.uploadId, offset: Int64(offset), content: Array(content[offset..<min(offset + 65_536, content.count)])),
+            timeout: .seconds(30))
+        }
+        let attachment = try await client.call(
+          ExchangeService.CommitUpload.self, ExchangeCommitUploadRequest(uploadId: upload.uploadId), timeout: .seconds(30))
+        var request = ExchangeBloc.send(number: 1, from: sender, to: [receiver], key: "\(bloc.run)-with-attachment")
+        request.attachmentIds = [attachment.attachmentId]
+        return try #require(
+          try await ExchangeBloc.sendUntilAcknowledged(request, client: client, ledger: nil).document)
+      }
+      try bloc.replaceExchangeWorker(1)
+      try await bloc.waitForWorkers()
+      bloc.cluster.kill9(bloc.exchangeWorkers[0])
+      let attachment = try #require(document.attachments.first)
+      let fetched = try await Self.retryingWhileUnavailable {
+        let chunks = ChunkLog()
+        try await client.stream(
+          ExchangeService.FetchAttachment.self,
+          ExchangeFetchAttachmentRequest(documentId: document.documentId, attachmentId: attachment.attachmentId, unitCode: receiver.code),
+          timeout: .seconds(30)
+        ) { chunk in chunks.append(chunk.content) }
+        return chunks.bytes
+      }
+      #expect(fetched == content)
+      let envelope = try await Self.retryingWhileUnavailable {
+        let chunks = ChunkLog()
+        try await client.stream(
+          ExchangeService.ExportEdxml.self, ExchangeExportEdxmlRequest(documentId: document.documentId), timeout: .seconds(30)
+        ) { chunk in chunks.append(chunk.content) }
+        return chunks.bytes
+      }
+      // The attachment travels base64-encoded in the envelope, perhaps in lines.
+      let compact = String(decoding: envelope, as: UTF8.self).filter { !$0.isWhitespace }
+      #expect(compact.contains(Data(content).base64EncodedString()))
+    }
+  }
+
+  /// `body` again while it fails with UNAVAILABLE (a worker just killed), for up to 30 s.
+  private static func retryingWhileUnavailable<T: Sendable>(_ body: () async throws -> T) async throws -> T {
+    let deadline = ContinuousClock.now + .seconds(30)
+    while true {
+      do {
+        return try await body()
+      } catch let error as ReformError where error.code == .unavailable && ContinuousClock.now < deadline {
+        try await Task.sleep(for: .milliseconds(200))
+      }
+    }
+  }
+
   @Test func eightSendersThroughThreeWorkersNumberOneToFourThousandAndAWatchCutByKillsMissesNothing() async throws {
     let database = try #require(try await TestStore.freshDatabaseURL())
     let bloc = try await ExchangeBloc.start(database: database, exchangeWorkers: 3)
@@ -114,4 +186,13 @@ struct ExchangePostgresProcessTests {
       }
     }
   }
+}
+
+/// The bytes of a stream's chunks, in order.
+private final class ChunkLog: @unchecked Sendable {
+  private let lock = NSLock()
+  private var collected: [UInt8] = []
+
+  func append(_ bytes: [UInt8]) { lock.withLock { collected += bytes } }
+  var bytes: [UInt8] { lock.withLock { collected } }
 }

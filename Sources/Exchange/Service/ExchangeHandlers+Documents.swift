@@ -62,10 +62,10 @@ extension ExchangeHandlers {
     var first = true
     repeat {
       let count = Int(min(Int64(chunkSize), attachment.sizeBytes - offset))
-      let content = try await guarded("reading the attachment") {
-        try blobs.bytes(of: attachment.fileName, at: offset, count: count)
+      let bytes = try await guarded("reading the attachment") {
+        try await content.bytes(of: attachment.fileName, at: offset, count: count)
       }
-      guard content.count == count else {
+      guard bytes.count == count else {
         throw RPCError.internalFailure(
           "reading the attachment", BlobError(operation: "read", name: attachment.fileName, errno: EIO))
       }
@@ -73,7 +73,7 @@ extension ExchangeHandlers {
       try await guarded("FetchAttachment") {
         try await writer.write(
           ExchangeAttachmentChunk(
-            attachment: first ? ExchangeAttachment(attachment) : nil, offset: offset, content: content, last: last))
+            attachment: first ? ExchangeAttachment(attachment) : nil, offset: offset, content: bytes, last: last))
       }
       first = false
       offset += Int64(count)

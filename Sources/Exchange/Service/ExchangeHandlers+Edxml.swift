@@ -33,9 +33,16 @@ extension ExchangeHandlers {
     context.audit.record(target: documentId.description, unit: reader)
     let files = bundle.document.attachments.map(\.fileName)
     let fileName = documentId.description.map { "/\\:".contains($0) ? "_" : String($0) }.joined() + ".edxml"
-    let blobs = self.blobs
-    // The writer encodes synchronously, attachments and all: its chunks are spooled to disk and
+    // The writer encodes synchronously, attachments and all, from files of the local folder
+    // (copies of the database's content, beside PostgreSQL); its chunks are spooled to disk and
     // then sent under the stream's window, so a slow reader never holds them in memory.
+    let folder = content.folder
+    var locals: [String] = []
+    defer { for (local, name) in zip(locals, files) { content.release(local, of: name) } }
+    if !request.omitAttachments {
+      for name in files { locals.append(try await guarded("ExportEdxml") { try await content.local(name) }) }
+    }
+    let staged = locals
     try await guarded("ExportEdxml") {
       let spool = try ItemSpool<ExchangeEnvelopeChunk>()
       var chunker = EnvelopeChunker(fileName: fileName) { try spool.append($0) }
@@ -47,7 +54,7 @@ extension ExchangeHandlers {
             var offset: Int64 = 0
             while offset < attachment.sizeBytes {
               let count = Int(min(Int64(Self.envelopeReadBytes), attachment.sizeBytes - offset))
-              let bytes = try blobs.bytes(of: files[index], at: offset, count: count)
+              let bytes = try folder.fileBytes(of: staged[index], at: offset, count: count)
               if bytes.isEmpty { break }
               try emit(Data(bytes))
               offset += Int64(bytes.count)
@@ -78,7 +85,8 @@ extension ExchangeHandlers {
     try ExchangeLimits.checkKey(request.idempotencyKey, field: "idempotency_key")
     try ExchangeLimits.checkLength(
       request.confirmDuplicateReason, field: "confirm_duplicate_reason", max: ExchangeLimits.maxTextLength)
-    let source = try await envelopeSource(request.source, context)
+    let (source, releaseSource) = try await envelopeSource(request.source, context)
+    defer { releaseSource() }
     let acting = Acting.unit("", context) ?? ""
     let claim = try await guarded("ImportEdxml") { try Self.claim(method: "ImportEdxml", unit: acting, request: request) }
     if let earlier = try await guarded("ImportEdxml", { try await store.earlierAnswer(claim) }) {
@@ -111,13 +119,19 @@ extension ExchangeHandlers {
         "envelope", "the manifest lists \(outline.document.attachments.count) attachments but the envelope carries no AttachmentEncoded content").rpcError
     }
     let owner = sender?.unitCode ?? acting
-    let written = WrittenAttachments(blobs: blobs)
+    let written = WrittenAttachments(blobs: content.folder)
+    // Attachment files taken into the content store, to remove again if the import fails.
+    var adopted: [String] = []
     do throws(RPCError) {
       let imported = try Self.readEnvelope(source) { _, _ in
         let writer = try written.create()
         return { try writer.append($0) }
       }
       let newAttachments = try written.seal(imported.document.attachments, unitCode: owner)
+      for attachment in newAttachments {
+        try await guarded("ImportEdxml") { try await content.adopt(attachment.fileName) }
+        adopted.append(attachment.fileName)
+      }
       let storable: StorableDocument
       do {
         storable = try StorableDocument(admitting: imported.document, today: today)
@@ -133,12 +147,16 @@ extension ExchangeHandlers {
           addressed: storable.metadata.recipients.count, unaddressed: storable.metadata.unaddressedRecipients.count),
         from: organ, to: receivers, attachmentIds: newAttachments.map(\.attachmentId), newAttachments: newAttachments,
         confirmDuplicateReason: request.confirmDuplicateReason, claim: claim, context: context)
-      if response.replayed { written.removeAll() }
+      if response.replayed {
+        written.removeAll()
+        await content.remove(adopted)
+      }
       // An outside organ's envelope has no sending unit: the entry names the importer's.
       context.audit.record(unit: acting)
       return response
     } catch {
       written.removeAll()
+      await content.remove(adopted)
       throw error
     }
   }
@@ -168,19 +186,22 @@ extension ExchangeHandlers {
   /// The envelope's bytes or, for an uploaded envelope, its file, after the scope check on the
   /// unit that uploaded it.
   private func envelopeSource(_ source: ExchangeImportEdxmlRequest.Source?, _ context: JobContext) async throws(RPCError)
-    -> EnvelopeSource
+    -> (EnvelopeSource, release: @Sendable () -> Void)
   {
     switch source {
     case .envelope(let bytes)?:
       guard !bytes.isEmpty else { throw FieldError.invalid("envelope", "empty").rpcError }
-      return .bytes(Data(bytes))
+      return (.bytes(Data(bytes)), {})
     case .attachmentId(let id)?:
       try ExchangeLimits.requireKey(id, field: "attachment_id")
       guard let attachment = try await guarded("ImportEdxml", { try await store.attachments([id])[id] }) else {
         throw FieldError.notFound("attachment_id", "no committed attachment \(id); commit the envelope's upload first").rpcError
       }
       try context.requireScope(over: attachment.unitCode, field: "attachment_id")
-      return .file(blobs.file(attachment.fileName))
+      let content = content
+      let name = attachment.fileName
+      let local = try await guarded("ImportEdxml") { try await content.local(name) }
+      return (.file(content.folder.file(local)), { content.release(local, of: name) })
     case nil:
       throw FieldError.invalid("source", "required: the envelope itself, or the attachment_id of an uploaded one").rpcError
     }

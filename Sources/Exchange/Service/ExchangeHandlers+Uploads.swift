@@ -36,7 +36,7 @@ extension ExchangeHandlers {
         createdUs: nowUs, expiresUs: nowUs + ExchangeLimits.uploadLifetimeMicroseconds)
     }
     let (upload, created) = try await guarded("BeginUpload") {
-      for file in try await store.purgeExpiredUploads(nowUs: nowUs) { blobs.remove(file) }
+      await content.remove(try await store.purgeExpiredUploads(nowUs: nowUs))
       return try await store.beginUpload(candidate)
     }
     if !created, upload.fingerprint != candidate.fingerprint {
@@ -59,7 +59,8 @@ extension ExchangeHandlers {
     }
     let updated = try await guarded("UploadChunk") {
       try await store.appendChunk(
-        uploadId: upload.uploadId, offset: request.offset, content: request.content, nowUs: nowMicroseconds, blobs: blobs)
+        uploadId: upload.uploadId, offset: request.offset, content: request.content, nowUs: nowMicroseconds,
+        blobs: content.folder)
     }
     context.audit.record(target: upload.uploadId, unit: upload.unitCode)
     return Self.describe(updated)
@@ -83,7 +84,7 @@ extension ExchangeHandlers {
       throw FieldError(error).rpcError
     }
     let attachment = try await guarded("CommitUpload") {
-      let (size, sha256) = try blobs.seal(upload.fileName)
+      let (size, sha256) = try await content.seal(upload.fileName)
       return try await store.commitUpload(
         uploadId: upload.uploadId, size: size, sha256: sha256, attachmentId: ExchangeIDs.make(.attachment),
         nowUs: nowMicroseconds)
@@ -95,7 +96,7 @@ extension ExchangeHandlers {
   func abortUpload(_ request: ExchangeAbortUploadRequest, _ context: JobContext) async throws(RPCError) -> Empty {
     let upload = try await scopedUpload(request.uploadId, context)
     _ = try await guarded("AbortUpload") { try await store.abortUpload(upload.uploadId) }
-    blobs.remove(upload.fileName)
+    await content.remove([upload.fileName])
     context.audit.record(target: upload.uploadId, unit: upload.unitCode)
     return Empty()
   }

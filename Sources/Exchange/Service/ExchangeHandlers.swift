@@ -23,7 +23,8 @@ struct ExchangeHandlers<Store: ExchangeStoring>: Sendable {
   /// reads that directory when its caller names units without OrganIds, since ``units`` may be
   /// the registry, and the registry calls CountDocuments (a call back would be a loop).
   let store: Store
-  let blobs: BlobFolder
+  /// Attachment content: the data folder's files, or the shared database's chunks.
+  let content: any AttachmentContent
   let units: any UnitDirectory
   let clock: @Sendable () -> Date
 

@@ -36,7 +36,7 @@ struct BlobFolder: Sendable {
 
   /// Makes file `name` durable and returns its size and SHA-256 (lower-case hex), reading it a
   /// block at a time.
-  func seal(_ name: String) throws -> (size: Int64, sha256: String) {
+  func sealFile(_ name: String) throws -> (size: Int64, sha256: String) {
     let fd = open(file(name), O_RDONLY | O_CLOEXEC)
     guard fd >= 0 else { throw BlobError(operation: "open", name: name, errno: errno) }
     defer { close(fd) }
@@ -59,7 +59,7 @@ struct BlobFolder: Sendable {
   }
 
   /// Up to `count` bytes of file `name` from `offset`; fewer only at the end of the file.
-  func bytes(of name: String, at offset: Int64, count: Int) throws -> [UInt8] {
+  func fileBytes(of name: String, at offset: Int64, count: Int) throws -> [UInt8] {
     let fd = open(file(name), O_RDONLY | O_CLOEXEC)
     guard fd >= 0 else { throw BlobError(operation: "open", name: name, errno: errno) }
     defer { close(fd) }

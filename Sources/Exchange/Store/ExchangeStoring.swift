@@ -39,8 +39,9 @@ protocol ExchangeStoring: Sendable {
   /// Deletes up to `limit` uploads that expired uncommitted before `nowUs` and returns their
   /// file names, for the caller to remove once the deletion is committed.
   func purgeExpiredUploads(nowUs: Int64, limit: Int) async throws -> [String]
-  /// Writes the part of `content` at `offset` that extends the upload into `blobs`, one chunk
-  /// of an upload at a time; a chunk wholly below what was received is ignored.
+  /// Writes the part of `content` at `offset` that extends the upload — into `blobs` beside
+  /// SQLite, into the database's content beside PostgreSQL — one chunk of an upload at a time;
+  /// a chunk wholly below what was received is ignored.
   func appendChunk(
     uploadId: String, offset: Int64, content: [UInt8], nowUs: Int64, blobs: BlobFolder
   ) async throws -> UploadRecord

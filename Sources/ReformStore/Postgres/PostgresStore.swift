@@ -33,7 +33,7 @@ public final class PostgresStore: Sendable {
   public static let maxAttempts = 8
   /// The logger statements are run with: errors reach the caller as ``StoreFailure``s, so it
   /// logs nothing of its own.
-  static let queryLogger: Logger = {
+  public static let queryLogger: Logger = {
     var logger = Logger(label: "reform.postgres.query")
     logger.logLevel = .critical
     return logger

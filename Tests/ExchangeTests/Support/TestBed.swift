@@ -4,6 +4,7 @@ import ReformModule
 import ReformModuleTesting
 import ReformStore
 import ReformWire
+import Testing
 
 /// A module on a real store in a fresh temporary folder — a SQLite file, or a schema of its own
 /// on the test PostgreSQL server when the run is on PostgreSQL (`TestStore`) — registered into
@@ -64,9 +65,14 @@ struct TestBed {
     try await TestStore.rowCounts(store, prefix: "exchange_")
   }
 
-  /// Files under the module's attachment folder.
-  func attachmentFiles() throws -> [String] {
-    (try? FileManager.default.contentsOfDirectory(atPath: folder + "/exchange/attachments")) ?? []
+  /// The names of the attachment content the module keeps: the files of its attachment folder
+  /// beside SQLite, the content in the database beside PostgreSQL (whose folder only stages
+  /// copies for the edXML reader and writer, and must be empty between calls).
+  func attachmentFiles() async throws -> [String] {
+    let files = (try? FileManager.default.contentsOfDirectory(atPath: folder + "/exchange/attachments")) ?? []
+    guard case .postgres = store else { return files.sorted() }
+    #expect(files.isEmpty, "staged copies left in the attachment folder: \(files)")
+    return try await TestStore.texts(store, "SELECT DISTINCT name FROM exchange_content ORDER BY name")
   }
 }
 

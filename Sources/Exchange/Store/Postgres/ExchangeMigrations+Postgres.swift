@@ -12,6 +12,9 @@ extension ExchangeMigrations {
   /// - **`exchange_counters`**: a row per counter — số đến per receiving OrganId and year, the
   ///   Watch event number per unit — locked and advanced inside the transaction that uses it.
   ///   SQLite takes the next number from the table itself under its single writer.
+  /// - **`exchange_content`** (`exchange.v2.content`, PostgreSQL only): attachment content as
+  ///   chunks, shared by every host (``PostgresContent``); beside SQLite it is files in the
+  ///   data folder.
   static var postgres: PostgresMigrations {
     var migrations = PostgresMigrations(module: "exchange")
     migrations.register(
@@ -173,6 +176,18 @@ extension ExchangeMigrations {
         PostgresCounters.createTable("exchange_counters"),
       ])
     migrations.register(1, "idempotency", [IdempotencyLayout.exchange.createTableSQL(.postgres)])
+    migrations.register(
+      2, "content",
+      [
+        """
+        CREATE TABLE exchange_content (
+          name TEXT NOT NULL,
+          chunk_offset BIGINT NOT NULL,
+          bytes BYTEA NOT NULL,
+          PRIMARY KEY (name, chunk_offset)
+        )
+        """
+      ])
     return migrations
   }
 }

@@ -37,8 +37,9 @@ import Synchronization
 /// listens anew. Notices take a lock at commit that orders every notifying commit of the
 /// database; only event-writing transactions (sends, notices, recalls) send them.
 ///
-/// Attachment content stays in the data folder (``BlobFolder``), as with SQLite: workers that
-/// serve attachments must share that folder.
+/// Attachment content is in the database too (``PostgresContent``, `exchange_content`): an
+/// upload's chunk is written in the transaction that advances the upload, so every worker on
+/// every host serves every attachment.
 final class ExchangePostgresStore: ExchangeStoring {
   /// The counters' table.
   static let counters = "exchange_counters"
@@ -136,7 +137,7 @@ final class ExchangePostgresStore: ExchangeStoring {
     try await database.write { db in
       var upload = try await Self.lockedUpload(uploadId, db)
       guard let chunk = try upload.takeChunk(content, at: offset, nowUs: nowUs) else { return upload }
-      try blobs.write(chunk.bytes, to: upload.fileName, at: chunk.fileOffset)
+      try await PostgresContent.insert(Array(chunk.bytes), of: upload.fileName, at: chunk.fileOffset, on: db)
       try await db.execute(
         "UPDATE exchange_uploads SET received_bytes = \(upload.receivedBytes) WHERE upload_id = \(uploadId)")
       return upload
