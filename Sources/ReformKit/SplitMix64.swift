@@ -81,6 +81,19 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
     return choices[choices.count - 1].0
   }
 
+  /// One element of `choices`, by ``int(in:)``: the element ``pick(weighted:)`` would give
+  /// for the same state, found by binary search over the running totals rather than a scan.
+  public mutating func pick<Element>(_ choices: WeightedChoices<Element>) -> Element {
+    let draw = int(in: 0...(choices.total - 1))
+    var low = 0
+    var high = choices.totals.count - 1
+    while low < high {
+      let middle = (low + high) / 2
+      if choices.totals[middle] > draw { high = middle } else { low = middle + 1 }
+    }
+    return choices.elements[low]
+  }
+
   /// `elements` in a random order (Fisher–Yates, by ``int(in:)``).
   public mutating func shuffled<Element>(_ elements: [Element]) -> [Element] {
     var result = elements
@@ -89,4 +102,24 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
     }
     return result
   }
+}
+
+/// Elements with weights, their running totals kept, for drawing one of many often
+/// (``SplitMix64/pick(_:)``): a unit for each of a million people.
+public struct WeightedChoices<Element> {
+  let elements: [Element]
+  /// The sum of the weights up to and including each element.
+  let totals: [Int]
+
+  /// The choices; a non-empty list whose weights sum to more than 0.
+  public init(_ choices: [(Element, Int)]) {
+    elements = choices.map(\.0)
+    var sum = 0
+    totals = choices.map { choice in
+      sum += choice.1
+      return sum
+    }
+  }
+
+  var total: Int { totals.last ?? 0 }
 }

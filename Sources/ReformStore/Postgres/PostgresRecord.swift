@@ -1,5 +1,6 @@
 import Foundation
 import PostgresNIO
+import Synchronization
 
 /// The ``SnakeCaseRecord`` structs of a module, read from and written to PostgreSQL rows by
 /// their `Codable` conformance, column by column (`docSeq` is `doc_seq`): one record type
@@ -14,18 +15,28 @@ import PostgresNIO
 /// let docSeq = try await connection.insert(document, into: "exchange_documents", returning: "doc_seq")
 /// ```
 public enum PostgresRecord {
-  /// The snake-case column of a camel-case property name.
+  /// The snake-case column of a camel-case property name (ASCII, as Swift property names
+  /// here are), worked out once per name: a reload of a hundred thousand rows asks for each
+  /// column of each row.
   static func column(_ key: String) -> String {
-    var column = ""
-    for character in key {
-      if character.isUppercase {
-        column += "_" + character.lowercased()
+    if let known = columnNames.withLock({ $0[key] }) { return known }
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(key.utf8.count + 4)
+    for byte in key.utf8 {
+      if (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) {
+        bytes.append(UInt8(ascii: "_"))
+        bytes.append(byte + 32)
       } else {
-        column.append(character)
+        bytes.append(byte)
       }
     }
+    let column = String(decoding: bytes, as: UTF8.self)
+    columnNames.withLock { $0[key] = column }
     return column
   }
+
+  /// The columns of the property names met so far.
+  private static let columnNames = Mutex<[String: String]>([:])
 
   /// `value`'s columns with their values, as `INSERT` and `UPDATE` bind them; a nil optional
   /// is left out (its column keeps its default, NULL) unless `withNulls`.

@@ -18,9 +18,9 @@ enum DemoPeople {
     var people: [Person] = []
     people.reserveCapacity(count)
     var headed = Set<Int>()
-    let weighted = slots.indices.map { ($0, slots[$0].weight) }
+    let weighted = WeightedChoices(slots.indices.map { ($0, slots[$0].weight) })
     for number in 1...count {
-      let slot = number <= slots.count * 3 ? slots[(number - 1) % slots.count] : slots[random.pick(weighted: weighted)]
+      let slot = number <= slots.count * 3 ? slots[(number - 1) % slots.count] : slots[random.pick(weighted)]
       let organisation = plan.organisations[slot.organisation]
       let host = organisation.host
       let ethnicity = random.pick(weighted: ethnicities)
