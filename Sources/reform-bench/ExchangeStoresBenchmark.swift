@@ -233,7 +233,7 @@ enum ExchangeStoresBenchmark {
 
   /// Drops the schema `name` and everything in it, so a configuration starts on none and leaves
   /// none behind.
-  private static func drop(_ name: String, on settings: PostgresSettings) async throws {
+  static func drop(_ name: String, on settings: PostgresSettings) async throws {
     let store = try PostgresStore(
       settings: settings, name: "reform-bench", schema: name, migrations: PostgresMigrations(module: "bench"))
     defer { store.close() }

@@ -2,6 +2,7 @@
 //
 //   reform-bench wire [--seconds S]   encode/decode of member records, beside libprotobuf-c alone
 //   reform-bench registry             import of 100,000 people and a report over 1,000 units in process
+//   reform-bench registry-scale [options]  10,000 units and 1,000,000 people on SQLite, then PostgreSQL
 //   reform-bench hub  [--seconds S]   echo through the coordinator, beside a plain grpc-swift-2 server
 //   reform-bench classification       rating 100,000 people: the engine alone, then submit + final run through the coordinator
 //   reform-bench inspection           Inspection.Plan in process on SQLite: 60 units/6 teams, 1,000/40
@@ -25,6 +26,8 @@ case "inspection":
   try await InspectionBenchmark.run()
 case "registry":
   try await RegistryBenchmark.run()
+case "registry-scale":
+  try await RegistryScaleBenchmark.run(Array(arguments.dropFirst()))
 case "classification":
   try await ClassificationBenchmark.run()
 case "exchange-stores":
@@ -36,6 +39,6 @@ case "soak":
 case "serve-echo":
   try await PlainEchoServer.serve(port: Int(arguments.dropFirst().first ?? "") ?? 0)
 default:
-  print("usage: reform-bench [wire|hub] [--seconds S] | reform-bench registry|classification|inspection | reform-bench exchange-stores|load|soak [options]")
+  print("usage: reform-bench [wire|hub] [--seconds S] | reform-bench registry|classification|inspection | reform-bench registry-scale|exchange-stores|load|soak [options]")
   exit(64)
 }
