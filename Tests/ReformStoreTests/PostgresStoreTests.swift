@@ -68,6 +68,35 @@ import Testing
   /// Ten workers on one schema start at once: the first applies the migrations under the
   /// schema's lock, the others wait and find them applied; a statement that fails when run
   /// twice fails no one.
+  /// Rows written in bulk through `COPY` read back as they were written: text with the
+  /// characters COPY's text format escapes (backslash, tab, newline, carriage return, a line
+  /// that is `\.`, the letters `\N`), Vietnamese, NULLs, empty and binary payloads, the
+  /// extremes of a page count; and a second call with the same keys replaces them.
+  @Test(.needsPostgres) func rowsWrittenInBulkReadBackAsTheyWereWritten() async throws {
+    try await PostgresTestServer.withStore(PostgresTestServer.migrations(["samples": Self.samples])) { store in
+    let strange = ["\\", "a\tb", "dòng 1\ndòng 2", "\r\n", "\\.", "\\N", "", "Đảng bộ Khối — “Lai Châu”", "'; DROP TABLE samples; --"]
+    let rows = (1...1_500).map { number in
+      Sample(
+        sampleId: Int64(number), title: strange[number % strange.count] + " \(number)",
+        note: number % 3 == 0 ? nil : strange[(number + 1) % strange.count], pageCount: number == 1 ? .max : (number == 2 ? .min : number),
+        isUrgent: number % 2 == 0, payload: Data((0..<(number % 7)).map { UInt8(truncatingIfNeeded: $0 * 97 + number) }),
+        priority: number % 2 == 0 ? .low : .high, channel: number % 5 == 0 ? .post : .email)
+    }
+    try await store.write { db in try await db.insert(contentsOf: rows, into: "samples", replacingOn: ["sample_id"]) }
+    let read = try await store.read { db in try await db.records(Sample.self, "SELECT * FROM samples ORDER BY sample_id") }
+    #expect(read == rows)
+    let changed = rows.prefix(3).map { row in
+      var row = row
+      row.title += " (sửa)"
+      row.note = nil
+      return row
+    }
+    try await store.write { db in try await db.insert(contentsOf: Array(changed), into: "samples", replacingOn: ["sample_id"]) }
+    let again = try await store.read { db in try await db.records(Sample.self, "SELECT * FROM samples ORDER BY sample_id") }
+    #expect(again == changed + rows.dropFirst(3))
+    }
+  }
+
   @Test(.needsPostgres) func tenStoresStartingTogetherApplyEachMigrationOnce() async throws {
     var migrations = PostgresMigrations(module: "test")
     migrations.register(1, "things", ["CREATE TABLE things (id BIGINT PRIMARY KEY)", "CREATE TABLE runs (at TIMESTAMPTZ DEFAULT now())"])
