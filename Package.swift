@@ -6,18 +6,19 @@ let grpcCore = Target.Dependency.product(name: "GRPCCore", package: "grpc-swift-
 let grdb = Target.Dependency.product(name: "GRDB", package: "GRDB.swift")
 let postgresNIO = Target.Dependency.product(name: "PostgresNIO", package: "postgres-nio")
 let crypto = Target.Dependency.product(name: "Crypto", package: "swift-crypto")
+let hashTrees = Target.Dependency.product(name: "HashTreeCollections", package: "swift-collections")
 
 /// A worker module's four targets, all shaped alike: `<name>Domain`, its rules, pure Swift on
-/// Foundation and ReformKit alone, tested without a network; `<name>`, a store (GRDB, and
+/// Foundation and ReformKit (and a data-structure library where one is named), tested without a network; `<name>`, a store (GRDB, and
 /// whatever else `dependencies` adds) and RPC handlers around that domain; and their tests,
 /// the module's run through `ReformModuleTesting` with `testDependencies` besides.
 func workerModule(
-  _ name: String, domainExclude: [String] = [], dependencies: [Target.Dependency] = [],
-  testDependencies: [Target.Dependency] = [], testExclude: [String] = []
+  _ name: String, domainExclude: [String] = [], domainDependencies: [Target.Dependency] = [],
+  dependencies: [Target.Dependency] = [], testDependencies: [Target.Dependency] = [], testExclude: [String] = []
 ) -> [Target] {
   let domain = Target.Dependency.byName(name: name + "Domain")
   return [
-    .target(name: name + "Domain", dependencies: ["ReformKit"], exclude: domainExclude),
+    .target(name: name + "Domain", dependencies: ["ReformKit"] + domainDependencies, exclude: domainExclude),
     .target(
       name: name, dependencies: [domain, "ReformModule", "ReformStore", "ReformWire", grpcCore, grdb] + dependencies),
     .testTarget(name: name + "DomainTests", dependencies: [domain, "ReformKit"]),
@@ -31,7 +32,9 @@ func workerModule(
 /// The worker modules.
 let workerModules =
   workerModule(
-    "Registry", domainExclude: ["IndicatorSets/01-NQ-DUK-2020-2025.json"], dependencies: [postgresNIO, crypto],
+    "Registry", domainExclude: ["IndicatorSets/01-NQ-DUK-2020-2025.json"],
+    // The book of values is a persistent map, so that a change copies a path, not the book.
+    domainDependencies: [hashTrees], dependencies: [postgresNIO, crypto, hashTrees],
     testDependencies: ["ReformStore", grpcCore])
   + workerModule(
     "Classification", domainExclude: ["RuleSets"], dependencies: [postgresNIO, crypto],
@@ -69,6 +72,7 @@ let package = Package(
     // PostgreSQL, the store for deployments with workers on more than one host.
     .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
     .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
+    .package(url: "https://github.com/apple/swift-collections.git", from: "1.6.0"),
   ],
   targets: workerModules + [
     // libprotobuf-c, found by pkg-config: the only protobuf runtime in the product.

@@ -1,4 +1,5 @@
 import Foundation
+import HashTreeCollections
 import RegistryDomain
 
 /// Everything the registry holds, as domain values, at one revision of each ``StoreArea``.
@@ -21,8 +22,8 @@ struct RegistrySnapshot: Sendable {
   var sets: [StoredIndicatorSet] = []
   /// Values and the periods' workflow.
   var book = ReportingBook()
-  /// Each value's set version and revision.
-  var valueStamps: [IndicatorValueKey: ValueStamp] = [:]
+  /// Each value's set version and revision, as persistent a map as the book's values.
+  var valueStamps: TreeDictionary<IndicatorValueKey, ValueStamp> = [:]
 
   /// Every version of the set `id`, oldest first.
   func versions(of id: String) -> [StoredIndicatorSet] { sets.filter { $0.set.id == id } }

@@ -1,3 +1,5 @@
+import HashTreeCollections
+
 /// The values units report and the workflow of their periods, kept together so that a value
 /// never changes in a period that is submitted or approved (sổ báo cáo chỉ tiêu).
 ///
@@ -8,8 +10,10 @@
 ///   ``approve(_:tree:stamp:)`` and ``reopen(_:tree:stamp:)`` by the bloc; every step is kept
 ///   in the period's transitions.
 public struct ReportingBook: Sendable {
-  /// Every value, by key.
-  public internal(set) var valuesByKey: [IndicatorValueKey: IndicatorValue] = [:]
+  /// Every value, by key: a persistent map (a hash trie), so that a copy of the book changed in
+  /// one value shares every other value with the original — a change costs its path, not the
+  /// size of the registry.
+  public internal(set) var valuesByKey: TreeDictionary<IndicatorValueKey, IndicatorValue> = [:]
   /// Every period that left DRAFT, by key.
   public internal(set) var statesByKey: [PeriodKey: PeriodState] = [:]
 
