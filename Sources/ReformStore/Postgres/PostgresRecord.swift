@@ -51,7 +51,13 @@ extension PostgresRowSequence {
   /// Every row, decoded as `T`.
   public func records<T: Decodable>(_ type: T.Type) async throws -> [T] {
     var records: [T] = []
-    for try await row in self { records.append(try T(from: RowDecoder(row: row.makeRandomAccess()))) }
+    var columns: ColumnIndex?
+    for try await row in self {
+      let row = row.makeRandomAccess()
+      let index = columns ?? ColumnIndex(row)
+      columns = index
+      records.append(try T(from: RowDecoder(row: row, columns: index)))
+    }
     return records
   }
 
@@ -270,13 +276,36 @@ extension PostgresConnection {
 
 // MARK: - Decoding a row
 
+/// Where each property's column is in the rows of one result, worked out at the first row
+/// that asks for it: every later row of the result finds its cells by position, without
+/// hashing column names a cell at a time.
+private final class ColumnIndex {
+  private var byColumn: [String: Int] = [:]
+  /// A property's position, -1 when the result has no column for it.
+  private var byProperty: [String: Int] = [:]
+
+  init(_ row: PostgresRandomAccessRow) {
+    // A name twice (a join's `*`) is the last column of that name, as postgres-nio's lookup by
+    // name gives.
+    for position in 0..<row.count { byColumn[row[position].columnName] = position }
+  }
+
+  func position(of property: String) -> Int? {
+    if let known = byProperty[property] { return known < 0 ? nil : known }
+    let position = byColumn[PostgresRecord.column(property)] ?? -1
+    byProperty[property] = position
+    return position < 0 ? nil : position
+  }
+}
+
 private struct RowDecoder: Decoder {
   let row: PostgresRandomAccessRow
+  let columns: ColumnIndex
   var codingPath: [any CodingKey] = []
   var userInfo: [CodingUserInfoKey: Any] { [:] }
 
   func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
-    KeyedDecodingContainer(RowContainer<Key>(row: row))
+    KeyedDecodingContainer(RowContainer<Key>(row: row, columns: columns))
   }
 
   func unkeyedContainer() throws -> any UnkeyedDecodingContainer {
@@ -290,17 +319,18 @@ private struct RowDecoder: Decoder {
 
 private struct RowContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
   let row: PostgresRandomAccessRow
+  let columns: ColumnIndex
   var codingPath: [any CodingKey] { [] }
   var allKeys: [Key] { (0..<row.count).compactMap { Key(stringValue: row[$0].columnName) } }
 
-  func contains(_ key: Key) -> Bool { row.contains(PostgresRecord.column(key.stringValue)) }
+  func contains(_ key: Key) -> Bool { columns.position(of: key.stringValue) != nil }
 
   func cell(_ key: Key) throws -> PostgresCell {
-    let column = PostgresRecord.column(key.stringValue)
-    guard row.contains(column) else {
-      throw DecodingError.keyNotFound(key, .init(codingPath: [key], debugDescription: "no column \(column)"))
+    guard let position = columns.position(of: key.stringValue) else {
+      throw DecodingError.keyNotFound(
+        key, .init(codingPath: [key], debugDescription: "no column \(PostgresRecord.column(key.stringValue))"))
     }
-    return row[column]
+    return row[position]
   }
 
   func decodeNil(forKey key: Key) throws -> Bool { try cell(key).bytes == nil }
