@@ -133,4 +133,26 @@ struct PostgresWorkerTests {
       #expect(Set(values.values.map(\.unitCode)) == Set(units))
     }
   }
+
+  /// A registry whose database cannot be reached answers reads and writes UNAVAILABLE — safe to
+  /// repeat — naming the store, rather than failing as a fault or waiting out the caller.
+  @Test func aRegistryWhoseDatabaseIsAwayAnswersUnavailable() async throws {
+    // Nothing listens on port 1 (tcpmux).
+    let away = StoreLocation.postgres(
+      try PostgresSettings(url: "postgres://reform@127.0.0.1:1/reform?connect_timeout=1"), schema: "registry")
+    let registry = try RegistryHarness(folder: try TemporaryFolder("registry-away"), store: away)
+    let read = await status { try await registry.call(RegistryService.ListUnits.self, ListUnitsRequest()) }
+    #expect(read?.code == .unavailable)
+    #expect(read?.message.contains("registry store is busy") == true, "\(read?.message ?? "")")
+    let write = await status {
+      try await registry.call(
+        RegistryService.CreateUnit.self,
+        CreateUnitRequest(
+          unit: OrgUnit(
+            code: "DUK", name: "Đảng bộ Khối", kind: .blocCommittee, organId: "000.00.00.H41",
+            opened: CalendarDate(year: 2024, month: 1, day: 1)),
+          idempotencyKey: "away-1"))
+    }
+    #expect(write?.code == .unavailable)
+  }
 }
