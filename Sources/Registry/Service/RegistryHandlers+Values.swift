@@ -69,7 +69,9 @@ extension RegistryHandlers {
         for key in removed { try book.withdraw(key, tree: tree, stamp: stamp) }
       }
       try write.commitBook(book, changed: reported.map(\.key), removed: removed, states: []) { _ in stored.set.version }
-      let values = write.state.book.values(of: periodKey)
+      // Every code any version of the set has: a value is stored only under one of them.
+      let codes = write.state.versions(of: setID).flatMap { $0.set.indicators.map(\.code) }
+      let values = write.state.book.values(of: periodKey, codes: codes)
       let state = book.state(periodKey)
       return ReportValuesResponse(
         values: values.map { $0.wire(stamp: write.state.valueStamps[$0.key], status: state.status) },

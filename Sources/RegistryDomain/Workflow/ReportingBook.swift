@@ -28,9 +28,13 @@ public struct ReportingBook: Sendable {
     valuesByKey.values.sorted(by: Self.inOrder)
   }
 
-  /// The values of one unit's period, by indicator: a pass over the values, with no sort of them all.
-  public func values(of key: PeriodKey) -> [IndicatorValue] {
-    valuesByKey.values.filter { $0.key.periodKey == key }.sorted(by: Self.inOrder)
+  /// The values of one unit's period for the indicators `codes`, by indicator: a lookup a
+  /// code, so that reporting one value costs the same in a book of a hundred values or of a
+  /// million.
+  public func values(of key: PeriodKey, codes: some Sequence<String>) -> [IndicatorValue] {
+    Set(codes).compactMap { code in
+      valuesByKey[IndicatorValueKey(setID: key.setID, indicatorCode: code, unitCode: key.unitCode, period: key.period)]
+    }.sorted(by: Self.inOrder)
   }
 
   private static func inOrder(_ left: IndicatorValue, _ right: IndicatorValue) -> Bool {
