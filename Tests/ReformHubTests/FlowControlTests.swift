@@ -210,11 +210,21 @@ struct FlowControlTests {
 
     try cluster.startWorker()
     try await cluster.waitForWorkers(1)
+    // The first stream's job may still be listed as running for a moment: wait until it is
+    // gone, so that the count below is the second stream's and not the first's.
+    try await cluster.withClient { client in
+      let deadline = ContinuousClock.now + .seconds(20)
+      while try await client.admin.listJobs(module: "diagnostics").jobs.contains(where: { $0.state == .running }) {
+        guard ContinuousClock.now < deadline else { throw ClusterError(description: "the first stream's job stayed running") }
+        try await Task.sleep(for: .milliseconds(50))
+      }
+    }
     let held = openStream()
     try await cluster.withClient { try await waitForStreams(1, client: $0) }
     kill(coordinator.processIdentifier, SIGTERM)
     #expect(await exits(coordinator, within: .seconds(10)), "the coordinator did not stop within 10 s of SIGTERM")
-    #expect(await held.value?.code == .unavailable)
+    let ended = await held.value
+    #expect(ended?.code == .unavailable, "the held stream ended with \(ended.map { "\($0.code): \($0.message)" } ?? "no error")")
   }
 
   // MARK: - Helpers
