@@ -72,16 +72,11 @@ enum InspectionBenchmark {
       let name = "\(instance.units) units/\(instance.teams) teams"
       print(
         name.padding(toLength: 19, withPad: " ", startingAt: 0)
-          + " \(milliseconds(wall).leftPad(8)) \(String(plannerMilliseconds.sorted()[1]).leftPad(11))"
+          + " \(wall.millisecondsText.leftPad(8)) \(String(plannerMilliseconds.sorted()[1]).leftPad(11))"
           + " \(String(objective.placed).leftPad(7)) \(String(objective.unplaced).leftPad(9))"
           + " \(String(objective.riskDelay).leftPad(16)) \(String(objective.riskDelayLowerBound).leftPad(16))"
           + " \(gap.leftPad(6)) \(String(objective.loadSpread).leftPad(12))"
           + "  \(wall <= instance.target ? "met" : "MISSED"): ≤ \(instance.target.components.seconds) s")
     }
-  }
-
-  private static func milliseconds(_ duration: Duration) -> String {
-    let (seconds, attoseconds) = duration.components
-    return String(Int64(seconds) * 1_000 + attoseconds / 1_000_000_000_000_000)
   }
 }

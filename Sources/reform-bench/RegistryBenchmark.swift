@@ -39,7 +39,7 @@ enum RegistryBenchmark {
 
     _ = try await importCSV(bloc.unitsCSV, .units, "units.csv")
     let (peopleTime, people) = try await importCSV(bloc.peopleCSV, .people, "people.csv")
-    print("import people.csv   \(people.rowsRead) rows  \(milliseconds(peopleTime)) ms   (target ≤ 10,000 ms)")
+    print("import people.csv   \(people.rowsRead) rows  \(peopleTime.millisecondsText) ms   (target ≤ 10,000 ms)")
     _ = try await importCSV(bloc.valuesCSV, .values, "values.csv")
     let periods = DemoBloc.years.map { ReformWire.Period(type: .year, year: Int32($0)) }
     for period in periods {
@@ -61,12 +61,8 @@ enum RegistryBenchmark {
       }
       let median = times.sorted()[times.count / 2]
       let detail = format == .unspecified ? "\(rows) rows" : "rendered"
-      print("report \(label.padding(toLength: 5, withPad: " ", startingAt: 0)) all units × \(bloc.set.indicators.count) indicators × \(periods.count) periods, \(detail): median \(milliseconds(median)) ms of 5 (target ≤ 300 ms for rows)")
+      print("report \(label.padding(toLength: 5, withPad: " ", startingAt: 0)) all units × \(bloc.set.indicators.count) indicators × \(periods.count) periods, \(detail): median \(median.millisecondsText) ms of 5 (target ≤ 300 ms for rows)")
     }
-  }
-
-  private static func milliseconds(_ duration: Duration) -> String {
-    String(format: "%.0f", Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15)
   }
 
   struct BenchmarkFailure: Error, CustomStringConvertible {

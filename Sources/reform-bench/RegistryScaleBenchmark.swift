@@ -46,7 +46,7 @@ enum RegistryScaleBenchmark {
     let bloc = DemoBloc.generate(seed: 2020, scale: scale)
     print(
       "reform-bench registry-scale: \(bloc.tree.count) units, \(bloc.people.count) people, \(bloc.values.count) values;"
-        + " generated in \(milliseconds(ContinuousClock.now - generated)) ms")
+        + " generated in \((ContinuousClock.now - generated).millisecondsText) ms")
 
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("reform-bench-registry-\(getpid())")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -162,12 +162,8 @@ enum RegistryScaleBenchmark {
 
   static func median(_ times: [Duration]) -> Duration { times.sorted()[times.count / 2] }
 
-  static func milliseconds(_ duration: Duration) -> String {
-    String(format: "%.0f", Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15)
-  }
-
   static func pad(_ duration: Duration, _ width: Int) -> String {
-    let text = milliseconds(duration)
+    let text = duration.millisecondsText
     return String(repeating: " ", count: max(0, width - text.count)) + text
   }
 }
