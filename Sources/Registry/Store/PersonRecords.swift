@@ -41,12 +41,7 @@ enum PersonRecords {
       let study = StudyRow(personId: row[0], document: row[1], studied: row[2], form: row[3], note: row[4])
       loaded[study.personId]?.studies.append(try study.study())
     }
-    state.roster.restore(
-      loaded.values.map { person in
-        var person = person
-        person.studies.sort { ($0.studied, $0.document) < ($1.studied, $1.document) }
-        return person
-      })
+    state.restore(people: loaded.values)
   }
 }
 

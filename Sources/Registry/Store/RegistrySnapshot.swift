@@ -95,4 +95,21 @@ extension RegistrySnapshot {
     for (value, stamp) in values { valueStamps[value.key] = stamp }
     book.restore(values: values.map(\.0), removing: removed, states: states)
   }
+
+  /// Takes in the people the store wrote since the snapshot's revision, each with every study
+  /// record it has (in any order: they are put in the order the registry keeps them).
+  mutating func restore(people: some Collection<Person>) {
+    roster.restore(
+      people.map { person in
+        var person = person
+        person.studies.sort { ($0.studied, $0.document) < ($1.studied, $1.document) }
+        return person
+      })
+  }
+
+  /// Whether this snapshot is at least as new as `other` in every area, so that it may
+  /// replace it as the one a process keeps.
+  func isNoOlder(than other: RegistrySnapshot) -> Bool {
+    StoreArea.allCases.allSatisfy { (revisions[$0] ?? -1) >= (other.revisions[$0] ?? -1) }
+  }
 }

@@ -74,8 +74,7 @@ final class RegistryStore: RegistryStoring {
   /// Keeps `state` for the next call unless the cache holds something newer in some area.
   private func remember(_ state: RegistrySnapshot) {
     cache.withLock { current in
-      let newer = StoreArea.allCases.allSatisfy { (state.revisions[$0] ?? -1) >= (current.revisions[$0] ?? -1) }
-      if newer { current = state }
+      if state.isNoOlder(than: current) { current = state }
     }
   }
 

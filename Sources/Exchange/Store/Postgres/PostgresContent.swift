@@ -84,11 +84,11 @@ struct PostgresContent: AttachmentContent {
     let local = "local-" + UUID().uuidString.lowercased()
     let folder = folder
     do {
+      // The copy exists before the first chunk: an empty content has none.
+      try folder.write([], to: local, at: 0)
       try await database.read { db in
         try await Self.chunks(of: name, from: 0, on: db) { offset, bytes in try folder.write(bytes, to: local, at: offset) }
       }
-      // An empty content leaves no chunk: its copy is an empty file.
-      try folder.write([], to: local, at: 0)
     } catch {
       folder.remove(local)
       throw error

@@ -91,8 +91,7 @@ final class RegistryPostgresStore: RegistryStoring {
   /// Keeps `state` for the next call unless the cache holds something newer in some area.
   private func remember(_ state: RegistrySnapshot) {
     cache.withLock { current in
-      let newer = StoreArea.allCases.allSatisfy { (state.revisions[$0] ?? -1) >= (current.revisions[$0] ?? -1) }
-      if newer { current = state }
+      if state.isNoOlder(than: current) { current = state }
     }
   }
 
@@ -145,12 +144,7 @@ final class RegistryPostgresStore: RegistryStoring {
         StudyRow.self,
         "SELECT s.* FROM registry_studies s JOIN registry_people p ON p.id = s.person_id WHERE p.changed_in > \(since)")
       for row in studies { loaded[row.personId]?.studies.append(try row.study()) }
-      state.roster.restore(
-        loaded.values.map { person in
-          var person = person
-          person.studies.sort { ($0.studied, $0.document) < ($1.studied, $1.document) }
-          return person
-        })
+      state.restore(people: loaded.values)
     }
     if plan.sets {
       state.sets = StoredIndicatorSet.withBuiltIn(
