@@ -65,7 +65,7 @@ public struct ExchangeModule: WorkerModule {
     case .postgres(let settings, let schema):
       let store = try ExchangePostgresStore(settings: settings, schema: schema ?? name)
       organs = StoredUnitDirectory(store: store)
-      let content = PostgresContent(database: store.database, folder: blobs)
+      let content = PostgresContent(database: store.database, folder: blobs, clock: clock)
       let handlers = ExchangeHandlers(store: store, content: content, units: units ?? organs, clock: clock)
       registration = { handlers.register(into: &$0) }
     }

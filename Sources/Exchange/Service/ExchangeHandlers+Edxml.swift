@@ -120,17 +120,20 @@ extension ExchangeHandlers {
     }
     let owner = sender?.unitCode ?? acting
     let written = WrittenAttachments(blobs: content.folder)
-    // Attachment files taken into the content store, to remove again if the import fails.
-    var adopted: [String] = []
+    // Attachment files taken into the content store (file, stored name), to take back if the
+    // import fails.
+    var adopted: [(name: String, stored: String)] = []
     do throws(RPCError) {
       let imported = try Self.readEnvelope(source) { _, _ in
         let writer = try written.create()
         return { try writer.append($0) }
       }
-      let newAttachments = try written.seal(imported.document.attachments, unitCode: owner)
-      for attachment in newAttachments {
-        try await guarded("ImportEdxml") { try await content.adopt(attachment.fileName) }
-        adopted.append(attachment.fileName)
+      var newAttachments = try written.seal(imported.document.attachments, unitCode: owner)
+      for index in newAttachments.indices {
+        let attachment = newAttachments[index]
+        let stored = try await guarded("ImportEdxml") { try await content.adopt(attachment.fileName, sha256: attachment.sha256) }
+        adopted.append((attachment.fileName, stored))
+        newAttachments[index].fileName = stored
       }
       let storable: StorableDocument
       do {
@@ -149,14 +152,14 @@ extension ExchangeHandlers {
         confirmDuplicateReason: request.confirmDuplicateReason, claim: claim, context: context)
       if response.replayed {
         written.removeAll()
-        await content.remove(adopted)
+        for (name, stored) in adopted { await content.disown(name, stored: stored) }
       }
       // An outside organ's envelope has no sending unit: the entry names the importer's.
       context.audit.record(unit: acting)
       return response
     } catch {
       written.removeAll()
-      await content.remove(adopted)
+      for (name, stored) in adopted { await content.disown(name, stored: stored) }
       throw error
     }
   }

@@ -37,6 +37,7 @@ extension ExchangeHandlers {
     }
     let (upload, created) = try await guarded("BeginUpload") {
       await content.remove(try await store.purgeExpiredUploads(nowUs: nowUs))
+      await content.sweep(untouchedSince: nowUs - ExchangeLimits.uploadLifetimeMicroseconds)
       return try await store.beginUpload(candidate)
     }
     if !created, upload.fingerprint != candidate.fingerprint {

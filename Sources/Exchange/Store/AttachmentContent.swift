@@ -7,7 +7,7 @@ import Foundation
 /// Content is named as the store's rows name it (an upload's or attachment's file name) and is
 /// read in chunks, never whole. The edXML reader and writer work synchronously, so they read
 /// and write files of ``folder``: a copy of stored content made for them (``local(_:)``) and
-/// files they wrote taken into the store (``adopt(_:)``) before any row refers to them.
+/// files they wrote taken into the store (``adopt(_:sha256:)``) before any row refers to them.
 protocol AttachmentContent: Sendable {
   /// The local folder: the content itself for a folder; where content is staged for the
   /// synchronous edXML reader and writer for the database.
@@ -22,8 +22,17 @@ protocol AttachmentContent: Sendable {
   /// Removes the content of `names`; a missing one is not an error.
   func remove(_ names: [String]) async
 
-  /// Takes file `name` of ``folder``, complete, into the store under the same name.
-  func adopt(_ name: String) async throws
+  /// Takes file `name` of ``folder``, complete, with digest `sha256`, into the store, and
+  /// returns the name its content is stored under: the attachment row's file name.
+  func adopt(_ name: String, sha256: String) async throws -> String
+
+  /// Takes back what ``adopt(_:sha256:)`` of `name` stored as `stored`, for an import that
+  /// failed or was a replay — unless other attachments share that content.
+  func disown(_ name: String, stored: String) async
+
+  /// Removes content that no attachment names and that nothing took in since `cutoffUs`: what
+  /// a worker stopped between taking content in and writing its rows left behind.
+  func sweep(untouchedSince cutoffUs: Int64) async
 
   /// The name, in ``folder``, of a file holding `name`'s content; hand it to ``release(_:)``
   /// when done.
@@ -46,8 +55,13 @@ extension BlobFolder: AttachmentContent {
     for name in names { remove(name) }
   }
 
-  /// The folder is the store: a file written in it is there already.
-  func adopt(_ name: String) async throws {}
+  /// The folder is the store: a file written in it is there already, under its own name.
+  func adopt(_ name: String, sha256: String) async throws -> String { name }
+
+  func disown(_ name: String, stored: String) async { remove(name) }
+
+  /// A file belongs to one attachment and goes with its import: nothing is left to sweep.
+  func sweep(untouchedSince cutoffUs: Int64) async {}
 
   func local(_ name: String) async throws -> String { name }
 

@@ -15,6 +15,9 @@ extension ExchangeMigrations {
   /// - **`exchange_content`** (`exchange.v2.content`, PostgreSQL only): attachment content as
   ///   chunks, shared by every host (``PostgresContent``); beside SQLite it is files in the
   ///   data folder.
+  /// - **`exchange_content_objects`** (`exchange.v3.content-addressed`, PostgreSQL only): a
+  ///   row per content stored under its SHA-256, claimed by whatever took it in last, so that
+  ///   content shared by attachments is removed only when none names it.
   static var postgres: PostgresMigrations {
     var migrations = PostgresMigrations(module: "exchange")
     migrations.register(
@@ -187,6 +190,20 @@ extension ExchangeMigrations {
           PRIMARY KEY (name, chunk_offset)
         )
         """
+      ])
+    migrations.register(
+      3, "content-addressed",
+      [
+        """
+        CREATE TABLE exchange_content_objects (
+          name TEXT PRIMARY KEY NOT NULL,
+          claimed_by TEXT NOT NULL,
+          pending BOOLEAN NOT NULL,
+          touched_us BIGINT NOT NULL
+        )
+        """,
+        "CREATE INDEX exchange_content_objects_pending ON exchange_content_objects (touched_us) WHERE pending",
+        "CREATE INDEX exchange_attachments_file_name ON exchange_attachments (file_name)",
       ])
     return migrations
   }

@@ -38,8 +38,9 @@ import Synchronization
 /// database; only event-writing transactions (sends, notices, recalls) send them.
 ///
 /// Attachment content is in the database too (``PostgresContent``, `exchange_content`): an
-/// upload's chunk is written in the transaction that advances the upload, so every worker on
-/// every host serves every attachment.
+/// upload's chunk is written in the transaction that advances the upload, and filed under its
+/// SHA-256 in the one that commits it, so every worker on every host serves every attachment
+/// and the same content is stored once.
 final class ExchangePostgresStore: ExchangeStoring {
   /// The counters' table.
   static let counters = "exchange_counters"
@@ -155,7 +156,8 @@ final class ExchangePostgresStore: ExchangeStoring {
       {
         return attachment
       }
-      let attachment = try upload.commit(size: size, sha256: sha256, attachmentId: attachmentId, nowUs: nowUs)
+      var attachment = try upload.commit(size: size, sha256: sha256, attachmentId: attachmentId, nowUs: nowUs)
+      attachment.fileName = try await PostgresContent.file(upload.fileName, as: sha256, claim: attachmentId, nowUs: nowUs, on: db)
       try await db.insert(attachment, into: AttachmentRecord.databaseTableName)
       try await db.update(upload, in: UploadRecord.databaseTableName, key: "upload_id")
       return attachment
