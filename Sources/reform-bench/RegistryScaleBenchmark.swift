@@ -18,7 +18,9 @@ import RegistryDomain
 /// one year (target ≤ 1 s), and what one value change costs the next report: the median of
 /// five reports through the second worker each after the first worker changed one value,
 /// against the median with nothing changed (target: independent of the registry's size —
-/// compare a run with `--units 1000 --people 100000`).
+/// compare a run with `--units 1000 --people 100000`); then the same for one person: the median
+/// of five `UpdatePerson` calls on the first worker, and of the `GetPerson` of that person on
+/// the second worker after each (which takes the change in).
 enum RegistryScaleBenchmark {
   static let usage =
     "usage: reform-bench registry-scale [--database-url postgres://USER@HOST:PORT/DATABASE] [--units N] [--people N]"
@@ -60,13 +62,16 @@ enum RegistryScaleBenchmark {
       stores.append(("PostgreSQL", .postgres(settings, schema: name)))
     }
 
-    print("store        import people   cold report   report 1 year   after 1 change   change cost   write")
+    print(
+      "store        import people   cold report   report 1 year   after 1 change   change cost   write"
+        + "   person write   read after")
     for (label, location) in stores {
       let figures = try await measure(bloc, on: location)
       print(
         label.padding(toLength: 12, withPad: " ", startingAt: 0)
           + " \(pad(figures.importPeople, 13)) \(pad(figures.coldReport, 13)) \(pad(figures.report, 15))"
-          + " \(pad(figures.reportAfterChange, 16)) \(pad(figures.reportAfterChange - figures.report, 13)) \(pad(figures.change, 7))")
+          + " \(pad(figures.reportAfterChange, 16)) \(pad(figures.reportAfterChange - figures.report, 13)) \(pad(figures.change, 7))"
+          + " \(pad(figures.personChange, 14)) \(pad(figures.personRead, 12))")
     }
     print("times in ms; report: every unit × \(bloc.set.indicators.count) indicators, 1 year, rows; median of 5")
     if let schema { try await ExchangeStoresBenchmark.drop(schema.name, on: schema.settings) }
@@ -78,6 +83,8 @@ enum RegistryScaleBenchmark {
     var report: Duration
     var reportAfterChange: Duration
     var change: Duration
+    var personChange: Duration
+    var personRead: Duration
   }
 
   static func measure(_ bloc: DemoBloc, on location: StoreLocation) async throws -> Figures {
@@ -110,10 +117,14 @@ enum RegistryScaleBenchmark {
 
     let year = ReformWire.Period(type: .year, year: 2025)
     let request = RegistryReportRequest(setId: bloc.set.id, periods: [year])
-    func report() async throws -> Duration {
+    /// `body`'s answer, and how long it took.
+    func timed<Answer>(_ body: () async throws -> Answer) async throws -> (answer: Answer, took: Duration) {
       let started = ContinuousClock.now
-      _ = try await second.invoke(RegistryService.Report.self, request, context: context)
-      return ContinuousClock.now - started
+      let answer = try await body()
+      return (answer, ContinuousClock.now - started)
+    }
+    func report() async throws -> Duration {
+      try await timed { try await second.invoke(RegistryService.Report.self, request, context: context) }.took
     }
     let coldReport = try await report()
     var quiet: [Duration] = []
@@ -127,19 +138,31 @@ enum RegistryScaleBenchmark {
     var afterChange: [Duration] = []
     var changes: [Duration] = []
     for round in 0..<5 {
-      let started = ContinuousClock.now
-      _ = try await first.invoke(
-        RegistryService.ReportValues.self,
-        ReportValuesRequest(
-          setId: bloc.set.id, unitCode: unit, period: year,
-          entries: [IndicatorValueEntry(indicatorCode: "3b", numerator: Int64(100 + round), denominator: 1_000)]),
-        context: context)
-      changes.append(ContinuousClock.now - started)
+      let values = ReportValuesRequest(
+        setId: bloc.set.id, unitCode: unit, period: year,
+        entries: [IndicatorValueEntry(indicatorCode: "3b", numerator: Int64(100 + round), denominator: 1_000)])
+      changes.append(try await timed { try await first.invoke(RegistryService.ReportValues.self, values, context: context) }.took)
       afterChange.append(try await report())
+    }
+    // One person's position, changed by the first worker, then read through the second.
+    guard let someone = bloc.people.first?.id else { throw RegistryBenchmark.BenchmarkFailure(description: "the bloc has no people") }
+    var personChanges: [Duration] = []
+    var personReads: [Duration] = []
+    for round in 0..<5 {
+      let change = UpdatePersonRequest(
+        person: ReformWire.Person(id: someone, position: "Chuyên viên bậc \(round + 2)"), updateFields: ["position"])
+      personChanges.append(try await timed { try await first.invoke(RegistryService.UpdatePerson.self, change, context: context) }.took)
+      let (read, took) = try await timed {
+        try await second.invoke(RegistryService.GetPerson.self, GetPersonRequest(id: someone), context: context)
+      }
+      personReads.append(took)
+      guard read.person?.position == "Chuyên viên bậc \(round + 2)" else {
+        throw RegistryBenchmark.BenchmarkFailure(description: "the second worker did not see the person's change")
+      }
     }
     return Figures(
       importPeople: importPeople, coldReport: coldReport, report: median(quiet), reportAfterChange: median(afterChange),
-      change: median(changes))
+      change: median(changes), personChange: median(personChanges), personRead: median(personReads))
   }
 
   /// A registry module on `location`, as one worker.

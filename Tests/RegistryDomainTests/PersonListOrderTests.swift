@@ -1,4 +1,5 @@
 import Foundation
+import ReformKit
 import Testing
 @testable import RegistryDomain
 
@@ -69,6 +70,42 @@ struct PersonListOrderTests {
     var again = atOnce
     again.restore(moved)
     #expect(again.idsInListOrder == Self.listOrder(again.peopleByID.values))
+  }
+
+  @Test func batchesOfNewMovedAndRenamedPeopleMergeIntoTheOrderByDefinition() {
+    let people = DemoBlocTests.bloc.people
+    let units = Array(Set(people.map(\.unitCode))).sorted()
+    var roster = PersonRoster(restoring: people.prefix(people.count / 2))
+    var random = SplitMix64(seed: 7)
+    func pick<T>(_ items: [T]) -> T { items[Int(random.next() % UInt64(items.count))] }
+    for round in 0..<6 {
+      // New people, people moved to other units (a few units lose all theirs) or renamed,
+      // others changed in place, and one id twice in the batch, the last standing.
+      var batch = Array(people.dropFirst(people.count / 2 + round * 40).prefix(40))
+      let stored = roster.idsInListOrder
+      let emptied = pick(units)
+      for id in stored where roster.person(id)?.unitCode == emptied {
+        var person = roster.person(id)!
+        person.unitCode = pick(units)
+        batch.append(person)
+      }
+      for index in 0..<120 {
+        var person = roster.person(pick(stored))!
+        switch index % 3 {
+        case 0: person.unitCode = pick(units)
+        case 1: person.fullName = pick(people).fullName
+        default: person.note = "Đổi lần \(round)"
+        }
+        batch.append(person)
+      }
+      var twice = batch[0]
+      twice.unitCode = pick(units)
+      batch.append(twice)
+      roster.restore(batch)
+      #expect(roster.person(twice.id)?.unitCode == twice.unitCode)
+      #expect(roster.idsInListOrder == Self.listOrder(roster.peopleByID.values), "round \(round)")
+      #expect(roster.idsInListOrder.count == roster.peopleByID.count)
+    }
   }
 
   @Test func aUnitsPeopleAreFoundTogetherInListOrder() {

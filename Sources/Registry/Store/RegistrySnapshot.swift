@@ -16,8 +16,8 @@ struct RegistrySnapshot: Sendable {
   var unitStamps: [String: RecordStamp] = [:]
   /// The people with their study records.
   var roster = PersonRoster()
-  /// Each person's revision and times, by id.
-  var personStamps: [String: RecordStamp] = [:]
+  /// Each person's revision and times, by id, as persistent a map as the roster's records.
+  var personStamps: TreeDictionary<String, RecordStamp> = [:]
   /// Every version of every indicator set, by id then version; the built-in set included.
   var sets: [StoredIndicatorSet] = []
   /// Values and the periods' workflow.

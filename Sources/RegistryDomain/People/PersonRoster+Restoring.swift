@@ -11,21 +11,26 @@ extension PersonRoster {
     place(person)
   }
 
-  /// Puts records back as a store kept them, replacing those with the same ids, unchecked.
+  /// Puts records back as a store kept them, replacing those with the same ids, unchecked (the
+  /// last of two with one id stands).
+  ///
   /// When many of them are new or change unit or name (a whole roster read, an import), the
-  /// list order is made again once rather than person by person.
+  /// list order is merged once rather than person by person: the arriving people are sorted
+  /// among themselves and each unit's share is placed among that unit's people by binary
+  /// search, so the work grows with what arrives (and a copy of the list), not with a sort of
+  /// the whole roster.
   public mutating func restore(_ people: some Collection<Person>) {
-    let moving = people.count { person in
+    var arriving: [String: Person] = [:]
+    arriving.reserveCapacity(people.count)
+    for person in people { arriving[person.id] = person }
+    let moving = arriving.values.filter { person in
       peopleByID[person.id].map { $0.unitCode != person.unitCode || $0.fullName != person.fullName } ?? true
     }
-    guard moving > max(64, idsInListOrder.count / 16) else {
+    guard moving.count > 64 else {
       for person in people { place(person) }
       return
     }
-    peopleByID.reserveCapacity(peopleByID.count + people.count)
-    for person in people { peopleByID[person.id] = person }
-    var byUnit: [String: [ListKey]] = [:]
-    for person in peopleByID.values { byUnit[person.unitCode, default: []].append(ListKey(person)) }
-    idsInListOrder = byUnit.keys.sorted().flatMap { unit in (byUnit[unit] ?? []).sorted().map(\.id) }
+    idsInListOrder = merged(moving)
+    for person in arriving.values { peopleByID[person.id] = person }
   }
 }

@@ -1,3 +1,5 @@
+import HashTreeCollections
+
 /// The bloc's people as a value, checked against the unit tree (danh sách cán bộ, đảng viên).
 ///
 /// Beyond each record's own rules (``Person/validationProblems``): ids are unique; a person's
@@ -9,8 +11,10 @@
 /// - ``person(_:)``, ``people``, ``people(under:in:)``, ``idsInListOrder``
 public struct PersonRoster: Sendable {
   /// Every person, by id. Changed only through ``add(_:in:)``, ``update(_:in:)`` and
-  /// ``restore(_:)``, which keep ``idsInListOrder`` in step.
-  public internal(set) var peopleByID: [String: Person] = [:]
+  /// ``restore(_:)``, which keep ``idsInListOrder`` in step. A persistent map (a hash trie), so
+  /// that a changed copy of a roster of a million people shares every record it did not change
+  /// rather than copying them all.
+  public internal(set) var peopleByID: TreeDictionary<String, Person> = [:]
   /// Every person's id in list order: by unit code, then by name in the Vietnamese alphabet
   /// (``VietnameseText/sortKey(_:)``), then by id. Kept as people are added and changed, so
   /// that a list of a hundred thousand people is read in order rather than sorted per call.
