@@ -52,6 +52,25 @@ struct PersonCSVTests {
     #expect(failure?.errors.map(\.column) == [0])
   }
 
+  @Test func aLongFileCheckedOnEveryCoreKeepsFileOrderInItsPeopleAndItsErrors() throws {
+    let bloc = DemoBloc.generate(seed: 11, scale: DemoScale(grassrootsOrganisations: 10, subordinateCells: 20, people: 6_000))
+    let imported = try PersonCSV.importPeople(bloc.peopleCSV, roster: PersonRoster(), tree: bloc.tree)
+    #expect(imported.people.map(\.id) == bloc.people.map(\.id))
+    #expect(imported.people.map(\.fullName) == bloc.people.map(\.fullName))
+    #expect(imported.created == 6_000)
+    // Problems of single rows in both halves, and ids repeated across them: each on its line,
+    // in file order (line 2 is the first person).
+    var people = bloc.people
+    people[1].unitCode = "KHONG-CO"
+    people[3_998].fullName = ""
+    people[4_999].id = people[8].id
+    people[5_999].id = people[0].id
+    let failure = #expect(throws: CSVImportFailure.self) {
+      try PersonCSV.importPeople(PersonCSV.export(people), roster: PersonRoster(), tree: bloc.tree)
+    }
+    #expect(failure?.errors.map { "\($0.line):\($0.field)" } == ["3:unit_code", "4000:full_name", "5001:id", "6001:id"])
+  }
+
   @Test func theSameIdTwiceInAFileIsRefusedOnTheSecondLine() throws {
     let csv = "id,full_name,categories,unit_code\nNV9,Lò Văn Xuân,WORKER,CBCS-B\nNV9,Tòng Thị Phóng,WORKER,CBCS-B\n"
     let failure = #expect(throws: CSVImportFailure.self) {
