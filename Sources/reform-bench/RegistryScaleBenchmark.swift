@@ -95,15 +95,21 @@ enum RegistryScaleBenchmark {
       jobID: 1, method: RegistryService.ImportCsv.info.path, caller: caller,
       worker: WorkerIdentity(id: "bench", module: "registry", pid: getpid(), host: "localhost", version: "bench"))
 
+    /// `body`'s answer, and how long it took.
+    func timed<Answer>(_ body: () async throws -> Answer) async throws -> (answer: Answer, took: Duration) {
+      let started = ContinuousClock.now
+      let answer = try await body()
+      return (answer, ContinuousClock.now - started)
+    }
     func importCSV(_ text: String, _ kind: RegistryCsvKind, _ name: String) async throws -> Duration {
       var total = Duration.zero
       for (part, chunk) in chunks(text, rows: 100_000).enumerated() {
-        let started = ContinuousClock.now
-        let events = try await first.invokeStreaming(
-          RegistryService.ImportCsv.self,
-          RegistryImportCsvRequest(kind: kind, csv: Array(chunk.utf8), fileName: name, idempotencyKey: "bench-\(name)-\(part)"),
-          context: context)
-        total += ContinuousClock.now - started
+        let file = RegistryImportCsvRequest(
+          kind: kind, csv: Array(chunk.utf8), fileName: name, idempotencyKey: "bench-\(name)-\(part)")
+        let (events, took) = try await timed {
+          try await first.invokeStreaming(RegistryService.ImportCsv.self, file, context: context)
+        }
+        total += took
         guard case .summary(let summary)? = events.last?.event, summary.applied else {
           throw RegistryBenchmark.BenchmarkFailure(description: "\(name) part \(part) was not imported")
         }
@@ -117,12 +123,6 @@ enum RegistryScaleBenchmark {
 
     let year = ReformWire.Period(type: .year, year: 2025)
     let request = RegistryReportRequest(setId: bloc.set.id, periods: [year])
-    /// `body`'s answer, and how long it took.
-    func timed<Answer>(_ body: () async throws -> Answer) async throws -> (answer: Answer, took: Duration) {
-      let started = ContinuousClock.now
-      let answer = try await body()
-      return (answer, ContinuousClock.now - started)
-    }
     func report() async throws -> Duration {
       try await timed { try await second.invoke(RegistryService.Report.self, request, context: context) }.took
     }
