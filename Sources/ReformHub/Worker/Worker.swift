@@ -41,7 +41,8 @@ public struct Worker: Service {
         if attached { backoff = configuration.reconnectBackoff.first }
         let jittered = backoff * Double.random(in: 0.8...1.2)
         logger.info("coordinator unreachable; retrying", metadata: ["in_ms": "\(jittered.inMilliseconds)"])
-        try? await Task.sleep(for: jittered)
+        // Told to stop while it waits to dial again, it stops at once.
+        try? await cancelWhenGracefulShutdown { try await Task.sleep(for: jittered) }
         backoff = min(backoff * 2, configuration.reconnectBackoff.longest)
       }
     } onGracefulShutdown: {
@@ -54,9 +55,41 @@ public struct Worker: Service {
   /// coordinator, which the worker secret authenticates, has already bounded the request.
   static let largestFrame = Int(UInt32.max)
 
-  /// One attachment, from dialling to the end of the stream. Returns whether it got as far as
-  /// a welcome.
+  /// How long a worker that has left (told to stop, every job finished and its results sent
+  /// on) waits for the hub to close the stream before it closes it itself. The hub normally
+  /// closes it at once; one that is itself stopping, or gone without a word, must not hold the
+  /// worker up until it is killed.
+  static let leftGrace = Duration.seconds(2)
+
+  /// One attachment, from dialling to the end of the stream, ended by the worker itself
+  /// ``leftGrace`` after it has left. Returns whether it got as far as a welcome.
   private func attachOnce(hello: WorkerHello, session: WorkerSession) async -> Bool {
+    await withTaskGroup(of: Bool?.self) { group in
+      group.addTask { await attachment(hello: hello, session: session) }
+      group.addTask {
+        do {
+          // Left, and still left a grace later (a job the hub sent before it heard may start).
+          while true {
+            try await Task.sleep(for: .milliseconds(100))
+            guard await session.hasLeft else { continue }
+            try await Task.sleep(for: Self.leftGrace)
+            if await session.hasLeft { break }
+          }
+        } catch {
+          return nil
+        }
+        logger.warning("the coordinator kept the stream open after this worker left; closing it")
+        return nil
+      }
+      var welcomed = false
+      if let first = await group.next(), let value = first { welcomed = value }
+      group.cancelAll()
+      while let next = await group.next() { if let value = next { welcomed = value } }
+      return welcomed
+    }
+  }
+
+  private func attachment(hello: WorkerHello, session: WorkerSession) async -> Bool {
     var transportConfig = HTTP2ClientTransport.Posix.Config.defaults
     transportConfig.backoff = .init(initial: .milliseconds(100), max: .seconds(1), multiplier: 1.6, jitter: 0.2)
     let outbound = PriorityOutbox<WorkerFrame>()

@@ -21,6 +21,9 @@ actor WorkerSession {
   private var failed: Int64 = 0
   private var idleWaiters: [CheckedContinuation<Void, Never>] = []
   private(set) var isLeaving = false
+  /// Whether the worker is leaving and has nothing left to run: whatever stream it still has
+  /// to the hub carries nothing more.
+  var hasLeft: Bool { isLeaving && running.isEmpty }
 
   init(methods: ModuleMethods, identity: WorkerIdentity) {
     self.methods = methods
@@ -29,7 +32,12 @@ actor WorkerSession {
 
   func connected(_ outbound: PriorityOutbox<WorkerFrame>) {
     self.outbound = outbound
-    if isLeaving { outbound.send(WorkerFrame(frame: .leaving(WorkerLeaving(reason: "shutting down"))), lane: .urgent) }
+    // Told to stop while it dialled: it says so, and with nothing to run it closes its side at
+    // once, so that neither end waits for the other.
+    if isLeaving {
+      outbound.send(WorkerFrame(frame: .leaving(WorkerLeaving(reason: "shutting down"))), lane: .urgent)
+      if running.isEmpty { outbound.finish() }
+    }
   }
 
   /// The stream to the hub is gone: results of running jobs could not be delivered, so they
