@@ -19,4 +19,9 @@ public enum BlockingRule: Sendable, Hashable, CaseIterable {
   case lengthLimit
   /// No team exists, or the required team is unknown.
   case noTeam
+  /// Slots exist that the window, blackouts and leave allow, but none was found free of the
+  /// other visits within the planner's budget: another arrangement might make room. Only an
+  /// unplaced visit is reported so; the rules above that depend on where other visits are
+  /// (``teamBusy``, ``minGap``, ``monthlyCap``) name what a change breaks in a replan.
+  case noPlaceFound
 }

@@ -1,3 +1,5 @@
+import ReformKit
+
 extension Planner {
   /// Why unplaced visit `v` finds no slot in `schedule`: the blocking rule and a sentence with
   /// what stands in the way (see ``UnplacedVisit/blockingRule``).
@@ -44,24 +46,61 @@ extension Planner {
           "the window \(window) holds \(available) working days that may still be used; the visit needs \(item.length)")
     }
 
+    // Rules that hold whatever the other visits do.
+    var blackout = 0
+    var leave = 0
     var total = 0
-    var counts = [Int](repeating: 0, count: RuleSet.reportOrder.count)
+    var free = 0
+    // Slots that only other visits stand in, per team: the Monday of each week they start in.
+    var full: [Int: Set<CivilDate>] = [:]
+    var dependent = [Int](repeating: 0, count: 3)
     for t in item.teams {
+      let available = problem.teamAvailable[t]
       for s in item.firstDay...item.lastStart {
-        let broken = problem.violations(of: v, team: t, start: s, in: schedule)
         total += 1
-        for (i, rule) in RuleSet.reportOrder.enumerated() where broken.contains(rule.0) { counts[i] += 1 }
+        let days = s..<(s + item.length)
+        let blocked = days.contains { item.blocked[$0] }
+        let away = days.contains { !available[$0] }
+        if blocked { blackout += 1 }
+        if away { leave += 1 }
+        guard !blocked && !away else { continue }
+        free += 1
+        let broken = problem.violations(of: v, team: t, start: s, in: schedule)
+        for (i, rule) in [RuleSet.teamBusy, .minGap, .monthlyCap].enumerated() where broken.contains(rule) { dependent[i] += 1 }
+        let first = problem.calendar.workingDays[s]
+        full[t, default: []].insert(first.adding(days: 1 - first.weekday.rawValue))
       }
     }
-    let winner =
-      counts.indices.first { counts[$0] == total } ?? counts.indices.max { (counts[$0], -$0) < (counts[$1], -$1) }!
-    let rule = RuleSet.reportOrder[winner].1
-    let tally = RuleSet.reportOrder.indices.dropFirst().map { "\(Self.label(RuleSet.reportOrder[$0].1)) \(counts[$0])" }
+    guard !full.isEmpty else {
+      let rule: BlockingRule = blackout >= leave ? .blackout : .leave
+      return UnplacedVisit(
+        due: due, blockingRule: rule,
+        explanation:
+          "every one of the \(total) (team, first day) pairs is excluded whatever the other visits do: blackout \(blackout), leave \(leave); \(Self.advice(rule))"
+      )
+    }
+    let teamsText = full.keys.sorted { teams[$0].teamID < teams[$1].teamID }.prefix(8).map {
+      "\(teams[$0].teamID) (weeks of \(Self.weekRuns(full[$0]!)))"
+    }
+    let more = full.count > 8 ? " and \(full.count - 8) more teams" : ""
     return UnplacedVisit(
-      due: due, blockingRule: rule,
+      due: due, blockingRule: .noPlaceFound,
       explanation:
-        "no free slot among \(total) (team, first day) pairs; slots excluded by \(tally.joined(separator: ", ")); \(Self.advice(rule))"
+        "no place found within the planning budget: \(free) of \(total) (team, first day) pairs keep the window, blackouts and leave, and other visits stand in each (team busy \(dependent[0]), minimum gap \(dependent[1]), monthly cap \(dependent[2])); full: \(teamsText.joined(separator: "; "))\(more); \(Self.advice(.noPlaceFound))"
     )
+  }
+
+  /// Weeks given by their Mondays, as runs: `2026-03-02…2026-03-16, 2026-05-04`.
+  static func weekRuns(_ mondays: Set<CivilDate>) -> String {
+    var runs: [(first: CivilDate, last: CivilDate)] = []
+    for monday in mondays.sorted() {
+      if let last = runs.last?.last, last.adding(days: 7) == monday {
+        runs[runs.count - 1].last = monday
+      } else {
+        runs.append((monday, monday))
+      }
+    }
+    return runs.map { $0.first == $0.last ? "\($0.first)" : "\($0.first)…\($0.last)" }.joined(separator: ", ")
   }
 
   /// The rule's name in an explanation.
@@ -76,6 +115,7 @@ extension Planner {
     case .monthlyCap: "monthly cap"
     case .lengthLimit: "length limit"
     case .noTeam: "no team"
+    case .noPlaceFound: "no place found"
     }
   }
 
@@ -87,6 +127,7 @@ extension Planner {
     case .minGap: "space this unit's visits further apart or lower the minimum gap"
     case .monthlyCap: "raise the teams' monthly cap or widen the window"
     case .teamBusy: "add a team, shorten other visits, or widen the window"
+    case .noPlaceFound: "give the planner a longer time limit, add a team, raise the monthly cap, or widen the window"
     case .window, .ownUnit, .lengthLimit, .noTeam: "change the input"
     }
   }

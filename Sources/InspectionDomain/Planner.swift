@@ -18,8 +18,11 @@ public typealias PlanningError = RuleError<Planner>
 /// earlier (``Objective/riskDelay``); teams evenly loaded (``Objective/loadSpread``). A greedy
 /// construction places visits riskiest first (then tightest window, then id), each at its
 /// earliest slot; a bounded local search then moves visits — taking out at most two others
-/// that stand in the way and placing them again — only when the objective improves. Nothing
-/// depends on time or on hashing, so the same input and seed give the same programme.
+/// that stand in the way and placing them again — only when the objective improves; an
+/// improvement phase (``refine``, a large-neighbourhood search) then takes larger parts out and
+/// puts them back, for as many iterations as it is given. Nothing depends on hashing, and time
+/// only cuts the improvement phase short, so the same input, seed and iterations give the same
+/// programme.
 ///
 /// ## Topics
 /// - ``plan(_:calendar:)``
@@ -27,10 +30,27 @@ public typealias PlanningError = RuleError<Planner>
 public struct Planner: Sendable {
   /// Rounds of local search after the greedy construction; 0 keeps the greedy programme.
   public var improvementRounds: Int
+  /// Iterations of the improvement phase after the local search (see ``refine``); 0 skips it.
+  /// The same input, seed and number give the same programme.
+  public var improvementIterations: Int
+  /// When the improvement phase stops, however many iterations are left: the wall-clock cap.
+  public var deadline: ContinuousClock.Instant?
+  /// Asked now and then during the improvement phase; `true` stops it.
+  public var isCancelled: (@Sendable () -> Bool)?
 
-  /// A planner that runs `improvementRounds` rounds of local search.
-  public init(improvementRounds: Int = 4) {
+  /// The iterations of the improvement phase the service runs, within its time budget.
+  public static let defaultIterations = 200_000
+
+  /// A planner that runs `improvementRounds` rounds of local search, then
+  /// `improvementIterations` iterations of the improvement phase, stopping it at `deadline`.
+  public init(
+    improvementRounds: Int = 4, improvementIterations: Int = 0, deadline: ContinuousClock.Instant? = nil,
+    isCancelled: (@Sendable () -> Bool)? = nil
+  ) {
     self.improvementRounds = improvementRounds
+    self.improvementIterations = improvementIterations
+    self.deadline = deadline
+    self.isCancelled = isCancelled
   }
 
   /// Visits taken out at most to make room for one.
@@ -51,6 +71,10 @@ public struct Planner: Sendable {
       }
     }
     improve(&schedule, problem)
+    if improvementIterations > 0 {
+      refine(&schedule, problem)
+      improve(&schedule, problem)
+    }
     return programme(from: schedule, problem)
   }
 

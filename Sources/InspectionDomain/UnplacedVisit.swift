@@ -7,9 +7,11 @@ public struct UnplacedVisit: Sendable, Hashable {
   /// Rules that exclude the visit whatever the other visits do come first: ``BlockingRule/noTeam``,
   /// ``BlockingRule/lengthLimit``, ``BlockingRule/ownUnit`` (every team has an inspector from the
   /// unit), ``BlockingRule/window`` (too few working days in it). Otherwise every remaining
-  /// (team, first day) slot is tested against each rule on its own: the rule that excludes
-  /// every slot by itself, or else the one that excludes the most, wins; ties go to blackout,
-  /// leave, minimum gap, monthly cap, then team busy.
+  /// (team, first day) slot is tested against the rules that hold whatever the other visits
+  /// do: when blackouts and leave exclude every slot, the one of them that excludes more
+  /// (blackout on a tie). When some slot is left that only other visits stand in, the rule is
+  /// ``BlockingRule/noPlaceFound`` and the explanation names the teams and weeks that were
+  /// full — never a rule that another arrangement of the other visits could satisfy.
   public var blockingRule: BlockingRule
   /// A sentence a person can act on, with the count of slots each rule excludes.
   public var explanation: String

@@ -12,11 +12,20 @@ struct PlannerDiagnosisTests {
       programme.unplaced.map { ($0.due.dueID, $0.blockingRule) }, uniquingKeysWith: { first, _ in first })
   }
 
+  private func unplaced(_ input: PlanInput) throws -> [UnplacedVisit] {
+    try Planner().plan(input, calendar: calendar2026()).unplaced
+  }
+
   @Test func whenEveryTeamHasAnInspectorFromTheUnitTheRuleIsOwnUnit() throws {
     let input = PlanInput(
       year: 2026, visitsDue: [due("V1", unit: "U1")],
       teams: [team("T1", [inspector("K1", home: "U1")]), team("T2", [inspector("K2"), inspector("K3", home: "U1")])])
     #expect(try blockingRules(input) == ["V1": .ownUnit])
+    // The rule taken away, the visit places.
+    let otherHome = PlanInput(
+      year: 2026, visitsDue: [due("V1", unit: "U1")],
+      teams: [team("T1", [inspector("K1", home: "U9")]), team("T2", [inspector("K2"), inspector("K3", home: "U1")])])
+    #expect(try blockingRules(otherHome).isEmpty)
   }
 
   @Test func theOwnUnitExplanationNamesTheInspectors() throws {
@@ -38,6 +47,10 @@ struct PlannerDiagnosisTests {
       year: 2026, visitsDue: [due("V1", unit: "U1", length: 6, window: span(day(2026, 3, 2), day(2026, 3, 6)))],
       teams: [team("T1", [inspector("K1")])])
     #expect(try blockingRules(input) == ["V1": .window])
+    let wider = PlanInput(
+      year: 2026, visitsDue: [due("V1", unit: "U1", length: 6, window: span(day(2026, 3, 2), day(2026, 3, 9)))],
+      teams: [team("T1", [inspector("K1")])])
+    #expect(try blockingRules(wider).isEmpty)
   }
 
   @Test func leaveCoveringTheWholeWindowIsBlockedByLeave() throws {
@@ -48,6 +61,12 @@ struct PlannerDiagnosisTests {
         team("T1", [inspector("K1"), inspector("K2", away: [window])]), team("T2", [inspector("K3", away: [window])]),
       ])
     #expect(try blockingRules(input) == ["V1": .leave])
+    let explanation = try #require(try unplaced(input).first).explanation
+    #expect(explanation.contains("excluded whatever the other visits do"), "\(explanation)")
+    let noLeave = PlanInput(
+      year: 2026, visitsDue: [due("V1", unit: "U1", length: 3, window: window)],
+      teams: [team("T1", [inspector("K1"), inspector("K2")]), team("T2", [inspector("K3", away: [window])])])
+    #expect(try blockingRules(noLeave).isEmpty)
   }
 
   @Test func aBlackoutCoveringTheWindowIsBlockedByTheBlackout() throws {
@@ -57,34 +76,48 @@ struct PlannerDiagnosisTests {
       teams: [team("T1", [inspector("K1")])], blackouts: [Blackout(dates: window, reason: "Đại hội", unitCodes: ["U1"])]
     )
     #expect(try blockingRules(input) == ["V1": .blackout])
+    let otherUnit = PlanInput(
+      year: 2026, visitsDue: [due("V1", unit: "U1", length: 3, window: window)],
+      teams: [team("T1", [inspector("K1")])], blackouts: [Blackout(dates: window, reason: "Đại hội", unitCodes: ["U2"])]
+    )
+    #expect(try blockingRules(otherUnit).isEmpty)
   }
 
-  @Test func twoVisitsToOneUnitInOneShortWindowAreBlockedByTheMinimumGap() throws {
+  @Test func twoVisitsToOneUnitInOneShortWindowFindNoPlaceAndTheGapIsCounted() throws {
     let window = span(day(2026, 3, 2), day(2026, 3, 27))
     let input = PlanInput(
       year: 2026,
       visitsDue: [due("A", unit: "U1", length: 3, window: window), due("B", unit: "U1", length: 3, window: window)],
       teams: [team("T1", [inspector("K1")]), team("T2", [inspector("K2")])],
       rules: PlanningRules(minGapWorkingDays: 20))
-    #expect(try blockingRules(input) == ["B": .minGap])
+    // Only where the other visit stands keeps B out: the rule named is no place found, with
+    // the gap counted and the weeks that were full.
+    #expect(try blockingRules(input) == ["B": .noPlaceFound])
+    let explanation = try #require(try unplaced(input).first).explanation
+    #expect(explanation.contains("minimum gap 3"), "\(explanation)")
+    #expect(explanation.contains("T1 (weeks of 2026-03-02…2026-03-23)"), "\(explanation)")
   }
 
-  @Test func aSecondVisitInAMonthOverTheCapIsBlockedByTheMonthlyCap() throws {
+  @Test func aSecondVisitInAMonthOverTheCapFindsNoPlaceAndTheCapIsCounted() throws {
     let march = span(day(2026, 3, 2), day(2026, 3, 31))
     let input = PlanInput(
       year: 2026,
       visitsDue: [due("A", unit: "U1", length: 3, window: march), due("B", unit: "U2", length: 3, window: march)],
       teams: [team("T1", [inspector("K1")], cap: 1)])
-    #expect(try blockingRules(input) == ["B": .monthlyCap])
+    #expect(try blockingRules(input) == ["B": .noPlaceFound])
+    let explanation = try #require(try unplaced(input).first).explanation
+    #expect(explanation.contains("monthly cap 20"), "\(explanation)")
   }
 
-  @Test func aWindowFullyTakenByAnotherVisitIsBlockedByTheTeamBeingBusy() throws {
+  @Test func aWindowFullyTakenByAnotherVisitFindsNoPlaceAndTheBusyTeamIsCounted() throws {
     let window = span(day(2026, 3, 2), day(2026, 3, 13))
     let input = PlanInput(
       year: 2026,
       visitsDue: [due("A", unit: "U1", length: 8, window: window), due("B", unit: "U2", length: 8, window: window)],
       teams: [team("T1", [inspector("K1")])])
-    #expect(try blockingRules(input) == ["B": .teamBusy])
+    #expect(try blockingRules(input) == ["B": .noPlaceFound])
+    let explanation = try #require(try unplaced(input).first).explanation
+    #expect(explanation.contains("team busy 3"), "\(explanation)")
   }
 
   @Test func aVisitLongerThanTwentyDaysAndAThirdIsBlockedByTheLengthLimit() throws {
@@ -101,6 +134,44 @@ struct PlannerDiagnosisTests {
     let unknown = PlanInput(
       year: 2026, visitsDue: [due("V1", unit: "U1", team: "T9")], teams: [team("T1", [inspector("K1")])])
     #expect(try blockingRules(unknown) == ["V1": .noTeam])
+  }
+
+  /// What each reported rule claims, checked on crowded instances: a rule that holds whatever
+  /// the other visits do still keeps the visit out when it is the only visit, and taking that
+  /// rule away lets it in; "no place found" means the visit alone does fit.
+  @Test func everyReportedRuleIsTrue() throws {
+    let calendar = try calendar2026()
+    var checked: [BlockingRule: Int] = [:]
+    for seed in UInt64(1)...40 {
+      let input = crowdedInstance(seed: seed)
+      let programme = try Planner(improvementIterations: 200).plan(input, calendar: calendar)
+      for unplaced in programme.unplaced {
+        var alone = input
+        alone.visitsDue = [unplaced.due]
+        let aloneUnplaced = try Planner().plan(alone, calendar: calendar).unplaced
+        checked[unplaced.blockingRule, default: 0] += 1
+        switch unplaced.blockingRule {
+        case .noPlaceFound:
+          #expect(aloneUnplaced.isEmpty, "seed \(seed): \(unplaced.due.dueID) alone does not fit either")
+        case .blackout, .leave:
+          #expect(aloneUnplaced.map(\.blockingRule) == [unplaced.blockingRule], "seed \(seed): \(unplaced.due.dueID)")
+          // Both are on the days themselves; with neither (no blackout, every inspector
+          // present, and only as many required as there are), the visit fits.
+          alone.blackouts = []
+          alone.rules.minInspectorsPresent = nil
+          for t in alone.teams.indices {
+            for i in alone.teams[t].inspectors.indices { alone.teams[t].inspectors[i].unavailable = [] }
+          }
+          let freed = try Planner().plan(alone, calendar: calendar).unplaced
+          #expect(freed.isEmpty, "seed \(seed): \(unplaced.due.dueID) \(unplaced.explanation) → \(freed)")
+        case .window, .ownUnit, .lengthLimit, .noTeam:
+          #expect(aloneUnplaced.map(\.blockingRule) == [unplaced.blockingRule], "seed \(seed): \(unplaced.due.dueID)")
+        case .teamBusy, .minGap, .monthlyCap:
+          Issue.record("seed \(seed): \(unplaced.due.dueID) is reported blocked by \(unplaced.blockingRule), which depends on the other visits")
+        }
+      }
+    }
+    #expect(checked[.noPlaceFound, default: 0] > 0 && checked[.blackout, default: 0] + checked[.leave, default: 0] > 0, "\(checked)")
   }
 
   @Test func theLocalSearchMakesRoomForAVisitTheGreedyOrderLeftOut() throws {

@@ -18,19 +18,4 @@ struct SearchBudgetTests {
     #expect(passed.budget == .zero)
   }
 
-  @Test func aSecondRunGetsAsManyRoundsAsFirstRunsFitInWhatIsLeft() {
-    let budget = SearchBudget(timeLimitMilliseconds: 1_000, deadline: nil, now: now)
-    #expect(budget.secondRunRounds(afterFirstRunOf: .milliseconds(100)) == 9)
-    #expect(budget.secondRunRounds(afterFirstRunOf: .milliseconds(300)) == 2)
-  }
-
-  @Test func noSecondRunWhenFewerThanTwoMoreFirstRunsFit() {
-    let budget = SearchBudget(timeLimitMilliseconds: 1_000, deadline: nil, now: now)
-    #expect(budget.secondRunRounds(afterFirstRunOf: .milliseconds(400)) == nil)
-  }
-
-  @Test func theSecondRunIsCappedAtTheMostRounds() {
-    let budget = SearchBudget(timeLimitMilliseconds: 600_000, deadline: nil, now: now)
-    #expect(budget.secondRunRounds(afterFirstRunOf: .milliseconds(1)) == SearchBudget.maxRounds)
-  }
 }

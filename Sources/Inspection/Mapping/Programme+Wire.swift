@@ -17,6 +17,7 @@ extension BlockingRule {
     case .monthlyCap: .monthlyCap
     case .lengthLimit: .lengthLimit
     case .noTeam: .noTeam
+    case .noPlaceFound: .noPlaceFound
     }
   }
 

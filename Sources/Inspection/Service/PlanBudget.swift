@@ -3,9 +3,11 @@ import Foundation
 import InspectionDomain
 import Synchronization
 
-/// How Plan honours its `time_limit_ms`: the planner runs once or twice as ``SearchBudget``
-/// allows, on a thread of its own, not on Swift's cooperative pool, so that a long plan does
-/// not hold up the worker's other jobs and heartbeats.
+/// How Plan honours its `time_limit_ms`: the planner runs its construction and local search,
+/// then its improvement phase for up to ``Planner/defaultIterations`` iterations, stopped at
+/// the budget (see SearchBudget) or when the caller goes away. It runs on a thread of its
+/// own, not on Swift's cooperative pool, so that a long plan does not hold up the worker's
+/// other jobs and heartbeats.
 struct PlanBudget: Sendable {
   /// A planned programme and the time its search took.
   struct Outcome: Sendable {
@@ -22,36 +24,38 @@ struct PlanBudget: Sendable {
     budget = SearchBudget(timeLimitMilliseconds: Int(timeLimitMilliseconds), deadline: deadline, now: now)
   }
 
-  /// Plans `input` on `calendar` within the budget (see SearchBudget). When the
-  /// calling task is cancelled, no second run starts.
+  /// Plans `input` on `calendar` within the budget. When the calling task is cancelled, the
+  /// improvement phase stops at its next check.
   func plan(_ input: PlanInput, calendar: WorkingCalendar) async throws(PlanningError) -> Outcome {
-    let cancelled = Atomic<Bool>(false)
+    let cancelled = CancelFlag()
+    let budget = self.budget
     let result = await withTaskCancellationHandler {
       await withCheckedContinuation { (continuation: CheckedContinuation<Result<Outcome, PlanningError>, Never>) in
         DispatchQueue.global(qos: .userInitiated).async {
           continuation.resume(
             returning: Result { () throws(PlanningError) in
-              try search(input, calendar: calendar) { cancelled.load(ordering: .relaxed) }
+              let clock = ContinuousClock()
+              let start = clock.now
+              let planner = Planner(
+                improvementIterations: Planner.defaultIterations, deadline: start + budget.budget,
+                isCancelled: { cancelled.isSet })
+              let programme = try planner.plan(input, calendar: calendar)
+              return Outcome(programme: programme, elapsed: clock.now - start)
             })
         }
       }
     } onCancel: {
-      cancelled.store(true, ordering: .relaxed)
+      cancelled.set()
     }
     return try result.get()
   }
+}
 
-  /// The one or two runs of the planner.
-  private func search(_ input: PlanInput, calendar: WorkingCalendar, isCancelled: () -> Bool) throws(PlanningError)
-    -> Outcome
-  {
-    let clock = ContinuousClock()
-    let start = clock.now
-    var programme = try Planner(improvementRounds: 1).plan(input, calendar: calendar)
-    if let more = budget.secondRunRounds(afterFirstRunOf: clock.now - start), !isCancelled() {
-      let longer = try Planner(improvementRounds: more).plan(input, calendar: calendar)
-      if !programme.objective.isBetter(than: longer.objective) { programme = longer }
-    }
-    return Outcome(programme: programme, elapsed: clock.now - start)
-  }
+/// Set once, when the caller of a plan goes away.
+private final class CancelFlag: Sendable {
+  private let value = Atomic<Bool>(false)
+
+  var isSet: Bool { value.load(ordering: .relaxed) }
+
+  func set() { value.store(true, ordering: .relaxed) }
 }

@@ -222,9 +222,13 @@ public struct InspectionConstraint: WireEnum, CustomStringConvertible {
   public static let lengthLimit = InspectionConstraint(rawValue: 8)
   /// No team exists, or the required team_id is unknown.
   public static let noTeam = InspectionConstraint(rawValue: 9)
+  /// Slots exist that the window, blackouts and leave allow, but the planner found none free of
+  /// the other visits within its budget: another arrangement might make room. The explanation
+  /// names the teams and weeks that were full.
+  public static let noPlaceFound = InspectionConstraint(rawValue: 10)
 
   /// Every value the schema names, in declaration order.
-  public static let allKnown: [InspectionConstraint] = [.unspecified, .window, .teamBusy, .ownUnit, .leave, .blackout, .minGap, .monthlyCap, .lengthLimit, .noTeam]
+  public static let allKnown: [InspectionConstraint] = [.unspecified, .window, .teamBusy, .ownUnit, .leave, .blackout, .minGap, .monthlyCap, .lengthLimit, .noTeam, .noPlaceFound]
 
   /// The value's name in the schema, or its number when the schema does not name it.
   public var description: String {
@@ -239,6 +243,7 @@ public struct InspectionConstraint: WireEnum, CustomStringConvertible {
     case 7: "INSPECTION_CONSTRAINT_MONTHLY_CAP"
     case 8: "INSPECTION_CONSTRAINT_LENGTH_LIMIT"
     case 9: "INSPECTION_CONSTRAINT_NO_TEAM"
+    case 10: "INSPECTION_CONSTRAINT_NO_PLACE_FOUND"
     default: String(rawValue)
     }
   }

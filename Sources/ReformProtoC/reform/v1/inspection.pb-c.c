@@ -5493,7 +5493,7 @@ const ProtobufCEnumDescriptor reform__v1__inspection_risk_mode__descriptor =
   reform__v1__inspection_risk_mode__value_ranges,
   NULL,NULL,NULL,NULL   /* reserved[1234] */
 };
-static const ProtobufCEnumValue reform__v1__inspection_constraint__enum_values_by_number[10] =
+static const ProtobufCEnumValue reform__v1__inspection_constraint__enum_values_by_number[11] =
 {
   { "INSPECTION_CONSTRAINT_UNSPECIFIED", "REFORM__V1__INSPECTION_CONSTRAINT__INSPECTION_CONSTRAINT_UNSPECIFIED", 0 },
   { "INSPECTION_CONSTRAINT_WINDOW", "REFORM__V1__INSPECTION_CONSTRAINT__INSPECTION_CONSTRAINT_WINDOW", 1 },
@@ -5505,17 +5505,19 @@ static const ProtobufCEnumValue reform__v1__inspection_constraint__enum_values_b
   { "INSPECTION_CONSTRAINT_MONTHLY_CAP", "REFORM__V1__INSPECTION_CONSTRAINT__INSPECTION_CONSTRAINT_MONTHLY_CAP", 7 },
   { "INSPECTION_CONSTRAINT_LENGTH_LIMIT", "REFORM__V1__INSPECTION_CONSTRAINT__INSPECTION_CONSTRAINT_LENGTH_LIMIT", 8 },
   { "INSPECTION_CONSTRAINT_NO_TEAM", "REFORM__V1__INSPECTION_CONSTRAINT__INSPECTION_CONSTRAINT_NO_TEAM", 9 },
+  { "INSPECTION_CONSTRAINT_NO_PLACE_FOUND", "REFORM__V1__INSPECTION_CONSTRAINT__INSPECTION_CONSTRAINT_NO_PLACE_FOUND", 10 },
 };
 static const ProtobufCIntRange reform__v1__inspection_constraint__value_ranges[] = {
-{0, 0},{0, 10}
+{0, 0},{0, 11}
 };
-static const ProtobufCEnumValueIndex reform__v1__inspection_constraint__enum_values_by_name[10] =
+static const ProtobufCEnumValueIndex reform__v1__inspection_constraint__enum_values_by_name[11] =
 {
   { "INSPECTION_CONSTRAINT_BLACKOUT", 5 },
   { "INSPECTION_CONSTRAINT_LEAVE", 4 },
   { "INSPECTION_CONSTRAINT_LENGTH_LIMIT", 8 },
   { "INSPECTION_CONSTRAINT_MIN_GAP", 6 },
   { "INSPECTION_CONSTRAINT_MONTHLY_CAP", 7 },
+  { "INSPECTION_CONSTRAINT_NO_PLACE_FOUND", 10 },
   { "INSPECTION_CONSTRAINT_NO_TEAM", 9 },
   { "INSPECTION_CONSTRAINT_OWN_UNIT", 3 },
   { "INSPECTION_CONSTRAINT_TEAM_BUSY", 2 },
@@ -5529,9 +5531,9 @@ const ProtobufCEnumDescriptor reform__v1__inspection_constraint__descriptor =
   "InspectionConstraint",
   "Reform__V1__InspectionConstraint",
   "reform.v1",
-  10,
+  11,
   reform__v1__inspection_constraint__enum_values_by_number,
-  10,
+  11,
   reform__v1__inspection_constraint__enum_values_by_name,
   1,
   reform__v1__inspection_constraint__value_ranges,

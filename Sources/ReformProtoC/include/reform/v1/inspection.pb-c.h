@@ -230,7 +230,13 @@ typedef enum _Reform__V1__InspectionConstraint {
   /*
    * No team exists, or the required team_id is unknown.
    */
-  REFORM__V1__INSPECTION_CONSTRAINT__INSPECTION_CONSTRAINT_NO_TEAM = 9
+  REFORM__V1__INSPECTION_CONSTRAINT__INSPECTION_CONSTRAINT_NO_TEAM = 9,
+  /*
+   * Slots exist that the window, blackouts and leave allow, but the planner found none free of
+   * the other visits within its budget: another arrangement might make room. The explanation
+   * names the teams and weeks that were full.
+   */
+  REFORM__V1__INSPECTION_CONSTRAINT__INSPECTION_CONSTRAINT_NO_PLACE_FOUND = 10
     PROTOBUF_C__FORCE_ENUM_TO_BE_INT_SIZE(REFORM__V1__INSPECTION_CONSTRAINT)
 } Reform__V1__InspectionConstraint;
 /*
