@@ -23,6 +23,11 @@ extension Planner {
   /// How many iterations back a result is compared with (late acceptance).
   static let historyLength = 50
 
+  /// Iterations without a better programme after which the phase ends: it has settled.
+  static func patience(_ problem: PlanningProblem) -> Int {
+    max(50_000, 50 * problem.items.count)
+  }
+
   /// Runs the improvement phase on `schedule` for at most ``improvementIterations``
   /// iterations, ending early at ``deadline`` or when ``isCancelled`` says so.
   func refine(_ schedule: inout Schedule, _ problem: PlanningProblem) {
@@ -38,8 +43,10 @@ extension Planner {
     var current = schedule
     var history = [Cost](repeating: cost(schedule), count: Self.historyLength)
     var unplaced = placeable.filter { !current.isPlaced($0) }
+    var lastBetter = 0
     for iteration in 0..<improvementIterations {
       if iteration % 8 == 0, stopRequested() { break }
+      if iteration - lastBetter > Self.patience(problem) { break }
       var trial = current
       let made: Bool
       if !unplaced.isEmpty, rng.index(4) != 0 {
@@ -56,7 +63,10 @@ extension Planner {
         if trialCost <= cost(current) || trialCost <= history[slot] {
           current = trial
           unplaced = placeable.filter { !current.isPlaced($0) }
-          if trialCost < cost(schedule) { schedule = current }
+          if trialCost < cost(schedule) {
+            schedule = current
+            lastBetter = iteration
+          }
         }
       }
       history[slot] = cost(current)
