@@ -6,6 +6,7 @@
 //   reform-bench hub  [--seconds S]   echo through the coordinator, beside a plain grpc-swift-2 server
 //   reform-bench classification       rating 100,000 people: the engine alone, then submit + final run through the coordinator
 //   reform-bench inspection           Inspection.Plan in process on SQLite: 60 units/6 teams, 1,000/40
+//   reform-bench planner-quality [options]  the planner's programmes beside an LP bound and CP-SAT (PlannerQualityBenchmark.swift)
 //   reform-bench exchange-stores      Exchange.Send per second in process: SQLite, then 1, 2, 4 instances on PostgreSQL
 //   reform-bench load [options]       the mixed load against a running system (Load/LoadCommand.swift)
 //   reform-bench soak [options]       the load under injected faults, then the invariants (Soak/SoakCommand.swift)
@@ -24,6 +25,8 @@ case "hub":
   try await HubBenchmark.run(seconds: seconds)
 case "inspection":
   try await InspectionBenchmark.run()
+case "planner-quality":
+  try await PlannerQualityBenchmark.run(Array(arguments.dropFirst()))
 case "registry":
   try await RegistryBenchmark.run()
 case "registry-scale":
@@ -39,6 +42,6 @@ case "soak":
 case "serve-echo":
   try await PlainEchoServer.serve(port: Int(arguments.dropFirst().first ?? "") ?? 0)
 default:
-  print("usage: reform-bench [wire|hub] [--seconds S] | reform-bench registry|classification|inspection | reform-bench registry-scale|exchange-stores|load|soak [options]")
+  print("usage: reform-bench [wire|hub] [--seconds S] | reform-bench registry|classification|inspection | reform-bench registry-scale|exchange-stores|planner-quality|load|soak [options]")
   exit(64)
 }
