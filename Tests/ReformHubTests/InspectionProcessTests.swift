@@ -134,6 +134,24 @@ struct InspectionProcessTests {
     #expect(result.error.contains("working days in 2026"))
   }
 
+  /// The first admin token names no unit, so `inspection plan` needs an owner: the refusal
+  /// names the flag the person left out, not the request's field.
+  @Test func aPlanWithoutAnOwnerFromATokenOfNoUnitNamesTheOwnerFlag() async throws {
+    let cluster = try await Self.inspectionCluster()
+    let example = try Self.run(Self.reformctl, ["inspection", "example-input"])
+    #expect(example.status == 0, "reformctl: \(example.error)")
+    let file = cluster.directory + "/plan-input.json"
+    try Data(example.output.utf8).write(to: URL(fileURLWithPath: file))
+    let connection = ["--address", cluster.address, "--token", try cluster.adminToken]
+    let refused = try Self.run(Self.reformctl, ["inspection", "plan", "--input", file, "--dry-run"] + connection)
+    #expect(refused.status != 0)
+    #expect(refused.error.contains("--owner: required"), "\(refused.error)")
+    #expect(!refused.error.contains("owner_unit_code"), "\(refused.error)")
+    let planned = try Self.run(
+      Self.reformctl, ["inspection", "plan", "--input", file, "--dry-run", "--owner", "DUK", "--time-limit-ms", "500"] + connection)
+    #expect(planned.status == 0, "reformctl: \(planned.error)")
+  }
+
   /// Two inspection workers with data folders of their own, as on two hosts, on one
   /// PostgreSQL database: programmes planned at once through both are numbered once each,
   /// every read through either answers the same programme, and of two replans from one version

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ReformClient
 import ReformWire
 
 /// `reformctl inspection list --year 2026`: the programmes (latest versions), by
@@ -27,9 +28,15 @@ struct InspectionListCommand: AsyncParsableCommand {
     let timeout = options.callTimeout
     let (year, owner) = (year, owner)
     let programmes = try await options.withClient { client in
-      try await client.everyPage(InspectionService.ListProgrammes.self, items: \.programmes, page: \.page, timeout: timeout) {
-        InspectionListProgrammesRequest(page: PageRequest(pageSize: 200, pageToken: $0), ownerUnitCode: owner, year: year)
-      }.items
+      do {
+        return try await client.everyPage(
+          InspectionService.ListProgrammes.self, items: \.programmes, page: \.page, timeout: timeout
+        ) {
+          InspectionListProgrammesRequest(page: PageRequest(pageSize: 200, pageToken: $0), ownerUnitCode: owner, year: year)
+        }.items
+      } catch let error as ReformError {
+        throw error.naming(field: "owner_unit_code", asFlag: "--owner")
+      }
     }
     let header = ["id", "version", "year", "owner", "name", "visits", "unplaced", "created", "created_by"]
     let rows = programmes.map { programme in

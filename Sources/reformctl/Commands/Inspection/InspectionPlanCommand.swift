@@ -58,7 +58,7 @@ struct InspectionPlanCommand: AsyncParsableCommand {
       do {
         return try await client.call(InspectionService.Plan.self, request, timeout: timeout)
       } catch let error as ReformError {
-        throw error.namingInputFields(of: inputPath)
+        throw error.namingInputFields(of: inputPath).naming(field: "owner_unit_code", asFlag: "--owner")
       }
     }
     guard let programme = response.programme else {
@@ -73,6 +73,13 @@ struct InspectionPlanCommand: AsyncParsableCommand {
 }
 
 extension ReformError {
+  /// The error with a leading `field` of the request rewritten as the command's `flag`, which
+  /// is what the person typed (or left out): `owner_unit_code: required…` as `--owner: required…`.
+  func naming(field: String, asFlag flag: String) -> ReformError {
+    guard message.hasPrefix(field + ":") else { return self }
+    return ReformError(code: code, message: flag + message.dropFirst(field.count), cause: cause)
+  }
+
   /// The error with a leading field path under `input.` rewritten as the plan input file
   /// writes it: `input.visits_due[3].length_days: …` as `FILE: visitsDue[3].lengthDays: …`.
   func namingInputFields(of file: String) -> ReformError {
