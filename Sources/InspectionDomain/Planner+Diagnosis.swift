@@ -66,7 +66,9 @@ extension Planner {
         guard !blocked && !away else { continue }
         free += 1
         let broken = problem.violations(of: v, team: t, start: s, in: schedule)
-        for (i, rule) in [RuleSet.teamBusy, .minGap, .monthlyCap].enumerated() where broken.contains(rule) { dependent[i] += 1 }
+        for (i, rule) in [RuleSet.teamBusy, .minGap, .monthlyCap].enumerated() where broken.contains(rule) {
+          dependent[i] += 1
+        }
         let first = problem.calendar.workingDays[s]
         full[t, default: []].insert(first.adding(days: 1 - first.weekday.rawValue))
       }

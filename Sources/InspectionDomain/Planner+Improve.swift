@@ -39,7 +39,9 @@ extension Planner {
     }
     // Late acceptance: a result no worse than the current one, or than the one current
     // `historyLength` iterations ago, becomes current; the best one seen is kept.
-    func cost(_ schedule: Schedule) -> Cost { Cost(unplaced: problem.items.count - schedule.placedCount, riskDelay: schedule.riskDelay) }
+    func cost(_ schedule: Schedule) -> Cost {
+      Cost(unplaced: problem.items.count - schedule.placedCount, riskDelay: schedule.riskDelay)
+    }
     var current = schedule
     var history = [Cost](repeating: cost(schedule), count: Self.historyLength)
     var unplaced = placeable.filter { !current.isPlaced($0) }
@@ -54,13 +56,15 @@ extension Planner {
       } else {
         made = reshuffleStretch(&trial, problem, &rng)
       }
-      let slot = iteration % Self.historyLength
+      let back = iteration % Self.historyLength
       if made {
         for v in unplaced where !trial.isPlaced(v) {
-          if let slot = problem.bestPlacement(of: v, in: trial) { trial.place(v, team: slot.team, start: slot.start, in: problem) }
+          if let place = problem.bestPlacement(of: v, in: trial) {
+            trial.place(v, team: place.team, start: place.start, in: problem)
+          }
         }
         let trialCost = cost(trial)
-        if trialCost <= cost(current) || trialCost <= history[slot] {
+        if trialCost <= cost(current) || trialCost <= history[back] {
           current = trial
           unplaced = placeable.filter { !current.isPlaced($0) }
           if trialCost < cost(schedule) {
@@ -69,7 +73,7 @@ extension Planner {
           }
         }
       }
-      history[slot] = cost(current)
+      history[back] = cost(current)
     }
   }
 
@@ -123,7 +127,9 @@ extension Planner {
     let around = max(0, s - 15)..<min(problem.dayCount, s + item.length + 15)
     for _ in 0..<min(2, problem.teamCount - 1) where out.count < Self.neighbourhoodLimit {
       let other = rng.index(problem.teamCount)
-      for d in around where out.count < Self.neighbourhoodLimit { takeOut(schedule.occupant(team: other, day: d)) }
+      for d in around where out.count < Self.neighbourhoodLimit {
+        takeOut(schedule.occupant(team: other, day: d))
+      }
     }
     for other in out { schedule.remove(other, in: problem) }
     guard problem.violations(of: v, team: t, start: s, in: schedule).isEmpty else { return false }
@@ -134,7 +140,9 @@ extension Planner {
 
   /// Takes out the visits that a few teams start in a stretch of working days, and puts them
   /// back. False when the stretch holds none.
-  private func reshuffleStretch(_ schedule: inout Schedule, _ problem: PlanningProblem, _ rng: inout SplitMix64) -> Bool {
+  private func reshuffleStretch(_ schedule: inout Schedule, _ problem: PlanningProblem, _ rng: inout SplitMix64)
+    -> Bool
+  {
     let length = Self.stretchLengths[rng.index(Self.stretchLengths.count)]
     let first = rng.index(problem.dayCount)
     let stretch = first..<min(problem.dayCount, first + length)
@@ -159,15 +167,18 @@ extension Planner {
 
   /// Places `visits` again, each at its best slot, in the order of risk per working day with
   /// a little noise; those that find no slot stay out.
-  private func putBack(_ visits: [Int], into schedule: inout Schedule, _ problem: PlanningProblem, _ rng: inout SplitMix64)
-  {
+  private func putBack(
+    _ visits: [Int], into schedule: inout Schedule, _ problem: PlanningProblem, _ rng: inout SplitMix64
+  ) {
     let keyed = visits.map { v in
       let item = problem.items[v]
       let density = Double(item.risk) / Double(item.length)
       return (v, density * (1 + 0.3 * rng.unit()))
     }
     for (v, _) in keyed.sorted(by: { ($0.1, $1.0) > ($1.1, $0.0) }) {
-      if let slot = problem.bestPlacement(of: v, in: schedule) { schedule.place(v, team: slot.team, start: slot.start, in: problem) }
+      if let place = problem.bestPlacement(of: v, in: schedule) {
+        schedule.place(v, team: place.team, start: place.start, in: problem)
+      }
     }
   }
 }
