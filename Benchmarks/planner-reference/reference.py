@@ -15,7 +15,10 @@ that does not look at the CP-SAT model; a broken rule stops the script with exit
 
 Needs Python 3.9+ and OR-tools (CP-SAT and GLOP), benchmark-time only:
 
-  python3 -m pip install ortools
+  python3 -m venv ~/ortools && ~/ortools/bin/pip install ortools
+
+in a virtual environment of its own: OR-tools pins an older protobuf runtime than the code that
+the interop tests generate with grpcio-tools needs, and would break them if installed beside it.
 
 Usage:
 

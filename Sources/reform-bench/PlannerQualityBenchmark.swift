@@ -24,7 +24,9 @@ import ReformWire
 /// and its visits placed, best risk delay, status and time are printed beside, with the
 /// planner's excess over it.
 ///
-/// The script needs Python 3 with OR-tools (`python3 -m pip install ortools`); without it no
+/// The script needs Python 3 with OR-tools, best in a virtual environment of its own (`python3 -m
+/// venv ~/ortools && ~/ortools/bin/pip install ortools`, then `--python ~/ortools/bin/python`:
+/// OR-tools pins an older protobuf runtime than the interop tests' generated code needs); without it no
 /// bound is printed. It checks every plan it prints, the planner's included, against each hard
 /// rule on its own, and the benchmark stops if one breaks or if the planner's figures differ
 /// from the script's reading of the same programme.
@@ -266,7 +268,7 @@ enum PlannerQualityBenchmark {
     }
     process.waitUntilExit()
     return process.terminationStatus == 0
-      ? nil : "\(python) cannot import OR-tools (python3 -m pip install ortools)"
+      ? nil : "\(python) cannot import OR-tools (python3 -m venv ~/ortools && ~/ortools/bin/pip install ortools; then --python ~/ortools/bin/python)"
   }
 
   /// Runs `python` with `arguments` and reads the one JSON line the script prints; its
