@@ -81,10 +81,12 @@ extension Planner {
           "every one of the \(total) (team, first day) pairs is excluded whatever the other visits do: blackout \(blackout), leave \(leave); \(Self.advice(rule))"
       )
     }
-    let teamsText = full.keys.sorted { teams[$0].teamID < teams[$1].teamID }.prefix(8).map {
+    // A few teams and runs of weeks: a programme may hold thousands of unplaced visits, each
+    // with this sentence.
+    let teamsText = full.keys.sorted { teams[$0].teamID < teams[$1].teamID }.prefix(Self.teamsNamed).map {
       "\(teams[$0].teamID) (weeks of \(Self.weekRuns(full[$0]!)))"
     }
-    let more = full.count > 8 ? " and \(full.count - 8) more teams" : ""
+    let more = full.count > Self.teamsNamed ? " and \(full.count - Self.teamsNamed) more teams" : ""
     return UnplacedVisit(
       due: due, blockingRule: .noPlaceFound,
       explanation:
@@ -92,7 +94,12 @@ extension Planner {
     )
   }
 
-  /// Weeks given by their Mondays, as runs: `2026-03-02…2026-03-16, 2026-05-04`.
+  /// The teams an explanation names at most, and the runs of weeks per team.
+  static let teamsNamed = 5
+  static let runsNamed = 4
+
+  /// Weeks given by their Mondays, as runs: `2026-03-02…2026-03-16, 2026-05-04`; after
+  /// ``runsNamed`` runs, how many more.
   static func weekRuns(_ mondays: Set<CivilDate>) -> String {
     var runs: [(first: CivilDate, last: CivilDate)] = []
     for monday in mondays.sorted() {
@@ -102,7 +109,9 @@ extension Planner {
         runs.append((monday, monday))
       }
     }
-    return runs.map { $0.first == $0.last ? "\($0.first)" : "\($0.first)…\($0.last)" }.joined(separator: ", ")
+    let named = runs.prefix(runsNamed).map { $0.first == $0.last ? "\($0.first)" : "\($0.first)…\($0.last)" }
+    let more = runs.count > runsNamed ? " and \(runs.count - runsNamed) more runs" : ""
+    return named.joined(separator: ", ") + more
   }
 
   /// The rule's name in an explanation.

@@ -1,4 +1,5 @@
 import InspectionDomain
+import ReformKit
 import Testing
 
 @Suite("Planner: why a visit cannot be placed")
@@ -134,6 +135,26 @@ struct PlannerDiagnosisTests {
     let unknown = PlanInput(
       year: 2026, visitsDue: [due("V1", unit: "U1", team: "T9")], teams: [team("T1", [inspector("K1")])])
     #expect(try blockingRules(unknown) == ["V1": .noTeam])
+  }
+
+  @Test func theFullWeeksAreNamedAsAFewRunsAndACount() throws {
+    // Every month holds a visit that may go in that month only, and the team makes one a
+    // month; B's unit is blacked out every other week, so the weeks that were full for B
+    // alternate: 26 runs, of which the explanation names 4.
+    let months = (1...12).map { month in
+      due("M\(month)", unit: "U\(month)", length: 3, window: span(day(2026, month, 1), CivilDate.endOf(month: month, year: 2026)))
+    }
+    let mondays = (0..<26).map { day(2026, 1, 5).adding(days: 14 * $0) }
+    let input = PlanInput(
+      year: 2026, visitsDue: months + [due("B", unit: "UB", length: 3)],
+      teams: [team("T1", [inspector("K1")], cap: 1)],
+      blackouts: mondays.map { Blackout(dates: span($0, $0.adding(days: 6)), reason: "Hội nghị", unitCodes: ["UB"]) })
+    let left = try unplaced(input)
+    #expect(left.map(\.due.dueID) == ["B"])
+    let explanation = try #require(left.first).explanation
+    #expect(explanation.contains("T1 (weeks of 2026-01-12, 2026-01-26, 2026-02-09, 2026-02-23 and "), "\(explanation)")
+    #expect(explanation.contains("more runs)"), "\(explanation)")
+    #expect(explanation.count < 600, "\(explanation.count) characters")
   }
 
   /// What each reported rule claims, checked on crowded instances: a rule that holds whatever
