@@ -45,6 +45,8 @@ extension Planner {
     var current = schedule
     var history = [Cost](repeating: cost(schedule), count: Self.historyLength)
     var unplaced = placeable.filter { !current.isPlaced($0) }
+    // An unplaced visit's open slots do not depend on the other visits: worked out once.
+    var openSlots: [Int: [(team: Int, start: Int)]] = [:]
     var lastBetter = 0
     for iteration in 0..<improvementIterations {
       if iteration % 8 == 0, stopRequested() { break }
@@ -52,7 +54,9 @@ extension Planner {
       var trial = current
       let made: Bool
       if !unplaced.isEmpty, rng.index(4) != 0 {
-        made = makeRoom(for: unplaced[rng.index(unplaced.count)], in: &trial, problem, &rng)
+        let v = unplaced[rng.index(unplaced.count)]
+        if openSlots[v] == nil { openSlots[v] = problem.openSlots(of: v) }
+        made = makeRoom(for: v, at: openSlots[v]!, in: &trial, problem, &rng)
       } else {
         made = reshuffleStretch(&trial, problem, &rng)
       }
@@ -91,22 +95,14 @@ extension Planner {
     return isCancelled?() ?? false
   }
 
-  /// Takes out what stands in the way of unplaced visit `v` at a slot drawn among those its
-  /// window, blackouts and the team's leave allow, places `v` there, and puts the others back.
-  /// False when no such slot exists or `v` still does not fit there.
-  private func makeRoom(for v: Int, in schedule: inout Schedule, _ problem: PlanningProblem, _ rng: inout SplitMix64)
-    -> Bool
-  {
+  /// Takes out what stands in the way of unplaced visit `v` at a slot drawn among its open
+  /// `slots` (``PlanningProblem/openSlots(of:)``), places `v` there, and puts the others back.
+  /// False when there is no such slot or `v` still does not fit there.
+  private func makeRoom(
+    for v: Int, at slots: [(team: Int, start: Int)], in schedule: inout Schedule, _ problem: PlanningProblem,
+    _ rng: inout SplitMix64
+  ) -> Bool {
     let item = problem.items[v]
-    var slots: [(team: Int, start: Int)] = []
-    for t in item.teams {
-      let available = problem.teamAvailable[t]
-      var run = 0
-      for d in item.firstDay..<(item.lastStart + item.length) {
-        run = available[d] && !item.blocked[d] ? run + 1 : 0
-        if run >= item.length { slots.append((t, d - item.length + 1)) }
-      }
-    }
     guard !slots.isEmpty else { return false }
     let (t, s) = slots[rng.index(slots.count)]
     var out: [Int] = []

@@ -70,6 +70,23 @@ extension PlanningProblem {
     }
   }
 
+  /// The (team, first day) slots of visit `v` that the rules holding whatever the other visits
+  /// do allow — window, blackouts, the team's leave — by team, then day.
+  func openSlots(of v: Int) -> [(team: Int, start: Int)] {
+    let item = items[v]
+    guard item.firstDay <= item.lastStart else { return [] }
+    var slots: [(team: Int, start: Int)] = []
+    for t in item.teams {
+      let available = teamAvailable[t]
+      var run = 0
+      for d in item.firstDay..<(item.lastStart + item.length) {
+        run = available[d] && !item.blocked[d] ? run + 1 : 0
+        if run >= item.length { slots.append((t, d - item.length + 1)) }
+      }
+    }
+    return slots
+  }
+
   /// The earliest first day at which team `t` can make visit `v` given `schedule`, not later
   /// than `latest`; with `ignoringOthers`, only the rules that do not depend on other visits
   /// count (window, blackout, leave).

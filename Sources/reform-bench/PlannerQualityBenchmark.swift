@@ -257,35 +257,26 @@ enum PlannerQualityBenchmark {
 
   /// Why `python` cannot run the script (no interpreter, or no OR-tools), or nil when it can.
   private static func orToolsMissing(python: String) -> String? {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = [python, "-c", "import ortools.sat.python.cp_model, ortools.linear_solver.pywraplp"]
-    process.standardError = FileHandle.nullDevice
+    let status: Int32
     do {
-      try process.run()
+      status = try Process.output(
+        "/usr/bin/env", [python, "-c", "import ortools.sat.python.cp_model, ortools.linear_solver.pywraplp"],
+        standardError: .discarded
+      ).status
     } catch {
       return "cannot run \(python): \(error)"
     }
-    process.waitUntilExit()
-    return process.terminationStatus == 0
+    return status == 0
       ? nil : "\(python) cannot import OR-tools (python3 -m venv ~/ortools && ~/ortools/bin/pip install ortools; then --python ~/ortools/bin/python)"
   }
 
   /// Runs `python` with `arguments` and reads the one JSON line the script prints; its
   /// standard error goes to ours.
   private static func runScript(_ python: String, _ arguments: [String]) throws -> Reference {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = [python] + arguments
-    let output = Pipe()
-    process.standardOutput = output
-    try process.run()
-    let bytes = output.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    guard process.terminationStatus == 0 else {
-      throw BenchmarkFailure(
-        description: "\(arguments.joined(separator: " ")) failed with status \(process.terminationStatus)")
+    let (status, output) = try Process.output("/usr/bin/env", [python] + arguments)
+    guard status == 0 else {
+      throw BenchmarkFailure(description: "\(arguments.joined(separator: " ")) failed with status \(status)")
     }
-    return try JSONDecoder().decode(Reference.self, from: bytes)
+    return try JSONDecoder().decode(Reference.self, from: output)
   }
 }

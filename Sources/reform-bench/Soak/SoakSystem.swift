@@ -101,17 +101,12 @@ final class SoakSystem: Sendable {
 
   /// What `reformctl status` prints now, as an operator would see it.
   func status() -> String {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: reformctl)
-    process.arguments = ["status", "--address", socket]
-    process.environment = ProcessInfo.processInfo.environment.merging(["REFORM_TOKEN": (try? token) ?? ""]) { $1 }
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    process.standardError = pipe
-    guard (try? process.run()) != nil else { return "reformctl could not start" }
-    let text = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    process.waitUntilExit()
-    return text
+    let environment = ProcessInfo.processInfo.environment.merging(["REFORM_TOKEN": (try? token) ?? ""]) { $1 }
+    guard
+      let (_, output) = try? Process.output(
+        reformctl, ["status", "--address", socket], environment: environment, standardError: .merged)
+    else { return "reformctl could not start" }
+    return String(decoding: output, as: UTF8.self)
   }
 
   /// Stops `up` with SIGTERM and waits for it; then the processes left behind, if any.
