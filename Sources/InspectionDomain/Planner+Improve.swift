@@ -49,7 +49,8 @@ extension Planner {
     var openSlots: [Int: [(team: Int, start: Int)]] = [:]
     var lastBetter = 0
     for iteration in 0..<improvementIterations {
-      if iteration % 8 == 0, stopRequested() { break }
+      // Every iteration: one may cost a lot when thousands of visits are left out.
+      if stopRequested() { break }
       if iteration - lastBetter > Self.patience(problem) { break }
       var trial = current
       let made: Bool
