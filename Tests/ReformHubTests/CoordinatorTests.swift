@@ -64,14 +64,16 @@ struct CoordinatorTests {
         for _ in 0..<1000 {
           group.addTask {
             do {
-              _ = try await client.call(DiagnosticsService.Sleep.self, DiagnosticsSleepRequest(durationMs: 2000), timeout: .seconds(120))
+              // Each call holds its slot 5 s: on a loaded machine the poll below may take
+              // seconds to answer, and the victim must still hold calls when it does.
+              _ = try await client.call(DiagnosticsService.Sleep.self, DiagnosticsSleepRequest(durationMs: 5000), timeout: .seconds(120))
               return nil
             } catch let error as ReformError {
               return "\(error.code): \(error.message)"
             }
           }
         }
-        try await cluster.waitUntilBusy(victim, client: client)
+        try await cluster.waitUntilBusy(victim)
         cluster.kill9(victim)
         var failures: [String] = []
         for try await failure in group { if let failure { failures.append(failure) } }
@@ -104,7 +106,7 @@ struct CoordinatorTests {
             }
           }
         }
-        try await cluster.waitUntilBusy(victim, client: client)
+        try await cluster.waitUntilBusy(victim)
         cluster.kill9(victim)
         var results: [(String, ReformError.Code?)] = []
         for try await result in group { results.append(result) }
@@ -174,7 +176,7 @@ struct CoordinatorTests {
         for _ in 0..<8 {
           group.addTask { try await client.call(DiagnosticsService.Sleep.self, DiagnosticsSleepRequest(durationMs: 3000)).worker?.pid ?? 0 }
         }
-        try await cluster.waitUntilBusy(drained, client: client, inFlight: 4)
+        try await cluster.waitUntilBusy(drained, inFlight: 4)
         _ = try await client.admin.drainWorker(id: drainedID, reason: "test")
         for _ in 0..<40 {
           let pid = try await client.diagnostics.echo(text: "after drain", payload: []).worker?.pid
@@ -202,7 +204,7 @@ struct CoordinatorTests {
         for _ in 0..<8 {
           group.addTask { try await client.call(DiagnosticsService.Sleep.self, DiagnosticsSleepRequest(durationMs: 3000)).worker?.pid ?? 0 }
         }
-        try await cluster.waitUntilBusy(leaving, client: client, inFlight: 4)
+        try await cluster.waitUntilBusy(leaving, inFlight: 4)
         kill(leaving.processIdentifier, SIGTERM)
         // The worker tells the hub it is leaving; from then on it gets no job.
         while try await client.admin.listWorkers(module: "").workers.first(where: { $0.pid == leaving.processIdentifier })?.state != .draining {
@@ -277,7 +279,7 @@ struct CoordinatorTests {
             } catch let error as ReformError { return error.code }
           }
         }
-        try await cluster.waitUntilBusy(only, client: client)
+        try await cluster.waitUntilBusy(only)
         cluster.kill9(only)
         var codes: [ReformError.Code?] = []
         for try await code in group { codes.append(code) }
@@ -406,7 +408,7 @@ struct CoordinatorTests {
         }
         var worker = first
         for attempt in 1...3 {
-          try await cluster.waitUntilBusy(worker, client: client)
+          try await cluster.waitUntilBusy(worker)
           cluster.kill9(worker)
           if attempt < 3 { worker = try cluster.startWorker() }
         }

@@ -34,13 +34,13 @@ struct ExchangeProcessTests {
         // Each kill waits for a state of the load, never for a time: sends acknowledged so far,
         // and for the worker, a call in its hands.
         try await ledger.waitFor(acknowledged: 150)
-        try await bloc.cluster.waitUntilBusy(bloc.exchangeWorker, client: client)
+        try await bloc.cluster.waitUntilBusy(bloc.exchangeWorker)
         try bloc.replaceExchangeWorker()
         try await ledger.waitFor(acknowledged: 400)
         try bloc.restartCoordinator()
         try await ledger.waitFor(acknowledged: 600)
         try await bloc.waitForWorkers()
-        try await bloc.cluster.waitUntilBusy(bloc.exchangeWorker, client: client)
+        try await bloc.cluster.waitUntilBusy(bloc.exchangeWorker)
         try bloc.replaceExchangeWorker()
         try await group.waitForAll()
       }

@@ -145,16 +145,28 @@ final class Cluster: @unchecked Sendable {
   }
 
   /// Waits until the worker process has at least `inFlight` jobs running, so that a kill or
-  /// a drain lands mid-call. Polls through the caller's own client.
-  func waitUntilBusy(_ worker: Process, client: ReformClient, inFlight: Int32 = 1, limit: Duration = .seconds(30)) async throws {
+  /// a drain lands mid-call. Polls on a connection of its own, so that the poll does not queue
+  /// behind the load the caller's client is sending.
+  func waitUntilBusy(_ worker: Process, inFlight: Int32 = 1, limit: Duration = .seconds(30)) async throws {
     let deadline = ContinuousClock.now + limit
-    var seen: Int32 = 0
-    while ContinuousClock.now < deadline {
-      seen = try await client.admin.listWorkers(module: "").workers.first { $0.pid == worker.processIdentifier }?.inFlight ?? 0
-      if seen >= inFlight { return }
-      try await Task.sleep(for: .milliseconds(10))
+    let seen = try await ReformClient.connect(to: address, token: try adminToken) { poller in
+      var seen = "not listed"
+      while ContinuousClock.now < deadline {
+        let workers = try await poller.admin.listWorkers(module: "").workers
+        guard let entry = workers.first(where: { $0.pid == worker.processIdentifier }) else {
+          seen = "not listed among \(workers.count) workers"
+          try await Task.sleep(for: .milliseconds(10))
+          continue
+        }
+        if entry.inFlight >= inFlight { return nil as String? }
+        seen = "\(entry.inFlight) jobs (state \(entry.state), \(entry.done) done)"
+        try await Task.sleep(for: .milliseconds(10))
+      }
+      return seen
     }
-    throw ClusterError(description: "worker \(worker.processIdentifier) had \(seen) jobs, not \(inFlight), within \(limit)")
+    if let seen {
+      throw ClusterError(description: "worker \(worker.processIdentifier) had \(seen), not \(inFlight) in flight, within \(limit)")
+    }
   }
 
   /// `kill -9`, then reaps the process.
@@ -167,7 +179,8 @@ final class Cluster: @unchecked Sendable {
   /// written its admin token (within 30 s of starting, however loaded the machine).
   func withClient<R: Sendable>(_ body: @Sendable (ReformClient) async throws -> R) async throws -> R {
     let deadline = ContinuousClock.now + .seconds(30)
-    while (try? adminToken) == nil, ContinuousClock.now < deadline {
+    // The token is written before the coordinator binds its socket: wait for both.
+    while (try? adminToken) == nil || !FileManager.default.fileExists(atPath: socket), ContinuousClock.now < deadline {
       try await Task.sleep(for: .milliseconds(50))
     }
     return try await ReformClient.connect(to: address, token: try adminToken, body)
