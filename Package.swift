@@ -73,6 +73,11 @@ let package = Package(
     .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
     .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
     .package(url: "https://github.com/apple/swift-collections.git", from: "1.6.0"),
+    // Metrics: the swift-metrics API in the code, exported in Prometheus's text format over
+    // Hummingbird's HTTP server, on a listener of its own.
+    .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+    .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+    .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
   ],
   targets: workerModules + [
     // libprotobuf-c, found by pkg-config: the only protobuf runtime in the product.
@@ -111,7 +116,21 @@ let package = Package(
         .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         .product(name: "X509", package: "swift-certificates"),
         .product(name: "SwiftASN1", package: "swift-asn1"),
+        .product(name: "Metrics", package: "swift-metrics"),
         "ReformClient",
+      ]
+    ),
+    // A process's metrics endpoint: the Prometheus backend of swift-metrics, served over HTTP
+    // apart from gRPC.
+    .target(
+      name: "ReformMetrics",
+      dependencies: [
+        "ReformKit",
+        .product(name: "Metrics", package: "swift-metrics"),
+        .product(name: "Prometheus", package: "swift-prometheus"),
+        .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "Logging", package: "swift-log"),
+        .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
       ]
     ),
     // Tokens, their store, the access policy and token files: pure of any transport.
@@ -134,6 +153,7 @@ let package = Package(
         postgresNIO,
         .product(name: "NIOSSL", package: "swift-nio-ssl"),
         .product(name: "Logging", package: "swift-log"),
+        .product(name: "Metrics", package: "swift-metrics"),
       ]
     ),
     // Worker modules: one each, domain logic apart from its store and handlers.
@@ -172,7 +192,7 @@ let package = Package(
       name: "reformd",
       dependencies: [
         "ReformWire", "ReformHub", "ReformModule", "ReformSecurity", "ReformClient", "Diagnostics", "ReformCommandLine",
-        "ReformStore",
+        "ReformStore", "ReformMetrics",
         "Exchange", "Inspection", "Classification", "Registry",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Logging", package: "swift-log"),
@@ -237,7 +257,7 @@ let package = Package(
     .testTarget(
       name: "ReformHubTests",
       dependencies: [
-        "ReformClient", "ReformWire", "ReformHub", "ReformModule", "ReformSecurity", "CProtobufC", "ReformModuleTesting",
+        "ReformClient", "ReformWire", "ReformHub", "ReformModule", "ReformSecurity", "CProtobufC", "ReformModuleTesting", "ReformMetrics",
         grpcCore,
         .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),
       ]

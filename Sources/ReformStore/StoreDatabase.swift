@@ -87,11 +87,8 @@ public final class StoreDatabase: Sendable {
 
   /// Runs `operation`, turning what the engine throws into a ``StoreFailure`` of this store.
   public func guarded<T>(_ operation: () async throws -> T) async throws -> T {
-    do {
-      return try await operation()
-    } catch {
-      throw Self.failure(error, store: name)
-    }
+    let name = name
+    return try await StoreMetrics.guarded(store: name, engine: "sqlite", translate: { Self.failure($0, store: name) }, operation)
   }
 
   /// The synchronous twin of ``guarded(_:)``, for the open.

@@ -14,6 +14,9 @@ struct CoordinatorCommand: AsyncParsableCommand {
 
   @OptionGroup var server: ServerOptions
 
+  @OptionGroup(title: "Metrics")
+  var metrics: MetricsOptions
+
   @Option(help: "An endpoint to serve on: HOST:PORT or unix:PATH. Repeat for several.")
   var listen: [String] = ["127.0.0.1:7420"]
 
@@ -111,6 +114,7 @@ struct CoordinatorCommand: AsyncParsableCommand {
   func run() async throws {
     server.bootstrapLogging()
     let logger = Logger(label: "reform.coordinator")
+    let metricsServices = try metrics.services(logger: logger)
     guard (1...Self.longestMaxDeadline).contains(maxDeadline) else {
       throw ValidationError("--max-deadline \(maxDeadline): give a number of seconds from 1 to \(Self.longestMaxDeadline)")
     }
@@ -148,7 +152,7 @@ struct CoordinatorCommand: AsyncParsableCommand {
     }
     _ = try await Bootstrap.serviceToken(at: serviceTokenFile ?? server.data + "/service.token", store: tokens)
     let coordinator = Coordinator(configuration: configuration, logger: logger)
-    let group = ServiceGroup(services: [coordinator], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+    let group = ServiceGroup(services: [coordinator] + metricsServices, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
     ParentWatch.start(parent: server.parentPid, group: group)
     try await group.run()
   }

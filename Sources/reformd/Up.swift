@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import ReformClient
 import ReformHub
+import ReformMetrics
 import ReformSecurity
 import ServiceLifecycle
 
@@ -30,6 +31,9 @@ struct Up: AsyncParsableCommand {
   @Option(help: "Jobs each worker runs at once.")
   var capacity: Int = 64
 
+  @Option(help: "Serve Prometheus metrics: the coordinator at this loopback HOST:PORT (or PORT), the workers of diagnostics, registry, classification, exchange and inspection on the five ports after it. Off unless given.")
+  var metricsListen: String?
+
   @OptionGroup(title: "Store (the coordinator's tokens and audit log, and the modules that can keep their state in PostgreSQL, use it; the others their SQLite files)")
   var database: DatabaseOptions
 
@@ -50,6 +54,7 @@ struct Up: AsyncParsableCommand {
       store: databaseSettings.map { .postgres($0) } ?? .sqlite(path: data + "/coordinator.sqlite"))
     _ = try await Bootstrap.adminToken(at: data + "/admin.token", store: tokens)
     _ = try await Bootstrap.serviceToken(at: data + "/service.token", store: tokens)
+    let metricsPorts = try metricsListen.map { try Self.metricsAddresses($0, count: 1 + ModuleHost.available.count) }
     let socket = ReformAddress.unix(data + "/reform.sock")
     let executable = try Self.executablePath()
     let parent = "\(getpid())"
@@ -60,14 +65,15 @@ struct Up: AsyncParsableCommand {
     var children = [
       Supervisor.ChildSpec(
         name: "coordinator", executable: executable,
-        arguments: ["coordinator"] + (endpoints + [socket]).flatMap { ["--listen", $0.description] } + store + common)
+        arguments: ["coordinator"] + (endpoints + [socket]).flatMap { ["--listen", $0.description] } + store + common
+          + (metricsPorts.map { ["--metrics-listen", $0[0]] } ?? []))
     ]
-    for module in ModuleHost.available {
+    for (index, module) in ModuleHost.available.enumerated() {
       let store = ModuleHost.onPostgres.contains(module) ? store : []
       children.append(Supervisor.ChildSpec(
         name: "worker \(module)", executable: executable,
         arguments: ["worker", "--module", module, "--coordinator", socket.description, "--capacity", "\(capacity)"] + store
-          + common))
+          + common + (metricsPorts.map { ["--metrics-listen", $0[index + 1]] } ?? [])))
     }
     var demoLoader: DemoLoader?
     if demo {
@@ -89,6 +95,20 @@ struct Up: AsyncParsableCommand {
       logger: logger)
     let group = ServiceGroup(services: [supervisor], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
     try await group.run()
+  }
+
+  /// `count` metrics addresses from `first` on: the same host, consecutive ports, on loopback.
+  static func metricsAddresses(_ first: String, count: Int) throws -> [String] {
+    let address: MetricsAddress
+    do {
+      address = try MetricsAddress(parsing: first)
+    } catch {
+      throw ValidationError(error.description)
+    }
+    guard address.port + count - 1 <= 65_535 else {
+      throw ValidationError("--metrics-listen \(address): `up` needs \(count) ports from \(address.port) on")
+    }
+    return (0..<count).map { MetricsAddress(host: address.host, port: address.port + $0).description }
   }
 
   static func executablePath() throws -> String {

@@ -24,6 +24,9 @@ struct WorkerCommand: AsyncParsableCommand {
 
   @OptionGroup var server: ServerOptions
 
+  @OptionGroup(title: "Metrics")
+  var metrics: MetricsOptions
+
   @Option(help: "The module to host: \(ModuleHost.available.joined(separator: ", ")).")
   var module: String
 
@@ -51,6 +54,7 @@ struct WorkerCommand: AsyncParsableCommand {
   func run() async throws {
     server.bootstrapLogging()
     let logger = Logger(label: "reform.worker.\(module)")
+    let metricsServices = try metrics.services(logger: logger)
     guard capacity > 0 else { throw ValidationError("--capacity must be at least 1") }
     let databaseSettings = try database.settings()
     var address = try ReformAddress(coordinator)
@@ -76,7 +80,7 @@ struct WorkerCommand: AsyncParsableCommand {
       module: try ModuleHost.make(module, data: server.data, database: databaseSettings, calls: calls),
       configuration: WorkerConfiguration(coordinator: address, secret: secret, capacity: capacity, tls: tls),
       logger: logger)
-    let group = ServiceGroup(services: [worker], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+    let group = ServiceGroup(services: [worker] + metricsServices, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
     ParentWatch.start(parent: server.parentPid, group: group)
     try await group.run()
   }

@@ -97,4 +97,25 @@ enum FreePort {
     guard bound else { throw ClusterError(description: "no free port") }
     return Int(UInt16(bigEndian: address.sin_port))
   }
+
+  /// The first of `count` consecutive loopback ports that nothing listens on right now.
+  static func findRun(of count: Int) throws -> Int {
+    for _ in 0..<50 {
+      let first = try find()
+      if first + count - 1 <= 65_535, (1..<count).allSatisfy({ isFree(first + $0) }) { return first }
+    }
+    throw ClusterError(description: "no \(count) consecutive free ports")
+  }
+
+  private static func isFree(_ port: Int) -> Bool {
+    let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    defer { close(fd) }
+    var address = sockaddr_in()
+    address.sin_family = sa_family_t(AF_INET)
+    address.sin_addr.s_addr = inet_addr("127.0.0.1")
+    address.sin_port = UInt16(port).bigEndian
+    return withUnsafePointer(to: &address) {
+      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0 }
+    }
+  }
 }

@@ -2,6 +2,7 @@ import Foundation
 import GRPCCore
 import ReformSecurity
 import ReformWire
+import ReformKit
 
 /// `reform.v1.Admin`: what operators see and do — workers, jobs, per-module status, tokens,
 /// and the audit log, which no method can change.

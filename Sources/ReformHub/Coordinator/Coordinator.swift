@@ -65,7 +65,7 @@ public struct Coordinator: Service {
           address: endpoint.serverAddress,
           transportSecurity: endpoint.unixPath == nil ? configuration.tls?.transportSecurity ?? .plaintext : .plaintext,
           config: config),
-        services: services))
+        services: services, interceptors: [CallMetrics()]))
     }
     // Detaches workers that stopped heart-beating, for as long as the servers run.
     let reaper = Task {
@@ -75,6 +75,15 @@ public struct Coordinator: Service {
       }
     }
     defer { reaper.cancel() }
+    // Sets the queue, worker and in-flight gauges once a second (for a process whose metrics
+    // nobody bootstrapped, swift-metrics drops them at no cost).
+    let gauges = Task {
+      while !Task.isCancelled {
+        await hub.recordGauges()
+        try? await Task.sleep(for: .seconds(1))
+      }
+    }
+    defer { gauges.cancel() }
     // Writes the counts of refused calls as their windows close, and what is left at the end.
     let denialFlusher = Task {
       while !Task.isCancelled {

@@ -1,6 +1,7 @@
 import Foundation
 import GRPCCore
 import Logging
+import Metrics
 import ReformWire
 
 /// The coordinator's live state: the workers attached over `WorkerHub.Attach`, the calls
@@ -308,6 +309,10 @@ actor Hub {
     winding = winding.filter { $0.value.workerID != workerID }
     guard let detachment = table.detach(workerID, now: clock.now) else { return }
     for id in detachment.requeued { jobs[id]?.partial = [] }
+    if !detachment.requeued.isEmpty {
+      Counter(label: "reform_redispatches_total", dimensions: [("module", detachment.module)])
+        .increment(by: detachment.requeued.count)
+    }
     for failure in detachment.failed {
       guard let job = jobs[failure.call] else { continue }
       let why =

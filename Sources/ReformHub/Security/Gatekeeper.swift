@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import GRPCCore
+import Metrics
 import ReformSecurity
 import ReformWire
 
@@ -59,6 +60,7 @@ struct Gatekeeper: Sendable {
         throw failed(Refusal(error: error, principal: nil), peer: peer)
       }
       if let wait = rateLimiter.admit(tokenId, at: (ContinuousClock.now - epoch).inSeconds) {
+        Counter(label: "reform_rate_limited_total").increment()
         throw Refusal(
           error: RPCError(
             code: .resourceExhausted,

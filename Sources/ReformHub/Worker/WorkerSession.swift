@@ -96,12 +96,17 @@ actor WorkerSession {
         try await credit.acquire(bytes: item.count)
         send(item)
       })
+      let started = ContinuousClock.now
       var result = await Self.run(handler, job: job, context: context, items: items)
+      JobMetrics.record(
+        module: context.worker.module, method: handler == nil ? "unknown" : job.method, status: result.statusCode,
+        duration: ContinuousClock.now - started)
       (result.auditTarget, result.auditUnit) = context.audit.value
       // A stream's result follows its items; a unary result need not wait behind other jobs' items.
       outbound?.send(WorkerFrame(frame: .result(result)), lane: sequence.isEmpty ? .reply : .items)
       self.finished(job.jobId, ok: result.statusCode == 0)
     }
+    JobMetrics.inFlight(module: identity.module, count: running.count)
     // A stream the hub sent before it heard this worker is leaving would hold the leaving
     // worker up to its deadline (a watch: a day): it stops at once, and its caller resumes.
     if isLeaving, streams.contains(job.jobId) { running[job.jobId]?.cancel() }
@@ -112,6 +117,7 @@ actor WorkerSession {
     credits.removeValue(forKey: id)?.close()
     streams.remove(id)
     if ok { done += 1 } else { failed += 1 }
+    JobMetrics.inFlight(module: identity.module, count: running.count)
     if running.isEmpty {
       for waiter in idleWaiters { waiter.resume() }
       idleWaiters = []

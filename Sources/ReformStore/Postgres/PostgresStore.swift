@@ -135,6 +135,7 @@ public final class PostgresStore: Sendable {
           }
         } catch let error as PSQLError where Self.isConflict(error) && attempt < Self.maxAttempts {
           attempt += 1
+          StoreMetrics.retried(store: name)
           try await Task.sleep(for: .milliseconds(Int.random(in: 2...(10 * attempt))))
         }
       }
@@ -204,11 +205,8 @@ public final class PostgresStore: Sendable {
 
   /// Runs `operation`, turning what the driver throws into a ``StoreFailure`` of this store.
   public func guarded<T>(_ operation: () async throws -> T) async throws -> T {
-    do {
-      return try await operation()
-    } catch {
-      throw Self.failure(error, store: name)
-    }
+    let name = name
+    return try await StoreMetrics.guarded(store: name, engine: "postgres", translate: { Self.failure($0, store: name) }, operation)
   }
 
   /// A deadlock or serialization failure: the transaction may succeed when run again.
