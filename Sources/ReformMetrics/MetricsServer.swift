@@ -9,7 +9,8 @@ import ServiceLifecycle
 /// their own: whatever the process records through swift-metrics, and its resident memory.
 public enum ReformMetrics {
   /// Makes swift-metrics record into a new Prometheus registry, once per process, and returns
-  /// that registry. Call durations go in buckets from 1 ms to a minute.
+  /// that registry. Call durations go in buckets from 1 ms to a minute; the metrics of
+  /// ``MetricCatalogue`` carry their help.
   public static func bootstrap() -> PrometheusCollectorRegistry {
     let registry = PrometheusCollectorRegistry()
     var factory = PrometheusMetricsFactory(registry: registry)
@@ -18,7 +19,7 @@ public enum ReformMetrics {
       .milliseconds(100), .milliseconds(250), .milliseconds(500), .seconds(1), .milliseconds(2500), .seconds(5),
       .seconds(10), .seconds(30), .seconds(60),
     ]
-    MetricsSystem.bootstrap(factory)
+    MetricsSystem.bootstrap(HelpedMetricsFactory(base: factory))
     return registry
   }
 

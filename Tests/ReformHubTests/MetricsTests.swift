@@ -64,11 +64,40 @@ import Testing
     #expect(Self.value(worker, #"reform_worker_jobs_in_flight{module="diagnostics"}"#) == 0)
     #expect((Self.value(worker, "process_resident_memory_bytes") ?? 0) > 1_000_000)
 
-    // Prometheus's own linter finds nothing but the missing HELP lines (swift-metrics has no
-    // place for them): names, suffixes, types and units as Prometheus expects.
+    // Prometheus's own linter finds nothing to say: help, names, suffixes, types and units as
+    // Prometheus expects. Every family served is in the catalogue.
     for exposition in [coordinator, worker] {
-      let problems = try Self.lint(exposition).filter { !$0.hasSuffix("no help text") }
+      let problems = try Self.lint(exposition)
       #expect(problems.isEmpty, "\(problems)")
+      let families = exposition.split(separator: "\n").filter { $0.hasPrefix("# TYPE ") }.map { $0.split(separator: " ")[2] }
+      #expect(!families.isEmpty)
+      for family in families { #expect(MetricCatalogue.help[String(family)] != nil, "\(family) is not in the catalogue") }
+    }
+  }
+
+  /// Every series the dashboard and the alert rules query is one Reform exports.
+  @Test func theDashboardAndTheAlertsNameOnlyExportedMetrics() throws {
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    let dashboard = try Data(contentsOf: root.appendingPathComponent("Deploy/grafana/reform-dashboard.json"))
+    let json = try #require(try JSONSerialization.jsonObject(with: dashboard) as? [String: Any])
+    var expressions: [String] = []
+    func collect(_ value: Any) {
+      if let object = value as? [String: Any] {
+        for (key, inner) in object { if key == "expr" || key == "query", let text = inner as? String { expressions.append(text) } else { collect(inner) } }
+      } else if let array = value as? [Any] {
+        array.forEach(collect)
+      }
+    }
+    collect(json)
+    #expect(expressions.count >= 10, "\(expressions.count) expressions")
+    let alerts = try String(contentsOf: root.appendingPathComponent("Deploy/prometheus/reform-alerts.yml"), encoding: .utf8)
+    let named = (expressions + [alerts]).flatMap { text in
+      text.matches(of: /\b(reform|process)_[a-z_]+\b/).map { String($0.output.0) }
+    }
+    #expect(Set(named).count >= 10)
+    for name in Set(named) {
+      let family = ["_bucket", "_count", "_sum"].first { name.hasSuffix($0) }.map { String(name.dropLast($0.count)) } ?? name
+      #expect(MetricCatalogue.help[family] != nil, "\(name) is queried but not exported")
     }
   }
 
