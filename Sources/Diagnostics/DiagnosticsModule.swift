@@ -20,7 +20,7 @@ public struct DiagnosticsModule: WorkerModule {
     methods.unary(DiagnosticsService.Echo.self) { request, context in
       DiagnosticsEchoResponse(
         payload: request.payload, text: request.text, worker: Self.describe(context.worker), caller: context.caller,
-        attempt: context.attempt, handledAt: .now)
+        attempt: context.attempt, handledAt: .now, traceParent: context.traceParent?.description ?? "")
     }
     methods.unary(DiagnosticsService.Sleep.self) { request, context in
       try DiagnosticsLimits.check(request)

@@ -1,4 +1,5 @@
 import Foundation
+import ReformKit
 import ReformWire
 
 /// What a handler knows of the job it runs: who asked, which attempt this is, until when the
@@ -18,6 +19,9 @@ public struct JobContext: Sendable {
   /// When the caller stops waiting; the worker cancels the handler then.
   public var deadline: Date?
   public var worker: WorkerIdentity
+  /// The W3C trace the job runs under, from the coordinator; the worker runs the handler with
+  /// it as ``TraceParent/current``, so that its calls to other modules carry it on.
+  public var traceParent: TraceParent?
   /// Where the handler says what the job acted on (``AuditNote/record(target:unit:)``), for the
   /// coordinator's audit log.
   public let audit = AuditNote()
@@ -26,8 +30,9 @@ public struct JobContext: Sendable {
   /// make their own.
   public init(
     jobID: Int64, method: String, attempt: Int32 = 1, caller: Principal?, ownUnitLimit: String? = nil,
-    deadline: Date? = nil, worker: WorkerIdentity
+    deadline: Date? = nil, worker: WorkerIdentity, traceParent: TraceParent? = nil
   ) {
+    self.traceParent = traceParent
     self.ownUnitLimit = ownUnitLimit
     self.jobID = jobID
     self.method = method

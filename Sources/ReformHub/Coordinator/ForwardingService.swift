@@ -1,4 +1,5 @@
 import GRPCCore
+import ReformKit
 import ReformModule
 import ReformWire
 
@@ -38,6 +39,7 @@ struct ForwardingService: RegistrableRPCService {
           let metadata = request.metadata
           let certificate = ServerTLS.peerCertificateSHA256(context)
           let credential: Hub.CredentialCheck = { await gatekeeper.recheck(metadata: metadata, peerCertificate: certificate) }
+          let trace = Self.trace(of: metadata)
           return StreamingServerResponse { writer in
             let note = AuditNote()
             // The call's entry is written before any of its data reaches the caller: before a
@@ -49,7 +51,8 @@ struct ForwardingService: RegistrableRPCService {
               guard !recorded else { return }
               recorded = true
               do {
-                try await auditor.record(method, caller: caller, peer: context.remotePeer, note: note, error: nil)
+                try await auditor.record(
+                  method, caller: caller, peer: context.remotePeer, note: note, error: nil, traceID: trace.traceID)
               } catch {
                 auditFailed = true
                 throw error
@@ -58,12 +61,13 @@ struct ForwardingService: RegistrableRPCService {
             do {
               try await Self.forward(
                 request, method: method, module: module, caller: caller, ownUnit: ownUnit, limit: limit,
-                maxDeadline: maxDeadline, hub: hub, writer: writer, note: note, credential: credential,
+                maxDeadline: maxDeadline, hub: hub, writer: writer, note: note, credential: credential, trace: trace,
                 beforeAnswer: recordSuccess)
               if recorded, method.serverStreaming, note.value != ("", "") {
                 // A stream's entry went before its first item, when the module had not yet
                 // said what was read: what it read (the document, the unit) is a second entry.
-                try await auditor.record(method, caller: caller, peer: context.remotePeer, note: note, error: nil)
+                try await auditor.record(
+                  method, caller: caller, peer: context.remotePeer, note: note, error: nil, traceID: trace.traceID)
               } else {
                 try await recordSuccess()
               }
@@ -71,7 +75,8 @@ struct ForwardingService: RegistrableRPCService {
               // A stream that fails after its first item has two entries: the read, and how it ended.
               if !auditFailed && (!recorded || method.serverStreaming) {
                 let failure = error as? RPCError ?? RPCError(code: .unknown, message: "\(error)")
-                try await auditor.record(method, caller: caller, peer: context.remotePeer, note: note, error: failure)
+                try await auditor.record(
+                  method, caller: caller, peer: context.remotePeer, note: note, error: failure, traceID: trace.traceID)
               }
               throw error
             }
@@ -85,7 +90,7 @@ struct ForwardingService: RegistrableRPCService {
   private static func forward(
     _ request: StreamingServerRequest<[UInt8]>, method: WireMethodInfo, module: String, caller: Principal?, ownUnit: String?,
     limit: Int, maxDeadline: Duration, hub: Hub, writer: RPCWriter<[UInt8]>, note: AuditNote,
-    credential: @escaping Hub.CredentialCheck, beforeAnswer: () async throws -> Void
+    credential: @escaping Hub.CredentialCheck, trace: TraceParent, beforeAnswer: () async throws -> Void
   ) async throws {
     var payload: [UInt8]?
     for try await message in request.messages {
@@ -100,7 +105,7 @@ struct ForwardingService: RegistrableRPCService {
     guard payload.count <= limit else { throw RPCError.requestTooLarge(payload.count, limit: limit) }
     let (id, events) = try await hub.submit(
       method: method, module: module, payload: payload, timeout: GRPCTimeout.deadline(of: request.metadata, maximum: maxDeadline), caller: caller,
-      ownUnitLimit: ownUnit, credential: credential)
+      ownUnitLimit: ownUnit, credential: credential, traceParent: trace.description)
     // gRPC does not cancel a handler's task when its caller goes away or its deadline passes:
     // it calls `onCancelRPC`. A stream may wait for its next item for ever (a watch), so its job
     // is cancelled then, in the worker too; a unary call ends by itself.
@@ -109,6 +114,15 @@ struct ForwardingService: RegistrableRPCService {
     } onCancelRPC: {
       if method.serverStreaming { Task { await hub.cancel(id, reason: "the caller went away or its deadline passed") } }
     }
+  }
+
+  /// The trace the job runs under: the caller's `traceparent` when it reads as W3C Trace
+  /// Context says, else a new trace (as the specification asks of a reader that cannot use
+  /// what it got); with the coordinator's own span as the worker's parent.
+  private static func trace(of metadata: Metadata) -> TraceParent {
+    var random = SystemRandomNumberGenerator()
+    let header = metadata[stringValues: "traceparent"].first { _ in true }
+    return (header.flatMap(TraceParent.init(header:)) ?? .start(using: &random)).child(using: &random)
   }
 
   /// Writes the job's items and its outcome to the caller as they come. Each item the caller's

@@ -56,6 +56,8 @@ actor Hub {
     let ownUnitLimit: String?
     let credential: CredentialCheck?
     let submitted: ContinuousClock.Instant
+    /// The W3C `traceparent` the worker runs the job under.
+    let traceParent: String
     /// Items handed to the caller's relay and not yet written to the caller, and their bytes.
     var itemsBuffered = 0
     var bytesBuffered: Int64 = 0
@@ -100,7 +102,7 @@ actor Hub {
   ///   the caller's or the module's stream budget.
   func submit(
     method: WireMethodInfo, module: String, payload: [UInt8], timeout: Duration?, caller: Principal?,
-    ownUnitLimit: String? = nil, credential: CredentialCheck? = nil
+    ownUnitLimit: String? = nil, credential: CredentialCheck? = nil, traceParent: String = ""
   ) throws(RPCError) -> (id: Int64, events: AsyncStream<JobEvent>) {
     guard !table.isQueueFull(module) else { throw queueFull(module) }
     if method.serverStreaming { try checkStreamBudgets(module: module, caller: caller) }
@@ -114,7 +116,7 @@ actor Hub {
       id: id, method: method, module: module, payload: payload,
       deadlineWall: timeout.map { Date().addingTimeInterval($0.inSeconds) },
       caller: caller, ownUnitLimit: ownUnitLimit, credential: method.serverStreaming ? credential : nil, submitted: now,
-      events: continuation)
+      traceParent: traceParent, events: continuation)
     dispatch(module)
     if let call = table.calls[id], call.isQueued { wakeTimer(for: call.expiry) }
     return (id, events)
@@ -161,7 +163,8 @@ actor Hub {
       worker.outbound.send(HubFrame(frame: .job(HubJob(
         jobId: job.id, method: job.method.path, payload: job.payload, attempt: call.attempt, caller: job.caller,
         ownUnitLimit: job.ownUnitLimit ?? "",
-        timeLeft: call.deadline.map { TimeLeft(milliseconds: max(.zero, $0 - clock.now).inMilliseconds) }))), lane: .reply)
+        timeLeft: call.deadline.map { TimeLeft(milliseconds: max(.zero, $0 - clock.now).inMilliseconds) },
+        traceParent: job.traceParent))), lane: .reply)
     }
   }
 

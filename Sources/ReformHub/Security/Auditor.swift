@@ -52,10 +52,13 @@ struct Auditor: Sendable {
   ///
   /// - Throws: `UNAVAILABLE` when the entry could not be written after every retry, saying
   ///   whether the call is safe to repeat; the caller must then not be given the answer.
-  func record(_ method: WireMethodInfo, caller: Principal?, peer: String, note: AuditNote? = nil, error: RPCError?) async throws(RPCError) {
+  func record(
+    _ method: WireMethodInfo, caller: Principal?, peer: String, note: AuditNote? = nil, error: RPCError?, traceID: String = ""
+  ) async throws(RPCError) {
     guard let action = Self.action(for: method) else { return }
     let (target, unit) = note?.value ?? ("", "")
-    let entry = Self.entry(method, caller: caller, peer: peer, action: action, error: error, target: target, unit: unit)
+    var entry = Self.entry(method, caller: caller, peer: peer, action: action, error: error, target: target, unit: unit)
+    entry.requestId = traceID
     guard await append(entry) else {
       throw RPCError(code: .unavailable, message: Self.unwrittenMessage(method, action: action, outcome: error))
     }

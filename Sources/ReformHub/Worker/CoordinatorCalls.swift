@@ -1,5 +1,6 @@
 import GRPCCore
 import Logging
+import ReformKit
 import ReformClient
 import ReformModule
 import ReformSecurity
@@ -30,8 +31,11 @@ public final class CoordinatorCalls: ModuleCalls {
     guard let client = await connection.client() else {
       throw RPCError(code: .unavailable, message: "\(M.info.path): the coordinator cannot be reached from this worker")
     }
+    // The job's trace goes on, from a span of this worker's.
+    var random = SystemRandomNumberGenerator()
+    let trace = TraceParent.current.map { [("traceparent", $0.child(using: &random).description)] } ?? []
     do {
-      return try await client.call(M.self, request, timeout: timeout ?? .seconds(30))
+      return try await client.call(M.self, request, timeout: timeout ?? .seconds(30), metadata: trace)
     } catch {
       throw RPCError(code: RPCError.Code(error.code), message: "\(M.info.path): \(error.message)")
     }

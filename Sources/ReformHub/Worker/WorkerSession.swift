@@ -1,5 +1,6 @@
 import Foundation
 import GRPCCore
+import ReformKit
 import ReformModule
 import ReformWire
 import Synchronization
@@ -79,7 +80,7 @@ actor WorkerSession {
       // The hub sends how long is left, not when that is: counted from now on this host's
       // clock, it holds however far this host's clock is from the coordinator's.
       deadline: job.timeLeft.map { Date(timeIntervalSinceNow: Double($0.milliseconds) / 1000) },
-      worker: identity)
+      worker: identity, traceParent: TraceParent(header: job.traceParent))
     let handler = methods.handlers[job.method]
     let outbound = self.outbound
     let credit = StreamCredit(bytes: window.bytes, items: window.items)
@@ -145,8 +146,10 @@ actor WorkerSession {
       return JobResult(jobId: job.jobId, statusCode: Int32(Status.Code.unimplemented.rawValue), message: "\(job.method) is not served by this worker", end: true)
     }
     do {
-      let payload = try await withDeadline(context.deadline) {
-        try await handler(job.payload, context, items)
+      let payload = try await TraceParent.$current.withValue(context.traceParent) {
+        try await withDeadline(context.deadline) {
+          try await handler(job.payload, context, items)
+        }
       }
       return JobResult(jobId: job.jobId, statusCode: 0, payload: payload, end: true)
     } catch let error as RPCError {

@@ -709,7 +709,8 @@ public struct AdminAuditEntry: Sendable, Equatable {
   public var message: String = ""
   /// The caller's address.
   public var peer: String = ""
-  /// HubJob.request_id, to find the call in the logs.
+  /// The W3C trace id of the call (its traceparent, or the one the coordinator started), to find
+  /// the call in traces and logs.
   public var requestId: String = ""
   /// How many calls this entry stands for: 1, except for refusals, which are counted per
   /// (peer address, principal, method, reason) over a window and written as one entry; then

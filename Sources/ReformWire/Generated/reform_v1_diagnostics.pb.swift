@@ -63,6 +63,8 @@ public struct DiagnosticsEchoResponse: Sendable, Equatable {
   public var attempt: Int32 = 0
   /// When the worker handled it.
   public var handledAt: Timestamp? = nil
+  /// HubJob.trace_parent of the job that answered (to check the trace travels).
+  public var traceParent: String = ""
 
   public init() {}
 
@@ -72,7 +74,8 @@ public struct DiagnosticsEchoResponse: Sendable, Equatable {
     worker: DiagnosticsWorker? = nil,
     caller: Principal? = nil,
     attempt: Int32 = 0,
-    handledAt: Timestamp? = nil
+    handledAt: Timestamp? = nil,
+    traceParent: String = ""
   ) {
     self.payload = payload
     self.text = text
@@ -80,6 +83,7 @@ public struct DiagnosticsEchoResponse: Sendable, Equatable {
     self.caller = caller
     self.attempt = attempt
     self.handledAt = handledAt
+    self.traceParent = traceParent
   }
 }
 
@@ -305,6 +309,7 @@ extension DiagnosticsEchoResponse: WireMessage {
     caller = try r.message(4)
     attempt = r.scalar(5)
     handledAt = try r.message(6)
+    traceParent = try r.string(7)
   }
 
   public func write(to w: CMessageWriter) throws(WireError) {
@@ -314,6 +319,7 @@ extension DiagnosticsEchoResponse: WireMessage {
     if let value = caller { try w.setMessage(4, value) }
     if attempt != 0 { w.setScalar(5, attempt) }
     if let value = handledAt { try w.setMessage(6, value) }
+    if !traceParent.isEmpty { try w.setString(7, traceParent) }
   }
 }
 

@@ -266,6 +266,10 @@ public struct HubJob: Sendable, Equatable {
   /// none. A span, not an instant: the worker counts it from when the job arrives, on its own
   /// clock, so hosts whose clocks disagree still stop the job on time.
   public var timeLeft: TimeLeft? = nil
+  /// The W3C `traceparent` the job runs under: the caller's trace (or one the coordinator
+  /// started), with the coordinator's span as parent. The worker passes a child of it on with
+  /// each call it makes to another module.
+  public var traceParent: String = ""
 
   public init() {}
 
@@ -278,7 +282,8 @@ public struct HubJob: Sendable, Equatable {
     idempotencyKey: String = "",
     requestId: String = "",
     ownUnitLimit: String = "",
-    timeLeft: TimeLeft? = nil
+    timeLeft: TimeLeft? = nil,
+    traceParent: String = ""
   ) {
     self.jobId = jobId
     self.method = method
@@ -289,6 +294,7 @@ public struct HubJob: Sendable, Equatable {
     self.requestId = requestId
     self.ownUnitLimit = ownUnitLimit
     self.timeLeft = timeLeft
+    self.traceParent = traceParent
   }
 }
 
@@ -645,6 +651,7 @@ extension HubJob: WireMessage {
     requestId = try r.string(8)
     ownUnitLimit = try r.string(9)
     timeLeft = try r.message(10)
+    traceParent = try r.string(11)
   }
 
   public func write(to w: CMessageWriter) throws(WireError) {
@@ -657,6 +664,7 @@ extension HubJob: WireMessage {
     if !requestId.isEmpty { try w.setString(8, requestId) }
     if !ownUnitLimit.isEmpty { try w.setString(9, ownUnitLimit) }
     if let value = timeLeft { try w.setMessage(10, value) }
+    if !traceParent.isEmpty { try w.setString(11, traceParent) }
   }
 }
 

@@ -643,7 +643,7 @@ const ProtobufCMessageDescriptor reform__v1__diagnostics_echo_request__descripto
   (ProtobufCMessageInit) reform__v1__diagnostics_echo_request__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor reform__v1__diagnostics_echo_response__field_descriptors[6] =
+static const ProtobufCFieldDescriptor reform__v1__diagnostics_echo_response__field_descriptors[7] =
 {
   {
     "payload",
@@ -717,6 +717,18 @@ static const ProtobufCFieldDescriptor reform__v1__diagnostics_echo_response__fie
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "trace_parent",
+    7,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Reform__V1__DiagnosticsEchoResponse, trace_parent),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned reform__v1__diagnostics_echo_response__field_indices_by_name[] = {
   4,   /* field[4] = attempt */
@@ -724,12 +736,13 @@ static const unsigned reform__v1__diagnostics_echo_response__field_indices_by_na
   5,   /* field[5] = handled_at */
   0,   /* field[0] = payload */
   1,   /* field[1] = text */
+  6,   /* field[6] = trace_parent */
   2,   /* field[2] = worker */
 };
 static const ProtobufCIntRange reform__v1__diagnostics_echo_response__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 6 }
+  { 0, 7 }
 };
 const ProtobufCMessageDescriptor reform__v1__diagnostics_echo_response__descriptor =
 {
@@ -739,7 +752,7 @@ const ProtobufCMessageDescriptor reform__v1__diagnostics_echo_response__descript
   "Reform__V1__DiagnosticsEchoResponse",
   "reform.v1",
   sizeof(Reform__V1__DiagnosticsEchoResponse),
-  6,
+  7,
   reform__v1__diagnostics_echo_response__field_descriptors,
   reform__v1__diagnostics_echo_response__field_indices_by_name,
   1,  reform__v1__diagnostics_echo_response__number_ranges,

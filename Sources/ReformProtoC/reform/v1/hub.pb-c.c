@@ -1447,7 +1447,7 @@ const ProtobufCMessageDescriptor reform__v1__hub_welcome__descriptor =
   (ProtobufCMessageInit) reform__v1__hub_welcome__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor reform__v1__hub_job__field_descriptors[9] =
+static const ProtobufCFieldDescriptor reform__v1__hub_job__field_descriptors[10] =
 {
   {
     "job_id",
@@ -1557,6 +1557,18 @@ static const ProtobufCFieldDescriptor reform__v1__hub_job__field_descriptors[9] 
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "trace_parent",
+    11,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Reform__V1__HubJob, trace_parent),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned reform__v1__hub_job__field_indices_by_name[] = {
   3,   /* field[3] = attempt */
@@ -1568,12 +1580,13 @@ static const unsigned reform__v1__hub_job__field_indices_by_name[] = {
   2,   /* field[2] = payload */
   6,   /* field[6] = request_id */
   8,   /* field[8] = time_left */
+  9,   /* field[9] = trace_parent */
 };
 static const ProtobufCIntRange reform__v1__hub_job__number_ranges[2 + 1] =
 {
   { 1, 0 },
   { 5, 3 },
-  { 0, 9 }
+  { 0, 10 }
 };
 const ProtobufCMessageDescriptor reform__v1__hub_job__descriptor =
 {
@@ -1583,7 +1596,7 @@ const ProtobufCMessageDescriptor reform__v1__hub_job__descriptor =
   "Reform__V1__HubJob",
   "reform.v1",
   sizeof(Reform__V1__HubJob),
-  9,
+  10,
   reform__v1__hub_job__field_descriptors,
   reform__v1__hub_job__field_indices_by_name,
   2,  reform__v1__hub_job__number_ranges,

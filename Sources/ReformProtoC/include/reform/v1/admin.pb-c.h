@@ -701,7 +701,8 @@ struct  Reform__V1__AdminAuditEntry
    */
   char *peer;
   /*
-   * HubJob.request_id, to find the call in the logs.
+   * The W3C trace id of the call (its traceparent, or the one the coordinator started), to find
+   * the call in traces and logs.
    */
   char *request_id;
   /*

@@ -107,10 +107,14 @@ struct  Reform__V1__DiagnosticsEchoResponse
    * When the worker handled it.
    */
   Reform__V1__Timestamp *handled_at;
+  /*
+   * HubJob.trace_parent of the job that answered (to check the trace travels).
+   */
+  char *trace_parent;
 };
 #define REFORM__V1__DIAGNOSTICS_ECHO_RESPONSE__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&reform__v1__diagnostics_echo_response__descriptor) \
-    , {0,NULL}, (char *)protobuf_c_empty_string, NULL, NULL, 0, NULL }
+    , {0,NULL}, (char *)protobuf_c_empty_string, NULL, NULL, 0, NULL, (char *)protobuf_c_empty_string }
 
 
 /*

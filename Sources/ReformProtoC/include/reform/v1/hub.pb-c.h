@@ -336,10 +336,16 @@ struct  Reform__V1__HubJob
    * clock, so hosts whose clocks disagree still stop the job on time.
    */
   Reform__V1__TimeLeft *time_left;
+  /*
+   * The W3C `traceparent` the job runs under: the caller's trace (or one the coordinator
+   * started), with the coordinator's span as parent. The worker passes a child of it on with
+   * each call it makes to another module.
+   */
+  char *trace_parent;
 };
 #define REFORM__V1__HUB_JOB__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&reform__v1__hub_job__descriptor) \
-    , 0, (char *)protobuf_c_empty_string, {0,NULL}, 0, NULL, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, NULL }
+    , 0, (char *)protobuf_c_empty_string, {0,NULL}, 0, NULL, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, NULL, (char *)protobuf_c_empty_string }
 
 
 /*
