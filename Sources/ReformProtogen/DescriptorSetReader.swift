@@ -25,6 +25,7 @@ public enum DescriptorSetReader {
     return SchemaFile(
       name: text(f.name),
       package: package,
+      dependencies: items(f.dependency, f.n_dependency).map { String(cString: $0) },
       messages: items(f.message_type, f.n_message_type).enumerated().map {
         message($1.pointee, prefix: prefix, path: [4, Int32($0)], comments)
       },

@@ -18,8 +18,16 @@ public struct Generator {
     public var text: String
   }
 
+  /// Packages that repeat another package's messages under a second name, mirrored by that
+  /// package's Swift types: `grpc.reflection.v1alpha` is the deprecated name of
+  /// `grpc.reflection.v1`, the same messages on the same wire. Only their services get Swift
+  /// of their own, named with the package's version (`V1alphaServerReflectionService`).
+  public static let wireTwins = ["grpc.reflection.v1alpha": "grpc.reflection.v1"]
+
   private let files: [SchemaFile]
   private var types: [String: TypeInfo] = [:]
+  /// The full names of a twin package's messages, each mirrored by its twin's Swift type.
+  private var twinTypes: [String: TypeInfo] = [:]
 
   private struct TypeInfo {
     var swiftName: String
@@ -29,9 +37,18 @@ public struct Generator {
 
   public init(files: [SchemaFile]) throws {
     self.files = files
-    for file in files {
+    for file in files where Self.wireTwins[file.package] == nil {
       for e in file.enums { try register(enum: e, swiftPrefix: "") }
       for m in file.messages { try register(message: m, swiftPrefix: "") }
+    }
+    for file in files {
+      guard let twin = Self.wireTwins[file.package] else { continue }
+      guard let original = files.first(where: { $0.package == twin }),
+        Self.shape(of: file) == Self.shape(of: original)
+      else { throw Refusal(description: "\(file.name) is not the same schema as package \(twin)") }
+      for (name, info) in types where name.hasPrefix(".\(twin).") {
+        twinTypes[".\(file.package)." + name.dropFirst(twin.count + 2)] = info
+      }
     }
     let names = types.values.filter { !$0.swiftName.contains(".") }.map(\.swiftName)
     for file in files { for s in file.services where names.contains(serviceName(s)) {
@@ -81,6 +98,28 @@ public struct Generator {
     for (name, info) in types where !info.isEnum { try visit(name, []) }
   }
 
+  /// A file's messages, enums and services with its package left out of every name: equal
+  /// for two files that differ only in their package.
+  private static func shape(of file: SchemaFile) -> String {
+    let package = "." + file.package + "."
+    func local(_ name: String) -> String { name.replacingOccurrences(of: package, with: ".") }
+    func enumeration(_ e: SchemaEnum) -> String {
+      "enum \(e.name) {\(e.values.map { "\($0.name)=\($0.number)" }.joined(separator: " "))}"
+    }
+    func message(_ m: SchemaMessage) -> String {
+      let fields = m.fields.map {
+        "\($0.name)=\($0.number) \($0.kind) \($0.isRepeated) \(local($0.typeName)) \($0.oneofIndex ?? -1)"
+      }
+      return "message \(m.name) {\((fields + m.oneofs.map(\.name) + m.enums.map(enumeration) + m.messages.map(message)).joined(separator: "; "))}"
+    }
+    let services = file.services.map { s in
+      "service \(s.name) {" + s.methods.map {
+        "\($0.name)(\($0.clientStreaming) \(local($0.inputType))) \($0.serverStreaming) \(local($0.outputType))"
+      }.joined(separator: "; ") + "}"
+    }
+    return (file.enums.map(enumeration) + file.messages.map(message) + services).joined(separator: "\n")
+  }
+
   // MARK: - Output
 
   /// Every generated Swift file, one per proto file, plus the catalogue of all types and services.
@@ -88,9 +127,11 @@ public struct Generator {
     files.map { file in
       var out = header(file.name)
       out += "import CProtobufC\nimport GRPCCore\nimport ReformProtoC\n"
-      for e in file.enums { out += "\n" + emit(enum: e, indent: "") }
-      for m in file.messages { out += "\n" + emit(struct: m, indent: "") }
-      for m in file.messages { out += emitConformances(m) }
+      if Self.wireTwins[file.package] == nil {
+        for e in file.enums { out += "\n" + emit(enum: e, indent: "") }
+        for m in file.messages { out += "\n" + emit(struct: m, indent: "") }
+        for m in file.messages { out += emitConformances(m) }
+      }
       for s in file.services { out += "\n" + emit(service: s) }
       let base = file.name.replacingOccurrences(of: ".proto", with: "").replacingOccurrences(of: "/", with: "_")
       return Output(path: base + ".pb.swift", text: out)
@@ -283,7 +324,16 @@ public struct Generator {
     return out
   }
 
-  private func serviceName(_ s: SchemaService) -> String { s.name + "Service" }
+  private func serviceName(_ s: SchemaService) -> String {
+    let package = String(s.fullName.dropLast(s.name.count + 1))
+    guard Self.wireTwins[package] != nil, let version = package.split(separator: ".").last else { return s.name + "Service" }
+    return Naming.upperCamel(String(version)) + s.name + "Service"
+  }
+
+  /// The Swift type of a message or enum, a twin package's included.
+  private func swiftName(of typeName: String) -> String {
+    (types[typeName] ?? twinTypes[typeName])!.swiftName
+  }
 
   private func emit(service s: SchemaService) -> String {
     let name = serviceName(s)
@@ -297,8 +347,8 @@ public struct Generator {
       let level = ["unknown", "noSideEffects", "idempotent"][Int(m.idempotencyLevel)]
       out += "\n" + doc(m.comment, "  ")
       out += "  public enum \(m.name): WireMethod {\n"
-      out += "    public typealias Input = ReformWire.\(types[m.inputType]!.swiftName)\n"
-      out += "    public typealias Output = ReformWire.\(types[m.outputType]!.swiftName)\n"
+      out += "    public typealias Input = ReformWire.\(swiftName(of: m.inputType))\n"
+      out += "    public typealias Output = ReformWire.\(swiftName(of: m.outputType))\n"
       out += "    public static let info = WireMethodInfo(\n"
       out += "      service: \"\(s.fullName)\", method: \"\(m.name)\",\n"
       out += "      inputType: \"\(m.inputType.dropFirst())\", outputType: \"\(m.outputType.dropFirst())\",\n"

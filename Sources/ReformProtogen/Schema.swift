@@ -6,6 +6,8 @@
 public struct SchemaFile: Sendable {
   public var name: String
   public var package: String
+  /// The files it imports, as `import` names them.
+  public var dependencies: [String]
   public var messages: [SchemaMessage]
   public var enums: [SchemaEnum]
   public var services: [SchemaService]

@@ -72,6 +72,11 @@ extension AccessPolicy {
     HealthService.Check.info.path: .anyone(because: "probes carry no credentials"),
     HealthService.Watch.info.path: .anyone(because: "probes carry no credentials"),
 
+    // Reflection: describes the public schema in Protos/, so that grpcurl, Postman and
+    // grpcio-reflection find the services before (and without) a token, as they do Health.
+    ServerReflectionService.ServerReflectionInfo.info.path: .anyone(because: "describes the public schema"),
+    V1alphaServerReflectionService.ServerReflectionInfo.info.path: .anyone(because: "describes the public schema"),
+
     // WorkerHub: workers dial in with their own secret.
     WorkerHubService.Attach.info.path: .workers(because: "only workers attach, with the worker secret"),
 

@@ -93,10 +93,11 @@ struct AccessPolicyTests {
     #expect(AccessPolicy.reform.decide(method: path, principal: both) == .allow(ownUnit: nil))
   }
 
-  /// Writes: every method not declared NO_SIDE_EFFECTS, but for the standard health protocol
-  /// (reads that declare nothing) and diagnostics (probes that change nothing of the domain).
+  /// Writes: every method not declared NO_SIDE_EFFECTS, but for the standard health and server
+  /// reflection protocols (reads that declare nothing) and diagnostics (probes that change
+  /// nothing of the domain).
   private static let writes = everyMethod.filter {
-    $0.idempotency != .noSideEffects && !$0.path.hasPrefix("/grpc.health.v1.")
+    $0.idempotency != .noSideEffects && !$0.path.hasPrefix("/grpc.health.v1.") && !$0.path.hasPrefix("/grpc.reflection.")
       && !$0.path.hasPrefix("/reform.v1.Diagnostics/")
   }
 

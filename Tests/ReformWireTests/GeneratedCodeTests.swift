@@ -2,7 +2,8 @@ import Foundation
 import ReformProtogen
 import Testing
 
-/// The committed generated code is exactly what `Protos/generate` makes of `Protos/` now.
+/// The committed generated code is exactly what `Protos/generate` makes of `Protos/` now: the
+/// C, the Swift mirror, and the table server reflection answers from.
 /// When one of these fails, run `Protos/generate` and commit the result.
 @Suite struct GeneratedCodeTests {
   @Test func protocCOutputIsCurrent() throws {
@@ -33,20 +34,43 @@ import Testing
     #expect(String(decoding: committedHeader, as: UTF8.self) == header.text, "\(header.path) is stale")
   }
 
-  @Test func generatorRefusesRecursiveMessages() throws {
+  @Test func servedSchemaIsCurrent() throws {
     let scratch = try temporaryFolder()
-    let proto = """
-      syntax = "proto3";
-      package probe;
-      message Node { Leaf leaf = 1; }
-      message Leaf { repeated Node children = 1; }
-      """
-    try proto.write(toFile: scratch + "/probe.proto", atomically: true, encoding: .utf8)
+    try Tool.protoc.run(["--include_imports", "--descriptor_set_out=\(scratch)/served.pb"] + Repository.protoFiles)
+    let output = try ServedSchemaTable(set: Array(contents(scratch + "/served.pb"))).swiftFile()
+    let committed = "Sources/ReformHub/Generated/\(output.path)"
+    #expect(try String(decoding: contents(Repository.path(committed)), as: UTF8.self) == output.text, "\(committed) is stale")
+    #expect(Repository.files(under: "Sources/ReformHub/Generated") == [output.path])
+  }
+
+  @Test func generatorRefusesRecursiveMessages() throws {
+    let files = try schema(of: [
+      "probe.proto": """
+        syntax = "proto3";
+        package probe;
+        message Node { Leaf leaf = 1; }
+        message Leaf { repeated Node children = 1; }
+        """,
+    ])
+    #expect(throws: Generator.Refusal.self) { try Generator(files: files) }
+  }
+
+  @Test func generatorRefusesAWireTwinThatDiffersFromItsOriginal() throws {
+    let files = try schema(of: [
+      "v1.proto": "syntax = \"proto3\";\npackage grpc.reflection.v1;\nmessage Probe { string name = 1; }\n",
+      "v1alpha.proto": "syntax = \"proto3\";\npackage grpc.reflection.v1alpha;\nmessage Probe { int32 name = 1; }\n",
+    ])
+    #expect(throws: Generator.Refusal.self) { try Generator(files: files) }
+  }
+
+  /// The schema protoc reads from `protos` (file name → text).
+  private func schema(of protos: [String: String]) throws -> [SchemaFile] {
+    let scratch = try temporaryFolder()
+    for (name, text) in protos { try text.write(toFile: scratch + "/" + name, atomically: true, encoding: .utf8) }
     var protoc = Tool.protoc
     protoc.directory = scratch
-    try protoc.run(["--descriptor_set_out=set.pb", "probe.proto"])
-    let files = try DescriptorSetReader.read(Array(contents(scratch + "/set.pb")))
-    #expect(throws: Generator.Refusal.self) { try Generator(files: files) }
+    try protoc.run(["--descriptor_set_out=set.pb"] + protos.keys.sorted())
+    return try DescriptorSetReader.read(Array(contents(scratch + "/set.pb")))
   }
 
   private func temporaryFolder() throws -> String {

@@ -4,6 +4,8 @@
 #define REFORM_WIRE_DESCRIPTORS_H
 
 #include "grpc/health/v1/health.pb-c.h"
+#include "grpc/reflection/v1/reflection.pb-c.h"
+#include "grpc/reflection/v1alpha/reflection.pb-c.h"
 #include "reform/v1/common.pb-c.h"
 #include "reform/v1/admin.pb-c.h"
 #include "reform/v1/classification.pb-c.h"
@@ -21,6 +23,30 @@ static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__grpc__he
 }
 static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__grpc__health__v1__health_check_response(void) {
   return &grpc__health__v1__health_check_response__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__grpc__reflection__v1__error_response(void) {
+  return &grpc__reflection__v1__error_response__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__grpc__reflection__v1__extension_number_response(void) {
+  return &grpc__reflection__v1__extension_number_response__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__grpc__reflection__v1__extension_request(void) {
+  return &grpc__reflection__v1__extension_request__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__grpc__reflection__v1__file_descriptor_response(void) {
+  return &grpc__reflection__v1__file_descriptor_response__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__grpc__reflection__v1__list_service_response(void) {
+  return &grpc__reflection__v1__list_service_response__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__grpc__reflection__v1__server_reflection_request(void) {
+  return &grpc__reflection__v1__server_reflection_request__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__grpc__reflection__v1__server_reflection_response(void) {
+  return &grpc__reflection__v1__server_reflection_response__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__grpc__reflection__v1__service_response(void) {
+  return &grpc__reflection__v1__service_response__descriptor;
 }
 static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__admin_audit_entry(void) {
   return &reform__v1__admin_audit_entry__descriptor;

@@ -7,6 +7,14 @@ public enum WireCatalogue {
     [
       HealthCheckRequest.self,
       HealthCheckResponse.self,
+      ErrorResponse.self,
+      ExtensionNumberResponse.self,
+      ExtensionRequest.self,
+      FileDescriptorResponse.self,
+      ListServiceResponse.self,
+      ServerReflectionRequest.self,
+      ServerReflectionResponse.self,
+      ServiceResponse.self,
       AdminAuditEntry.self,
       AdminCancelJobRequest.self,
       AdminCoordinatorInfo.self,
@@ -290,6 +298,8 @@ public enum WireCatalogue {
   /// Every service, in schema order.
   public static let services: [WireServiceInfo] = [
     WireServiceInfo(name: HealthService.name, methods: HealthService.methods),
+    WireServiceInfo(name: ServerReflectionService.name, methods: ServerReflectionService.methods),
+    WireServiceInfo(name: V1alphaServerReflectionService.name, methods: V1alphaServerReflectionService.methods),
     WireServiceInfo(name: AdminService.name, methods: AdminService.methods),
     WireServiceInfo(name: ClassificationService.name, methods: ClassificationService.methods),
     WireServiceInfo(name: DiagnosticsService.name, methods: DiagnosticsService.methods),
