@@ -6,9 +6,9 @@ import ReformSecurity
 import ReformWire
 import ServiceLifecycle
 
-/// The coordinator: Reform's one front door. It serves `WorkerHub`, `Admin` and
-/// `grpc.health.v1.Health` itself and forwards every method of every module service to a
-/// worker of that module, on every endpoint it listens on.
+/// The coordinator: Reform's one front door. It serves `WorkerHub`, `Admin`,
+/// `grpc.health.v1.Health` and gRPC server reflection itself and forwards every method of
+/// every module service to a worker of that module, on every endpoint it listens on.
 public struct Coordinator: Service {
   public let configuration: CoordinatorConfiguration
   private let logger: Logger
@@ -45,6 +45,7 @@ public struct Coordinator: Service {
     let services: [any RegistrableRPCService] = [
       WorkerHubEndpoint(hub: hub, gatekeeper: gatekeeper, auditor: auditor),
       HealthEndpoint(hub: hub, maxRequestBytes: configuration.maxRequestBytes),
+      ReflectionEndpoint(catalogue: .served, maxRequestBytes: configuration.maxRequestBytes),
       AdminEndpoint(
         hub: hub, gatekeeper: gatekeeper, auditor: auditor, coordinator: info, maxRequestBytes: configuration.maxRequestBytes),
       ForwardingService(
