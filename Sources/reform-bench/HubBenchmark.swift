@@ -4,11 +4,12 @@ import GRPCNIOTransportHTTP2
 import ReformWire
 
 /// Echo calls per second and latency at 1, 16 and 64 concurrent calls: (a) a plain
-/// grpc-swift-2 server, (b) the same echo through the coordinator to a worker; then the
-/// coordinator's resident memory with 1,000 calls in flight. Every process is a release build
-/// on this machine; clients speak TCP on loopback, the worker a Unix socket.
+/// grpc-swift-2 server, (b) the same echo through the coordinator to a worker, (c) a Python
+/// grpcio server (`Benchmarks/python-echo/echo_server.py`, run with `python`); then the
+/// coordinator's resident memory with 1,000 calls in flight. Every Swift process is a release
+/// build on this machine; clients speak TCP on loopback, the worker a Unix socket.
 enum HubBenchmark {
-  static func run(seconds: Double) async throws {
+  static func run(seconds: Double, python: String) async throws {
     let folder = "/tmp/reform-bench-\(getpid())"
     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     let own = try FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")
@@ -20,6 +21,8 @@ enum HubBenchmark {
       try? FileManager.default.removeItem(atPath: folder)
     }
     children.append(try Process.launch(own, ["serve-echo", "\(plainPort)"]))
+    let (pythonServer, pythonPort) = try startPythonServer(python)
+    children.append(pythonServer)
     children.append(try Process.launch(reformd, ["coordinator", "--listen", "127.0.0.1:\(hubPort)", "--listen", "unix:\(folder)/hub.sock", "--data", folder, "--log-level", "error"]))
     try await Task.sleep(for: .milliseconds(500))
     children.append(try Process.launch(reformd, ["worker", "--module", "diagnostics", "--coordinator", "unix:\(folder)/hub.sock", "--data", folder, "--capacity", "1100", "--log-level", "error"]))
@@ -28,19 +31,46 @@ enum HubBenchmark {
     let metadata: Metadata = ["authorization": "Bearer \(token)"]
 
     print("reform-bench hub: Diagnostics.Echo with 100 bytes of text, \(seconds) s per figure after a warm-up")
-    print("concurrency | plain calls/s   p50 ms   p99 ms | via coordinator calls/s   p50 ms   p99 ms | ratio b/a")
+    print("(a) plain grpc-swift-2 server, (b) via coordinator to a worker, (c) Python grpcio server (grpc.aio)")
+    print("concurrency | (a) calls/s   p50 ms   p99 ms | (b) calls/s   p50 ms   p99 ms | (c) calls/s   p50 ms   p99 ms |  b/a |  c/a")
     try await withClient(port: plainPort) { plain in
       try await withClient(port: hubPort) { hub in
-        for concurrency in [1, 16, 64] {
-          let a = try await load(plain, concurrency: concurrency, seconds: seconds, metadata: metadata)
-          let b = try await load(hub, concurrency: concurrency, seconds: seconds, metadata: metadata)
-          print(
-            "\(String(concurrency).leftPad(11)) | \(format(a.rate).leftPad(13)) \(ms(a.p50).leftPad(8)) \(ms(a.p99).leftPad(8)) | "
-              + "\(format(b.rate).leftPad(23)) \(ms(b.p50).leftPad(8)) \(ms(b.p99).leftPad(8)) | \(String(format: "%.2f", b.rate / a.rate).leftPad(9))")
+        try await withClient(port: pythonPort) { grpcio in
+          for concurrency in [1, 16, 64] {
+            let a = try await load(plain, concurrency: concurrency, seconds: seconds, metadata: metadata)
+            let b = try await load(hub, concurrency: concurrency, seconds: seconds, metadata: metadata)
+            let c = try await load(grpcio, concurrency: concurrency, seconds: seconds, metadata: metadata)
+            let columns = [a, b, c].map { "\(format($0.rate).leftPad(11)) \(ms($0.p50).leftPad(8)) \(ms($0.p99).leftPad(8))" }
+            let ratios = [b, c].map { String(format: "%.2f", $0.rate / a.rate).leftPad(4) }
+            print("\(String(concurrency).leftPad(11)) | " + columns.joined(separator: " | ") + " | " + ratios.joined(separator: " | "))
+          }
         }
         try await memoryWithCallsInFlight(hub, metadata: metadata)
       }
     }
+  }
+
+  /// Starts the Python grpcio echo server, which binds a free loopback port and prints it.
+  private static func startPythonServer(_ python: String) throws -> (Process, Int) {
+    let script = try BenchmarkScript.path("Benchmarks/python-echo/echo_server.py")
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = [python, script]
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    try process.run()
+    var line = Data()
+    while !line.contains(UInt8(ascii: "\n")) {
+      let more = pipe.fileHandleForReading.availableData
+      if more.isEmpty { break }
+      line += more
+    }
+    guard let port = Int(String(decoding: line, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)) else {
+      kill(process.processIdentifier, SIGKILL)
+      process.waitUntilExit()
+      throw BenchmarkFailure(description: "\(python) \(script) printed no port (grpcio and grpcio-tools installed?)")
+    }
+    return (process, port)
   }
 
   private static func withClient(

@@ -239,20 +239,12 @@ enum PlannerQualityBenchmark {
   }
 
   /// The script given, or `Benchmarks/planner-reference/reference.py` in the current folder or
-  /// in the package that holds this executable (`.build/<configuration>/reform-bench`).
+  /// in the package that holds this executable.
   private static func scriptPath(_ given: String?) throws -> String {
     if let given { return given }
-    let relative = "Benchmarks/planner-reference/reference.py"
-    let own = try FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")
-    let package = URL(fileURLWithPath: own).deletingLastPathComponent().deletingLastPathComponent()
-      .deletingLastPathComponent()
-    let candidates = [
-      FileManager.default.currentDirectoryPath + "/" + relative, package.appendingPathComponent(relative).path,
-    ]
-    guard let found = candidates.first(where: FileManager.default.fileExists(atPath:)) else {
-      throw BenchmarkFailure(description: "no \(relative) here or beside the package; give --script PATH")
+    do { return try BenchmarkScript.path("Benchmarks/planner-reference/reference.py") } catch {
+      throw BenchmarkFailure(description: "\(error); give --script PATH")
     }
-    return found
   }
 
   /// Why `python` cannot run the script (no interpreter, or no OR-tools), or nil when it can.

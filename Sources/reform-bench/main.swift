@@ -3,7 +3,8 @@
 //   reform-bench wire [--seconds S]   encode/decode of member records, beside libprotobuf-c alone
 //   reform-bench registry             import of 100,000 people and a report over 1,000 units in process
 //   reform-bench registry-scale [options]  10,000 units and 1,000,000 people on SQLite, then PostgreSQL
-//   reform-bench hub  [--seconds S]   echo through the coordinator, beside a plain grpc-swift-2 server
+//   reform-bench hub  [--seconds S] [--python P]  echo through the coordinator, beside a plain
+//                                     grpc-swift-2 server and a Python grpcio one (P: python3)
 //   reform-bench classification       rating 100,000 people: the engine alone, then submit + final run through the coordinator
 //   reform-bench inspection           Inspection.Plan in process on SQLite: 60 units/6 teams, 1,000/40
 //   reform-bench planner-quality [options]  the planner's programmes beside an LP bound and CP-SAT (PlannerQualityBenchmark.swift)
@@ -22,7 +23,8 @@ switch arguments.first {
 case "wire", nil:
   try WireBenchmark.run(seconds: seconds)
 case "hub":
-  try await HubBenchmark.run(seconds: seconds)
+  let python = arguments.firstIndex(of: "--python").flatMap { $0 + 1 < arguments.count ? arguments[$0 + 1] : nil }
+  try await HubBenchmark.run(seconds: seconds, python: python ?? "python3")
 case "inspection":
   try await InspectionBenchmark.run()
 case "planner-quality":
