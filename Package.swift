@@ -49,6 +49,8 @@ let package = Package(
   platforms: [.macOS(.v15)],
   products: [
     .library(name: "ReformWire", targets: ["ReformWire"]),
+    // The canonical samples, for Benchmarks/wire-vs-swift-protobuf (a package of its own).
+    .library(name: "ReformWireTesting", targets: ["ReformWireTesting"]),
     .library(name: "ReformClient", targets: ["ReformClient"]),
     .executable(name: "reformctl", targets: ["reformctl"]),
     .executable(name: "reformd", targets: ["reformd"]),
