@@ -38,7 +38,8 @@ struct HostileDeadlineTests {
         } catch let error as ReformError {
           #expect(error.code == .deadlineExceeded, "\(error)")
         }
-        #expect(ContinuousClock.now - started < .seconds(5))
+        // Well before the 10 s the sleep asks for; a loaded machine takes seconds to answer.
+        #expect(ContinuousClock.now - started < .seconds(9))
       }
     }
   }
