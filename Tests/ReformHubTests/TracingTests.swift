@@ -8,7 +8,7 @@ import Testing
 
 /// W3C `traceparent` through real processes: from a caller to the worker that runs its call,
 /// and from a worker's call to another module on through the coordinator.
-@Suite struct TracingTests {
+@Suite(.serialized) struct TracingTests {
   static let callers = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
 
   @Test func aCallersTraceReachesTheWorkerUnderTheCoordinatorsSpan() async throws {

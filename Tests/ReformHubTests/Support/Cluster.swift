@@ -127,8 +127,9 @@ final class Cluster: @unchecked Sendable {
       .map { try String(contentsOfFile: directory + "/" + $0, encoding: .utf8) }.joined(separator: "\n")
   }
 
-  /// Waits until `count` workers (of any module) are attached, or fails after `limit`.
-  func waitForWorkers(_ count: Int, limit: Duration = .seconds(20)) async throws {
+  /// Waits until `count` workers (of any module) are attached, or fails after `limit`: a
+  /// minute, since at the start of a parallel run every suite starts its processes at once.
+  func waitForWorkers(_ count: Int, limit: Duration = .seconds(60)) async throws {
     let deadline = ContinuousClock.now + limit
     while ContinuousClock.now < deadline {
       guard let token = try? adminToken else {
