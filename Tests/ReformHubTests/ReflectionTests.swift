@@ -46,7 +46,7 @@ import Testing
     #expect(files.first == "reform/v1/registry.proto")
     #expect(Set(files).count == files.count)
     #expect(Set(files).isSuperset(of: ["reform/v1/common.proto", "reform/v1/unit.proto", "reform/v1/person.proto"]))
-    #expect(catalogue.descriptors(ofFile: "grpc/reflection/v1alpha/reflection.proto")?.count == 1)
+    #expect(catalogue.descriptors(ofFile: "grpc/reflection/v1alpha/reflection_v1alpha.proto")?.count == 1)
   }
 
   @Test func anUnknownSymbolIsNotFoundNamingIt() throws {

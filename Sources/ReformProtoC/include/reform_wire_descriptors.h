@@ -5,7 +5,7 @@
 
 #include "grpc/health/v1/health.pb-c.h"
 #include "grpc/reflection/v1/reflection.pb-c.h"
-#include "grpc/reflection/v1alpha/reflection.pb-c.h"
+#include "grpc/reflection/v1alpha/reflection_v1alpha.pb-c.h"
 #include "reform/v1/common.pb-c.h"
 #include "reform/v1/admin.pb-c.h"
 #include "reform/v1/classification.pb-c.h"
