@@ -197,6 +197,7 @@ let package = Package(
         "ReformWire", "ReformHub", "ReformModule", "ReformSecurity", "ReformClient", "Diagnostics", "ReformCommandLine",
         "ReformStore", "ReformMetrics",
         "Exchange", "Inspection", "Classification", "Registry",
+        "ExchangeDomain", "InspectionDomain", "ClassificationDomain", "ReformKit",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Logging", package: "swift-log"),
         .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

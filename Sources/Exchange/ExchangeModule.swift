@@ -1,3 +1,4 @@
+import ExchangeDomain
 import Foundation
 import GRPCCore
 import ReformModule

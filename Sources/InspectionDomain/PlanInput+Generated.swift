@@ -16,6 +16,19 @@ extension PlanInput {
   ///   supports.
   public static func generated(units: Int, teams: Int, seed: UInt64, year: Int = 2026) -> PlanInput {
     precondition(units >= 1 && teams >= 1, "an instance needs a unit and a team")
+    let made = (1...units).map { (code: "DBCS-\(Self.padded($0, 4))", name: Self.unitName($0 - 1)) }
+    return generated(units: made, teams: teams, seed: seed, year: year, officeCode: "UBKT-DUK")
+  }
+
+  /// The same made-up input for the given units (code and name, in order): what the demo plans
+  /// for the demo bloc's grassroots organisations. Inspectors who come from none of the units
+  /// come from `officeCode`, the inspection commission's own office.
+  ///
+  /// - Precondition: `units` is not empty and `teams` is at least 1.
+  public static func generated(
+    units unitList: [(code: String, name: String)], teams: Int, seed: UInt64, year: Int = 2026, officeCode: String
+  ) -> PlanInput {
+    precondition(!unitList.isEmpty && teams >= 1, "an instance needs a unit and a team")
     var rng = SplitMix64(seed: seed)
     let firstOfYear = CivilDate.firstDay(of: year)
     let daysInYear = firstOfYear.days(to: CivilDate.lastDay(of: year)) + 1
@@ -24,7 +37,7 @@ extension PlanInput {
       return CivilDateRange(first: first, last: last)!
     }
 
-    let codes = (1...units).map { "DBCS-\(Self.padded($0, 4))" }
+    let codes = unitList.map(\.code)
     var visits: [VisitDue] = []
     var risks: [UnitRisk] = []
     var blackouts = [
@@ -37,7 +50,7 @@ extension PlanInput {
       .regularSupervision, .thematicSupervision, .thematicSupervision, .signsOfViolation,
     ]
     for (i, code) in codes.enumerated() {
-      let name = Self.unitName(i)
+      let name = unitList[i].name
       let windowDays = rng.int(in: 91...min(365, daysInYear))
       let windowStart = firstOfYear.adding(days: rng.int(in: 0...(daysInYear - windowDays)))
       let kind = rng.pick(kinds)
@@ -75,7 +88,7 @@ extension PlanInput {
         }
         return Inspector(
           inspectorID: "KTV-\(Self.padded(inspectorNumber, 4))", fullName: Self.personName(&rng),
-          homeUnitCode: rng.chance(percent: 70) ? rng.pick(codes) : "UBKT-DUK", unavailable: leave)
+          homeUnitCode: rng.chance(percent: 70) ? rng.pick(codes) : officeCode, unavailable: leave)
       }
       return Team(teamID: "T\(Self.padded(number, 2))", name: "Đoàn kiểm tra số \(number)", inspectors: inspectors)
     }

@@ -4,8 +4,9 @@ import ReformClient
 import ReformWire
 
 /// Loads the demo bloc (`Deploy/demo/*.csv`: a fictional bloc of units, people, study records
-/// and indicator values) into a new data folder through the registry's own import, once: a
-/// marker file in the data folder records that it was loaded.
+/// and indicator values) into a new data folder through the registry's own import, then gives
+/// every other module something to show (`DemoLoader+Modules.swift`), once: a marker file in
+/// the data folder records that it was loaded.
 struct DemoLoader: Sendable {
   let directory: String
   let marker: String
@@ -75,6 +76,12 @@ struct DemoLoader: Sendable {
         logger.error("demo indicators not computed", metadata: ["year": "\(year)", "error": "\(error)"])
         return
       }
+    }
+    do {
+      try await loadModules(with: client)
+    } catch {
+      logger.error("demo data of the other modules not loaded", metadata: ["error": "\(error)"])
+      return
     }
     _ = FileManager.default.createFile(atPath: marker, contents: Data("loaded from \(directory)\n".utf8))
   }

@@ -63,6 +63,32 @@ public struct ClassificationPopulation: Sendable, Hashable {
       input: ClassificationInput(year: year, persons: persons, collectives: collectives), units: tree)
   }
 
+  /// Evaluations of `members` (Party members, each with their cell) for `year`, drawn from
+  /// `seed`: what the demo rates on a real unit tree. The first member listed in a unit leads
+  /// it; every unit with a member also has its collective evaluation.
+  ///
+  /// Deterministic: the same arguments give the same evaluations on every platform.
+  public static func evaluations(
+    of members: [(personId: String, unitCode: String)], units: UnitTree, year: Int, seed: UInt64
+  ) -> ClassificationInput {
+    var random = SplitMix64(seed: seed)
+    var leaderOf: [String: String] = [:]
+    let persons = members.map { member in
+      let leads = leaderOf[member.unitCode] == nil
+      if leads { leaderOf[member.unitCode] = member.personId }
+      return person(member.personId, unit: member.unitCode, leads: leads, year: year, kind: .partyMember, &random)
+    }
+    let disciplined = Set(
+      persons.filter { person in
+        person.discipline.contains { $0.decided.year == year && $0.level.isAtLeast(.reprimand) }
+      }.map(\.personId))
+    let collectives = leaderOf.sorted { $0.key < $1.key }.map { code, leader in
+      collective(
+        code, children: units.children(of: code), leaders: [leader], disciplined: disciplined, year: year, &random)
+    }
+    return ClassificationInput(year: year, persons: persons, collectives: collectives)
+  }
+
   private static func person(
     _ id: String, unit: String, leads: Bool, year: Int, kind: RatingSubjectKind, _ random: inout SplitMix64
   ) -> PersonEvaluation {

@@ -1,3 +1,4 @@
+import ExchangeDomain
 import Foundation
 import ReformModule
 import ReformWire

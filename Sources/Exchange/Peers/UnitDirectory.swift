@@ -1,3 +1,5 @@
+import ExchangeDomain
+
 /// Where the exchange learns which registry unit owns which OrganId: principals name units by
 /// `unit_code`, documents name organs by OrganId, and every call needs both.
 ///

@@ -1,3 +1,5 @@
+import ExchangeDomain
+
 /// The unit directory kept in the exchange's own store (`exchange_organs`): filled by
 /// ``register(_:)`` (through ``ExchangeModule/registerOrgan(unitCode:organId:name:)``) until the
 /// registry provides it.

@@ -42,7 +42,8 @@ final class DemoSystem: @unchecked Sendable {
     up.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
     try up.run()
     do {
-      _ = try await lines.waitFor(prefix: "ready", count: 1, limit: .seconds(60))
+      // The demo loads every module before `ready`: a few minutes on a loaded machine.
+      _ = try await lines.waitFor(prefix: "ready", count: 1, limit: .seconds(300))
       let token = try TokenFile.read(from: directory + "/admin.token")
       return DemoSystem(directory: directory, address: address, adminToken: token, process: up, log: log)
     } catch {

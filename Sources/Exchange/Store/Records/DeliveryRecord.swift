@@ -1,3 +1,4 @@
+import ExchangeDomain
 import GRDB
 import ReformStore
 
