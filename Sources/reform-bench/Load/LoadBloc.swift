@@ -28,6 +28,9 @@ struct LoadBloc: Sendable {
   var reporters: [String: [String]]
   /// Roots of subtrees the rating's dry runs cover.
   var ratingUnits: [String]
+  /// Documents the senders had sent and the receivers had received before the load (the
+  /// demo's letters): the soak's checks count only what the load sent.
+  var earlierDocuments: Set<String> = []
   var programmeId: String
   /// The programme's year and inspectors, whom the load's replans send on leave.
   var programmeYear: Int32
@@ -74,8 +77,23 @@ struct LoadBloc: Sendable {
     guard let programme = plan.programme else { throw BenchmarkFailure(description: "Inspection.Plan returned no programme") }
     log("inspection: programme \(programme.programmeId) v\(programme.version), \(programme.visits.count) visits")
 
+    var earlier = Set<String>()
+    for sender in senders {
+      earlier.formUnion(
+        try await client.everyPage(ExchangeService.ListSent.self, items: \.items, page: \.page, timeout: .seconds(60)) {
+          ExchangeListSentRequest(page: PageRequest(pageSize: 1000, pageToken: $0), unitCode: sender.code)
+        }.items.compactMap { $0.document?.documentId })
+    }
+    for receiver in receivers {
+      earlier.formUnion(
+        try await client.everyPage(ExchangeService.ListInbox.self, items: \.items, page: \.page, timeout: .seconds(60)) {
+          ExchangeListInboxRequest(page: PageRequest(pageSize: 1000, pageToken: $0), unitCode: receiver.code)
+        }.items.compactMap { $0.document?.documentId })
+    }
+    log("exchange: \(earlier.count) documents already sent or received by these units, left out of the checks")
+
     return LoadBloc(
-      senders: senders, receivers: receivers, reporters: reporters, ratingUnits: ratingUnits,
+      senders: senders, receivers: receivers, reporters: reporters, ratingUnits: ratingUnits, earlierDocuments: earlier,
       programmeId: programme.programmeId, programmeYear: Int32(input.year),
       inspectors: input.teams.flatMap { $0.inspectors.map(\.inspectorID) })
   }
