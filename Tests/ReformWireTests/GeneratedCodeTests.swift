@@ -36,7 +36,7 @@ import Testing
 
   @Test func servedSchemaIsCurrent() throws {
     let scratch = try temporaryFolder()
-    try Tool.protoc.run(["--include_imports", "--descriptor_set_out=\(scratch)/served.pb"] + Repository.protoFiles)
+    try Tool.protoc.run(["--include_imports", "--descriptor_set_out=\(scratch)/served.pb"] + Repository.servedProtoFiles)
     let output = try ServedSchemaTable(set: Array(contents(scratch + "/served.pb"))).swiftFile()
     let committed = "Sources/ReformHub/Generated/\(output.path)"
     #expect(try String(decoding: contents(Repository.path(committed)), as: UTF8.self) == output.text, "\(committed) is stale")

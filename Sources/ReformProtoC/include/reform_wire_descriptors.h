@@ -6,6 +6,10 @@
 #include "grpc/health/v1/health.pb-c.h"
 #include "grpc/reflection/v1/reflection.pb-c.h"
 #include "grpc/reflection/v1alpha/reflection_v1alpha.pb-c.h"
+#include "opentelemetry/proto/common/v1/otlp_common.pb-c.h"
+#include "opentelemetry/proto/resource/v1/resource.pb-c.h"
+#include "opentelemetry/proto/trace/v1/trace.pb-c.h"
+#include "opentelemetry/proto/collector/trace/v1/trace_service.pb-c.h"
 #include "reform/v1/common.pb-c.h"
 #include "reform/v1/admin.pb-c.h"
 #include "reform/v1/classification.pb-c.h"
@@ -47,6 +51,51 @@ static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__grpc__re
 }
 static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__grpc__reflection__v1__service_response(void) {
   return &grpc__reflection__v1__service_response__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__opentelemetry__proto__collector__trace__v1__export_trace_partial_success(void) {
+  return &opentelemetry__proto__collector__trace__v1__export_trace_partial_success__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__opentelemetry__proto__collector__trace__v1__export_trace_service_request(void) {
+  return &opentelemetry__proto__collector__trace__v1__export_trace_service_request__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__opentelemetry__proto__collector__trace__v1__export_trace_service_response(void) {
+  return &opentelemetry__proto__collector__trace__v1__export_trace_service_response__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__opentelemetry__proto__common__v1__any_value(void) {
+  return &opentelemetry__proto__common__v1__any_value__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__opentelemetry__proto__common__v1__entity_ref(void) {
+  return &opentelemetry__proto__common__v1__entity_ref__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__opentelemetry__proto__common__v1__instrumentation_scope(void) {
+  return &opentelemetry__proto__common__v1__instrumentation_scope__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__opentelemetry__proto__common__v1__key_value(void) {
+  return &opentelemetry__proto__common__v1__key_value__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__opentelemetry__proto__resource__v1__resource(void) {
+  return &opentelemetry__proto__resource__v1__resource__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__opentelemetry__proto__trace__v1__resource_spans(void) {
+  return &opentelemetry__proto__trace__v1__resource_spans__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__opentelemetry__proto__trace__v1__scope_spans(void) {
+  return &opentelemetry__proto__trace__v1__scope_spans__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__opentelemetry__proto__trace__v1__span(void) {
+  return &opentelemetry__proto__trace__v1__span__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__opentelemetry__proto__trace__v1__span__event(void) {
+  return &opentelemetry__proto__trace__v1__span__event__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__opentelemetry__proto__trace__v1__span__link(void) {
+  return &opentelemetry__proto__trace__v1__span__link__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__opentelemetry__proto__trace__v1__status(void) {
+  return &opentelemetry__proto__trace__v1__status__descriptor;
+}
+static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__opentelemetry__proto__trace__v1__traces_data(void) {
+  return &opentelemetry__proto__trace__v1__traces_data__descriptor;
 }
 static inline const ProtobufCMessageDescriptor *reform_wire_descriptor__reform__v1__admin_audit_entry(void) {
   return &reform__v1__admin_audit_entry__descriptor;

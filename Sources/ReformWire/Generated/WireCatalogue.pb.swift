@@ -15,6 +15,21 @@ public enum WireCatalogue {
       ServerReflectionRequest.self,
       ServerReflectionResponse.self,
       ServiceResponse.self,
+      OTLPExportTracePartialSuccess.self,
+      OTLPExportTraceServiceRequest.self,
+      OTLPExportTraceServiceResponse.self,
+      OTLPAnyValue.self,
+      OTLPEntityRef.self,
+      OTLPInstrumentationScope.self,
+      OTLPKeyValue.self,
+      OTLPResource.self,
+      OTLPResourceSpans.self,
+      OTLPScopeSpans.self,
+      OTLPSpan.self,
+      OTLPSpan.Event.self,
+      OTLPSpan.Link.self,
+      OTLPStatus.self,
+      OTLPTracesData.self,
       AdminAuditEntry.self,
       AdminCancelJobRequest.self,
       AdminCoordinatorInfo.self,
@@ -295,7 +310,8 @@ public enum WireCatalogue {
     ]
   }
 
-  /// Every service, in schema order.
+  /// Every service Reform serves, in schema order: OpenTelemetry's, which a process calls
+  /// and never serves, is left out.
   public static let services: [WireServiceInfo] = [
     WireServiceInfo(name: HealthService.name, methods: HealthService.methods),
     WireServiceInfo(name: ServerReflectionService.name, methods: ServerReflectionService.methods),

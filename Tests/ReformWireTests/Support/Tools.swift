@@ -14,6 +14,10 @@ enum Repository {
     return all.filter { $0.hasSuffix(".proto") }.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
   }
 
+  /// The `.proto` files the coordinator serves, as server reflection describes them: all but
+  /// OpenTelemetry's, whose service a process calls and never serves.
+  static var servedProtoFiles: [String] { protoFiles.filter { !$0.hasPrefix("opentelemetry/") } }
+
   /// Every file under a folder, relative to it.
   static func files(under relative: String) -> [String] {
     let all = FileManager.default.enumerator(atPath: path(relative))?.compactMap { $0 as? String } ?? []
