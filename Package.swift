@@ -80,6 +80,10 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
     .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
     .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+    // Tracing: the swift-distributed-tracing API in the code, its spans sent over OTLP/gRPC by
+    // ReformTracing on the project's own protobuf-c messages (not swift-otel's exporter, which
+    // brings swift-protobuf).
+    .package(url: "https://github.com/apple/swift-distributed-tracing.git", from: "1.7.2"),
   ],
   targets: workerModules + [
     // libprotobuf-c, found by pkg-config: the only protobuf runtime in the product.
@@ -119,7 +123,19 @@ let package = Package(
         .product(name: "X509", package: "swift-certificates"),
         .product(name: "SwiftASN1", package: "swift-asn1"),
         .product(name: "Metrics", package: "swift-metrics"),
-        "ReformClient",
+        "ReformClient", "ReformTracing",
+        .product(name: "Tracing", package: "swift-distributed-tracing"),
+      ]
+    ),
+    // A process's spans: a tracer whose ids are Reform's `traceparent`, a bounded batch of
+    // finished spans, and their export over OTLP/gRPC. Off unless an endpoint is given.
+    .target(
+      name: "ReformTracing",
+      dependencies: [
+        "ReformKit", "ReformWire", "ReformClient", grpcCore,
+        .product(name: "Tracing", package: "swift-distributed-tracing"),
+        .product(name: "Logging", package: "swift-log"),
+        .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
       ]
     ),
     // A process's metrics endpoint: the Prometheus backend of swift-metrics, served over HTTP
@@ -195,7 +211,7 @@ let package = Package(
       name: "reformd",
       dependencies: [
         "ReformWire", "ReformHub", "ReformModule", "ReformSecurity", "ReformClient", "Diagnostics", "ReformCommandLine",
-        "ReformStore", "ReformMetrics",
+        "ReformStore", "ReformMetrics", "ReformTracing",
         "Exchange", "Inspection", "Classification", "Registry",
         "ExchangeDomain", "InspectionDomain", "ClassificationDomain", "ReformKit",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -262,11 +278,12 @@ let package = Package(
       name: "ReformHubTests",
       dependencies: [
         "ReformClient", "ReformWire", "ReformHub", "ReformModule", "ReformSecurity", "CProtobufC", "ReformModuleTesting", "ReformMetrics",
-        grpcCore,
+        "ReformTracing", grpcCore,
         .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),
       ]
     ),
     .testTarget(name: "ReformKitTests", dependencies: ["ReformKit"]),
+    .testTarget(name: "ReformTracingTests", dependencies: ["ReformTracing", "ReformKit", "ReformWire"]),
     .testTarget(
       name: "ReformStoreTests",
       dependencies: ["ReformStore", "ReformKit", "ReformModuleTesting", grdb, postgresNIO]

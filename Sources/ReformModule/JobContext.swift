@@ -19,8 +19,9 @@ public struct JobContext: Sendable {
   /// When the caller stops waiting; the worker cancels the handler then.
   public var deadline: Date?
   public var worker: WorkerIdentity
-  /// The W3C trace the job runs under, from the coordinator; the worker runs the handler with
-  /// it as ``TraceParent/current``, so that its calls to other modules carry it on.
+  /// The W3C trace the job runs under, as the coordinator sent it (its `parentID` is the
+  /// coordinator's span). The worker runs the handler with a child of it, the job's own span, as
+  /// ``TraceParent/current``, so that its calls to other modules carry the trace on.
   public var traceParent: TraceParent?
   /// Where the handler says what the job acted on (``AuditNote/record(target:unit:)``), for the
   /// coordinator's audit log.

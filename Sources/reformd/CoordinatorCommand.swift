@@ -17,6 +17,9 @@ struct CoordinatorCommand: AsyncParsableCommand {
   @OptionGroup(title: "Metrics")
   var metrics: MetricsOptions
 
+  @OptionGroup(title: "Tracing")
+  var tracing: TracingOptions
+
   @Option(help: "An endpoint to serve on: HOST:PORT or unix:PATH. Repeat for several.")
   var listen: [String] = ["127.0.0.1:7420"]
 
@@ -115,6 +118,7 @@ struct CoordinatorCommand: AsyncParsableCommand {
     server.bootstrapLogging()
     let logger = Logger(label: "reform.coordinator")
     let metricsServices = try metrics.services(logger: logger)
+    let tracingServices = try tracing.services(serviceName: "reform-coordinator", logger: logger)
     guard (1...Self.longestMaxDeadline).contains(maxDeadline) else {
       throw ValidationError("--max-deadline \(maxDeadline): give a number of seconds from 1 to \(Self.longestMaxDeadline)")
     }
@@ -152,7 +156,9 @@ struct CoordinatorCommand: AsyncParsableCommand {
     }
     _ = try await Bootstrap.serviceToken(at: serviceTokenFile ?? server.data + "/service.token", store: tokens)
     let coordinator = Coordinator(configuration: configuration, logger: logger)
-    let group = ServiceGroup(services: [coordinator] + metricsServices, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+    // Services stop in reverse order: the exporter last, with the coordinator's last spans.
+    let group = ServiceGroup(
+      services: tracingServices + [coordinator] + metricsServices, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
     ParentWatch.start(parent: server.parentPid, group: group)
     try await group.run()
   }

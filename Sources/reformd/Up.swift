@@ -34,6 +34,9 @@ struct Up: AsyncParsableCommand {
   @Option(help: "Serve Prometheus metrics: the coordinator at this loopback HOST:PORT (or PORT), the workers of diagnostics, registry, classification, exchange and inspection on the five ports after it. Off unless given.")
   var metricsListen: String?
 
+  @OptionGroup(title: "Tracing (the coordinator and every worker send their spans there)")
+  var tracing: TracingOptions
+
   @OptionGroup(title: "Store (the coordinator's tokens and audit log, and the modules that can keep their state in PostgreSQL, use it; the others their SQLite files)")
   var database: DatabaseOptions
 
@@ -54,11 +57,12 @@ struct Up: AsyncParsableCommand {
       store: databaseSettings.map { .postgres($0) } ?? .sqlite(path: data + "/coordinator.sqlite"))
     _ = try await Bootstrap.adminToken(at: data + "/admin.token", store: tokens)
     _ = try await Bootstrap.serviceToken(at: data + "/service.token", store: tokens)
+    let otlp = try tracing.endpoint().map { ["--otlp-endpoint", $0.description] } ?? []
     let metricsPorts = try metricsListen.map { try Self.metricsAddresses($0, count: 1 + ModuleHost.available.count) }
     let socket = ReformAddress.unix(data + "/reform.sock")
     let executable = try Self.executablePath()
     let parent = "\(getpid())"
-    let common = ["--data", data, "--log-level", server.logLevel.rawValue, "--parent-pid", parent]
+    let common = ["--data", data, "--log-level", server.logLevel.rawValue, "--parent-pid", parent] + otlp
     let store = database.databaseUrl.map { url in
       ["--database-url", url] + (database.databasePasswordFile.map { ["--database-password-file", $0] } ?? [])
     } ?? []

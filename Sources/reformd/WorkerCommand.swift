@@ -27,6 +27,9 @@ struct WorkerCommand: AsyncParsableCommand {
   @OptionGroup(title: "Metrics")
   var metrics: MetricsOptions
 
+  @OptionGroup(title: "Tracing")
+  var tracing: TracingOptions
+
   @Option(help: "The module to host: \(ModuleHost.available.joined(separator: ", ")).")
   var module: String
 
@@ -55,6 +58,7 @@ struct WorkerCommand: AsyncParsableCommand {
     server.bootstrapLogging()
     let logger = Logger(label: "reform.worker.\(module)")
     let metricsServices = try metrics.services(logger: logger)
+    let tracingServices = try tracing.services(serviceName: "reform-worker-\(module)", logger: logger)
     guard capacity > 0 else { throw ValidationError("--capacity must be at least 1") }
     let databaseSettings = try database.settings()
     var address = try ReformAddress(coordinator)
@@ -80,7 +84,9 @@ struct WorkerCommand: AsyncParsableCommand {
       module: try ModuleHost.make(module, data: server.data, database: databaseSettings, calls: calls),
       configuration: WorkerConfiguration(coordinator: address, secret: secret, capacity: capacity, tls: tls),
       logger: logger)
-    let group = ServiceGroup(services: [worker] + metricsServices, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+    // Services stop in reverse order: the exporter last, with the worker's last spans.
+    let group = ServiceGroup(
+      services: tracingServices + [worker] + metricsServices, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
     ParentWatch.start(parent: server.parentPid, group: group)
     try await group.run()
   }

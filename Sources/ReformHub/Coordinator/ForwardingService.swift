@@ -1,6 +1,7 @@
 import GRPCCore
 import ReformKit
 import ReformModule
+import ReformTracing
 import ReformWire
 
 /// Every method of every module service: each call becomes a job for a worker of the module,
@@ -24,6 +25,8 @@ struct ForwardingService: RegistrableRPCService {
         router.registerHandler(
           forMethod: method.descriptor, deserializer: RawDeserializer(), serializer: RawSerializer()
         ) { request, context in
+          let identity = Self.spanIdentity(of: request.metadata)
+          let span = CallSpan.start(method, identity: identity, kind: .server)
           let caller: Principal?
           let ownUnit: String?
           do throws(Gatekeeper.Refusal) {
@@ -32,6 +35,7 @@ struct ForwardingService: RegistrableRPCService {
               peer: context.remotePeer)
           } catch {
             await auditor.recordRefusal(method, refusal: error, peer: context.remotePeer)
+            CallSpan.end(span, code: error.error.code)
             throw error.error
           }
           // A stream stays open long after it was admitted: its credential is checked again
@@ -39,8 +43,8 @@ struct ForwardingService: RegistrableRPCService {
           let metadata = request.metadata
           let certificate = ServerTLS.peerCertificateSHA256(context)
           let credential: Hub.CredentialCheck = { await gatekeeper.recheck(metadata: metadata, peerCertificate: certificate) }
-          let trace = Self.trace(of: metadata)
-          return StreamingServerResponse { writer in
+          let trace = identity.own
+          @Sendable func producer(_ writer: RPCWriter<[UInt8]>) async throws -> Metadata {
             let note = AuditNote()
             // The call's entry is written before any of its data reaches the caller: before a
             // unary answer, or a stream's first item. If it cannot be written, the caller gets
@@ -82,6 +86,17 @@ struct ForwardingService: RegistrableRPCService {
             }
             return [:]
           }
+          // The call's span ends with its final status, whichever way it ends.
+          return StreamingServerResponse { writer in
+            do {
+              let trailers = try await producer(writer)
+              CallSpan.end(span, code: nil)
+              return trailers
+            } catch {
+              CallSpan.end(span, code: (error as? RPCError)?.code ?? .unknown)
+              throw error
+            }
+          }
         }
       }
     }
@@ -116,13 +131,13 @@ struct ForwardingService: RegistrableRPCService {
     }
   }
 
-  /// The trace the job runs under: the caller's `traceparent` when it reads as W3C Trace
-  /// Context says, else a new trace (as the specification asks of a reader that cannot use
-  /// what it got); with the coordinator's own span as the worker's parent.
-  private static func trace(of metadata: Metadata) -> TraceParent {
-    var random = SystemRandomNumberGenerator()
+  /// The ids of the coordinator's span of the call, whose trace the job runs under: a child of
+  /// the caller's `traceparent` when it reads as W3C Trace Context says, else the first span of
+  /// a new trace (as the specification asks of a reader that cannot use what it got). The
+  /// worker's parent is this span.
+  private static func spanIdentity(of metadata: Metadata) -> SpanIdentity {
     let header = metadata[stringValues: "traceparent"].first { _ in true }
-    return (header.flatMap(TraceParent.init(header:)) ?? .start(using: &random)).child(using: &random)
+    return header.flatMap(TraceParent.init(header:)).map(SpanIdentity.child(of:)) ?? .root()
   }
 
   /// Writes the job's items and its outcome to the caller as they come. Each item the caller's

@@ -4,6 +4,7 @@ import ReformKit
 import ReformClient
 import ReformModule
 import ReformSecurity
+import ReformTracing
 import ReformWire
 
 /// ``ModuleCalls`` through the coordinator: one long-lived ``ReformClient`` connection,
@@ -31,13 +32,18 @@ public final class CoordinatorCalls: ModuleCalls {
     guard let client = await connection.client() else {
       throw RPCError(code: .unavailable, message: "\(M.info.path): the coordinator cannot be reached from this worker")
     }
-    // The job's trace goes on, from a span of this worker's.
-    var random = SystemRandomNumberGenerator()
-    let trace = TraceParent.current.map { [("traceparent", $0.child(using: &random).description)] } ?? []
+    // The job's trace goes on, from this call's own span, a child of the job's.
+    let identity = TraceParent.current.map(SpanIdentity.child(of:))
+    let span = identity.map { CallSpan.start(M.info, identity: $0, kind: .client) }
     do {
-      return try await client.call(M.self, request, timeout: timeout ?? .seconds(30), metadata: trace)
+      let output = try await client.call(
+        M.self, request, timeout: timeout ?? .seconds(30), metadata: identity.map { [("traceparent", $0.own.description)] } ?? [])
+      if let span { CallSpan.end(span, code: nil) }
+      return output
     } catch {
-      throw RPCError(code: RPCError.Code(error.code), message: "\(M.info.path): \(error.message)")
+      let code = RPCError.Code(error.code)
+      if let span { CallSpan.end(span, code: code) }
+      throw RPCError(code: code, message: "\(M.info.path): \(error.message)")
     }
   }
 

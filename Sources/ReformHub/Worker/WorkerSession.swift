@@ -2,6 +2,7 @@ import Foundation
 import GRPCCore
 import ReformKit
 import ReformModule
+import ReformTracing
 import ReformWire
 import Synchronization
 
@@ -85,7 +86,8 @@ actor WorkerSession {
     let outbound = self.outbound
     let credit = StreamCredit(bytes: window.bytes, items: window.items)
     credits[job.jobId] = credit
-    if ModuleCatalogue.methods(of: identity.module).contains(where: { $0.path == job.method && $0.serverStreaming }) {
+    let info = ModuleCatalogue.methods(of: identity.module).first { $0.path == job.method }
+    if info?.serverStreaming == true {
       streams.insert(job.jobId)
     }
     running[job.jobId] = Task {
@@ -98,7 +100,14 @@ actor WorkerSession {
         send(item)
       })
       let started = ContinuousClock.now
-      var result = await Self.run(handler, job: job, context: context, items: items)
+      // The job's span: a child of the coordinator's, and the parent of the calls its
+      // handler makes to other modules.
+      let ids = context.traceParent.map(SpanIdentity.child(of:)) ?? .root()
+      let span = info.map { CallSpan.start($0, identity: ids, kind: .server) }
+      var result = await TraceParent.$current.withValue(ids.own) {
+        await Self.run(handler, job: job, context: context, items: items)
+      }
+      if let span { CallSpan.end(span, status: Status.Code(rawValue: Int(result.statusCode)) ?? .unknown) }
       JobMetrics.record(
         module: context.worker.module, method: handler == nil ? "unknown" : job.method, status: result.statusCode,
         duration: ContinuousClock.now - started)
@@ -146,10 +155,8 @@ actor WorkerSession {
       return JobResult(jobId: job.jobId, statusCode: Int32(Status.Code.unimplemented.rawValue), message: "\(job.method) is not served by this worker", end: true)
     }
     do {
-      let payload = try await TraceParent.$current.withValue(context.traceParent) {
-        try await withDeadline(context.deadline) {
-          try await handler(job.payload, context, items)
-        }
+      let payload = try await withDeadline(context.deadline) {
+        try await handler(job.payload, context, items)
       }
       return JobResult(jobId: job.jobId, statusCode: 0, payload: payload, end: true)
     } catch let error as RPCError {
