@@ -123,9 +123,11 @@ public struct Coordinator: Service {
       }
     } onGracefulShutdown: {
       logger.info("coordinator shutting down")
-      for (_, server) in servers { server.beginGracefulShutdown() }
+      // Open streams are ended first, so that each caller reads their UNAVAILABLE before the
+      // servers stop taking calls and close their connections.
       Task {
         await hub.endStreams(because: "the coordinator is shutting down")
+        for (_, server) in servers { server.beginGracefulShutdown() }
         await hub.releaseWorkersWhenIdle()
       }
     }
