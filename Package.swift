@@ -84,6 +84,10 @@ let package = Package(
     // ReformTracing on the project's own protobuf-c messages (not swift-otel's exporter, which
     // brings swift-protobuf).
     .package(url: "https://github.com/apple/swift-distributed-tracing.git", from: "1.7.2"),
+    // The names of the response headers the web console sets (Hummingbird's HTTP types).
+    .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
+    // The web console's pages: server-rendered HTML from Mustache templates.
+    .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
   ],
   targets: workerModules + [
     // libprotobuf-c, found by pkg-config: the only protobuf runtime in the product.
@@ -200,6 +204,20 @@ let package = Package(
       ]
     ),
 
+    // The web front (`reformd web`): the console's pages over HTTP, each call made through
+    // ReformClient as the signed-in principal.
+    .target(
+      name: "ReformWeb",
+      dependencies: [
+        "ReformClient", "ReformWire", "ReformKit", grpcCore, crypto,
+        .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "Mustache", package: "swift-mustache"),
+        .product(name: "HTTPTypes", package: "swift-http-types"),
+        .product(name: "Logging", package: "swift-log"),
+        .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+      ]
+    ),
+
     // What both executables share on the command line: --config files.
     .target(
       name: "ReformCommandLine",
@@ -211,7 +229,7 @@ let package = Package(
       name: "reformd",
       dependencies: [
         "ReformWire", "ReformHub", "ReformModule", "ReformSecurity", "ReformClient", "Diagnostics", "ReformCommandLine",
-        "ReformStore", "ReformMetrics", "ReformTracing",
+        "ReformStore", "ReformMetrics", "ReformTracing", "ReformWeb",
         "Exchange", "Inspection", "Classification", "Registry",
         "ExchangeDomain", "InspectionDomain", "ClassificationDomain", "ReformKit",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -278,7 +296,7 @@ let package = Package(
       name: "ReformHubTests",
       dependencies: [
         "ReformClient", "ReformWire", "ReformHub", "ReformModule", "ReformSecurity", "CProtobufC", "ReformModuleTesting", "ReformMetrics",
-        "ReformTracing", grpcCore,
+        "ReformTracing", "ReformWeb", grpcCore,
         .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),
       ]
     ),

@@ -15,7 +15,7 @@ struct Reformd: AsyncParsableCommand {
       (long option names without the dashes; `#` starts a comment), as if they were given
       before the options on the command line.
       """,
-    subcommands: [Up.self, CoordinatorCommand.self, WorkerCommand.self, SecretsCommand.self, Schema.self]
+    subcommands: [Up.self, CoordinatorCommand.self, WorkerCommand.self, WebCommand.self, SecretsCommand.self, Schema.self]
   )
 
   static func main() async {

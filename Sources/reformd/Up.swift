@@ -14,6 +14,7 @@ struct Up: AsyncParsableCommand {
     abstract: "Run a coordinator and one worker per module on this machine, supervised.",
     discussion: """
       Clients connect on every --listen endpoint (loopback only) and on unix:DATA/reform.sock.
+      The web console is served at http://127.0.0.1:7421/console (--web-listen; --no-web for none).
       A line beginning with `ready` is printed once every module has a worker attached, and
       again after a restart. A worker or coordinator that dies is restarted with backoff.
       Ctrl-C or SIGTERM stops everything and leaves no process behind.
@@ -37,6 +38,15 @@ struct Up: AsyncParsableCommand {
   @OptionGroup(title: "Tracing (the coordinator and every worker send their spans there)")
   var tracing: TracingOptions
 
+  @Option(help: "Serve the web console here: PORT (on 127.0.0.1), HOST:PORT or [IPv6]:PORT.")
+  var webListen: String = WebOptions.defaultAddress
+
+  @Flag(help: "Allow --web-listen on an address other than loopback (the console serves no TLS).")
+  var webPublic = false
+
+  @Flag(help: "Do not start the web console.")
+  var noWeb = false
+
   @OptionGroup(title: "Store (the coordinator's tokens and audit log, and the modules that can keep their state in PostgreSQL, use it; the others their SQLite files)")
   var database: DatabaseOptions
 
@@ -58,18 +68,20 @@ struct Up: AsyncParsableCommand {
     _ = try await Bootstrap.adminToken(at: data + "/admin.token", store: tokens)
     _ = try await Bootstrap.serviceToken(at: data + "/service.token", store: tokens)
     let otlp = try tracing.endpoint().map { ["--otlp-endpoint", $0.description] } ?? []
+    let web = noWeb
+      ? nil : try WebOptions.address(webListen, flag: "--web-listen", allowPublic: webPublic, publicFlag: "--web-public")
     let metricsPorts = try metricsListen.map { try Self.metricsAddresses($0, count: 1 + ModuleHost.available.count) }
     let socket = ReformAddress.unix(data + "/reform.sock")
     let executable = try Self.executablePath()
     let parent = "\(getpid())"
-    let common = ["--data", data, "--log-level", server.logLevel.rawValue, "--parent-pid", parent] + otlp
+    let common = ["--data", data, "--log-level", server.logLevel.rawValue, "--parent-pid", parent]
     let store = database.databaseUrl.map { url in
       ["--database-url", url] + (database.databasePasswordFile.map { ["--database-password-file", $0] } ?? [])
     } ?? []
     var children = [
       Supervisor.ChildSpec(
         name: "coordinator", executable: executable,
-        arguments: ["coordinator"] + (endpoints + [socket]).flatMap { ["--listen", $0.description] } + store + common
+        arguments: ["coordinator"] + (endpoints + [socket]).flatMap { ["--listen", $0.description] } + store + common + otlp
           + (metricsPorts.map { ["--metrics-listen", $0[0]] } ?? []))
     ]
     for (index, module) in ModuleHost.available.enumerated() {
@@ -77,7 +89,13 @@ struct Up: AsyncParsableCommand {
       children.append(Supervisor.ChildSpec(
         name: "worker \(module)", executable: executable,
         arguments: ["worker", "--module", module, "--coordinator", socket.description, "--capacity", "\(capacity)"] + store
-          + common + (metricsPorts.map { ["--metrics-listen", $0[index + 1]] } ?? [])))
+          + common + otlp + (metricsPorts.map { ["--metrics-listen", $0[index + 1]] } ?? [])))
+    }
+    if let web {
+      children.append(Supervisor.ChildSpec(
+        name: "web", executable: executable,
+        arguments: ["web", "--listen", web.description, "--coordinator", socket.description] + (webPublic ? ["--listen-public"] : [])
+          + common))
     }
     var demoLoader: DemoLoader?
     if demo {

@@ -21,7 +21,7 @@ struct DataFolderModeTests {
     let up = Process()
     up.executableURL = URL(fileURLWithPath: "/bin/sh")
     up.arguments = [
-      "-c", "umask 000; exec \"$0\" \"$@\"", Cluster.reformd, "up", "--data", data, "--listen", address, "--log-level", "warning",
+      "-c", "umask 000; exec \"$0\" \"$@\"", Cluster.reformd, "up", "--data", data, "--listen", address, "--no-web", "--log-level", "warning",
     ]
     let output = Pipe()
     up.standardOutput = output

@@ -14,7 +14,10 @@ struct UpTests {
     let lines = LineReader()
     let up = Process()
     up.executableURL = URL(fileURLWithPath: Cluster.reformd)
-    up.arguments = ["up", "--data", directory, "--listen", "127.0.0.1:\(port)", "--log-level", "warning"]
+    up.arguments = [
+      "up", "--data", directory, "--listen", "127.0.0.1:\(port)", "--web-listen", "127.0.0.1:\(try FreePort.find())",
+      "--log-level", "warning",
+    ]
     let output = Pipe()
     up.standardOutput = output
     up.standardError = FileHandle.nullDevice

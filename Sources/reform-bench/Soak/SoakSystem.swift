@@ -20,7 +20,7 @@ final class SoakSystem: Sendable {
     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     let up = Process()
     up.executableURL = bin.appendingPathComponent("reformd")
-    up.arguments = ["up", "--data", folder, "--listen", "127.0.0.1:\(port)", "--demo", "--log-level", "warning"]
+    up.arguments = ["up", "--data", folder, "--listen", "127.0.0.1:\(port)", "--demo", "--no-web", "--log-level", "warning"]
     FileManager.default.createFile(atPath: folder + "/up.out", contents: nil)
     FileManager.default.createFile(atPath: folder + "/up.log", contents: nil)
     up.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: folder + "/up.out"))

@@ -30,7 +30,8 @@ final class DemoSystem: @unchecked Sendable {
     let lines = LineReader()
     let up = Process()
     up.executableURL = URL(fileURLWithPath: Cluster.reformd)
-    up.arguments = ["up", "--data", directory, "--listen", address, "--demo", "--log-level", "warning"] + extra
+    up.arguments = ["up", "--data", directory, "--listen", address, "--demo", "--log-level", "warning"]
+      + (extra.contains("--web-listen") ? [] : ["--no-web"]) + extra
     // `--demo` finds Deploy/demo under the current folder.
     up.currentDirectoryURL = root
     let output = Pipe()

@@ -15,7 +15,8 @@ final class UpProcess: @unchecked Sendable {
     directory = "/tmp/reform-up-\(UUID().uuidString.prefix(8))"
     port = try FreePort.find()
     process.executableURL = URL(fileURLWithPath: Cluster.reformd)
-    process.arguments = ["up", "--data", directory, "--listen", address, "--log-level", "warning"] + extra
+    process.arguments = ["up", "--data", directory, "--listen", address, "--log-level", "warning"]
+      + (extra.contains("--web-listen") ? [] : ["--no-web"]) + extra
     let output = Pipe()
     process.standardOutput = output
     process.standardError = FileHandle.nullDevice

@@ -1,0 +1,293 @@
+import Foundation
+import Hummingbird
+import Logging
+import Mustache
+import ReformClient
+import ReformWire
+
+/// The console's routes under `/console`: sign-in and sign-out, and the pages, each made from
+/// calls to the coordinator as the signed-in principal.
+struct Console: Sendable {
+  static let sessionCookie = "reform_session"
+  /// The sign-in form's own token, in a cookie until sign-in: a page of another site cannot
+  /// sign a browser in under someone else's token.
+  static let signInCookie = "reform_signin"
+  /// Forms are small: a token, a form token, an id.
+  static let formLimit = 8 * 1024
+  static let fieldLimit = 512
+
+  let configuration: WebFront.Configuration
+  let sessions: SessionStore
+  let templates: MustacheLibrary
+  let logger: Logger
+
+  init(configuration: WebFront.Configuration, logger: Logger) throws {
+    self.configuration = configuration
+    self.sessions = SessionStore(limits: configuration.sessions)
+    self.templates = try ConsoleTemplates.library()
+    self.logger = logger
+  }
+
+  func register(on router: Router<BasicRequestContext>) {
+    router.get("/console") { request, _ in try await landing(request) }
+    router.get("/console/dang-nhap") { request, _ in signInPage(next: request.uri.queryParameters["tiep"].map(String.init)) }
+    router.post("/console/dang-nhap") { request, _ in try await signIn(request) }
+    router.post("/console/dang-xuat") { request, _ in try await signOut(request) }
+    router.get("/console/van-hanh") { request, _ in try await page(request) { try await operations($0) } }
+    router.post("/console/van-hanh/tam-dung") { request, _ in try await workerAction(request, drain: true) }
+    router.post("/console/van-hanh/tiep-tuc") { request, _ in try await workerAction(request, drain: false) }
+    router.get("/console/van-ban-den") { request, _ in try await page(request) { try await inbox($0, request: request) } }
+    router.get("/console/van-ban") { request, _ in try await page(request) { try await document($0, request: request) } }
+    router.get("/console/tep/console.css") { _, _ in
+      Response(
+        status: .ok,
+        headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "public, max-age=3600"],
+        body: ResponseBody(byteBuffer: ByteBuffer(string: ConsoleStyle.css)))
+    }
+  }
+
+  // MARK: Sign-in and sign-out
+
+  private func landing(_ request: Request) async throws -> Response {
+    guard let session = await session(of: request) else { return redirect("/console/dang-nhap") }
+    return redirect(Self.home(of: session.principal))
+  }
+
+  private func signInPage(next: String?, message: String? = nil, status: HTTPResponse.Status = .ok) -> Response {
+    let formToken = SessionStore.randomToken()
+    var response = render(
+      "sign-in", SignInView(formToken: formToken, next: Self.safeNext(next) ?? "", message: message), status: status)
+    response.setCookie(cookie(Self.signInCookie, formToken, maxAge: 3600))
+    return response
+  }
+
+  private func signIn(_ request: Request) async throws -> Response {
+    let form = try await Self.form(SignInForm.self, of: request)
+    let expected = request.cookies[Self.signInCookie]?.value ?? ""
+    guard !expected.isEmpty, ConstantTime.equal(Array((form.csrf ?? "").utf8), Array(expected.utf8)) else {
+      return forbiddenForm()
+    }
+    let token = (form.token ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+    guard !token.isEmpty, token.utf8.count <= Self.fieldLimit else {
+      return signInPage(next: form.next, message: "Hãy nhập mã truy cập.", status: .badRequest)
+    }
+    let principal: Principal
+    do {
+      principal = try await ReformClient.connect(
+        to: configuration.coordinator, token: token, tls: configuration.coordinatorTLS
+      ) { client in
+        try await client.call(DiagnosticsService.Echo.self, DiagnosticsEchoRequest(text: "console"), timeout: .seconds(10)).caller
+          ?? Principal()
+      }
+    } catch let error as ReformError where error.code == .unauthenticated {
+      return signInPage(next: form.next, message: "Mã truy cập không hợp lệ, đã hết hạn hoặc đã bị thu hồi.", status: .unauthorized)
+    } catch let error as ReformError where error.code == .permissionDenied {
+      return signInPage(next: form.next, message: "Mã truy cập này không dùng được cho bảng điều khiển.", status: .forbidden)
+    } catch {
+      logger.warning("sign-in: the coordinator did not answer", metadata: ["error": "\(Self.describe(error))"])
+      return signInPage(next: form.next, message: "Không liên lạc được với máy chủ điều phối; hãy thử lại.", status: .serviceUnavailable)
+    }
+    guard let session = await sessions.open(token: token, principal: principal) else {
+      return signInPage(next: form.next, message: "Máy chủ đang có quá nhiều phiên làm việc; hãy thử lại sau.", status: .serviceUnavailable)
+    }
+    logger.info("signed in", metadata: ["principal": "\(principal.id)"])
+    var response = redirect(Self.safeNext(form.next) ?? Self.home(of: principal))
+    response.setCookie(cookie(Self.sessionCookie, session.id, maxAge: Int(configuration.sessions.absolute.seconds)))
+    response.setCookie(cookie(Self.signInCookie, "", maxAge: 0))
+    return response
+  }
+
+  private func signOut(_ request: Request) async throws -> Response {
+    let form = try await Self.form(ActionForm.self, of: request)
+    guard let session = await session(of: request) else { return redirect("/console/dang-nhap") }
+    guard session.acceptsFormToken(form.csrf ?? "") else { return forbiddenForm() }
+    await sessions.close(session.id)
+    var response = redirect("/console/dang-nhap")
+    response.setCookie(cookie(Self.sessionCookie, "", maxAge: 0))
+    return response
+  }
+
+  // MARK: Pages
+
+  /// Runs `build` for the signed-in user and renders what it gives; without a session, sends
+  /// the browser to sign in and back.
+  private func page(_ request: Request, _ build: (ConsoleSession) async throws -> (String, any Sendable)) async throws -> Response {
+    guard let session = await session(of: request) else {
+      return redirect("/console/dang-nhap?tiep=" + Self.queryEscaped(request.uri.path))
+    }
+    do {
+      let (template, view) = try await build(session)
+      return render(template, view)
+    } catch let error as ReformError {
+      return await problem(error, session: session)
+    }
+  }
+
+  private func operations(_ session: ConsoleSession) async throws -> (String, any Sendable) {
+    let (status, workers) = try await call(session) { client in
+      (try await client.admin.status(timeout: .seconds(10)), try await client.admin.listWorkers(timeout: .seconds(10)).workers)
+    }
+    return ("operations", OperationsView(session: session, status: status, workers: workers))
+  }
+
+  private func workerAction(_ request: Request, drain: Bool) async throws -> Response {
+    let form = try await Self.form(ActionForm.self, of: request)
+    guard let session = await session(of: request) else { return redirect("/console/dang-nhap") }
+    guard session.acceptsFormToken(form.csrf ?? "") else { return forbiddenForm() }
+    guard let worker = form.worker, !worker.isEmpty, worker.utf8.count <= Self.fieldLimit else {
+      return render("problem", ProblemView(session: session, heading: "Yêu cầu không hợp lệ", message: "Thiếu worker.", back: "/console/van-hanh"), status: .badRequest)
+    }
+    do {
+      try await call(session) { client in
+        if drain {
+          _ = try await client.admin.drainWorker(id: worker, reason: "bảng điều khiển: \(session.principal.id)", timeout: .seconds(10))
+        } else {
+          _ = try await client.admin.resumeWorker(id: worker, timeout: .seconds(10))
+        }
+      }
+    } catch {
+      return await problem(error, session: session)
+    }
+    return redirect("/console/van-hanh")
+  }
+
+  private func inbox(_ session: ConsoleSession, request: Request) async throws -> (String, any Sendable) {
+    let unit = try Self.parameter("don-vi", of: request) ?? session.principal.unitCode
+    // A bloc-wide principal has no unit of its own: it picks one first.
+    guard !unit.isEmpty else { return ("inbox", InboxView(session: session, unit: unit, response: ExchangeListInboxResponse())) }
+    let response = try await call(session) { client in
+      try await client.call(
+        ExchangeService.ListInbox.self,
+        ExchangeListInboxRequest(page: PageRequest(pageSize: InboxView.pageSize), unitCode: unit), timeout: .seconds(15))
+    }
+    return ("inbox", InboxView(session: session, unit: unit, response: response))
+  }
+
+  private func document(_ session: ConsoleSession, request: Request) async throws -> (String, any Sendable) {
+    guard let id = try Self.parameter("id", of: request) else {
+      throw ReformError(code: .invalidArgument, message: "Thiếu mã định danh văn bản.")
+    }
+    let unit = try Self.parameter("don-vi", of: request) ?? session.principal.unitCode
+    let response = try await call(session) { client in
+      try await client.call(
+        ExchangeService.GetDocument.self, ExchangeGetDocumentRequest(documentId: id, unitCode: unit), timeout: .seconds(15))
+    }
+    return ("document", DocumentView(session: session, unit: unit, response: response))
+  }
+
+  // MARK: Calls, sessions, responses
+
+  /// Runs `body` with a client that carries the session's token; a token the coordinator no
+  /// longer accepts ends the session.
+  private func call<T: Sendable>(_ session: ConsoleSession, _ body: @Sendable (ReformClient) async throws -> T) async throws(ReformError) -> T {
+    do {
+      return try await ReformClient.connect(to: configuration.coordinator, token: session.token, tls: configuration.coordinatorTLS, body)
+    } catch let error as ReformError {
+      if error.code == .unauthenticated { await sessions.close(session.id) }
+      throw error
+    } catch {
+      throw ReformError(code: .internalError, message: Self.describe(error), cause: error)
+    }
+  }
+
+  private func session(of request: Request) async -> ConsoleSession? {
+    guard let id = request.cookies[Self.sessionCookie]?.value, !id.isEmpty, id.utf8.count <= 128 else { return nil }
+    return await sessions.use(id)
+  }
+
+  /// The page for a refused or failed call: "Không được phép" for PERMISSION_DENIED, sign-in
+  /// again for a token no longer accepted.
+  private func problem(_ error: ReformError, session: ConsoleSession) async -> Response {
+    let back = Self.home(of: session.principal)
+    switch error.code {
+    case .permissionDenied:
+      return render("problem", ProblemView(session: session, heading: "Không được phép", message: "Tài khoản của bạn không được xem hoặc làm việc này.", back: back), status: .forbidden)
+    case .unauthenticated:
+      var response = redirect("/console/dang-nhap")
+      response.setCookie(cookie(Self.sessionCookie, "", maxAge: 0))
+      return response
+    case .notFound:
+      return render("problem", ProblemView(session: session, heading: "Không tìm thấy", message: "Không có mục này.", back: back), status: .notFound)
+    case .invalidArgument:
+      return render("problem", ProblemView(session: session, heading: "Yêu cầu không hợp lệ", message: error.message, back: back), status: .badRequest)
+    default:
+      logger.warning("console call failed", metadata: ["code": "\(error.code)", "principal": "\(session.principal.id)"])
+      return render("problem", ProblemView(session: session, heading: "Lỗi máy chủ", message: "Máy chủ điều phối không trả lời được; hãy thử lại.", back: back), status: .badGateway)
+    }
+  }
+
+  private func forbiddenForm() -> Response {
+    render("problem", ProblemView(session: nil, heading: "Không được phép", message: "Biểu mẫu đã hết hạn hoặc không hợp lệ; hãy tải lại trang.", back: "/console"), status: .forbidden)
+  }
+
+  private func render(_ template: String, _ view: Any, status: HTTPResponse.Status = .ok) -> Response {
+    let html = templates.render(view, withTemplate: template) ?? ""
+    return Response(
+      status: status, headers: [.contentType: "text/html; charset=utf-8"], body: ResponseBody(byteBuffer: ByteBuffer(string: html)))
+  }
+
+  private func redirect(_ location: String) -> Response {
+    Response(status: .seeOther, headers: [.location: location])
+  }
+
+  private func cookie(_ name: String, _ value: String, maxAge: Int) -> Cookie {
+    Cookie(name: name, value: value, maxAge: maxAge, path: "/console", secure: configuration.secureCookies, httpOnly: true, sameSite: .strict)
+  }
+
+  // MARK: Input
+
+  /// Where to go after sign-in, when it is a page of the console: a path under `/console/`,
+  /// never another host (`//evil.example`, `/\evil.example`) nor a scheme.
+  static func safeNext(_ next: String?) -> String? {
+    guard let next, next.utf8.count <= 256, next.hasPrefix("/console/") else { return nil }
+    let allowed = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "/-_.?=&%"))
+    guard next.unicodeScalars.allSatisfy({ $0.isASCII && allowed.contains($0) }), !next.contains("//"), !next.contains("/..") else {
+      return nil
+    }
+    return next
+  }
+
+  static func home(of principal: Principal) -> String {
+    principal.roles.contains(where: { $0 == .admin || $0 == .operator }) ? "/console/van-hanh" : "/console/van-ban-den"
+  }
+
+  /// A query parameter, nil when absent or empty; too long a value is refused.
+  static func parameter(_ name: String, of request: Request) throws(ReformError) -> String? {
+    guard let value = request.uri.queryParameters[Substring(name)].map(String.init), !value.isEmpty else { return nil }
+    guard value.utf8.count <= fieldLimit else { throw ReformError(code: .invalidArgument, message: "Tham số \(name) quá dài.") }
+    return value
+  }
+
+  static func queryEscaped(_ text: String) -> String {
+    text.addingPercentEncoding(withAllowedCharacters: CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "-_./"))) ?? ""
+  }
+
+  /// The body of a form post, at most ``formLimit`` bytes, decoded.
+  static func form<Form: Decodable>(_ type: Form.Type, of request: Request) async throws -> Form {
+    var request = request
+    let body = try await request.collectBody(upTo: formLimit)
+    do {
+      return try URLEncodedFormDecoder().decode(Form.self, from: String(buffer: body))
+    } catch {
+      throw HTTPError(.badRequest, message: "Biểu mẫu không hợp lệ.")
+    }
+  }
+
+  /// An error's text without the token: only a ReformError's code and message.
+  static func describe(_ error: any Error) -> String {
+    (error as? ReformError).map { "\($0.code): \($0.message)" } ?? String(describing: type(of: error))
+  }
+}
+
+/// The fields of the sign-in form.
+struct SignInForm: Decodable {
+  var token: String?
+  var csrf: String?
+  var next: String?
+}
+
+/// The fields of the console's other forms.
+struct ActionForm: Decodable {
+  var csrf: String?
+  var worker: String?
+}

@@ -1,0 +1,40 @@
+/// The console's style sheet, served at `/console/tep/console.css`: the palette and tables of
+/// the registry's HTML report, with a header, forms and buttons besides.
+enum ConsoleStyle {
+  static let css = """
+    :root{--met:#1b5e20;--met-bg:#e8f5e9;--not:#b71c1c;--not-bg:#ffebee;--none:#616161;--none-bg:#f5f5f5;--ink:#1a1a1a;--line:#d0d0d0;--head:#263238}
+    *{box-sizing:border-box}
+    body{font-family:"Noto Sans","Segoe UI",Roboto,Arial,sans-serif;color:var(--ink);margin:0;line-height:1.45}
+    header{background:var(--head);color:#fff;display:flex;flex-wrap:wrap;align-items:center;gap:.4rem 1.2rem;padding:.5rem 1.5rem}
+    header .brand{font-weight:700;margin:0}
+    header nav ul{list-style:none;display:flex;gap:1rem;margin:0;padding:0}
+    header a{color:#fff}
+    header .sign-out{margin-left:auto;display:flex;align-items:center;gap:.6rem}
+    main{margin:0 auto;max-width:1100px;padding:1.5rem}
+    h1{font-size:1.45rem;margin:0 0 .4rem}
+    h2{font-size:1.12rem;margin:0 0 .6rem}
+    .meta{color:#444;margin:.2rem 0}
+    section{border:1px solid var(--line);border-left:6px solid var(--none);border-radius:6px;padding:1rem 1.2rem;margin:1.2rem 0;overflow-x:auto}
+    section.summary{border-left-color:var(--head)}
+    section.not-met{border-left-color:var(--not)}
+    dl{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem;margin:.4rem 0 .8rem;font-size:.92rem}
+    dt{font-weight:600;color:#333}
+    dd{margin:0}
+    table{border-collapse:collapse;width:100%;font-size:.9rem;margin-top:.6rem}
+    th,td{border-bottom:1px solid var(--line);padding:.3rem .5rem;text-align:left;vertical-align:top}
+    th{background:#eceff1}
+    .num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+    .badge{display:inline-block;border-radius:3px;padding:0 .4rem;font-weight:600;white-space:nowrap}
+    .badge.met{color:var(--met);background:var(--met-bg)}
+    .badge.not-met{color:var(--not);background:var(--not-bg)}
+    .badge.no-data{color:var(--none);background:var(--none-bg)}
+    tr.not-met td:first-child{box-shadow:inset 3px 0 var(--not)}
+    form.card{border:1px solid var(--line);border-radius:6px;padding:1rem 1.2rem;max-width:32rem;display:grid;gap:.5rem}
+    form.filter{display:flex;gap:.5rem;align-items:center;margin:.6rem 0}
+    label{font-weight:600}
+    input{font:inherit;padding:.3rem .5rem;border:1px solid #888;border-radius:4px}
+    button{font:inherit;padding:.25rem .8rem;border:1px solid var(--head);border-radius:4px;background:#fff;color:var(--head);cursor:pointer}
+    button:focus-visible,a:focus-visible,input:focus-visible{outline:3px solid #1565c0;outline-offset:2px}
+    .error{color:var(--not);background:var(--not-bg);padding:.4rem .6rem;border-radius:4px}
+    """
+}

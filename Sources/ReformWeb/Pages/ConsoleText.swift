@@ -1,0 +1,99 @@
+import Foundation
+import ReformWire
+
+/// How the console words the coordinator's values in Vietnamese: states, roles, urgencies,
+/// and times on the wall clock of Asia/Ho_Chi_Minh.
+enum ConsoleText {
+  static let vietnam = TimeZone(identifier: "Asia/Ho_Chi_Minh") ?? TimeZone(secondsFromGMT: 7 * 3600)!
+
+  /// `07/12/2026 08:54` in Vietnam's time; `—` when unset.
+  static func time(_ timestamp: Timestamp?) -> String {
+    guard let timestamp else { return "—" }
+    var style = Date.VerbatimFormatStyle(
+      format: "\(day: .twoDigits)/\(month: .twoDigits)/\(year: .defaultDigits) \(hour: .twoDigits(clock: .twentyFourHour, hourCycle: .zeroBased)):\(minute: .twoDigits)",
+      timeZone: vietnam, calendar: Calendar(identifier: .gregorian))
+    style.locale = Locale(identifier: "vi_VN")
+    return timestamp.date.formatted(style)
+  }
+
+  /// `07/12/2026`; `—` when unset.
+  static func day(_ date: CalendarDate?) -> String {
+    guard let date, date.year > 0 else { return "—" }
+    return String(format: "%02d/%02d/%04d", date.day, date.month, date.year)
+  }
+
+  static func workerState(_ state: AdminWorkerState) -> String {
+    switch state {
+    case .attached: "Đang chạy"
+    case .draining: "Đã tạm dừng"
+    case .gone: "Đã rời"
+    default: "Không rõ"
+    }
+  }
+
+  static func role(_ role: Role) -> String {
+    switch role {
+    case .admin: "quản trị"
+    case .operator: "vận hành"
+    case .clerk: "văn thư"
+    case .inspector: "kiểm tra"
+    case .viewer: "xem"
+    case .service: "dịch vụ"
+    case .worker: "worker"
+    default: "không rõ"
+    }
+  }
+
+  /// Độ khẩn; unspecified reads as normal, as the exchange reads it.
+  static func urgency(_ urgency: ExchangeUrgency) -> String {
+    switch urgency {
+    case .urgent: "Khẩn"
+    case .veryUrgent: "Thượng khẩn"
+    case .flash: "Hỏa tốc"
+    default: "Thường"
+    }
+  }
+
+  /// A copy's processing state with its edXML number, then its recall state when there is one.
+  static func status(_ delivery: ExchangeDelivery) -> String {
+    var text = notice(delivery.status)
+    if delivery.recallStatus != .unspecified { text += "; " + notice(delivery.recallStatus) }
+    if delivery.voided != nil { text += "; đã hủy" }
+    return text
+  }
+
+  static func notice(_ code: ExchangeNoticeCode) -> String {
+    switch code {
+    case .arrived: "01 Đã đến"
+    case .refused: "02 Từ chối tiếp nhận"
+    case .registered: "03 Đã tiếp nhận"
+    case .assigned: "04 Đã phân công"
+    case .inProgress: "05 Đang xử lý"
+    case .done: "06 Hoàn thành"
+    case .recallRequested: "13 Yêu cầu lấy lại"
+    case .recallAgreed: "15 Đồng ý lấy lại"
+    case .recallRefused: "16 Từ chối lấy lại"
+    default: "—"
+    }
+  }
+
+  /// Số đến in the receiver's book, e.g. `17/2026`.
+  static func arrival(_ delivery: ExchangeDelivery) -> String {
+    delivery.arrivalNumber > 0 ? "\(delivery.arrivalNumber)/\(delivery.arrivalYear)" : "—"
+  }
+
+  static func organ(_ organ: ExchangeOrgan?) -> String {
+    guard let organ else { return "—" }
+    return organ.name.isEmpty ? (organ.organId.isEmpty ? "—" : organ.organId) : organ.name
+  }
+
+  /// A size in bytes as `12 KB`.
+  static func size(_ bytes: Int64) -> String {
+    ByteCountFormatter.string(fromByteCount: bytes, countStyle: .file)
+  }
+
+  /// Microseconds as milliseconds with one decimal.
+  static func milliseconds(_ microseconds: Int64) -> String {
+    String(format: "%.1f", Double(microseconds) / 1000)
+  }
+}

@@ -1,0 +1,154 @@
+import Foundation
+import ReformClient
+import ReformWire
+import Testing
+
+@testable import ReformWeb
+
+/// The web console served by `reformd up`, driven over real HTTP: sign-in with the admin
+/// token, the operations page, drain and resume, the form token, sign-out.
+@Suite(.serialized, .timeLimit(.minutes(5)))
+struct ConsoleTests {
+  @Test func anOperatorSignsInDrainsAndResumesAWorkerAndSignsOut() async throws {
+    let webPort = try FreePort.find()
+    let up = try UpProcess(extra: ["--web-listen", "127.0.0.1:\(webPort)"])
+    defer { up.stop() }
+    _ = try await up.lines.waitFor(prefix: "ready", count: 1, limit: .seconds(120))
+    let token = try String(contentsOfFile: up.directory + "/admin.token", encoding: .utf8)
+      .trimmingCharacters(in: .whitespacesAndNewlines)
+    let browser = ConsoleBrowser(port: webPort)
+    let signInPage = try await Self.waitForConsole(browser)
+    #expect(signInPage.header("Content-Security-Policy")?.contains("frame-ancestors 'none'") == true)
+    #expect(signInPage.header("Content-Security-Policy")?.contains("script-src") == false, "no script is allowed at all")
+    #expect(signInPage.header("X-Content-Type-Options") == "nosniff")
+
+    let signedIn = try browser.post("/console/dang-nhap", [("csrf", try #require(signInPage.formToken)), ("token", token)])
+    #expect(signedIn.status == 303)
+    #expect(signedIn.header("Location") == "/console/van-hanh")
+    let cookie = try #require(signedIn.setCookies.first { $0.hasPrefix("reform_session=") })
+    for attribute in ["HttpOnly", "SameSite=Strict", "Path=/console"] {
+      #expect(cookie.contains(attribute), "the session cookie lacks \(attribute): \(cookie)")
+    }
+    #expect(!signedIn.headers.contains { $0.1.contains(token) }, "the token came back to the browser")
+
+    let operations = try browser.get("/console/van-hanh")
+    #expect(operations.status == 200)
+    #expect(!operations.body.contains(token), "the token came back to the browser")
+    for module in ["diagnostics", "registry", "classification", "exchange", "inspection"] {
+      #expect(operations.body.contains("<td>\(module)</td>"), "the operations page does not list \(module)")
+    }
+    let worker = try await ReformClient.connect(to: up.address, token: token) { client in
+      try await client.admin.listWorkers(module: "diagnostics").workers.first?.workerId
+    }
+    let id = try #require(worker)
+    let formToken = try #require(operations.formToken)
+
+    // A form without the session's form token is refused, and changes nothing.
+    let forged = try browser.post("/console/van-hanh/tam-dung", [("worker", id)])
+    #expect(forged.status == 403)
+    let wrong = try browser.post("/console/van-hanh/tam-dung", [("csrf", String(formToken.reversed())), ("worker", id)])
+    #expect(wrong.status == 403)
+    #expect(try await Self.state(of: id, up: up, token: token) == .attached)
+
+    let drained = try browser.post("/console/van-hanh/tam-dung", [("csrf", formToken), ("worker", id)])
+    #expect(drained.status == 303)
+    #expect(try await Self.state(of: id, up: up, token: token) == .draining)
+    #expect(Self.row(of: id, in: try browser.get("/console/van-hanh").body).contains("Đã tạm dừng"))
+
+    let resumed = try browser.post("/console/van-hanh/tiep-tuc", [("csrf", formToken), ("worker", id)])
+    #expect(resumed.status == 303)
+    #expect(try await Self.state(of: id, up: up, token: token) == .attached)
+    #expect(Self.row(of: id, in: try browser.get("/console/van-hanh").body).contains("Đang chạy"))
+
+    // Sign-out ends the session on the server: the old cookie no longer opens a page.
+    let session = try #require(browser.cookies["reform_session"])
+    let signedOut = try browser.post("/console/dang-xuat", [("csrf", formToken)])
+    #expect(signedOut.status == 303)
+    browser.setCookie("reform_session", session)
+    let after = try browser.get("/console/van-hanh")
+    #expect(after.status == 303)
+    #expect(after.header("Location")?.hasPrefix("/console/dang-nhap") == true)
+  }
+
+  @Test func aWrongTokenIsRefusedAndTheFormNeedsItsOwnToken() async throws {
+    let webPort = try FreePort.find()
+    let up = try UpProcess(extra: ["--web-listen", "127.0.0.1:\(webPort)"])
+    defer { up.stop() }
+    _ = try await up.lines.waitFor(prefix: "ready", count: 1, limit: .seconds(120))
+    let browser = ConsoleBrowser(port: webPort)
+    let page = try await Self.waitForConsole(browser)
+    let formToken = try #require(page.formToken)
+
+    let wrong = try browser.post("/console/dang-nhap", [("csrf", formToken), ("token", "rf_not-a-token")])
+    #expect(wrong.status == 401)
+    #expect(wrong.body.contains("Mã truy cập không hợp lệ"))
+    #expect(!wrong.body.contains("rf_not-a-token"), "the page echoed the token")
+
+    // Without the sign-in cookie's twin, a sign-in from another site's form is refused.
+    browser.setCookie("reform_signin", nil)
+    let forged = try browser.post("/console/dang-nhap", [("csrf", formToken), ("token", "anything")])
+    #expect(forged.status == 403)
+
+    // A body past the limit is refused before it is read whole.
+    let huge = try browser.post("/console/dang-nhap", [("token", String(repeating: "a", count: 20_000))])
+    #expect(huge.status == 413)
+  }
+
+  @Test func afterSignInOnlyConsolePathsAreFollowed() {
+    #expect(Console.safeNext("/console/van-ban-den?don-vi=DUK") == "/console/van-ban-den?don-vi=DUK")
+    for hostile in ["//evil.example/", "https://evil.example/", "/console//evil.example", "/\\evil.example", "/console/../x", "javascript:alert(1)", "/consolex"] {
+      #expect(Console.safeNext(hostile) == nil, "\(hostile) was accepted")
+    }
+  }
+
+  @Test func everyValueIsEscapedAndNoTemplateOptsOut() throws {
+    let html = try ConsoleTemplates.library().render(
+      ProblemView(session: nil, heading: "<b>x</b>", message: "\"><script>alert(1)</script>", back: "/console"),
+      withTemplate: "problem") ?? ""
+    #expect(!html.contains("<script>") && !html.contains("<b>x</b>"))
+    #expect(html.contains("&quot;&gt;&lt;script&gt;"))
+    for template in [ConsoleTemplates.layout, ConsoleTemplates.signIn, ConsoleTemplates.operations, ConsoleTemplates.inbox, ConsoleTemplates.document, ConsoleTemplates.problem] {
+      #expect(!template.contains("{{{") && !template.contains("{{&"), "a template renders a value unescaped")
+    }
+  }
+
+  @Test func sessionsEndWhenIdleAndAreCapped() async {
+    let store = SessionStore(limits: SessionLimits(idle: .seconds(60), absolute: .seconds(600), maximum: 2, perPrincipal: 1))
+    let now = Date()
+    let a = Principal(id: "a"), b = Principal(id: "b"), c = Principal(id: "c")
+    let first = await store.open(token: "t", principal: a, now: now)
+    #expect(await store.use(first!.id, now: now.addingTimeInterval(30)) != nil)
+    #expect(await store.use(first!.id, now: now.addingTimeInterval(100)) == nil, "an idle session lived on")
+    let second = await store.open(token: "t", principal: a, now: now)
+    let third = await store.open(token: "t", principal: a, now: now)
+    #expect(await store.use(second!.id, now: now) == nil, "one principal holds more than its share")
+    #expect(await store.use(third!.id, now: now) != nil)
+    #expect(await store.open(token: "t", principal: b, now: now) != nil)
+    #expect(await store.open(token: "t", principal: c, now: now) == nil, "the cap was passed")
+    #expect(third!.acceptsFormToken(third!.formToken))
+    #expect(!third!.acceptsFormToken(String(third!.formToken.dropLast())))
+  }
+
+  /// The sign-in page, once the web front answers (it starts beside the coordinator).
+  static func waitForConsole(_ browser: ConsoleBrowser) async throws -> ConsoleBrowser.Page {
+    let deadline = ContinuousClock.now + .seconds(120)
+    while true {
+      if let page = try? browser.get("/console/dang-nhap"), page.status == 200 { return page }
+      guard ContinuousClock.now < deadline else { throw ClusterError(description: "the console did not answer") }
+      try await Task.sleep(for: .milliseconds(200))
+    }
+  }
+
+  static func state(of worker: String, up: UpProcess, token: String) async throws -> AdminWorkerState? {
+    try await ReformClient.connect(to: up.address, token: token) { client in
+      try await client.admin.listWorkers().workers.first { $0.workerId == worker }?.state
+    }
+  }
+
+  /// The operations page's table row of one worker.
+  static func row(of worker: String, in body: String) -> String {
+    guard let start = body.range(of: "data-worker=\"\(worker)\"") else { return "" }
+    let rest = body[start.upperBound...]
+    return String(rest[..<(rest.range(of: "</tr>")?.lowerBound ?? rest.endIndex)])
+  }
+}
