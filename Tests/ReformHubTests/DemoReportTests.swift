@@ -45,30 +45,15 @@ struct DemoReportTests {
     let page = cluster.directory + "/report.html"
     try Data(report.rendered).write(to: URL(fileURLWithPath: page))
     let screenshot = (ProcessInfo.processInfo.environment["REFORM_ARTIFACTS"] ?? cluster.directory) + "/demo-report.png"
-    let (dom, log) = try Self.chromium(["--dump-dom", "file://\(page)"])
-    _ = try Self.chromium(["--screenshot=\(screenshot)", "--window-size=1280,4000", "file://\(page)"])
+    let (dom, log) = try Chromium.run(["--dump-dom", "file://\(page)"])
+    _ = try Chromium.run(["--screenshot=\(screenshot)", "--window-size=1280,4000", "file://\(page)"])
 
-    #expect(!log.contains(":CONSOLE"), "the page logged to its console: \(log.split(separator: "\n").filter { $0.contains(":CONSOLE") })")
+    #expect(Chromium.consoleLines(log).isEmpty, "the page logged to its console: \(Chromium.consoleLines(log))")
     for name in names {
       #expect(Self.text(of: dom).contains(name), "the rendered page lacks indicator \(name)")
     }
     let size = try FileManager.default.attributesOfItem(atPath: screenshot)[.size] as? Int ?? 0
     #expect(size > 10_000, "the screenshot is empty")
-  }
-
-  /// Runs headless Chromium on a page; returns what it printed and what it logged.
-  private static func chromium(_ arguments: [String]) throws -> (String, String) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--enable-logging=stderr", "--v=0"] + arguments
-    let output = Pipe(), log = Pipe()
-    process.standardOutput = output
-    process.standardError = log
-    try process.run()
-    let printed = output.fileHandleForReading.readDataToEndOfFile()
-    let logged = log.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (String(decoding: printed, as: UTF8.self), String(decoding: logged, as: UTF8.self))
   }
 
   /// The DOM's text with the five XML entities put back.
