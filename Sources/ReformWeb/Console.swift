@@ -38,6 +38,7 @@ struct Console: Sendable {
     router.post("/console/van-hanh/tiep-tuc") { request, _ in try await workerAction(request, drain: false) }
     router.get("/console/van-ban-den") { request, _ in try await page(request) { try await inbox($0, request: request) } }
     router.get("/console/van-ban") { request, _ in try await page(request) { try await document($0, request: request) } }
+    router.get("/console/xep-loai") { request, _ in try await page(request) { try await ratings($0, request: request) } }
     router.get("/console/tep/console.css") { _, _ in
       Response(
         status: .ok,
@@ -173,6 +174,24 @@ struct Console: Sendable {
         ExchangeService.GetDocument.self, ExchangeGetDocumentRequest(documentId: id, unitCode: unit), timeout: .seconds(15))
     }
     return ("document", DocumentView(session: session, unit: unit, response: response))
+  }
+
+  private func ratings(_ session: ConsoleSession, request: Request) async throws -> (String, any Sendable) {
+    // Ratings are final at the year's end: last year's are the newest whole ones.
+    let thisYear = Calendar(identifier: .gregorian).dateComponents(in: ConsoleText.vietnam, from: Date()).year ?? 2000
+    var year = Int32(thisYear - 1)
+    if let text = try Self.parameter("nam", of: request) {
+      guard let chosen = Int32(text), (1900...2999).contains(chosen) else {
+        throw ReformError(code: .invalidArgument, message: "Năm không hợp lệ.")
+      }
+      year = chosen
+    }
+    let unit = try Self.parameter("don-vi", of: request) ?? session.principal.unitCode
+    let summary = ClassificationSummaryRequest(year: year, unitCode: unit, byChildUnit: true)
+    let response = try await call(session) { client in
+      try await client.call(ClassificationService.Summary.self, summary, timeout: .seconds(15))
+    }
+    return ("ratings", RatingsView(session: session, year: year, unit: unit, response: response))
   }
 
   // MARK: Calls, sessions, responses

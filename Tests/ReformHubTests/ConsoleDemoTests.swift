@@ -44,6 +44,16 @@ struct ConsoleDemoTests {
     let operations = try browser.get("/console/van-hanh")
     #expect(operations.status == 403, "a clerk does not run the hub")
 
+    // The bloc's ratings, as an administrator sees them: last year's, with every grassroots unit.
+    let admin = ConsoleBrowser(port: webPort)
+    let adminSignIn = try admin.get("/console/dang-nhap")
+    _ = try admin.post("/console/dang-nhap", [("csrf", try #require(adminSignIn.formToken)), ("token", demo.adminToken)])
+    let ratings = try admin.get("/console/xep-loai")
+    #expect(ratings.status == 200)
+    #expect(ratings.body.contains("Đảng viên") && ratings.body.contains("HTXSNV"))
+    #expect(!ratings.body.contains("Chưa có kết quả xếp loại"), "the demo's ratings of last year are missing")
+    #expect(try admin.get("/console/xep-loai?nam=abc").status == 400)
+
     // What a person sees first: the sign-in page in a real browser, with no console error.
     let artifacts = ProcessInfo.processInfo.environment["REFORM_ARTIFACTS"] ?? demo.directory
     try FileManager.default.createDirectory(atPath: artifacts, withIntermediateDirectories: true)

@@ -28,6 +28,7 @@ enum ConsoleStyle {
     .badge.met{color:var(--met);background:var(--met-bg)}
     .badge.not-met{color:var(--not);background:var(--not-bg)}
     .badge.no-data{color:var(--none);background:var(--none-bg)}
+    tr.total td{font-weight:600;background:#f7f9fa}
     tr.not-met td:first-child{box-shadow:inset 3px 0 var(--not)}
     form.card{border:1px solid var(--line);border-radius:6px;padding:1rem 1.2rem;max-width:32rem;display:grid;gap:.5rem}
     form.filter{display:flex;gap:.5rem;align-items:center;margin:.6rem 0}

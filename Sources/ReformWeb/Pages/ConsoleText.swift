@@ -77,6 +77,32 @@ enum ConsoleText {
     }
   }
 
+  /// A rating level by its short name, as the committee's tables write it.
+  static func level(_ level: RatingLevel) -> String {
+    switch level {
+    case .htxsnv: "HTXSNV"
+    case .httnv: "HTTNV"
+    case .htnv: "HTNV"
+    case .khtnv: "KHTNV"
+    default: "—"
+    }
+  }
+
+  static func subjectKind(_ kind: RatingSubjectKind) -> String {
+    switch kind {
+    case .partyMember: "Đảng viên"
+    case .civilServant: "Công chức"
+    case .publicEmployee: "Viên chức"
+    case .collective: "Tập thể"
+    default: "—"
+    }
+  }
+
+  /// Basis points as a percentage with one decimal and a decimal comma: `12,5%`.
+  static func percent(_ basisPoints: Int32) -> String {
+    String(format: "%.1f%%", Double(basisPoints) / 100).replacingOccurrences(of: ".", with: ",")
+  }
+
   /// Số đến in the receiver's book, e.g. `17/2026`.
   static func arrival(_ delivery: ExchangeDelivery) -> String {
     delivery.arrivalNumber > 0 ? "\(delivery.arrivalNumber)/\(delivery.arrivalYear)" : "—"

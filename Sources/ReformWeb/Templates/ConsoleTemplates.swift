@@ -9,7 +9,7 @@ enum ConsoleTemplates {
   static func library() throws -> MustacheLibrary {
     var library = MustacheLibrary()
     for (name, text) in [
-      ("layout", layout), ("sign-in", signIn), ("operations", operations), ("inbox", inbox), ("document", document),
+      ("layout", layout), ("sign-in", signIn), ("operations", operations), ("inbox", inbox), ("document", document), ("ratings", ratings),
       ("problem", problem),
     ] {
       try library.register(text, named: name)
@@ -34,6 +34,7 @@ enum ConsoleTemplates {
     <ul>
     {{#showOperations}}<li><a href="/console/van-hanh">Vận hành</a></li>{{/showOperations}}
     <li><a href="/console/van-ban-den">Văn bản đến</a></li>
+    <li><a href="/console/xep-loai">Xếp loại</a></li>
     </ul>
     </nav>
     <form method="post" action="/console/dang-xuat" class="sign-out">
@@ -171,6 +172,34 @@ enum ConsoleTemplates {
     <section>
     <h2>Tệp đính kèm</h2>
     <ul>{{#attachments}}<li>{{name}} ({{size}})</li>{{/attachments}}{{^attachments}}<li>Không có.</li>{{/attachments}}</ul>
+    </section>
+    {{/main}}
+    {{/layout}}
+    """
+
+  static let ratings = """
+    {{<layout}}
+    {{$title}}Xếp loại {{year}}{{/title}}
+    {{$main}}
+    <h1>Xếp loại năm {{year}}</h1>
+    <form method="get" action="/console/xep-loai" class="filter">
+    <label for="nam">Năm</label>
+    <input id="nam" name="nam" value="{{year}}" inputmode="numeric" maxlength="4" size="5">
+    <label for="don-vi">Đơn vị</label>
+    <input id="don-vi" name="don-vi" value="{{unit}}" maxlength="64" placeholder="cả Đảng bộ Khối">
+    <button type="submit">Xem</button>
+    </form>
+    <p class="meta">Kết quả chính thức; trong ngoặc: tỷ lệ và thay đổi so với năm trước.</p>
+    <section class="summary">
+    <table>
+    <thead><tr><th scope="col">Đơn vị</th><th scope="col">Đối tượng</th><th scope="col" class="num">Được xếp loại</th>{{#levelNames}}<th scope="col" class="num">{{.}}</th>{{/levelNames}}</tr></thead>
+    <tbody>
+    {{#rows}}
+    <tr{{#total}} class="total"{{/total}}><td>{{unit}}</td><td>{{kind}}</td><td class="num">{{rated}}</td>{{#levels}}<td class="num">{{count}} ({{share}}, {{change}})</td>{{/levels}}</tr>
+    {{/rows}}
+    {{^rows}}<tr><td colspan="7">Chưa có kết quả xếp loại năm này.</td></tr>{{/rows}}
+    </tbody>
+    </table>
     </section>
     {{/main}}
     {{/layout}}
