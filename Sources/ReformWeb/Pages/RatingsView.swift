@@ -33,7 +33,7 @@ struct RatingsView: Sendable {
     levelNames = levels.map(ConsoleText.level)
     let row = { (summary: RatingUnitSummary, total: Bool) in
       Row(
-        unit: summary.unitName.isEmpty ? summary.unitCode : summary.unitName, kind: ConsoleText.subjectKind(summary.subjectKind),
+        unit: [summary.unitName, summary.unitCode].first { !$0.isEmpty } ?? "Toàn khối", kind: ConsoleText.subjectKind(summary.subjectKind),
         rated: summary.ratedCount,
         levels: levels.map { level in
           let count = summary.levels.first { $0.level == level } ?? RatingLevelCount(level: level)
