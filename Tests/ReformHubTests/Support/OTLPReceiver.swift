@@ -41,7 +41,8 @@ final class OTLPReceiver: @unchecked Sendable {
   /// The endpoint to pass as `--otlp-endpoint`.
   var endpoint: String { "http://127.0.0.1:\(port)" }
 
-  /// Starts the receiver and waits, up to a minute, for it to listen.
+  /// Starts the receiver and waits, up to three minutes, for it to listen: it generates its
+  /// stubs with grpcio-tools first, which takes most of a minute on a loaded machine.
   init() async throws {
     let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
       .deletingLastPathComponent().appendingPathComponent("Interop/otlp_receiver.py").path
@@ -52,7 +53,7 @@ final class OTLPReceiver: @unchecked Sendable {
     process.standardInput = input
     process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: outputPath))
     try process.run()
-    let deadline = ContinuousClock.now + .seconds(60)
+    let deadline = ContinuousClock.now + .seconds(180)
     while ContinuousClock.now < deadline, process.isRunning {
       if let line = lines().first(where: { $0.hasPrefix("listening ") }), let port = Int(line.dropFirst("listening ".count)) {
         self.port = port
@@ -60,7 +61,8 @@ final class OTLPReceiver: @unchecked Sendable {
       }
       try await Task.sleep(for: .milliseconds(100))
     }
-    throw ClusterError(description: "the OTLP receiver did not listen within a minute: \(lines())")
+    throw ClusterError(
+      description: "the OTLP receiver did not listen within three minutes (running: \(process.isRunning)): \(lines())")
   }
 
   deinit {
