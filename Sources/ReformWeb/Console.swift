@@ -12,8 +12,9 @@ struct Console: Sendable {
   /// The sign-in form's own token, in a cookie until sign-in: a page of another site cannot
   /// sign a browser in under someone else's token.
   static let signInCookie = "reform_signin"
-  /// Forms are small: a token, a form token, an id.
-  static let formLimit = 8 * 1024
+  /// Forms are small: a token, a form token, an id, a note of at most 2,000 characters
+  /// (up to 18 bytes each once percent-encoded).
+  static let formLimit = 48 * 1024
   static let fieldLimit = 512
 
   let configuration: WebFront.Configuration
@@ -39,6 +40,17 @@ struct Console: Sendable {
     router.get("/console/van-ban-den") { request, _ in try await page(request) { try await inbox($0, request: request) } }
     router.get("/console/van-ban") { request, _ in try await page(request) { try await document($0, request: request) } }
     router.get("/console/xep-loai") { request, _ in try await page(request) { try await ratings($0, request: request) } }
+    registerReport(on: router)
+    registerInspection(on: router)
+    registerAudit(on: router)
+    registerRatings(on: router)
+    registerDocuments(on: router)
+    router.get("/console/tep/bieu-tuong.svg") { _, _ in
+      Response(
+        status: .ok,
+        headers: [.contentType: "image/svg+xml", .cacheControl: "public, max-age=86400"],
+        body: ResponseBody(byteBuffer: ByteBuffer(string: ConsoleStyle.icon)))
+    }
     router.get("/console/tep/console.css") { _, _ in
       Response(
         status: .ok,
@@ -112,7 +124,7 @@ struct Console: Sendable {
 
   /// Runs `build` for the signed-in user and renders what it gives; without a session, sends
   /// the browser to sign in and back.
-  private func page(_ request: Request, _ build: (ConsoleSession) async throws -> (String, any Sendable)) async throws -> Response {
+  func page(_ request: Request, _ build: (ConsoleSession) async throws -> (String, any Sendable)) async throws -> Response {
     guard let session = await session(of: request) else {
       return redirect("/console/dang-nhap?tiep=" + Self.queryEscaped(request.uri.path))
     }
@@ -173,19 +185,19 @@ struct Console: Sendable {
       try await client.call(
         ExchangeService.GetDocument.self, ExchangeGetDocumentRequest(documentId: id, unitCode: unit), timeout: .seconds(15))
     }
-    return ("document", DocumentView(session: session, unit: unit, response: response))
+    // The sender sees every receiver's notices too.
+    var trace: ExchangeTrace?
+    if !response.deliveries.isEmpty {
+      trace = try await call(session) { client in
+        try await client.call(ExchangeService.GetTrace.self, ExchangeGetTraceRequest(documentId: id), timeout: .seconds(15))
+      }
+    }
+    return ("document", DocumentView(session: session, unit: unit, response: response, trace: trace))
   }
 
   private func ratings(_ session: ConsoleSession, request: Request) async throws -> (String, any Sendable) {
     // Ratings are final at the year's end: last year's are the newest whole ones.
-    let thisYear = Calendar(identifier: .gregorian).dateComponents(in: ConsoleText.vietnam, from: Date()).year ?? 2000
-    var year = Int32(thisYear - 1)
-    if let text = try Self.parameter("nam", of: request) {
-      guard let chosen = Int32(text), (1900...2999).contains(chosen) else {
-        throw ReformError(code: .invalidArgument, message: "Năm không hợp lệ.")
-      }
-      year = chosen
-    }
+    let year = try Self.year(of: request, default: Self.thisYear() - 1)
     let unit = try Self.parameter("don-vi", of: request) ?? session.principal.unitCode
     let summary = ClassificationSummaryRequest(year: year, unitCode: unit, byChildUnit: true)
     let response = try await call(session) { client in
@@ -198,7 +210,7 @@ struct Console: Sendable {
 
   /// Runs `body` with a client that carries the session's token; a token the coordinator no
   /// longer accepts ends the session.
-  private func call<T: Sendable>(_ session: ConsoleSession, _ body: @Sendable (ReformClient) async throws -> T) async throws(ReformError) -> T {
+  func call<T: Sendable>(_ session: ConsoleSession, _ body: @Sendable (ReformClient) async throws -> T) async throws(ReformError) -> T {
     do {
       return try await ReformClient.connect(to: configuration.coordinator, token: session.token, tls: configuration.coordinatorTLS, body)
     } catch let error as ReformError {
@@ -209,14 +221,14 @@ struct Console: Sendable {
     }
   }
 
-  private func session(of request: Request) async -> ConsoleSession? {
+  func session(of request: Request) async -> ConsoleSession? {
     guard let id = request.cookies[Self.sessionCookie]?.value, !id.isEmpty, id.utf8.count <= 128 else { return nil }
     return await sessions.use(id)
   }
 
   /// The page for a refused or failed call: "Không được phép" for PERMISSION_DENIED, sign-in
   /// again for a token no longer accepted.
-  private func problem(_ error: ReformError, session: ConsoleSession) async -> Response {
+  func problem(_ error: ReformError, session: ConsoleSession) async -> Response {
     let back = Self.home(of: session.principal)
     switch error.code {
     case .permissionDenied:
@@ -227,6 +239,8 @@ struct Console: Sendable {
       return response
     case .notFound:
       return render("problem", ProblemView(session: session, heading: "Không tìm thấy", message: "Không có mục này.", back: back), status: .notFound)
+    case .failedPrecondition, .alreadyExists, .outOfRange:
+      return render("problem", ProblemView(session: session, heading: "Không thực hiện được", message: error.message, back: back), status: .conflict)
     case .invalidArgument:
       return render("problem", ProblemView(session: session, heading: "Yêu cầu không hợp lệ", message: error.message, back: back), status: .badRequest)
     default:
@@ -235,17 +249,17 @@ struct Console: Sendable {
     }
   }
 
-  private func forbiddenForm() -> Response {
+  func forbiddenForm() -> Response {
     render("problem", ProblemView(session: nil, heading: "Không được phép", message: "Biểu mẫu đã hết hạn hoặc không hợp lệ; hãy tải lại trang.", back: "/console"), status: .forbidden)
   }
 
-  private func render(_ template: String, _ view: Any, status: HTTPResponse.Status = .ok) -> Response {
+  func render(_ template: String, _ view: Any, status: HTTPResponse.Status = .ok) -> Response {
     let html = templates.render(view, withTemplate: template) ?? ""
     return Response(
       status: status, headers: [.contentType: "text/html; charset=utf-8"], body: ResponseBody(byteBuffer: ByteBuffer(string: html)))
   }
 
-  private func redirect(_ location: String) -> Response {
+  func redirect(_ location: String) -> Response {
     Response(status: .seeOther, headers: [.location: location])
   }
 
@@ -277,8 +291,48 @@ struct Console: Sendable {
     return value
   }
 
+  /// This year on Vietnam's calendar.
+  static func thisYear() -> Int32 {
+    Int32(Calendar(identifier: .gregorian).dateComponents(in: ConsoleText.vietnam, from: Date()).year ?? 2000)
+  }
+
+  /// The `nam` parameter: a year from 1900 to 2999, else `fallback` when absent.
+  static func year(of request: Request, default fallback: Int32) throws(ReformError) -> Int32 {
+    guard let text = try parameter("nam", of: request) else { return fallback }
+    guard let year = Int32(text), (1900...2999).contains(year) else {
+      throw ReformError(code: .invalidArgument, message: "Năm không hợp lệ.")
+    }
+    return year
+  }
+
+  /// The idempotency key a form carried (made when the page was rendered, so a form sent twice
+  /// acts once), else a new one. Only a UUID is taken from the form.
+  static func idempotencyKey(_ fromForm: String?) -> String {
+    guard let text = fromForm, let uuid = UUID(uuidString: text) else { return "console-" + UUID().uuidString }
+    return "console-" + uuid.uuidString
+  }
+
+  /// A file to save, named for the browser: ASCII in `filename`, the whole name in
+  /// `filename*` (RFC 6266), so Vietnamese names keep their diacritics.
+  static func download(_ bytes: [UInt8], name: String, mediaType: String) -> Response {
+    Response(
+      status: .ok,
+      headers: [.contentType: mediaType, .contentDisposition: contentDisposition(name), .cacheControl: "private, no-store"],
+      body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
+  }
+
+  static func contentDisposition(_ name: String) -> String {
+    let ascii = String(name.unicodeScalars.map { (asciiAlphanumerics + "-_.").unicodeScalars.contains($0) ? Character($0) : "_" })
+    let encoded = name.addingPercentEncoding(withAllowedCharacters: CharacterSet(charactersIn: asciiAlphanumerics + "-_.")) ?? ascii
+    return "attachment; filename=\"\(ascii.isEmpty ? "tep" : ascii)\"; filename*=UTF-8''\(encoded)"
+  }
+
+  static let asciiAlphanumerics = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
+
   static func queryEscaped(_ text: String) -> String {
-    text.addingPercentEncoding(withAllowedCharacters: CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "-_./"))) ?? ""
+    // Only ASCII letters and digits pass as they are: `CharacterSet.alphanumerics` holds every
+    // script's letters, and a query must be ASCII.
+    text.addingPercentEncoding(withAllowedCharacters: CharacterSet(charactersIn: asciiAlphanumerics + "-_./")) ?? ""
   }
 
   /// The body of a form post, at most ``formLimit`` bytes, decoded.

@@ -6,6 +6,7 @@ import Inspection
 import InspectionDomain
 import ReformClient
 import ReformKit
+import ReformSecurity
 import ReformWire
 
 /// The rest of the demo, once the registry holds the bloc: every module gets something to show,
@@ -46,6 +47,30 @@ extension DemoLoader {
     try await correspond(units: units, client: client)
     try await plan(units: units, client: client)
     try await computeNextTerm(client: client)
+    try await writeRoleTokens(client: client)
+  }
+
+  /// The demo's people at work, one token file each beside `admin.token`, so the console can be
+  /// tried as each role sees it: the bloc committee's clerk (`demo-clerk.token`, unit DUK) and
+  /// an inspector of the bloc (`demo-inspector.token`).
+  static let roleTokens: [(file: String, principal: Principal)] = [
+    ("demo-clerk.token", Principal(id: "van-thu-duk", displayName: "Văn thư Đảng ủy Khối", unitCode: blocCode, roles: [.clerk])),
+    ("demo-inspector.token", Principal(id: "kiem-tra-duk", displayName: "Cán bộ Ủy ban Kiểm tra Đảng ủy Khối", unitCode: blocCode, roles: [.inspector])),
+  ]
+
+  private func writeRoleTokens(client: ReformClient) async throws {
+    let folder = URL(fileURLWithPath: marker).deletingLastPathComponent().path
+    for (file, principal) in Self.roleTokens {
+      let path = folder + "/" + file
+      guard !FileManager.default.fileExists(atPath: path) else { continue }
+      // A fresh key each time: a token is shown once, and a load resumed after the file was
+      // lost needs a new one rather than the answer to the first call.
+      let response = try await client.call(
+        AdminService.CreateToken.self,
+        AdminCreateTokenRequest(idempotencyKey: "demo-token-\(UUID().uuidString)", principal: principal, note: "demo: written to \(path)"),
+        timeout: .seconds(30))
+      try TokenFile.write(response.token, to: path)
+    }
   }
 
   private func rate(members: [Person], units: [OrgUnit], client: ReformClient) async throws {

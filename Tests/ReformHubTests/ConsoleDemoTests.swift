@@ -1,26 +1,19 @@
 import Foundation
 import ReformClient
+import ReformSecurity
 import ReformWire
 import Testing
 
 /// The console on the demo bloc: a clerk of the bloc committee reads its inbox and a
 /// document, and is refused another unit's; headless Chromium opens the sign-in page.
-@Suite(.serialized, .timeLimit(.minutes(10)))
+@Suite(.serialized, .timeLimit(.minutes(20)))
 struct ConsoleDemoTests {
   @Test func aClerkSeesItsOwnUnitsInboxAndIsRefusedAnothersAndTheSignInPageOpensInChromium() async throws {
     let webPort = try FreePort.find()
     let demo = try await DemoSystem.start(name: "console", extra: ["--web-listen", "127.0.0.1:\(webPort)"])
     defer { demo.stop() }
-    let clerk = try await ReformClient.connect(to: demo.address, token: demo.adminToken) { client in
-      try await client.call(
-        AdminService.CreateToken.self,
-        AdminCreateTokenRequest(
-          idempotencyKey: "console-clerk",
-          principal: Principal(id: "van-thu-duk", displayName: "Văn thư Đảng ủy Khối", unitCode: "DUK", roles: [.clerk]),
-          note: "console test"),
-        timeout: .seconds(30)
-      ).token
-    }
+    // The demo writes a token for each of its people at work beside admin.token.
+    let clerk = try TokenFile.read(from: demo.directory + "/demo-clerk.token")
     let browser = ConsoleBrowser(port: webPort)
     let signInPage = try await ConsoleTests.waitForConsole(browser)
     let signedIn = try browser.post("/console/dang-nhap", [("csrf", try #require(signInPage.formToken)), ("token", clerk)])
@@ -67,9 +60,83 @@ struct ConsoleDemoTests {
     #expect(size > 5_000, "the screenshot is empty")
   }
 
+  /// Every page for an administrator, a clerk and an inspector in headless Chromium, driven by
+  /// Selenium (`Tests/Interop/console_browser.py`); then the web front's connections: each one
+  /// it opened leads to the coordinator, never to a worker, and it holds no file of the data
+  /// folder.
+  @Test func everyRoleClicksThroughItsPagesInChromiumAndTheConsoleReachesOnlyTheCoordinator() async throws {
+    let webPort = try FreePort.find()
+    let demo = try await DemoSystem.start(name: "console-browser", extra: ["--web-listen", "127.0.0.1:\(webPort)"])
+    defer { demo.stop() }
+    _ = try await ConsoleTests.waitForConsole(ConsoleBrowser(port: webPort))
+    let artifacts = (ProcessInfo.processInfo.environment["REFORM_ARTIFACTS"] ?? demo.directory) + "/console"
+    let coordinator = try await ReformClient.connect(to: demo.address, token: demo.adminToken) { client in
+      try await client.admin.status(timeout: .seconds(10)).coordinator?.pid ?? 0
+    }
+    let web = try #require(ProcessTable.pids(commandContaining: ["web", "--listen", "127.0.0.1:\(webPort)"]).first, "no web front process")
+    let supervisor = ProcessTable.parent(of: web)
+    let finished = Flag()
+    let browsing = Task.detached {
+      defer { finished.set() }
+      return try DemoSystem.runPython(
+        "console_browser.py",
+        arguments: [
+          "http://127.0.0.1:\(webPort)", demo.directory + "/admin.token", demo.directory + "/demo-clerk.token",
+          demo.directory + "/demo-inspector.token", artifacts,
+        ],
+        environment: [:])
+    }
+    // While the browsers click, the web front's connections are sampled: any seen leads to the
+    // coordinator or to the supervisor. (A sample can miss a short call; the audit trail below
+    // shows each page's calls went through the coordinator.)
+    var peers: [Int32: String] = [:]
+    var files: Set<String> = []
+    repeat {
+      for peer in (try? SocketPeers.outbound(of: web, ownPort: webPort)) ?? [] { peers[peer.pid] = peer.command }
+      files.formUnion(ProcessTable.openFiles(of: web))
+      try await Task.sleep(for: .milliseconds(50))
+    } while !finished.isSet
+    let (status, printed) = try await browsing.value
+    #expect(status == 0, "\(printed)")
+    #expect(printed.contains("all console checks passed"))
+
+    // What the clerk did in the browser reached the exchange through the coordinator, under the
+    // clerk's own name: the coordinator's audit trail holds each read and the notice.
+    let entries = try await ReformClient.connect(to: demo.address, token: demo.adminToken) { client in
+      try await client.call(
+        AdminService.QueryAudit.self, AdminQueryAuditRequest(page: PageRequest(pageSize: 500), principalId: "van-thu-duk"),
+        timeout: .seconds(30)
+      ).entries
+    }
+    let methods = Set(entries.map(\.method))
+    for method in [ExchangeService.ListInbox.self, ExchangeService.GetDocument.self, ExchangeService.SendNotice.self] as [any WireMethod.Type] {
+      #expect(methods.contains(method.info.path), "no audit entry of \(method.info.path) for the clerk: \(methods.sorted())")
+    }
+    #expect(
+      entries.contains { $0.method == ExchangeService.ListInbox.info.path && $0.statusCode == 7 && $0.message.contains("CBCS-BDT") },
+      "the refused inbox of another unit is not in the audit trail as PERMISSION_DENIED: \(entries.filter { $0.method == ExchangeService.ListInbox.info.path })")
+
+    // The web front's own process: its sockets led to the coordinator and to its supervisor
+    // (`reformd up`, which started it), to no worker; it held no file of the data folder.
+    // (Pid 0: the other end had closed before `ss` read it, as a finished call's does.)
+    for (pid, command) in peers where pid != coordinator && pid != supervisor && pid != 0 {
+      #expect(Bool(false), "the web front was connected to pid \(pid) (\(command)), not the coordinator \(coordinator)")
+    }
+    #expect(!files.contains { $0.hasPrefix(demo.directory) }, "the web front held files of the data folder: \(files)")
+  }
+
   static func firstDocumentLink(in body: String) -> String? {
     guard let start = body.range(of: "href=\"/console/van-ban?") else { return nil }
     let rest = body[body.index(start.lowerBound, offsetBy: 6)...]
     return rest.firstIndex(of: "\"").map { String(rest[..<$0]) }
   }
+}
+
+/// A flag one task sets and another reads.
+private final class Flag: @unchecked Sendable {
+  private let lock = NSLock()
+  private var value = false
+
+  func set() { lock.withLock { value = true } }
+  var isSet: Bool { lock.withLock { value } }
 }

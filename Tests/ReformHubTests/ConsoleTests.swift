@@ -90,7 +90,7 @@ struct ConsoleTests {
     #expect(forged.status == 403)
 
     // A body past the limit is refused before it is read whole.
-    let huge = try browser.post("/console/dang-nhap", [("token", String(repeating: "a", count: 20_000))])
+    let huge = try browser.post("/console/dang-nhap", [("token", String(repeating: "a", count: Console.formLimit + 1))])
     #expect(huge.status == 413)
   }
 
@@ -107,9 +107,71 @@ struct ConsoleTests {
       withTemplate: "problem") ?? ""
     #expect(!html.contains("<script>") && !html.contains("<b>x</b>"))
     #expect(html.contains("&quot;&gt;&lt;script&gt;"))
-    for template in [ConsoleTemplates.layout, ConsoleTemplates.signIn, ConsoleTemplates.operations, ConsoleTemplates.inbox, ConsoleTemplates.document, ConsoleTemplates.problem] {
+    for template in [
+      ConsoleTemplates.layout, ConsoleTemplates.signIn, ConsoleTemplates.operations, ConsoleTemplates.inbox, ConsoleTemplates.document,
+      ConsoleTemplates.problem, ConsoleTemplates.ratings, ConsoleTemplates.report, ConsoleTemplates.programmes, ConsoleTemplates.programme,
+      ConsoleTemplates.audit, ConsoleTemplates.ratingList, ConsoleTemplates.explain, ConsoleTemplates.documentFormFields,
+    ] {
       #expect(!template.contains("{{{") && !template.contains("{{&"), "a template renders a value unescaped")
     }
+  }
+
+  /// The web front builds on the client library alone: no module, domain, store or hub target,
+  /// no database driver. What it shows comes through the coordinator or not at all.
+  @Test func theWebFrontDependsOnNoModuleStoreOrHub() throws {
+    let manifest = try String(contentsOf: DemoSystem.root.appendingPathComponent("Package.swift"), encoding: .utf8)
+    let start = try #require(manifest.range(of: "name: \"ReformWeb\""))
+    let block = manifest[start.upperBound...].prefix { $0 != ")" }
+    let names = block.matches(of: /"([A-Za-z0-9_-]+)"/).map { String($0.output.1) }
+    #expect(names.contains("ReformClient"))
+    let forbidden = ["Registry", "Exchange", "Classification", "Inspection", "ReformStore", "ReformHub", "ReformModule", "GRDB", "PostgresNIO"]
+    for name in names {
+      #expect(!forbidden.contains { name.hasPrefix($0) }, "ReformWeb depends on \(name)")
+    }
+  }
+
+  @Test func downloadsKeepTheirNamesAndServeNoActiveContent() {
+    #expect(Console.contentDisposition("Báo cáo 2025.csv") == "attachment; filename=\"B_o_c_o_2025.csv\"; filename*=UTF-8''B%C3%A1o%20c%C3%A1o%202025.csv")
+    #expect(Console.contentDisposition("a\"b\r\nc") == "attachment; filename=\"a_b__c\"; filename*=UTF-8''a%22b%0D%0Ac")
+    #expect(Console.safeMediaType("application/pdf") == "application/pdf")
+    for active in ["text/html", "image/svg+xml", "application/xhtml+xml", "text/javascript", "text/plain; charset=x\r\nSet-Cookie: a", "", "a/b/c"] {
+      #expect(Console.safeMediaType(active) == "application/octet-stream", "\(active) is served as it is")
+    }
+    #expect(Console.queryEscaped("Đảng ủy&x=1") == "%C4%90%E1%BA%A3ng%20%E1%BB%A7y%26x%3D1")
+    #expect(Console.idempotencyKey("not a uuid").hasPrefix("console-") && Console.idempotencyKey(nil) != Console.idempotencyKey(nil))
+    let key = UUID().uuidString
+    #expect(Console.idempotencyKey(key) == "console-" + key, "a form sent twice acts once")
+  }
+
+  @Test func auditDaysAreVietnamsAndBadOnesNameTheField() throws {
+    let request = try AuditFilter(from: "2026-12-07", to: "2026-12-07").request()
+    // 00:00 in Vietnam is 17:00 UTC the day before; the `den` day is taken whole.
+    #expect(request.timeRange?.since?.date == ISO8601DateFormatter().date(from: "2026-12-06T17:00:00Z"))
+    #expect(request.timeRange?.until?.date == ISO8601DateFormatter().date(from: "2026-12-07T17:00:00Z"))
+    for bad in ["2026-02-30", "26-12-07", "2026-12", "x", "2026-12-07-1", "99999-01-01"] {
+      #expect(throws: ReformError.self, "\(bad) was taken") { try AuditFilter(from: bad).request() }
+    }
+    #expect(try AuditFilter().request().timeRange == nil)
+  }
+
+  @Test func theMonthCalendarStartsOnMondayAndMarksDaysOff() {
+    var holiday = InspectionCalendarDay()
+    holiday.date = CalendarDate(year: 2026, month: 1, day: 1)
+    holiday.working = false
+    holiday.name = "Tết Dương lịch"
+    var visit = InspectionVisit()
+    visit.unitCode = "CB-A"
+    visit.firstDay = CalendarDate(year: 2026, month: 1, day: 2)
+    visit.lastDay = CalendarDate(year: 2026, month: 1, day: 5)
+    let weeks = ProgrammeView.weeks(year: 2026, month: 1, days: [20_260_101: holiday], visits: [visit])
+    #expect(weeks.count == 5)
+    #expect(weeks.allSatisfy { $0.days.count == 7 })
+    // 1 January 2026 was a Thursday: three days of December lead.
+    #expect(weeks[0].days.map(\.number) == ["29", "30", "31", "1", "2", "3", "4"])
+    #expect(weeks[0].days[3].holiday == "Tết Dương lịch" && !weeks[0].days[3].working)
+    // The visit shows on its working days only: Friday the 2nd and Monday the 5th.
+    #expect(weeks[0].days[4].visits == ["CB-A"] && weeks[0].days[5].visits.isEmpty && weeks[0].days[6].visits.isEmpty)
+    #expect(weeks[1].days[0].visits == ["CB-A"] && weeks[1].days[1].visits.isEmpty)
   }
 
   @Test func sessionsEndWhenIdleAndAreCapped() async {

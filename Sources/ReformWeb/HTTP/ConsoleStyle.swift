@@ -36,6 +36,24 @@ enum ConsoleStyle {
     input{font:inherit;padding:.3rem .5rem;border:1px solid #888;border-radius:4px}
     button{font:inherit;padding:.25rem .8rem;border:1px solid var(--head);border-radius:4px;background:#fff;color:var(--head);cursor:pointer}
     button:focus-visible,a:focus-visible,input:focus-visible{outline:3px solid #1565c0;outline-offset:2px}
+    .done{color:var(--met);background:var(--met-bg);padding:.4rem .6rem;border-radius:4px}
+    form.filter.wrap{flex-wrap:wrap}
+    form.inline{display:inline-block;margin:.4rem .6rem .4rem 0}
+    select,textarea{font:inherit;padding:.3rem .5rem;border:1px solid #888;border-radius:4px}
+    meter{width:8rem}
+    table.calendar{table-layout:fixed}
+    table.calendar td{height:5.5rem;font-size:.8rem}
+    table.calendar td.off{background:#f3f3f3}
+    table.calendar td.other{color:#999;background:#fafafa}
+    table.calendar .day{display:block;font-weight:700}
+    table.calendar .holiday{display:block;color:var(--not)}
+    table.calendar .visit{display:block;border-left:3px solid var(--head);padding-left:.25rem;margin-top:.15rem}
+    @media (max-width:700px){form.filter{flex-wrap:wrap}table.calendar td{height:auto}}
     .error{color:var(--not);background:var(--not-bg);padding:.4rem .6rem;border-radius:4px}
+    """
+
+  /// The console's icon: a tick on the header's colour.
+  static let icon = """
+    <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#263238"/><path d="M8 17l5 5 11-12" fill="none" stroke="#fff" stroke-width="4" stroke-linecap="round" stroke-linejoin="round"/></svg>
     """
 }

@@ -122,4 +122,76 @@ enum ConsoleText {
   static func milliseconds(_ microseconds: Int64) -> String {
     String(format: "%.1f", Double(microseconds) / 1000)
   }
+
+  /// A target as the set words it, else `≥ 90,0%`.
+  static func target(_ target: IndicatorTarget?) -> String {
+    guard let target else { return "" }
+    if !target.wording.isEmpty { return target.wording }
+    guard let ratio = target.value, ratio.denominator > 0 else { return "" }
+    let sign = switch target.comparison {
+    case .greaterOrEqual: "≥ "
+    case .greater: "> "
+    case .equal: "= "
+    case .lessOrEqual: "≤ "
+    case .less: "< "
+    default: ""
+    }
+    return sign + percent(Int32(clamping: ratio.numerator * 10_000 / ratio.denominator))
+  }
+
+  static func outcome(_ outcome: IndicatorTargetOutcome) -> String {
+    switch outcome {
+    case .met: "Đạt"
+    case .notMet: "Không đạt"
+    default: "Chưa có số liệu"
+    }
+  }
+
+  /// The style class the HTML report gives an outcome.
+  static func outcomeClass(_ outcome: IndicatorTargetOutcome) -> String {
+    switch outcome {
+    case .met: "met"
+    case .notMet: "not-met"
+    default: "no-data"
+    }
+  }
+
+  static func inspectionKind(_ kind: InspectionKind) -> String {
+    switch kind {
+    case .signsOfViolation: "Kiểm tra khi có dấu hiệu vi phạm"
+    case .programmed: "Kiểm tra theo chương trình"
+    case .regularSupervision: "Giám sát thường xuyên"
+    case .thematicSupervision: "Giám sát chuyên đề"
+    default: "—"
+    }
+  }
+
+  static func ruleOutcome(_ outcome: RatingRuleOutcome) -> String {
+    switch outcome {
+    case .held: "Đáp ứng"
+    case .failed: "Không đáp ứng"
+    case .notApplicable: "Không áp dụng"
+    case .disabled: "Đã tắt"
+    default: "—"
+    }
+  }
+
+  /// A source as `Quy định 124-QĐ/TW, Điều 5`.
+  static func source(_ source: SourceRef?) -> String {
+    guard let source else { return "—" }
+    let text = [source.document, source.article].filter { !$0.isEmpty }.joined(separator: ", ")
+    return text.isEmpty ? "—" : text
+  }
+
+  static func dayKind(_ kind: InspectionDayKind) -> String {
+    switch kind {
+    case .working: "Ngày làm việc"
+    case .weekend: "Nghỉ cuối tuần"
+    case .holiday: "Nghỉ lễ, Tết"
+    case .compensatingDayOff: "Nghỉ bù"
+    case .swappedDayOff: "Nghỉ hoán đổi"
+    case .swappedWorkingSaturday: "Làm bù thứ Bảy"
+    default: "—"
+    }
+  }
 }

@@ -17,6 +17,12 @@ struct DocumentView: Sendable {
   struct Attachment: Sendable {
     let name: String
     let size: String
+    let link: String
+  }
+
+  struct NoticeChoice: Sendable {
+    let code: Int32
+    let name: String
   }
 
   let session: SessionView
@@ -35,8 +41,26 @@ struct DocumentView: Sendable {
   let deliveries: [Delivery]
   let hasDeliveries: Bool
   let attachments: [Attachment]
+  let unit: String
+  let formToken: String
+  /// A fresh idempotency key in each form, so a form sent twice acts once.
+  let key = UUID().uuidString
+  /// The receiving unit's clerk moves its copy along; the sender asks for it back.
+  let canNotice: Bool
+  let canRecall: Bool
+  let noticeChoices: [NoticeChoice]
+  let history: [Notice]
+  let hasHistory: Bool
 
-  init(session: ConsoleSession, unit: String, response: ExchangeGetDocumentResponse) {
+  struct Notice: Sendable {
+    let time: String
+    let receiver: String
+    let code: String
+    let detail: String
+    let staff: String
+  }
+
+  init(session: ConsoleSession, unit: String, response: ExchangeGetDocumentResponse, trace: ExchangeTrace? = nil) {
     self.session = SessionView(session)
     back = "/console/van-ban-den?don-vi=" + Console.queryEscaped(unit)
     let document = response.document ?? ExchangeDocument()
@@ -60,7 +84,30 @@ struct DocumentView: Sendable {
     overdue = response.delivery?.overdue ?? false
     deliveries = response.deliveries.map(copy)
     hasDeliveries = !deliveries.isEmpty
-    attachments = document.attachments.map { Attachment(name: $0.name, size: ConsoleText.size($0.sizeBytes)) }
+    attachments = document.attachments.map {
+      Attachment(
+        name: $0.name, size: ConsoleText.size($0.sizeBytes),
+        link: "/console/van-ban/tep?id=\(Console.queryEscaped(document.documentId))&tep=\(Console.queryEscaped($0.attachmentId))&don-vi=\(Console.queryEscaped(unit))")
+    }
+    self.unit = unit
+    formToken = session.formToken
+    let roles = session.principal.roles
+    let acts = roles.contains(.admin) || (roles.contains(.clerk) && session.principal.unitCode == unit)
+    canNotice = acts && response.delivery != nil
+    canRecall = acts && !response.deliveries.isEmpty
+    noticeChoices = Console.noticeCodes.map { NoticeChoice(code: $0.rawValue, name: ConsoleText.notice($0)) }
+    // The sender's view: every receiver's notices, oldest first.
+    history = (trace?.receivers ?? []).flatMap { receiver in
+      receiver.notices.map { notice in
+        (
+          notice.time?.date ?? .distantPast,
+          Notice(
+            time: ConsoleText.time(notice.time), receiver: ConsoleText.organ(receiver.delivery?.receiver ?? notice.fromOrgan),
+            code: ConsoleText.notice(notice.code), detail: notice.detail, staff: notice.staff?.fullName ?? "")
+        )
+      }
+    }.sorted { $0.0 < $1.0 }.map(\.1)
+    hasHistory = !history.isEmpty
   }
 
   /// Số, ký hiệu: `12/QĐ-ĐUK`.

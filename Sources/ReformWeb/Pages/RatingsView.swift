@@ -11,6 +11,8 @@ struct RatingsView: Sendable {
     let levels: [Level]
     /// The unit's own total, set apart from its children's rows.
     let total: Bool
+    /// The unit's ratings one by one.
+    let link: String?
   }
 
   struct Level: Sendable {
@@ -41,7 +43,8 @@ struct RatingsView: Sendable {
             count: count.count, share: ConsoleText.percent(count.shareBasisPoints),
             change: (count.shareChangeBasisPoints >= 0 ? "+" : "−") + ConsoleText.percent(abs(count.shareChangeBasisPoints)))
         },
-        total: total)
+        total: total,
+        link: summary.unitCode.isEmpty ? nil : "/console/xep-loai/danh-sach?don-vi=\(Console.queryEscaped(summary.unitCode))&nam=\(year)")
     }
     rows = response.totals.map { row($0, true) } + response.children.map { row($0, false) }
   }

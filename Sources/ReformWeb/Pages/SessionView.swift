@@ -9,6 +9,8 @@ struct SessionView: Sendable {
   let formToken: String
   /// Whether to link the operations page; the coordinator still decides what it shows.
   let showOperations: Bool
+  /// Whether to link the audit trail, which administrators and inspectors read.
+  let showAudit: Bool
 
   init(_ session: ConsoleSession) {
     let principal = session.principal
@@ -17,6 +19,7 @@ struct SessionView: Sendable {
     roles = principal.roles.map(ConsoleText.role).joined(separator: ", ")
     formToken = session.formToken
     showOperations = principal.roles.contains { $0 == .admin || $0 == .operator }
+    showAudit = principal.roles.contains { $0 == .admin || $0 == .inspector }
   }
 }
 
