@@ -137,9 +137,9 @@ struct DocumentForm: Decodable {
   var detail: String?
 }
 
-/// Holds the response's writer while the exchange's chunks arrive: each chunk is written before
-/// the next is read, one at a time, so the browser's pace holds the stream back.
-private final class ChunkSink: @unchecked Sendable {
+/// Holds a response's writer while chunks arrive from a call: each chunk is written before the
+/// next is read, one at a time, so the browser's pace holds the stream back.
+final class ChunkSink: @unchecked Sendable {
   var writer: any ResponseBodyWriter
 
   init(_ writer: any ResponseBodyWriter) { self.writer = writer }

@@ -45,6 +45,7 @@ struct Console: Sendable {
     registerAudit(on: router)
     registerRatings(on: router)
     registerDocuments(on: router)
+    registerLive(on: router)
     router.get("/console/tep/bieu-tuong.svg") { _, _ in
       Response(
         status: .ok,
@@ -137,10 +138,15 @@ struct Console: Sendable {
   }
 
   private func operations(_ session: ConsoleSession) async throws -> (String, any Sendable) {
+    ("operations", try await operationsView(session))
+  }
+
+  /// The hub as the coordinator shows it to the session's principal: modules and workers.
+  func operationsView(_ session: ConsoleSession) async throws(ReformError) -> OperationsView {
     let (status, workers) = try await call(session) { client in
       (try await client.admin.status(timeout: .seconds(10)), try await client.admin.listWorkers(timeout: .seconds(10)).workers)
     }
-    return ("operations", OperationsView(session: session, status: status, workers: workers))
+    return OperationsView(session: session, status: status, workers: workers)
   }
 
   private func workerAction(_ request: Request, drain: Bool) async throws -> Response {

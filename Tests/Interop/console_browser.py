@@ -62,6 +62,29 @@ def click_and_wait(driver, element):
     WebDriverWait(driver, 60).until(replaced)
 
 
+def row_text(driver, worker):
+    """A worker's row on the operations page; the live updates replace rows every two seconds,
+    so a row read as it is replaced is read again."""
+    for _ in range(20):
+        try:
+            return driver.find_element(By.CSS_SELECTOR, f"tr[data-worker='{worker}']").text
+        except Exception:
+            continue
+    return ""
+
+
+def click_row_button(driver, worker, label):
+    """Clicks a button of a worker's row, again when the row was replaced under the click."""
+    for _ in range(20):
+        try:
+            click_and_wait(driver, driver.find_element(By.XPATH, f"//tr[@data-worker='{worker}']//button[normalize-space()='{label}']"))
+            return
+        except Exception as error:
+            if "stale" not in str(error):
+                raise
+    raise Failure(f"the {label} button of {worker} kept being replaced")
+
+
 class Person:
     def __init__(self, role, token_file):
         self.role = role
@@ -142,13 +165,28 @@ def admin_run(person):
     rows = person.driver.find_elements(By.CSS_SELECTOR, "tr[data-worker]")
     check(rows, "admin: the operations page lists workers")
     worker = rows[0].get_attribute("data-worker")
-    click_and_wait(person.driver, rows[0].find_element(By.XPATH, ".//button[normalize-space()='Tạm dừng']"))
-    row = person.driver.find_element(By.CSS_SELECTOR, f"tr[data-worker='{worker}']")
-    check("Đã tạm dừng" in row.text, f"admin: worker {worker} shows drained after the click")
+    click_row_button(person.driver, worker, "Tạm dừng")
+    check("Đã tạm dừng" in row_text(person.driver, worker), f"admin: worker {worker} shows drained after the click")
     person.shot("operations-drained")
-    click_and_wait(person.driver, row.find_element(By.XPATH, ".//button[normalize-space()='Tiếp tục']"))
-    row = person.driver.find_element(By.CSS_SELECTOR, f"tr[data-worker='{worker}']")
-    check("Đang chạy" in row.text, f"admin: worker {worker} runs again after the click")
+    click_row_button(person.driver, worker, "Tiếp tục")
+    check("Đang chạy" in row_text(person.driver, worker), f"admin: worker {worker} runs again after the click")
+
+    # Live updates: a drain made in another tab shows on this page without a reload.
+    person.open("/console/van-hanh")
+    page = person.driver.find_element(By.TAG_NAME, "html")
+    WebDriverWait(person.driver, 30).until(lambda d: "cập nhật trực tiếp" in d.find_element(By.ID, "live-state").text)
+    watching = person.driver.current_window_handle
+    person.driver.switch_to.new_window("tab")
+    person.open("/console/van-hanh")
+    click_row_button(person.driver, worker, "Tạm dừng")
+    person.driver.switch_to.window(watching)
+    WebDriverWait(person.driver, 30).until(lambda d: "Đã tạm dừng" in row_text(d, worker))
+    check(page.is_enabled(), f"admin: worker {worker}'s drain showed live, with no reload")
+    person.shot("operations-live")
+    # Its resume form came with the update, and works.
+    click_row_button(person.driver, worker, "Tiếp tục")
+    check("Đang chạy" in row_text(person.driver, worker), f"admin: worker {worker} resumed from the live row")
+    person.clean_console("operations-live")
 
     body = person.page("report", "/console/bao-cao", "Báo cáo chỉ tiêu", "Tổng hợp")
     check(re.search(r"Đạt \d+", body) and ("Đạt" in body), "admin: the report counts met indicators")

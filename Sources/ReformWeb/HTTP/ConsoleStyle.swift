@@ -56,4 +56,33 @@ enum ConsoleStyle {
   static let icon = """
     <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#263238"/><path d="M8 17l5 5 11-12" fill="none" stroke="#fff" stroke-width="4" stroke-linecap="round" stroke-linejoin="round"/></svg>
     """
+
+  /// The operations page's live updates: rows from `data-live`'s event stream put in place of
+  /// the tables' own; the page is whole without it.
+  static let liveScript = """
+    (function () {
+      "use strict";
+      var state = document.querySelector("[data-live]");
+      if (!state || !window.EventSource) { return; }
+      var source = new EventSource(state.getAttribute("data-live"));
+      function put(id) {
+        return function (event) {
+          var target = document.getElementById(id);
+          if (target) { target.innerHTML = event.data; }
+        };
+      }
+      source.addEventListener("modules", put("live-modules"));
+      source.addEventListener("workers", put("live-workers"));
+      source.addEventListener("time", function (event) {
+        document.getElementById("live-time").textContent = event.data;
+        state.textContent = "· cập nhật trực tiếp";
+      });
+      function lost() {
+        source.close();
+        state.textContent = "· đã ngừng cập nhật trực tiếp; tải lại trang để xem số liệu mới";
+      }
+      source.addEventListener("lost", lost);
+      source.onerror = function () { if (source.readyState === EventSource.CLOSED) { lost(); } };
+    })();
+    """
 }

@@ -2,11 +2,12 @@ import HTTPTypes
 import Hummingbird
 
 /// Sets the headers that keep the console's pages in their own frame and origin on every
-/// response, errors included: no script at all, styles from the console only, forms posted
+/// response, errors included: scripts, styles and live updates from the console only (no inline
+/// script: every page works without any), forms posted
 /// back to it, never framed, no referrer, no sniffing, and pages never cached.
 struct SecurityHeaders<Context: RequestContext>: RouterMiddleware {
   static var policy: String {
-    "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
+    "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
   }
 
   func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {

@@ -37,6 +37,13 @@ actor SessionStore {
     return session
   }
 
+  /// The live session with id `id`, leaving its idle time running: a page's live updates
+  /// keep no session alive by themselves.
+  func peek(_ id: String, now: Date = Date()) -> ConsoleSession? {
+    guard let session = sessions[id], isLive(session, now: now) else { return nil }
+    return session
+  }
+
   /// Ends the session `id`, if there is one.
   func close(_ id: String) {
     sessions[id] = nil

@@ -12,6 +12,7 @@ enum ConsoleTemplates {
       ("layout", layout), ("sign-in", signIn), ("operations", operations), ("inbox", inbox), ("document", document), ("ratings", ratings),
       ("problem", problem), ("report", report), ("programmes", programmes), ("programme", programme), ("audit", audit),
       ("rating-list", ratingList), ("explain", explain), ("document-form-fields", documentFormFields),
+      ("operations-modules", operationsModules), ("operations-workers", operationsWorkers),
     ] {
       try library.register(text, named: name)
     }
@@ -79,33 +80,40 @@ enum ConsoleTemplates {
     {{$title}}Vận hành{{/title}}
     {{$main}}
     <h1>Vận hành</h1>
-    <p class="meta">Điều phối {{coordinator}} · cập nhật lúc {{time}}</p>
+    <p class="meta">Điều phối {{coordinator}} · cập nhật lúc <span id="live-time">{{time}}</span> <span id="live-state" class="meta" data-live="/console/van-hanh/truc-tiep" aria-live="polite"></span></p>
     <section class="summary">
     <h2>Mô-đun</h2>
     <table>
     <thead><tr><th scope="col">Mô-đun</th><th scope="col" class="num">Worker</th><th scope="col" class="num">Đang tạm dừng</th><th scope="col" class="num">Hàng đợi</th><th scope="col" class="num">Đang xử lý</th><th scope="col" class="num">Lượt gọi</th><th scope="col" class="num">Lỗi</th><th scope="col" class="num">p50 (ms)</th><th scope="col" class="num">p99 (ms)</th></tr></thead>
-    <tbody>
-    {{#modules}}
-    <tr><td>{{name}}</td><td class="num">{{workers}}</td><td class="num">{{draining}}</td><td class="num">{{queue}}</td><td class="num">{{inFlight}}</td><td class="num">{{calls}}</td><td class="num">{{errors}}</td><td class="num">{{p50}}</td><td class="num">{{p99}}</td></tr>
-    {{/modules}}
-    </tbody>
+    <tbody id="live-modules">{{> operations-modules}}</tbody>
     </table>
     </section>
     <section>
     <h2>Worker</h2>
     <table>
     <thead><tr><th scope="col">Worker</th><th scope="col">Mô-đun</th><th scope="col">Trạng thái</th><th scope="col" class="num">Đang xử lý</th><th scope="col" class="num">Xong</th><th scope="col" class="num">Lỗi</th><th scope="col">Nhịp tim</th><th scope="col">Thao tác</th></tr></thead>
-    <tbody>
+    <tbody id="live-workers">{{> operations-workers}}</tbody>
+    </table>
+    </section>
+    <script src="/console/tep/truc-tiep.js" defer></script>
+    {{/main}}
+    {{/layout}}
+    """
+
+  /// The rows of the operations page's two tables: rendered in the page, and again for each
+  /// live update the page's script puts in place.
+  static let operationsModules = """
+    {{#modules}}
+    <tr><td>{{name}}</td><td class="num">{{workers}}</td><td class="num">{{draining}}</td><td class="num">{{queue}}</td><td class="num">{{inFlight}}</td><td class="num">{{calls}}</td><td class="num">{{errors}}</td><td class="num">{{p50}}</td><td class="num">{{p99}}</td></tr>
+    {{/modules}}
+    """
+
+  static let operationsWorkers = """
     {{#workers}}
     <tr class="{{stateClass}}" data-worker="{{id}}"><td><code>{{id}}</code></td><td>{{module}}</td><td><span class="badge {{stateClass}}">{{state}}</span></td><td class="num">{{inFlight}}/{{capacity}}</td><td class="num">{{done}}</td><td class="num">{{failed}}</td><td>{{heartbeat}}</td>
     <td>{{#canDrain}}<form method="post" action="/console/van-hanh/tam-dung"><input type="hidden" name="csrf" value="{{formToken}}"><input type="hidden" name="worker" value="{{id}}"><button type="submit">Tạm dừng</button></form>{{/canDrain}}{{#canResume}}<form method="post" action="/console/van-hanh/tiep-tuc"><input type="hidden" name="csrf" value="{{formToken}}"><input type="hidden" name="worker" value="{{id}}"><button type="submit">Tiếp tục</button></form>{{/canResume}}</td></tr>
     {{/workers}}
     {{^workers}}<tr><td colspan="8">Chưa có worker nào.</td></tr>{{/workers}}
-    </tbody>
-    </table>
-    </section>
-    {{/main}}
-    {{/layout}}
     """
 
   static let inbox = """

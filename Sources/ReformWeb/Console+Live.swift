@@ -1,0 +1,76 @@
+import Foundation
+import Hummingbird
+import ReformClient
+import ReformWire
+
+/// Live updates of the operations page: a stream of server-sent events carrying the rows of
+/// its two tables, rendered here with the page's own templates, sent every
+/// ``liveInterval`` and at once whenever the coordinator's health stream reports a change.
+/// The page's script (`/console/tep/truc-tiep.js`) puts each in place; without script the page
+/// is the same, as of its loading.
+extension Console {
+  static let liveInterval: Duration = .seconds(2)
+
+  func registerLive(on router: Router<BasicRequestContext>) {
+    router.get("/console/van-hanh/truc-tiep") { request, _ in try await live(request) }
+    router.get("/console/tep/truc-tiep.js") { _, _ in
+      Response(
+        status: .ok,
+        headers: [.contentType: "text/javascript; charset=utf-8", .cacheControl: "public, max-age=3600"],
+        body: ResponseBody(byteBuffer: ByteBuffer(string: ConsoleStyle.liveScript)))
+    }
+  }
+
+  private func live(_ request: Request) async throws -> Response {
+    guard let first = await session(of: request) else { return Response(status: .unauthorized) }
+    let id = first.id
+    let body = ResponseBody { [self] writer in
+      let (wakes, wake) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
+      try await withThrowingTaskGroup(of: Void.self) { group in
+        group.addTask {
+          while !Task.isCancelled {
+            wake.yield()
+            try await Task.sleep(for: Self.liveInterval)
+          }
+        }
+        group.addTask { [self] in
+          // The coordinator's health stream: a module that stops or starts serving wakes the
+          // page at once. A stream that ends (the coordinator restarting) leaves the ticks.
+          _ = try? await call(first) { client in
+            try await client.stream(HealthService.Watch.self, HealthCheckRequest(service: "")) { _ in wake.yield() }
+          }
+        }
+        let sink = ChunkSink(writer)
+        for await _ in wakes {
+          // The session still holds, else the stream ends and the page says so.
+          guard let session = await sessions.peek(id) else {
+            try await sink.write(Array(Self.event("lost", "").utf8))
+            break
+          }
+          let view: OperationsView
+          do {
+            view = try await operationsView(session)
+          } catch {
+            try await sink.write(Array(Self.event("lost", "").utf8))
+            break
+          }
+          let modules = templates.render(view, withTemplate: "operations-modules") ?? ""
+          let workers = templates.render(view, withTemplate: "operations-workers") ?? ""
+          try await sink.write(Array((Self.event("modules", modules) + Self.event("workers", workers) + Self.event("time", view.time)).utf8))
+        }
+        group.cancelAll()
+        writer = sink.writer
+      }
+      try await writer.finish(nil)
+    }
+    return Response(
+      status: .ok,
+      headers: [.contentType: "text/event-stream; charset=utf-8", .cacheControl: "no-store"],
+      body: body)
+  }
+
+  /// One server-sent event: each line of `data` on its own `data:` line.
+  static func event(_ name: String, _ data: String) -> String {
+    "event: \(name)\n" + data.split(separator: "\n", omittingEmptySubsequences: false).map { "data: \($0)\n" }.joined() + "\n"
+  }
+}
