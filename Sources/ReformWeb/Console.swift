@@ -38,6 +38,7 @@ struct Console: Sendable {
     router.post("/console/van-hanh/tam-dung") { request, _ in try await workerAction(request, drain: true) }
     router.post("/console/van-hanh/tiep-tuc") { request, _ in try await workerAction(request, drain: false) }
     router.get("/console/van-ban-den") { request, _ in try await page(request) { try await inbox($0, request: request) } }
+    router.get("/console/van-ban-di") { request, _ in try await page(request) { try await sent($0, request: request) } }
     router.get("/console/van-ban") { request, _ in try await page(request) { try await document($0, request: request) } }
     router.get("/console/xep-loai") { request, _ in try await page(request) { try await ratings($0, request: request) } }
     registerReport(on: router)
@@ -180,6 +181,17 @@ struct Console: Sendable {
         ExchangeListInboxRequest(page: PageRequest(pageSize: InboxView.pageSize), unitCode: unit), timeout: .seconds(15))
     }
     return ("inbox", InboxView(session: session, unit: unit, response: response))
+  }
+
+  private func sent(_ session: ConsoleSession, request: Request) async throws -> (String, any Sendable) {
+    let unit = try Self.parameter("don-vi", of: request) ?? session.principal.unitCode
+    guard !unit.isEmpty else { return ("sent", SentView(session: session, unit: unit, response: ExchangeListSentResponse())) }
+    let response = try await call(session) { client in
+      try await client.call(
+        ExchangeService.ListSent.self,
+        ExchangeListSentRequest(page: PageRequest(pageSize: InboxView.pageSize), unitCode: unit), timeout: .seconds(15))
+    }
+    return ("sent", SentView(session: session, unit: unit, response: response))
   }
 
   private func document(_ session: ConsoleSession, request: Request) async throws -> (String, any Sendable) {

@@ -4,6 +4,8 @@ import ReformSecurity
 import ReformWire
 import Testing
 
+@testable import ReformWeb
+
 /// The console on the demo bloc: a clerk of the bloc committee reads its inbox and a
 /// document, and is refused another unit's; headless Chromium opens the sign-in page.
 @Suite(.serialized, .timeLimit(.minutes(20)))
@@ -36,6 +38,53 @@ struct ConsoleDemoTests {
     #expect(otherDocument.status == 403)
     let operations = try browser.get("/console/van-hanh")
     #expect(operations.status == 403, "a clerk does not run the hub")
+
+    // Attachments download from the document's page as they were sent, under their own names;
+    // a type that could run in the page is served as bytes.
+    let receiver = try await ReformClient.connect(to: demo.address, token: demo.adminToken) { client in
+      try await client.call(RegistryService.ListUnits.self, ListUnitsRequest(page: PageRequest(pageSize: 1_000)), timeout: .seconds(30))
+        .units.first { $0.parentCode == "DUK" && !$0.organId.isEmpty }
+    }
+    let organ = try #require(receiver)
+    let report = (0..<(3 * 65_536 + 777)).map { UInt8(truncatingIfNeeded: $0 &* 7 &+ $0 >> 11) }
+    let page = Array("<script>alert(1)</script>".utf8)
+    let documentId = try await ReformClient.connect(to: demo.address, token: clerk) { client in
+      var ids: [String] = []
+      for (index, (name, type, content)) in [("Báo cáo tiến độ CCHC.pdf", "application/pdf", report), ("trang.html", "text/html", page)].enumerated() {
+        let upload = try await client.call(
+          ExchangeService.BeginUpload.self,
+          ExchangeBeginUploadRequest(
+            idempotencyKey: "console-upload-\(index)", unitCode: "DUK", name: name, mediaType: type, sizeBytes: Int64(content.count)),
+          timeout: .seconds(30))
+        for offset in stride(from: 0, to: content.count, by: 65_536) {
+          _ = try await client.call(
+            ExchangeService.UploadChunk.self,
+            ExchangeUploadChunkRequest(uploadId: upload.uploadId, offset: Int64(offset), content: Array(content[offset..<min(offset + 65_536, content.count)])),
+            timeout: .seconds(30))
+        }
+        ids.append(try await client.call(ExchangeService.CommitUpload.self, ExchangeCommitUploadRequest(uploadId: upload.uploadId), timeout: .seconds(30)).attachmentId)
+      }
+      let to = ExchangeBloc.Unit(code: organ.code, organId: organ.organId, name: organ.name)
+      var request = ExchangeBloc.send(number: 9_001, from: ExchangeBloc.Unit(code: "DUK", organId: "", name: "Đảng ủy Khối"), to: [to], key: "console-send")
+      request.receivers = [ExchangeOrgan(organId: organ.organId, name: organ.name)]
+      request.attachmentIds = ids
+      return try #require(try await client.call(ExchangeService.Send.self, request, timeout: .seconds(60)).document?.documentId)
+    }
+    let sentPage = try browser.get(DocumentView.link(id: documentId, unit: "DUK"))
+    #expect(sentPage.status == 200)
+    let downloads = sentPage.body.matches(of: /href="(\/console\/van-ban\/tep\?[^"]+)"/).map { String($0.output.1).replacingOccurrences(of: "&amp;", with: "&") }
+    #expect(downloads.count == 2, "\(sentPage.body)")
+    if downloads.count == 2 {
+      let pdf = try browser.get(downloads[0])
+      #expect(pdf.status == 200 && pdf.bytes == report, "the attachment came back changed (\(pdf.bytes.count) bytes)")
+      #expect(pdf.header("Content-Type") == "application/pdf")
+      #expect(pdf.header("Content-Disposition")?.contains("filename*=UTF-8''B%C3%A1o%20c%C3%A1o%20ti%E1%BA%BFn") == true)
+      let html = try browser.get(downloads[1])
+      #expect(html.status == 200 && html.bytes == page)
+      #expect(html.header("Content-Type") == "application/octet-stream", "an HTML attachment is served as bytes")
+      #expect(try browser.get(downloads[0].replacingOccurrences(of: "don-vi=DUK", with: "don-vi=CBCS-BDT")).status == 403)
+      #expect(try ConsoleBrowser(port: webPort).get(downloads[0]).status == 303, "a download without a session goes to sign-in")
+    }
 
     // The bloc's ratings, as an administrator sees them: last year's, with every grassroots unit.
     let admin = ConsoleBrowser(port: webPort)

@@ -112,6 +112,7 @@ struct ConsoleTests {
       ConsoleTemplates.layout, ConsoleTemplates.signIn, ConsoleTemplates.operations, ConsoleTemplates.inbox, ConsoleTemplates.document,
       ConsoleTemplates.problem, ConsoleTemplates.ratings, ConsoleTemplates.report, ConsoleTemplates.programmes, ConsoleTemplates.programme,
       ConsoleTemplates.audit, ConsoleTemplates.ratingList, ConsoleTemplates.explain, ConsoleTemplates.documentFormFields,
+      ConsoleTemplates.sent, ConsoleTemplates.operationsModules, ConsoleTemplates.operationsWorkers,
     ] {
       #expect(!template.contains("{{{") && !template.contains("{{&"), "a template renders a value unescaped")
     }

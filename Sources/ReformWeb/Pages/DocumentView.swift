@@ -27,6 +27,7 @@ struct DocumentView: Sendable {
 
   let session: SessionView
   let back: String
+  let backLabel: String
   let id: String
   let subject: String
   let number: String
@@ -62,7 +63,10 @@ struct DocumentView: Sendable {
 
   init(session: ConsoleSession, unit: String, response: ExchangeGetDocumentResponse, trace: ExchangeTrace? = nil) {
     self.session = SessionView(session)
-    back = "/console/van-ban-den?don-vi=" + Console.queryEscaped(unit)
+    // The sender came from its outbox, a receiver from its inbox.
+    let sent = response.delivery == nil && !response.deliveries.isEmpty
+    back = (sent ? "/console/van-ban-di?don-vi=" : "/console/van-ban-den?don-vi=") + Console.queryEscaped(unit)
+    backLabel = sent ? "Văn bản đi" : "Văn bản đến"
     let document = response.document ?? ExchangeDocument()
     let metadata = document.metadata ?? ExchangeDocumentMetadata()
     id = document.documentId

@@ -11,7 +11,7 @@ enum ConsoleTemplates {
     for (name, text) in [
       ("layout", layout), ("sign-in", signIn), ("operations", operations), ("inbox", inbox), ("document", document), ("ratings", ratings),
       ("problem", problem), ("report", report), ("programmes", programmes), ("programme", programme), ("audit", audit),
-      ("rating-list", ratingList), ("explain", explain), ("document-form-fields", documentFormFields),
+      ("rating-list", ratingList), ("sent", sent), ("explain", explain), ("document-form-fields", documentFormFields),
       ("operations-modules", operationsModules), ("operations-workers", operationsWorkers),
     ] {
       try library.register(text, named: name)
@@ -37,6 +37,7 @@ enum ConsoleTemplates {
     <ul>
     {{#showOperations}}<li><a href="/console/van-hanh">Vận hành</a></li>{{/showOperations}}
     <li><a href="/console/van-ban-den">Văn bản đến</a></li>
+    <li><a href="/console/van-ban-di">Văn bản đi</a></li>
     <li><a href="/console/bao-cao">Báo cáo</a></li>
     <li><a href="/console/xep-loai">Xếp loại</a></li>
     <li><a href="/console/kiem-tra">Kiểm tra</a></li>
@@ -148,7 +149,7 @@ enum ConsoleTemplates {
     {{<layout}}
     {{$title}}{{subject}}{{/title}}
     {{$main}}
-    <p><a href="{{back}}">← Văn bản đến</a></p>
+    <p><a href="{{back}}">← {{backLabel}}</a></p>
     <h1>{{subject}}</h1>
     <section class="{{#overdue}}not-met{{/overdue}}">
     <dl>
@@ -269,6 +270,34 @@ enum ConsoleTemplates {
     <input type="hidden" name="key" value="{{key}}">
     <input type="hidden" name="id" value="{{id}}">
     <input type="hidden" name="unit" value="{{unit}}">
+    """
+
+  static let sent = """
+    {{<layout}}
+    {{$title}}Văn bản đi{{/title}}
+    {{$main}}
+    <h1>Văn bản đi</h1>
+    <form method="get" action="/console/van-ban-di" class="filter">
+    <label for="don-vi">Đơn vị</label>
+    <input id="don-vi" name="don-vi" value="{{unit}}" maxlength="64">
+    <button type="submit">Xem</button>
+    </form>
+    {{#prompt}}<p>Nhập mã đơn vị (ví dụ DUK) để xem văn bản đơn vị đó đã gửi.</p>{{/prompt}}
+    {{^prompt}}
+    <p class="meta">{{count}} văn bản · mới nhất trước</p>
+    <table>
+    <thead><tr><th scope="col">Ngày ban hành</th><th scope="col">Số, ký hiệu</th><th scope="col">Trích yếu</th><th scope="col" class="num">Nơi nhận</th><th scope="col" class="num">Đã hoàn thành</th></tr></thead>
+    <tbody>
+    {{#items}}
+    <tr class="{{#overdue}}not-met{{/overdue}}"><td>{{issued}}</td><td>{{number}}</td><td><a href="{{link}}">{{subject}}</a></td><td class="num">{{receivers}}</td><td class="num">{{done}}{{#overdue}} <span class="badge not-met">Quá hạn</span>{{/overdue}}</td></tr>
+    {{/items}}
+    {{^items}}<tr><td colspan="5">Không có văn bản.</td></tr>{{/items}}
+    </tbody>
+    </table>
+    {{#more}}<p class="meta">Chỉ hiện {{count}} văn bản đầu tiên.</p>{{/more}}
+    {{/prompt}}
+    {{/main}}
+    {{/layout}}
     """
 
   static let report = """

@@ -8,6 +8,8 @@ final class ConsoleBrowser: @unchecked Sendable {
     let status: Int
     let headers: [(String, String)]
     let body: String
+    /// The body as it came, for downloads.
+    var bytes: [UInt8] = []
 
     func header(_ name: String) -> String? { headers.first { $0.0.lowercased() == name.lowercased() }?.1 }
     var setCookies: [String] { headers.filter { $0.0.lowercased() == "set-cookie" }.map(\.1) }
@@ -85,25 +87,26 @@ final class ConsoleBrowser: @unchecked Sendable {
       if n <= 0 { break }
       received += chunk[..<n]
     }
-    let text = String(decoding: received, as: UTF8.self)
-    guard let split = text.range(of: "\r\n\r\n") else { throw ClusterError(description: "no HTTP response: \(text.prefix(200))") }
-    let lines = text[..<split.lowerBound].components(separatedBy: "\r\n")
+    guard let split = received.firstRange(of: [13, 10, 13, 10]) else {
+      throw ClusterError(description: "no HTTP response: \(String(decoding: received.prefix(200), as: UTF8.self))")
+    }
+    let lines = String(decoding: received[..<split.lowerBound], as: UTF8.self).components(separatedBy: "\r\n")
     let status = Int(lines[0].split(separator: " ")[1]) ?? 0
     let headers = lines.dropFirst().compactMap { line -> (String, String)? in
       guard let colon = line.firstIndex(of: ":") else { return nil }
       return (String(line[..<colon]), line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces))
     }
-    var body = String(text[split.upperBound...])
+    var body = Array(received[split.upperBound...])
     if headers.contains(where: { $0.0.lowercased() == "transfer-encoding" && $0.1.lowercased() == "chunked" }) {
       body = dechunk(body)
     }
-    return Page(status: status, headers: headers, body: body)
+    return Page(status: status, headers: headers, body: String(decoding: body, as: UTF8.self), bytes: body)
   }
 
-  private static func dechunk(_ text: String) -> String {
-    var bytes = Substring(text).utf8[...]
+  private static func dechunk(_ received: [UInt8]) -> [UInt8] {
+    var bytes = received[...]
     var out: [UInt8] = []
-    while let lineEnd = bytes.firstRange(of: "\r\n".utf8) {
+    while let lineEnd = bytes.firstRange(of: [13, 10]) {
       let size = Int(String(decoding: bytes[..<lineEnd.lowerBound], as: UTF8.self).split(separator: ";")[0], radix: 16) ?? 0
       if size == 0 { break }
       let start = lineEnd.upperBound
@@ -111,6 +114,6 @@ final class ConsoleBrowser: @unchecked Sendable {
       out += bytes[start..<end]
       bytes = bytes[end...].dropFirst(2)
     }
-    return String(decoding: out, as: UTF8.self)
+    return out
   }
 }
