@@ -41,6 +41,7 @@ extension Console {
           }
         }
         let sink = ChunkSink(writer)
+        var previous: OperationsView.Sample?
         for await _ in wakes {
           // The session still holds, else the stream ends and the page says so.
           guard let session = await sessions.peek(id) else {
@@ -49,11 +50,12 @@ extension Console {
           }
           let view: OperationsView
           do {
-            view = try await operationsView(session)
+            view = try await operationsView(session, previous: previous)
           } catch {
             try await sink.write(Array(Self.event("lost", "").utf8))
             break
           }
+          previous = view.sample
           let modules = templates.render(view, withTemplate: "operations-modules") ?? ""
           let workers = templates.render(view, withTemplate: "operations-workers") ?? ""
           try await sink.write(Array((Self.event("modules", modules) + Self.event("workers", workers) + Self.event("time", view.time)).utf8))

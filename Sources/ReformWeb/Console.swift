@@ -143,11 +143,11 @@ struct Console: Sendable {
   }
 
   /// The hub as the coordinator shows it to the session's principal: modules and workers.
-  func operationsView(_ session: ConsoleSession) async throws(ReformError) -> OperationsView {
+  func operationsView(_ session: ConsoleSession, previous: OperationsView.Sample? = nil) async throws(ReformError) -> OperationsView {
     let (status, workers) = try await call(session) { client in
       (try await client.admin.status(timeout: .seconds(10)), try await client.admin.listWorkers(timeout: .seconds(10)).workers)
     }
-    return OperationsView(session: session, status: status, workers: workers)
+    return OperationsView(session: session, status: status, workers: workers, previous: previous)
   }
 
   private func workerAction(_ request: Request, drain: Bool) async throws -> Response {

@@ -96,6 +96,34 @@ struct ConsoleDemoTests {
     #expect(!ratings.body.contains("Chưa có kết quả xếp loại"), "the demo's ratings of last year are missing")
     #expect(try admin.get("/console/xep-loai?nam=abc").status == 400)
 
+    // The report's CSV and the programme's iCalendar download from their pages.
+    let csv = try admin.get("/console/bao-cao/tai?bo=01-NQ-DUK-2020-2025&nam=2025&dinh-dang=csv")
+    #expect(csv.status == 200 && csv.header("Content-Type")?.hasPrefix("text/csv") == true)
+    #expect(csv.body.contains("Đảng bộ Khối") && csv.body.split(whereSeparator: \.isNewline).count > 10, "\(csv.body.prefix(300))")
+    #expect(try admin.get("/console/bao-cao/tai?bo=01-NQ-DUK-2020-2025&nam=2025&dinh-dang=exe").status == 400)
+    let programmes = try admin.get("/console/kiem-tra")
+    let programme = try #require(programmes.body.firstMatch(of: /href="\/console\/kiem-tra\/ke-hoach\?id=([^"&]+)"/)?.output.1)
+    let ics = try admin.get("/console/kiem-tra/tai?id=\(programme)&dinh-dang=ics")
+    #expect(ics.status == 200 && ics.body.hasPrefix("BEGIN:VCALENDAR") && ics.body.contains("BEGIN:VEVENT"))
+    #expect(try admin.get("/console/kiem-tra/ke-hoach?id=\(programme)&thang=13").status == 400)
+
+    // Submitting and approving a year from the report page: the clerk submits their unit's,
+    // the administrator approves it; a clerk may not approve.
+    let reportPage = try browser.get("/console/bao-cao?bo=DEMO-CCHC-2025-2030&nam=2026&don-vi=DUK")
+    #expect(reportPage.status == 200 && reportPage.body.contains("Nộp số liệu năm 2026 của DUK"))
+    #expect(!reportPage.body.contains("Duyệt số liệu"), "a clerk is offered the approval")
+    let period = [("set", "DEMO-CCHC-2025-2030"), ("unit", "DUK"), ("year", "2026")]
+    let clerkToken = try #require(reportPage.formToken)
+    let submitted = try browser.post("/console/bao-cao/nop", [("csrf", clerkToken)] + period)
+    #expect(submitted.status == 303, "submit answered \(submitted.status): \(submitted.body.prefix(400))")
+    #expect(try browser.post("/console/bao-cao/duyet", [("csrf", clerkToken)] + period).status == 403)
+    #expect(try browser.post("/console/bao-cao/nop", period).status == 403, "a form without its token was taken")
+    if submitted.status == 303 {
+      let adminToken = try #require(try admin.get("/console/bao-cao?bo=DEMO-CCHC-2025-2030&nam=2026&don-vi=DUK").formToken)
+      let approved = try admin.post("/console/bao-cao/duyet", [("csrf", adminToken)] + period)
+      #expect(approved.status == 303, "approve answered \(approved.status): \(approved.body.prefix(400))")
+    }
+
     // What a person sees first: the sign-in page in a real browser, with no console error.
     let artifacts = ProcessInfo.processInfo.environment["REFORM_ARTIFACTS"] ?? demo.directory
     try FileManager.default.createDirectory(atPath: artifacts, withIntermediateDirectories: true)

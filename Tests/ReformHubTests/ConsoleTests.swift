@@ -176,6 +176,13 @@ struct ConsoleTests {
     #expect(weeks[1].days[0].visits == ["CB-A"] && weeks[1].days[1].visits.isEmpty)
   }
 
+  @Test func callsPerSecondComeFromTwoSamples() {
+    #expect(OperationsView.rate(now: 150, before: 100, seconds: 2) == "25,0")
+    #expect(OperationsView.rate(now: 100, before: nil, seconds: 2) == "—", "a page as loaded has no rate")
+    #expect(OperationsView.rate(now: 5, before: 100, seconds: 2) == "—", "a restarted coordinator's counts start again")
+    #expect(OperationsView.rate(now: 100, before: 100, seconds: 0) == "—")
+  }
+
   @Test func sessionsEndWhenIdleAndAreCapped() async {
     let store = SessionStore(limits: SessionLimits(idle: .seconds(60), absolute: .seconds(600), maximum: 2, perPrincipal: 1))
     let now = Date()

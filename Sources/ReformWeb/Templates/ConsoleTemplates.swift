@@ -85,7 +85,7 @@ enum ConsoleTemplates {
     <section class="summary">
     <h2>Mô-đun</h2>
     <table>
-    <thead><tr><th scope="col">Mô-đun</th><th scope="col" class="num">Worker</th><th scope="col" class="num">Đang tạm dừng</th><th scope="col" class="num">Hàng đợi</th><th scope="col" class="num">Đang xử lý</th><th scope="col" class="num">Lượt gọi</th><th scope="col" class="num">Lỗi</th><th scope="col" class="num">p50 (ms)</th><th scope="col" class="num">p99 (ms)</th></tr></thead>
+    <thead><tr><th scope="col">Mô-đun</th><th scope="col" class="num">Worker</th><th scope="col" class="num">Đang tạm dừng</th><th scope="col" class="num">Hàng đợi</th><th scope="col" class="num">Đang xử lý</th><th scope="col" class="num">Lượt gọi</th><th scope="col" class="num">Lượt/giây</th><th scope="col" class="num">Lỗi</th><th scope="col" class="num">p50 (ms)</th><th scope="col" class="num">p99 (ms)</th></tr></thead>
     <tbody id="live-modules">{{> operations-modules}}</tbody>
     </table>
     </section>
@@ -105,7 +105,7 @@ enum ConsoleTemplates {
   /// live update the page's script puts in place.
   static let operationsModules = """
     {{#modules}}
-    <tr><td>{{name}}</td><td class="num">{{workers}}</td><td class="num">{{draining}}</td><td class="num">{{queue}}</td><td class="num">{{inFlight}}</td><td class="num">{{calls}}</td><td class="num">{{errors}}</td><td class="num">{{p50}}</td><td class="num">{{p99}}</td></tr>
+    <tr><td>{{name}}</td><td class="num">{{workers}}</td><td class="num">{{draining}}</td><td class="num">{{queue}}</td><td class="num">{{inFlight}}</td><td class="num">{{calls}}</td><td class="num">{{rate}}</td><td class="num">{{errors}}</td><td class="num">{{p50}}</td><td class="num">{{p99}}</td></tr>
     {{/modules}}
     """
 
