@@ -122,8 +122,28 @@ class Person:
         for text in expected:
             check(text in body, f"{self.role}: {name} shows {text!r}")
         self.clean_console(name)
+        self.labelled(name)
         self.shot(name)
         return body
+
+    def labelled(self, name):
+        """Every field a person fills in has a label a screen reader reads out."""
+        fields = self.driver.find_elements(By.CSS_SELECTOR, "input:not([type=hidden]), select, textarea")
+        for field in fields:
+            ident = field.get_attribute("id")
+            label = ident and self.driver.find_elements(By.CSS_SELECTOR, f"label[for='{ident}']")
+            check(label or field.get_attribute("aria-label"), f"{self.role}: {name}'s field {field.get_attribute('name')} has a label")
+
+    def on_phone(self, name, path):
+        """The page at a phone's width: nothing wider than the screen but the tables' own scroll."""
+        self.driver.set_window_size(390, 844)
+        try:
+            self.open(path)
+            width = self.driver.execute_script("return [document.documentElement.scrollWidth, window.innerWidth]")
+            check(width[0] <= width[1], f"{self.role}: {name} fits a phone's width ({width[0]} ≤ {width[1]})")
+            self.shot(name + "-phone")
+        finally:
+            self.driver.set_window_size(1280, 900)
 
     def refused(self, name, path):
         self.open(path)
@@ -217,6 +237,8 @@ def admin_run(person):
     methods = {c.text for c in person.driver.find_elements(By.CSS_SELECTOR, "tbody tr td:nth-child(4)")}
     check(who == {"admin"} and methods == {"/reform.v1.Admin/DrainWorker"},
           f"admin: the audit filter keeps only the admin's drains ({who}, {methods})")
+    person.on_phone("report", "/console/bao-cao")
+    person.on_phone("operations", "/console/van-hanh")
     person.sign_out()
 
 
@@ -265,6 +287,7 @@ def clerk_run(person):
     person.page("report", "/console/bao-cao", "Báo cáo chỉ tiêu")
     person.page("ratings", "/console/xep-loai?don-vi=DUK", "Xếp loại năm")
     person.page("inspection", "/console/kiem-tra", "Kế hoạch kiểm tra")
+    person.on_phone("inbox", "/console/van-ban-den")
     person.refused("another unit's inbox", f"/console/van-ban-den?don-vi={OTHER_UNIT}")
     person.refused("another unit's document", link.replace(BASE, "").replace("don-vi=DUK", f"don-vi={OTHER_UNIT}"))
     person.refused("operations", "/console/van-hanh")

@@ -7,10 +7,10 @@ enum ConsoleStyle {
     body{font-family:"Noto Sans","Segoe UI",Roboto,Arial,sans-serif;color:var(--ink);margin:0;line-height:1.45}
     header{background:var(--head);color:#fff;display:flex;flex-wrap:wrap;align-items:center;gap:.4rem 1.2rem;padding:.5rem 1.5rem}
     header .brand{font-weight:700;margin:0}
-    header nav ul{list-style:none;display:flex;gap:1rem;margin:0;padding:0}
+    header nav ul{list-style:none;display:flex;flex-wrap:wrap;gap:.3rem 1rem;margin:0;padding:0}
     header a{color:#fff}
     header .sign-out{margin-left:auto;display:flex;align-items:center;gap:.6rem}
-    main{margin:0 auto;max-width:1100px;padding:1.5rem}
+    main{margin:0 auto;max-width:1100px;padding:1.5rem;overflow-x:auto}
     h1{font-size:1.45rem;margin:0 0 .4rem}
     h2{font-size:1.12rem;margin:0 0 .6rem}
     .meta{color:#444;margin:.2rem 0}
@@ -48,7 +48,7 @@ enum ConsoleStyle {
     table.calendar .day{display:block;font-weight:700}
     table.calendar .holiday{display:block;color:var(--not)}
     table.calendar .visit{display:block;border-left:3px solid var(--head);padding-left:.25rem;margin-top:.15rem}
-    @media (max-width:700px){form.filter{flex-wrap:wrap}table.calendar td{height:auto}}
+    @media (max-width:700px){main{padding:.8rem}table{min-width:56rem}form.filter{flex-wrap:wrap}table.calendar td{height:auto}header .sign-out{margin-left:0}}
     .error{color:var(--not);background:var(--not-bg);padding:.4rem .6rem;border-radius:4px}
     """
 
