@@ -201,9 +201,10 @@ struct Console: Sendable {
     let unit = try Self.parameter("don-vi", of: request) ?? session.principal.unitCode
     let response = try await call(session) { client in
       try await client.call(
-        ExchangeService.GetDocument.self, ExchangeGetDocumentRequest(documentId: id, unitCode: unit), timeout: .seconds(15))
+        ExchangeService.GetDocument.self, ExchangeGetDocumentRequest(documentId: id, unitCode: unit, includeNotices: true),
+        timeout: .seconds(15))
     }
-    // The sender sees every receiver's notices too.
+    // A receiver sees its copy's notices; the sender every receiver's.
     var trace: ExchangeTrace?
     if !response.deliveries.isEmpty {
       trace = try await call(session) { client in

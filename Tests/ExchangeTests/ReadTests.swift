@@ -43,6 +43,33 @@ struct ReadTests {
     #expect(malformed?.message.hasPrefix("document_id:") == true)
   }
 
+  @Test func aReceiverReadsItsOwnCopysHistoryAndNoOneElses() async throws {
+    let bed = try await TestBed.make()
+    let sent = try await bed.invoke(ExchangeService.Send.self, Sample.send(), as: Caller.clerk("DUK"))
+    let documentId = try #require(sent.document?.documentId)
+    for code: ExchangeNoticeCode in [.registered, .assigned] {
+      _ = try await bed.invoke(
+        ExchangeService.SendNotice.self,
+        ExchangeSendNoticeRequest(idempotencyKey: "history-\(code.rawValue)", documentId: documentId, code: code, detail: "Chuyển phòng Tổ chức"),
+        as: Caller.clerk("SNV"))
+    }
+    let history = try await bed.invoke(
+      ExchangeService.GetDocument.self, ExchangeGetDocumentRequest(documentId: documentId, includeNotices: true), as: Caller.clerk("SNV"))
+    #expect(history.notices.map(\.code) == [.arrived, .registered, .assigned])
+    #expect(history.notices.allSatisfy { $0.fromOrgan?.organId == Sample.homeAffairs.organId || $0.code == .arrived }, "\(history.notices)")
+    // Without asking, and for the other receiver, who has noticed nothing: only its own 01.
+    let plain = try await bed.invoke(
+      ExchangeService.GetDocument.self, ExchangeGetDocumentRequest(documentId: documentId), as: Caller.clerk("SNV"))
+    #expect(plain.notices.isEmpty)
+    let other = try await bed.invoke(
+      ExchangeService.GetDocument.self, ExchangeGetDocumentRequest(documentId: documentId, includeNotices: true), as: Caller.clerk("STC"))
+    #expect(other.notices.map(\.code) == [.arrived])
+    // The sender reads every receiver's history with GetTrace, not here.
+    let sender = try await bed.invoke(
+      ExchangeService.GetDocument.self, ExchangeGetDocumentRequest(documentId: documentId, includeNotices: true), as: Caller.clerk("DUK"))
+    #expect(sender.notices.isEmpty && sender.deliveries.count == 2)
+  }
+
   @Test func theInboxListsUrgentFirstThenByArrival() async throws {
     let bed = try await TestBed.make()
     let plan: [(String, ExchangeUrgency, String)] = [

@@ -271,6 +271,9 @@ def clerk_run(person):
     click_and_wait(person.driver, person.driver.find_element(By.XPATH, "//button[normalize-space()='Gửi trạng thái']"))
     copy = person.driver.find_element(By.XPATH, "//section[h2[starts-with(., 'Bản của đơn vị')]]").text
     check(name in copy, f"clerk: after the notice the copy is at {name}")
+    history = person.driver.find_element(By.XPATH, "//section[h2[normalize-space()='Quá trình xử lý']]").text
+    check("01 Đã đến" in history and name in history and "Cập nhật từ bảng điều khiển" in history,
+          "clerk: the copy's history lists its arrival and the notice just given")
     person.clean_console("document-after-notice")
     person.shot("document-after-notice")
     # A letter the unit sent: every receiver's copy and notices, and a recall from the form.

@@ -13,14 +13,19 @@ extension ExchangeHandlers {
   {
     let unit = try Acting.scopedUnit(request.unitCode, field: "unit_code", context)
     let documentId = try Self.documentId(request.documentId)
-    let bundle = try await readableBundle(documentId, unit: unit)
+    let bundle = try await readableBundle(documentId, unit: unit, withNotices: request.includeNotices)
     context.audit.record(target: documentId.description, unit: unit ?? "")
     let today = self.today
-    let due = bundle.document.record.dueDate
+    let record = bundle.document.record
+    let due = record.dueDate
     var response = ExchangeGetDocumentResponse(document: try WireDocument(bundle.document))
-    if let unit, bundle.document.record.sentUnit != unit {
-      response.delivery = bundle.deliveries.last { $0.receiverUnit == unit }.map {
-        ExchangeDelivery($0, dueDate: due, today: today)
+    if let unit, record.sentUnit != unit {
+      let copy = bundle.deliveries.last { $0.receiverUnit == unit }
+      response.delivery = copy.map { ExchangeDelivery($0, dueDate: due, today: today) }
+      if request.includeNotices, let copy {
+        response.notices = (copy.deliverySeq.flatMap { bundle.notices[$0] } ?? []).map {
+          ExchangeNotice($0, delivery: copy, document: record)
+        }
       }
     } else {
       response.deliveries = bundle.deliveries.map { ExchangeDelivery($0, dueDate: due, today: today) }

@@ -100,8 +100,9 @@ struct DocumentView: Sendable {
     canNotice = acts && response.delivery != nil
     canRecall = acts && !response.deliveries.isEmpty
     noticeChoices = Console.noticeCodes.map { NoticeChoice(code: $0.rawValue, name: ConsoleText.notice($0)) }
-    // The sender's view: every receiver's notices, oldest first.
-    history = (trace?.receivers ?? []).flatMap { receiver in
+    // A receiver's copy's notices, or the sender's view: every receiver's, oldest first.
+    let receivers = trace?.receivers ?? [ExchangeReceiverTrace(delivery: response.delivery, notices: response.notices)]
+    history = receivers.flatMap { receiver in
       receiver.notices.map { notice in
         (
           notice.time?.date ?? .distantPast,

@@ -831,15 +831,20 @@ public struct ExchangeGetDocumentRequest: Sendable, Equatable {
   public var documentId: String = ""
   /// The unit reading as (empty: the caller's unit): the sender or one of the receivers.
   public var unitCode: String = ""
+  /// Also return the history of the unit's own copy (a receiver's: every notice about it,
+  /// oldest first). The sender reads every receiver's with GetTrace.
+  public var includeNotices: Bool = false
 
   public init() {}
 
   public init(
     documentId: String = "",
-    unitCode: String = ""
+    unitCode: String = "",
+    includeNotices: Bool = false
   ) {
     self.documentId = documentId
     self.unitCode = unitCode
+    self.includeNotices = includeNotices
   }
 }
 
@@ -850,17 +855,22 @@ public struct ExchangeGetDocumentResponse: Sendable, Equatable {
   public var delivery: ExchangeDelivery? = nil
   /// Present when the unit is the sender: every receiver's copy.
   public var deliveries: [ExchangeDelivery] = []
+  /// With include_notices, when the unit is a receiver: every notice about its copy, oldest
+  /// first (01 first).
+  public var notices: [ExchangeNotice] = []
 
   public init() {}
 
   public init(
     document: ExchangeDocument? = nil,
     delivery: ExchangeDelivery? = nil,
-    deliveries: [ExchangeDelivery] = []
+    deliveries: [ExchangeDelivery] = [],
+    notices: [ExchangeNotice] = []
   ) {
     self.document = document
     self.delivery = delivery
     self.deliveries = deliveries
+    self.notices = notices
   }
 }
 
@@ -2006,11 +2016,13 @@ extension ExchangeGetDocumentRequest: WireMessage {
     self.init()
     documentId = try r.string(1)
     unitCode = try r.string(2)
+    includeNotices = r.bool(3)
   }
 
   public func write(to w: CMessageWriter) throws(WireError) {
     if !documentId.isEmpty { try w.setString(1, documentId) }
     if !unitCode.isEmpty { try w.setString(2, unitCode) }
+    if includeNotices { w.setBool(3, includeNotices) }
   }
 }
 
@@ -2026,12 +2038,14 @@ extension ExchangeGetDocumentResponse: WireMessage {
     document = try r.message(1)
     delivery = try r.message(2)
     deliveries = try r.messages(3)
+    notices = try r.messages(4)
   }
 
   public func write(to w: CMessageWriter) throws(WireError) {
     if let value = document { try w.setMessage(1, value) }
     if let value = delivery { try w.setMessage(2, value) }
     if !deliveries.isEmpty { try w.setMessages(3, deliveries) }
+    if !notices.isEmpty { try w.setMessages(4, notices) }
   }
 }
 

@@ -4299,7 +4299,7 @@ const ProtobufCMessageDescriptor reform__v1__exchange_check_duplicates_response_
   (ProtobufCMessageInit) reform__v1__exchange_check_duplicates_response__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor reform__v1__exchange_get_document_request__field_descriptors[2] =
+static const ProtobufCFieldDescriptor reform__v1__exchange_get_document_request__field_descriptors[3] =
 {
   {
     "document_id",
@@ -4325,15 +4325,28 @@ static const ProtobufCFieldDescriptor reform__v1__exchange_get_document_request_
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "include_notices",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_BOOL,
+    0,   /* quantifier_offset */
+    offsetof(Reform__V1__ExchangeGetDocumentRequest, include_notices),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned reform__v1__exchange_get_document_request__field_indices_by_name[] = {
   0,   /* field[0] = document_id */
+  2,   /* field[2] = include_notices */
   1,   /* field[1] = unit_code */
 };
 static const ProtobufCIntRange reform__v1__exchange_get_document_request__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 2 }
+  { 0, 3 }
 };
 const ProtobufCMessageDescriptor reform__v1__exchange_get_document_request__descriptor =
 {
@@ -4343,14 +4356,14 @@ const ProtobufCMessageDescriptor reform__v1__exchange_get_document_request__desc
   "Reform__V1__ExchangeGetDocumentRequest",
   "reform.v1",
   sizeof(Reform__V1__ExchangeGetDocumentRequest),
-  2,
+  3,
   reform__v1__exchange_get_document_request__field_descriptors,
   reform__v1__exchange_get_document_request__field_indices_by_name,
   1,  reform__v1__exchange_get_document_request__number_ranges,
   (ProtobufCMessageInit) reform__v1__exchange_get_document_request__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor reform__v1__exchange_get_document_response__field_descriptors[3] =
+static const ProtobufCFieldDescriptor reform__v1__exchange_get_document_response__field_descriptors[4] =
 {
   {
     "document",
@@ -4388,16 +4401,29 @@ static const ProtobufCFieldDescriptor reform__v1__exchange_get_document_response
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "notices",
+    4,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Reform__V1__ExchangeGetDocumentResponse, n_notices),
+    offsetof(Reform__V1__ExchangeGetDocumentResponse, notices),
+    &reform__v1__exchange_notice__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned reform__v1__exchange_get_document_response__field_indices_by_name[] = {
   2,   /* field[2] = deliveries */
   1,   /* field[1] = delivery */
   0,   /* field[0] = document */
+  3,   /* field[3] = notices */
 };
 static const ProtobufCIntRange reform__v1__exchange_get_document_response__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 3 }
+  { 0, 4 }
 };
 const ProtobufCMessageDescriptor reform__v1__exchange_get_document_response__descriptor =
 {
@@ -4407,7 +4433,7 @@ const ProtobufCMessageDescriptor reform__v1__exchange_get_document_response__des
   "Reform__V1__ExchangeGetDocumentResponse",
   "reform.v1",
   sizeof(Reform__V1__ExchangeGetDocumentResponse),
-  3,
+  4,
   reform__v1__exchange_get_document_response__field_descriptors,
   reform__v1__exchange_get_document_response__field_indices_by_name,
   1,  reform__v1__exchange_get_document_response__number_ranges,

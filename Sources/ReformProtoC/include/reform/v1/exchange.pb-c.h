@@ -865,10 +865,15 @@ struct  Reform__V1__ExchangeGetDocumentRequest
    * The unit reading as (empty: the caller's unit): the sender or one of the receivers.
    */
   char *unit_code;
+  /*
+   * Also return the history of the unit's own copy (a receiver's: every notice about it,
+   * oldest first). The sender reads every receiver's with GetTrace.
+   */
+  protobuf_c_boolean include_notices;
 };
 #define REFORM__V1__EXCHANGE_GET_DOCUMENT_REQUEST__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&reform__v1__exchange_get_document_request__descriptor) \
-    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string }
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0 }
 
 
 /*
@@ -887,10 +892,16 @@ struct  Reform__V1__ExchangeGetDocumentResponse
    */
   size_t n_deliveries;
   Reform__V1__ExchangeDelivery **deliveries;
+  /*
+   * With include_notices, when the unit is a receiver: every notice about its copy, oldest
+   * first (01 first).
+   */
+  size_t n_notices;
+  Reform__V1__ExchangeNotice **notices;
 };
 #define REFORM__V1__EXCHANGE_GET_DOCUMENT_RESPONSE__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&reform__v1__exchange_get_document_response__descriptor) \
-    , NULL, NULL, 0,NULL }
+    , NULL, NULL, 0,NULL, 0,NULL }
 
 
 /*
