@@ -24,7 +24,7 @@ public struct Coordinator: Service {
     let hub = Hub(
       configuration: Hub.Configuration(
         queueCapacity: configuration.queueCapacity, attachWait: configuration.attachWait,
-        heartbeatInterval: configuration.heartbeatInterval, version: ReformVersion.current,
+        heartbeatInterval: configuration.heartbeatInterval, silenceLimit: configuration.silenceLimit, version: ReformVersion.current,
         streams: configuration.streams, largestResponse: configuration.maxRequestBytes * 2 + 65_536),
       logger: logger)
     let info = AdminCoordinatorInfo(

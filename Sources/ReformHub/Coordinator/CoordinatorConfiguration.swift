@@ -9,8 +9,15 @@ public struct CoordinatorConfiguration: Sendable {
   /// How long a call waits for a first worker of its module before `UNAVAILABLE`, when its
   /// own deadline is later or absent.
   public var attachWait: Duration
-  /// How often workers are asked to heartbeat; five missed beats detach a worker.
+  /// How often workers are asked to heartbeat.
   public var heartbeatInterval: Duration
+  /// How long a worker may send nothing at all (no heartbeat, no result) before it is detached,
+  /// and never less than five heartbeat intervals. A worker that exits or loses its connection
+  /// is detached at once, when its stream ends; this limit only catches one that hangs with
+  /// its connection open. It is generous because a live worker on a loaded machine, decoding a
+  /// request of tens of megabytes, can fall silent for seconds, and detaching it fails the
+  /// calls it holds.
+  public var silenceLimit: Duration
   /// The largest request message accepted, in bytes.
   public var maxRequestBytes: Int
   /// The longest a call may run: a caller's `grpc-timeout` is clamped to it, and a call
@@ -45,6 +52,7 @@ public struct CoordinatorConfiguration: Sendable {
     queueCapacity: Int = 4096,
     attachWait: Duration = .seconds(10),
     heartbeatInterval: Duration = .milliseconds(500),
+    silenceLimit: Duration = .seconds(15),
     maxRequestBytes: Int = 64 * 1024 * 1024,
     maxDeadline: Duration = GRPCTimeout.defaultMaximum,
     maxConcurrentStreams: Int = 4096,
@@ -61,6 +69,7 @@ public struct CoordinatorConfiguration: Sendable {
     self.queueCapacity = queueCapacity
     self.attachWait = attachWait
     self.heartbeatInterval = heartbeatInterval
+    self.silenceLimit = silenceLimit
     self.maxRequestBytes = maxRequestBytes
     self.maxDeadline = maxDeadline
     self.maxConcurrentStreams = maxConcurrentStreams

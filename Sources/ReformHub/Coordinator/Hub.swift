@@ -22,6 +22,8 @@ actor Hub {
     var queueCapacity: Int
     var attachWait: Duration
     var heartbeatInterval: Duration
+    /// A worker silent this long is detached: ``CoordinatorConfiguration/silenceLimit``.
+    var silenceLimit: Duration = .seconds(15)
     var version: String
     var streams = StreamLimits()
     /// The most bytes a unary response split over several JobResult frames may add up to:
@@ -332,9 +334,10 @@ actor Hub {
     rescheduleTimer()
   }
 
-  /// Detaches workers that missed heart-beats for five intervals.
+  /// Detaches workers that sent nothing for the silence limit (at least five heartbeat
+  /// intervals).
   func reapSilentWorkers() {
-    let limit = configuration.heartbeatInterval * 5
+    let limit = max(configuration.heartbeatInterval * 5, configuration.silenceLimit)
     for worker in workers.values where clock.now - worker.lastHeartbeat > limit {
       detach(worker.id, reason: "no heartbeat for \((clock.now - worker.lastHeartbeat).inMilliseconds) ms")
     }
