@@ -25,6 +25,15 @@ extension Console {
     guard let first = await session(of: request) else { return Response(status: .unauthorized) }
     let id = first.id
     let body = ResponseBody { [self] writer in
+      // Past the console's bound, the stream ends at once with `lost`: the page stays as
+      // loaded. The place is taken and given back here, where the stream runs, so none is
+      // left held.
+      guard let place = await liveStreams.acquire(id) else {
+        try await writer.write(ByteBuffer(string: Self.event("lost", "")))
+        try await writer.finish(nil)
+        return
+      }
+      defer { Task { await liveStreams.release(place, of: id) } }
       let (wakes, wake) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
       try await withThrowingTaskGroup(of: Void.self) { group in
         group.addTask {
@@ -43,8 +52,9 @@ extension Console {
         let sink = ChunkSink(writer)
         var previous: OperationsView.Sample?
         for await _ in wakes {
-          // The session still holds, else the stream ends and the page says so.
-          guard let session = await sessions.peek(id) else {
+          // The session still holds, and this stream its place, else the stream ends and
+          // the page says so.
+          guard await liveStreams.holds(place, of: id), let session = await sessions.peek(id) else {
             try await sink.write(Array(Self.event("lost", "").utf8))
             break
           }
@@ -71,8 +81,9 @@ extension Console {
       body: body)
   }
 
-  /// One server-sent event: each line of `data` on its own `data:` line.
+  /// One server-sent event: each line of `data` on its own `data:` line. A line ends at any
+  /// newline (CR, LF, CRLF and the rest), so no value in the data can start a field of its own.
   static func event(_ name: String, _ data: String) -> String {
-    "event: \(name)\n" + data.split(separator: "\n", omittingEmptySubsequences: false).map { "data: \($0)\n" }.joined() + "\n"
+    "event: \(name)\n" + data.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map { "data: \($0)\n" }.joined() + "\n"
   }
 }

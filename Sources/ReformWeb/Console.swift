@@ -19,6 +19,7 @@ struct Console: Sendable {
 
   let configuration: WebFront.Configuration
   let sessions: SessionStore
+  let liveStreams = LiveStreams()
   let templates: MustacheLibrary
   let logger: Logger
 

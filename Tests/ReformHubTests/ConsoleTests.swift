@@ -176,6 +176,37 @@ struct ConsoleTests {
     #expect(weeks[1].days[0].visits == ["CB-A"] && weeks[1].days[1].visits.isEmpty)
   }
 
+  @Test func liveEventsCarryNoLineAValueCouldForge() {
+    let event = Console.event("workers", "<tr>a\rdata: x\r\nevent: lost\nb</tr>")
+    #expect(event == "event: workers\ndata: <tr>a\ndata: data: x\ndata: event: lost\ndata: b</tr>\n\n")
+    // Each field line starts with `data: `: none starts a field of its own.
+    for line in event.split(separator: "\n").dropFirst() { #expect(line.hasPrefix("data: ")) }
+  }
+
+  @Test func liveStreamsAreBoundedPerSessionAndInAll() async throws {
+    let streams = LiveStreams()
+    var places: [Int] = []
+    for _ in 0..<LiveStreams.perSession { places.append(try #require(await streams.acquire("a"))) }
+    // One more page of the same session takes the oldest stream's place.
+    let newest = try #require(await streams.acquire("a"))
+    #expect(await !streams.holds(places[0], of: "a"), "the oldest stream kept its place")
+    let newestHolds = await streams.holds(newest, of: "a")
+    let secondHolds = await streams.holds(places[1], of: "a")
+    #expect(newestHolds && secondHolds)
+    #expect(await streams.count == LiveStreams.perSession)
+    await streams.release(places[0], of: "a")
+    #expect(await streams.count == LiveStreams.perSession, "a place given up twice was counted twice")
+    await streams.release(newest, of: "a")
+    #expect(await streams.count == LiveStreams.perSession - 1)
+    var index = 0
+    while await streams.count < LiveStreams.maximum {
+      _ = try #require(await streams.acquire("s\(index / 2)"))
+      index += 1
+    }
+    #expect(await streams.acquire("new") == nil, "more live streams than the console's bound")
+    #expect(await !streams.holds(places[1], of: "b"), "a stream is held under another session")
+  }
+
   @Test func callsPerSecondComeFromTwoSamples() {
     #expect(OperationsView.rate(now: 150, before: 100, seconds: 2) == "25,0")
     #expect(OperationsView.rate(now: 100, before: nil, seconds: 2) == "—", "a page as loaded has no rate")
