@@ -296,7 +296,7 @@ let package = Package(
       name: "ReformHubTests",
       dependencies: [
         "ReformClient", "ReformWire", "ReformHub", "ReformModule", "ReformSecurity", "CProtobufC", "ReformModuleTesting", "ReformMetrics",
-        "ReformTracing", "ReformWeb", grpcCore,
+        "ReformTracing", "ReformWeb", "ReformKit", grpcCore,
         .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),
       ]
     ),

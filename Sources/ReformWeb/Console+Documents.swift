@@ -16,54 +16,47 @@ extension Console {
   static let noticeCodes: [ExchangeNoticeCode] = [.registered, .assigned, .inProgress, .done, .refused, .recallAgreed, .recallRefused]
 
   private func notice(_ request: Request) async throws -> Response {
-    let form = try await Self.form(DocumentForm.self, of: request)
-    guard let session = await session(of: request) else { return redirect("/console/dang-nhap") }
-    guard session.acceptsFormToken(form.csrf ?? "") else { return forbiddenForm() }
-    do {
+    try await formAction(request, DocumentForm.self) { form, session in
       let (id, unit) = try Self.document(of: form, session: session)
       let code = ExchangeNoticeCode(rawValue: Int32(form.code ?? "") ?? 0)
       guard Self.noticeCodes.contains(code) else { throw ReformError(code: .invalidArgument, message: "Trạng thái không hợp lệ.") }
       let detail = try Self.text(form.detail, field: "Nội dung", max: 2_000)
-      let staff = ExchangeStaff(fullName: session.principal.displayName.isEmpty ? session.principal.id : session.principal.displayName)
       try await call(session) { client in
         _ = try await client.call(
           ExchangeService.SendNotice.self,
           ExchangeSendNoticeRequest(
-            idempotencyKey: Self.idempotencyKey(form.key), documentId: id, unitCode: unit, code: code, detail: detail, staff: staff),
+            idempotencyKey: Self.idempotencyKey(form.key), documentId: id, unitCode: unit, code: code, detail: detail,
+            staff: Self.staff(session)),
           timeout: .seconds(30))
       }
       return redirect(DocumentView.link(id: id, unit: unit))
-    } catch let error as ReformError {
-      return await problem(error, session: session)
     }
   }
 
   private func recall(_ request: Request) async throws -> Response {
-    let form = try await Self.form(DocumentForm.self, of: request)
-    guard let session = await session(of: request) else { return redirect("/console/dang-nhap") }
-    guard session.acceptsFormToken(form.csrf ?? "") else { return forbiddenForm() }
-    do {
+    try await formAction(request, DocumentForm.self) { form, session in
       let (id, unit) = try Self.document(of: form, session: session)
       let reason = try Self.text(form.detail, field: "Lý do", max: 2_000)
       guard !reason.isEmpty else { throw ReformError(code: .invalidArgument, message: "Hãy ghi lý do lấy lại văn bản.") }
-      let staff = ExchangeStaff(fullName: session.principal.displayName.isEmpty ? session.principal.id : session.principal.displayName)
       try await call(session) { client in
         _ = try await client.call(
           ExchangeService.Recall.self,
-          ExchangeRecallRequest(idempotencyKey: Self.idempotencyKey(form.key), documentId: id, reason: reason, staff: staff),
+          ExchangeRecallRequest(idempotencyKey: Self.idempotencyKey(form.key), documentId: id, reason: reason, staff: Self.staff(session)),
           timeout: .seconds(30))
       }
       return redirect(DocumentView.link(id: id, unit: unit))
-    } catch let error as ReformError {
-      return await problem(error, session: session)
     }
+  }
+
+  /// The officer a notice or a recall names: the signed-in person.
+  static func staff(_ session: ConsoleSession) -> ExchangeStaff {
+    ExchangeStaff(fullName: session.principal.displayName.isEmpty ? session.principal.id : session.principal.displayName)
   }
 
   /// An attachment, streamed chunk by chunk from the exchange to the browser: the whole file
   /// is never held here. The document is read first, so a refusal is a page, not a cut stream.
   private func attachment(_ request: Request) async throws -> Response {
-    guard let session = await session(of: request) else { return redirect("/console/dang-nhap") }
-    do {
+    try await respond(request) { session in
       guard let id = try Self.parameter("id", of: request), let attachmentId = try Self.parameter("tep", of: request) else {
         throw ReformError(code: .invalidArgument, message: "Thiếu văn bản hoặc tệp.")
       }
@@ -93,8 +86,6 @@ extension Console {
           .cacheControl: "private, no-store",
         ],
         body: body)
-    } catch let error as ReformError {
-      return await problem(error, session: session)
     }
   }
 
@@ -128,7 +119,7 @@ extension Console {
 }
 
 /// The fields of a document's forms.
-struct DocumentForm: Decodable {
+struct DocumentForm: ConsoleForm {
   var csrf: String?
   var key: String?
   var id: String?

@@ -43,8 +43,7 @@ extension Console {
 
   /// The programme as iCalendar (one event per visit, for a calendar program) or CSV.
   private func programmeDownload(_ request: Request) async throws -> Response {
-    guard let session = await session(of: request) else { return redirect("/console/dang-nhap") }
-    do {
+    try await respond(request) { session in
       guard let id = try Self.parameter("id", of: request) else {
         throw ReformError(code: .invalidArgument, message: "Thiếu mã kế hoạch.")
       }
@@ -60,8 +59,6 @@ extension Console {
       let name = file.fileName.isEmpty ? "ke-hoach.\(format == .icalendar ? "ics" : "csv")" : file.fileName
       let media = file.mediaType.isEmpty ? (format == .icalendar ? "text/calendar; charset=utf-8" : "text/csv; charset=utf-8") : file.mediaType
       return Self.download(file.content, name: name, mediaType: media)
-    } catch let error as ReformError {
-      return await problem(error, session: session)
     }
   }
 }

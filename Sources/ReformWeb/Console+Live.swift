@@ -35,44 +35,48 @@ extension Console {
       }
       defer { Task { await liveStreams.release(place, of: id) } }
       let (wakes, wake) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
-      try await withThrowingTaskGroup(of: Void.self) { group in
-        group.addTask {
-          while !Task.isCancelled {
-            wake.yield()
-            try await Task.sleep(for: Self.liveInterval)
+      let sink = ChunkSink(writer)
+      // One connection to the coordinator for the whole stream: its health stream and every
+      // tick's reads share it.
+      _ = try? await call(first) { client in
+        try await withThrowingTaskGroup(of: Void.self) { group in
+          group.addTask {
+            while !Task.isCancelled {
+              wake.yield()
+              try await Task.sleep(for: Self.liveInterval)
+            }
+          }
+          group.addTask {
+            // The coordinator's health stream: a module that stops or starts serving wakes the
+            // page at once. A stream that ends (the coordinator restarting) leaves the ticks.
+            try? await client.stream(HealthService.Watch.self, HealthCheckRequest(service: "")) { _ in wake.yield() }
+          }
+          defer { group.cancelAll() }
+          var previous: OperationsView.Sample?
+          for await _ in wakes {
+            // The session still holds, and this stream its place, else the stream ends and
+            // the page says so.
+            guard await liveStreams.holds(place, of: id), let session = await sessions.peek(id) else {
+              try await sink.write(Array(Self.event("lost", "").utf8))
+              return
+            }
+            let view: OperationsView
+            do {
+              let (status, workers) = try await Self.hubState(client)
+              view = OperationsView(session: session, status: status, workers: workers, previous: previous)
+            } catch {
+              // Said to the page; a token no longer accepted also ends the session (`call`).
+              try await sink.write(Array(Self.event("lost", "").utf8))
+              throw error
+            }
+            previous = view.sample
+            let modules = templates.render(view, withTemplate: "operations-modules") ?? ""
+            let workers = templates.render(view, withTemplate: "operations-workers") ?? ""
+            try await sink.write(Array((Self.event("modules", modules) + Self.event("workers", workers) + Self.event("time", view.time)).utf8))
           }
         }
-        group.addTask { [self] in
-          // The coordinator's health stream: a module that stops or starts serving wakes the
-          // page at once. A stream that ends (the coordinator restarting) leaves the ticks.
-          _ = try? await call(first) { client in
-            try await client.stream(HealthService.Watch.self, HealthCheckRequest(service: "")) { _ in wake.yield() }
-          }
-        }
-        let sink = ChunkSink(writer)
-        var previous: OperationsView.Sample?
-        for await _ in wakes {
-          // The session still holds, and this stream its place, else the stream ends and
-          // the page says so.
-          guard await liveStreams.holds(place, of: id), let session = await sessions.peek(id) else {
-            try await sink.write(Array(Self.event("lost", "").utf8))
-            break
-          }
-          let view: OperationsView
-          do {
-            view = try await operationsView(session, previous: previous)
-          } catch {
-            try await sink.write(Array(Self.event("lost", "").utf8))
-            break
-          }
-          previous = view.sample
-          let modules = templates.render(view, withTemplate: "operations-modules") ?? ""
-          let workers = templates.render(view, withTemplate: "operations-workers") ?? ""
-          try await sink.write(Array((Self.event("modules", modules) + Self.event("workers", workers) + Self.event("time", view.time)).utf8))
-        }
-        group.cancelAll()
-        writer = sink.writer
       }
+      writer = sink.writer
       try await writer.finish(nil)
     }
     return Response(

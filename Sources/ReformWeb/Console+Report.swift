@@ -27,8 +27,9 @@ extension Console {
         timeout: .seconds(60))
       var parent: String?
       if !unit.isEmpty {
-        let parentCode = try await client.call(RegistryService.GetUnit.self, GetUnitRequest(code: unit), timeout: .seconds(15)).unit?.parentCode
-        parent = parentCode ?? ""
+        // The bloc's root has no unit above it: no link up.
+        parent = try await client.call(RegistryService.GetUnit.self, GetUnitRequest(code: unit), timeout: .seconds(15)).unit?.parentCode
+        if parent?.isEmpty == true { parent = nil }
       }
       return (sets, setId, response, parent)
     }
@@ -41,8 +42,7 @@ extension Console {
 
   /// The report as the registry renders it, CSV or the HTML report, as a download.
   private func reportDownload(_ request: Request) async throws -> Response {
-    guard let session = await session(of: request) else { return redirect("/console/dang-nhap") }
-    do {
+    try await respond(request) { session in
       let format: RegistryReportFormat = switch try Self.parameter("dinh-dang", of: request) {
       case "csv": .csv
       case "html": .html
@@ -62,18 +62,13 @@ extension Console {
       }
       let name = response.fileName.isEmpty ? "bao-cao-\(year).\(format == .csv ? "csv" : "html")" : response.fileName
       return Self.download(response.rendered, name: name, mediaType: format == .csv ? "text/csv; charset=utf-8" : "text/html; charset=utf-8")
-    } catch let error as ReformError {
-      return await problem(error, session: session)
     }
   }
 
   /// Nộp (a clerk, for their unit) or duyệt (an administrator) one unit's year; the registry
   /// decides whether the principal may.
   private func periodAction(_ request: Request, approve: Bool) async throws -> Response {
-    let form = try await Self.form(PeriodForm.self, of: request)
-    guard let session = await session(of: request) else { return redirect("/console/dang-nhap") }
-    guard session.acceptsFormToken(form.csrf ?? "") else { return forbiddenForm() }
-    do {
+    try await formAction(request, PeriodForm.self) { form, session in
       guard let setId = form.set, !setId.isEmpty, setId.utf8.count <= Self.fieldLimit,
         let unit = form.unit, !unit.isEmpty, unit.utf8.count <= Self.fieldLimit
       else { throw ReformError(code: .invalidArgument, message: "Thiếu bộ chỉ tiêu hoặc đơn vị.") }
@@ -82,28 +77,25 @@ extension Console {
       }
       let key = Self.idempotencyKey(form.key)
       let note = "bảng điều khiển: \(session.principal.id)"
+      let period = Period(type: .year, year: year)
       try await call(session) { client in
         if approve {
           _ = try await client.call(
             RegistryService.ApprovePeriod.self,
-            ApprovePeriodRequest(setId: setId, unitCodes: [unit], period: Period(type: .year, year: year), note: note, idempotencyKey: key),
-            timeout: .seconds(30))
+            ApprovePeriodRequest(setId: setId, unitCodes: [unit], period: period, note: note, idempotencyKey: key), timeout: .seconds(30))
         } else {
           _ = try await client.call(
             RegistryService.SubmitPeriod.self,
-            SubmitPeriodRequest(setId: setId, unitCode: unit, period: Period(type: .year, year: year), note: note, idempotencyKey: key),
-            timeout: .seconds(30))
+            SubmitPeriodRequest(setId: setId, unitCode: unit, period: period, note: note, idempotencyKey: key), timeout: .seconds(30))
         }
       }
       return redirect(ReportView.link(set: setId, year: year, unit: unit) + "&xong=" + (approve ? "duyet" : "nop"))
-    } catch let error as ReformError {
-      return await problem(error, session: session)
     }
   }
 }
 
 /// The fields of the submit and approve forms.
-struct PeriodForm: Decodable {
+struct PeriodForm: ConsoleForm {
   var csrf: String?
   var key: String?
   var set: String?

@@ -3,6 +3,7 @@ import Hummingbird
 import Logging
 import Mustache
 import ReformClient
+import ReformKit
 import ReformWire
 
 /// The console's routes under `/console`: sign-in and sign-out, and the pages, each made from
@@ -114,13 +115,12 @@ struct Console: Sendable {
   }
 
   private func signOut(_ request: Request) async throws -> Response {
-    let form = try await Self.form(ActionForm.self, of: request)
-    guard let session = await session(of: request) else { return redirect("/console/dang-nhap") }
-    guard session.acceptsFormToken(form.csrf ?? "") else { return forbiddenForm() }
-    await sessions.close(session.id)
-    var response = redirect("/console/dang-nhap")
-    response.setCookie(cookie(Self.sessionCookie, "", maxAge: 0))
-    return response
+    try await formAction(request, ActionForm.self) { _, session in
+      await sessions.close(session.id)
+      var response = redirect("/console/dang-nhap")
+      response.setCookie(cookie(Self.sessionCookie, "", maxAge: 0))
+      return response
+    }
   }
 
   // MARK: Pages
@@ -128,12 +128,35 @@ struct Console: Sendable {
   /// Runs `build` for the signed-in user and renders what it gives; without a session, sends
   /// the browser to sign in and back.
   func page(_ request: Request, _ build: (ConsoleSession) async throws -> (String, any Sendable)) async throws -> Response {
+    try await respond(request) { session in
+      let (template, view) = try await build(session)
+      return render(template, view)
+    }
+  }
+
+  /// Runs `answer` for the signed-in user, a refused or failed call shown as its page (see
+  /// ``problem(_:session:)``); without a session, sends the browser to sign in and back.
+  func respond(_ request: Request, _ answer: (ConsoleSession) async throws -> Response) async throws -> Response {
     guard let session = await session(of: request) else {
       return redirect("/console/dang-nhap?tiep=" + Self.queryEscaped(request.uri.path))
     }
     do {
-      let (template, view) = try await build(session)
-      return render(template, view)
+      return try await answer(session)
+    } catch let error as ReformError {
+      return await problem(error, session: session)
+    }
+  }
+
+  /// Runs `act` for a form posted by the signed-in user with the session's form token; a form
+  /// without it is refused (403), and a refused or failed call is shown as its page.
+  func formAction<Form: ConsoleForm>(
+    _ request: Request, _ type: Form.Type, _ act: (Form, ConsoleSession) async throws -> Response
+  ) async throws -> Response {
+    let form = try await Self.form(Form.self, of: request)
+    guard let session = await session(of: request) else { return redirect("/console/dang-nhap") }
+    guard session.acceptsFormToken(form.csrf ?? "") else { return forbiddenForm() }
+    do {
+      return try await act(form, session)
     } catch let error as ReformError {
       return await problem(error, session: session)
     }
@@ -144,21 +167,21 @@ struct Console: Sendable {
   }
 
   /// The hub as the coordinator shows it to the session's principal: modules and workers.
-  func operationsView(_ session: ConsoleSession, previous: OperationsView.Sample? = nil) async throws(ReformError) -> OperationsView {
-    let (status, workers) = try await call(session) { client in
-      (try await client.admin.status(timeout: .seconds(10)), try await client.admin.listWorkers(timeout: .seconds(10)).workers)
-    }
-    return OperationsView(session: session, status: status, workers: workers, previous: previous)
+  func operationsView(_ session: ConsoleSession) async throws(ReformError) -> OperationsView {
+    let (status, workers) = try await call(session) { try await Self.hubState($0) }
+    return OperationsView(session: session, status: status, workers: workers)
+  }
+
+  /// The coordinator's status and its workers, read with `client`.
+  static func hubState(_ client: ReformClient) async throws -> (AdminStatusResponse, [AdminWorkerInfo]) {
+    (try await client.admin.status(timeout: .seconds(10)), try await client.admin.listWorkers(timeout: .seconds(10)).workers)
   }
 
   private func workerAction(_ request: Request, drain: Bool) async throws -> Response {
-    let form = try await Self.form(ActionForm.self, of: request)
-    guard let session = await session(of: request) else { return redirect("/console/dang-nhap") }
-    guard session.acceptsFormToken(form.csrf ?? "") else { return forbiddenForm() }
-    guard let worker = form.worker, !worker.isEmpty, worker.utf8.count <= Self.fieldLimit else {
-      return render("problem", ProblemView(session: session, heading: "Yêu cầu không hợp lệ", message: "Thiếu worker.", back: "/console/van-hanh"), status: .badRequest)
-    }
-    do {
+    try await formAction(request, ActionForm.self) { form, session in
+      guard let worker = form.worker, !worker.isEmpty, worker.utf8.count <= Self.fieldLimit else {
+        return render("problem", ProblemView(session: session, heading: "Yêu cầu không hợp lệ", message: "Thiếu worker.", back: "/console/van-hanh"), status: .badRequest)
+      }
       try await call(session) { client in
         if drain {
           _ = try await client.admin.drainWorker(id: worker, reason: "bảng điều khiển: \(session.principal.id)", timeout: .seconds(10))
@@ -166,10 +189,8 @@ struct Console: Sendable {
           _ = try await client.admin.resumeWorker(id: worker, timeout: .seconds(10))
         }
       }
-    } catch {
-      return await problem(error, session: session)
+      return redirect("/console/van-hanh")
     }
-    return redirect("/console/van-hanh")
   }
 
   private func inbox(_ session: ConsoleSession, request: Request) async throws -> (String, any Sendable) {
@@ -200,17 +221,13 @@ struct Console: Sendable {
       throw ReformError(code: .invalidArgument, message: "Thiếu mã định danh văn bản.")
     }
     let unit = try Self.parameter("don-vi", of: request) ?? session.principal.unitCode
-    let response = try await call(session) { client in
-      try await client.call(
+    let (response, trace) = try await call(session) { client in
+      let response = try await client.call(
         ExchangeService.GetDocument.self, ExchangeGetDocumentRequest(documentId: id, unitCode: unit, includeNotices: true),
         timeout: .seconds(15))
-    }
-    // A receiver sees its copy's notices; the sender every receiver's.
-    var trace: ExchangeTrace?
-    if !response.deliveries.isEmpty {
-      trace = try await call(session) { client in
-        try await client.call(ExchangeService.GetTrace.self, ExchangeGetTraceRequest(documentId: id), timeout: .seconds(15))
-      }
+      // A receiver sees its copy's notices; the sender every receiver's.
+      guard !response.deliveries.isEmpty else { return (response, ExchangeTrace?.none) }
+      return (response, try await client.call(ExchangeService.GetTrace.self, ExchangeGetTraceRequest(documentId: id), timeout: .seconds(15)))
     }
     return ("document", DocumentView(session: session, unit: unit, response: response, trace: trace))
   }
@@ -313,7 +330,7 @@ struct Console: Sendable {
 
   /// This year on Vietnam's calendar.
   static func thisYear() -> Int32 {
-    Int32(Calendar(identifier: .gregorian).dateComponents(in: ConsoleText.vietnam, from: Date()).year ?? 2000)
+    Int32(CivilDate(Date()).year)
   }
 
   /// The `nam` parameter: a year from 1900 to 2999, else `fallback` when absent.
@@ -372,6 +389,11 @@ struct Console: Sendable {
   }
 }
 
+/// A form of the console's own pages: it carries the session's form token.
+protocol ConsoleForm: Decodable {
+  var csrf: String? { get }
+}
+
 /// The fields of the sign-in form.
 struct SignInForm: Decodable {
   var token: String?
@@ -380,7 +402,7 @@ struct SignInForm: Decodable {
 }
 
 /// The fields of the console's other forms.
-struct ActionForm: Decodable {
+struct ActionForm: ConsoleForm {
   var csrf: String?
   var worker: String?
 }

@@ -2,6 +2,7 @@ import Foundation
 import ReformClient
 import ReformSecurity
 import ReformWire
+import Synchronization
 import Testing
 
 @testable import ReformWeb
@@ -152,9 +153,9 @@ struct ConsoleDemoTests {
     }
     let web = try #require(ProcessTable.pids(commandContaining: ["web", "--listen", "127.0.0.1:\(webPort)"]).first, "no web front process")
     let supervisor = ProcessTable.parent(of: web)
-    let finished = Flag()
+    let finished = Mutex(false)
     let browsing = Task.detached {
-      defer { finished.set() }
+      defer { finished.withLock { $0 = true } }
       return try DemoSystem.runPython(
         "console_browser.py",
         arguments: [
@@ -172,7 +173,7 @@ struct ConsoleDemoTests {
       for peer in (try? SocketPeers.outbound(of: web, ownPort: webPort)) ?? [] { peers[peer.pid] = peer.command }
       files.formUnion(ProcessTable.openFiles(of: web))
       try await Task.sleep(for: .milliseconds(50))
-    } while !finished.isSet
+    } while !finished.withLock({ $0 })
     let (status, printed) = try await browsing.value
     #expect(status == 0, "\(printed)")
     #expect(printed.contains("all console checks passed"))
@@ -207,13 +208,4 @@ struct ConsoleDemoTests {
     let rest = body[body.index(start.lowerBound, offsetBy: 6)...]
     return rest.firstIndex(of: "\"").map { String(rest[..<$0]) }
   }
-}
-
-/// A flag one task sets and another reads.
-private final class Flag: @unchecked Sendable {
-  private let lock = NSLock()
-  private var value = false
-
-  func set() { lock.withLock { value = true } }
-  var isSet: Bool { lock.withLock { value } }
 }

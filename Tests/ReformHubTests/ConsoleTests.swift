@@ -1,5 +1,6 @@
 import Foundation
 import ReformClient
+import ReformKit
 import ReformWire
 import Testing
 
@@ -165,7 +166,7 @@ struct ConsoleTests {
     visit.unitCode = "CB-A"
     visit.firstDay = CalendarDate(year: 2026, month: 1, day: 2)
     visit.lastDay = CalendarDate(year: 2026, month: 1, day: 5)
-    let weeks = ProgrammeView.weeks(year: 2026, month: 1, days: [20_260_101: holiday], visits: [visit])
+    let weeks = ProgrammeView.weeks(year: 2026, month: 1, days: [CivilDate(2026, 1, 1): holiday], visits: [visit])
     #expect(weeks.count == 5)
     #expect(weeks.allSatisfy { $0.days.count == 7 })
     // 1 January 2026 was a Thursday: three days of December lead.

@@ -136,7 +136,9 @@ enum ConsoleText {
     case .less: "< "
     default: ""
     }
-    return sign + percent(Int32(clamping: ratio.numerator * 10_000 / ratio.denominator))
+    // In floating point: numerator × 10,000 overflows Int64 for a numerator past 9.2 × 10^14.
+    let basisPoints = (Double(ratio.numerator) / Double(ratio.denominator) * 10_000).rounded(.towardZero)
+    return sign + percent(Int32(max(Double(Int32.min), min(Double(Int32.max), basisPoints))))
   }
 
   static func outcome(_ outcome: IndicatorTargetOutcome) -> String {

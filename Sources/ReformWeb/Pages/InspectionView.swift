@@ -1,4 +1,5 @@
 import Foundation
+import ReformKit
 import ReformWire
 
 /// Kiểm tra: a year's inspection programmes, one programme as a month calendar on the working
@@ -88,18 +89,18 @@ struct ProgrammeView: Sendable {
     owner = programme.ownerUnitCode
     year = programme.year
     version = programme.version
-    let firstMonth = programme.visits.compactMap { $0.firstDay?.month }.min().map(Int.init) ?? 1
+    let firstMonth = programme.visits.compactMap { Self.civil($0.firstDay)?.month }.min() ?? 1
     let month = requested ?? firstMonth
     monthName = "Tháng \(month)/\(programme.year)"
     previous = month > 1 ? Self.link(id: id, month: month - 1) : nil
     next = month < 12 ? Self.link(id: id, month: month + 1) : nil
-    let days = Dictionary(calendar.days.compactMap { day in day.date.map { (Self.key($0), day) } }, uniquingKeysWith: { first, _ in first })
+    let days = Dictionary(calendar.days.compactMap { day in Self.civil(day.date).map { ($0, day) } }, uniquingKeysWith: { first, _ in first })
     weeks = Self.weeks(year: Int(programme.year), month: month, days: days, visits: programme.visits)
     let teamNames = Dictionary((programme.input?.teams ?? []).map { ($0.teamId, $0.name) }, uniquingKeysWith: { first, _ in first })
     teams = Dictionary(grouping: programme.visits, by: \.teamId).sorted { $0.key < $1.key }.map { teamId, visits in
       Team(
         name: teamNames[teamId].flatMap { $0.isEmpty ? nil : $0 } ?? teamId,
-        visits: visits.sorted { Self.key($0.firstDay) < Self.key($1.firstDay) }.map { visit in
+        visits: visits.sorted { (Self.civil($0.firstDay) ?? .firstDay(of: 1)) < (Self.civil($1.firstDay) ?? .firstDay(of: 1)) }.map { visit in
           Visit(
             unit: visit.unitName.isEmpty ? visit.unitCode : visit.unitName, kind: ConsoleText.inspectionKind(visit.kind),
             days: ConsoleText.day(visit.firstDay) + " – " + ConsoleText.day(visit.lastDay), workingDays: visit.workingDays,
@@ -118,43 +119,30 @@ struct ProgrammeView: Sendable {
     "/console/kiem-tra/ke-hoach?id=\(Console.queryEscaped(id))" + (month.map { "&thang=\($0)" } ?? "")
   }
 
-  static func key(_ date: CalendarDate?) -> Int {
-    guard let date else { return 0 }
-    return Int(date.year) * 10_000 + Int(date.month) * 100 + Int(date.day)
+  /// A wire date as the kernel's, nil when unset or not a day.
+  static func civil(_ date: CalendarDate?) -> CivilDate? {
+    date.flatMap { CivilDate(year: Int($0.year), month: Int($0.month), day: Int($0.day)) }
   }
 
   /// The month's weeks, Monday first, with the days of the months beside it greyed.
-  static func weeks(year: Int, month: Int, days: [Int: InspectionCalendarDay], visits: [InspectionVisit]) -> [Week] {
-    var calendar = Calendar(identifier: .gregorian)
-    calendar.timeZone = TimeZone(identifier: "UTC")!
-    guard let first = calendar.date(from: DateComponents(year: year, month: month, day: 1)),
-      let range = calendar.range(of: .day, in: .month, for: first)
-    else { return [] }
-    // Monday = 0 … Sunday = 6.
-    let lead = (calendar.component(.weekday, from: first) + 5) % 7
-    guard let start = calendar.date(byAdding: .day, value: -lead, to: first) else { return [] }
-    let cells = ((lead + range.count + 6) / 7) * 7
-    var weeks: [Week] = []
-    var row: [Day] = []
-    for offset in 0..<cells {
-      guard let date = calendar.date(byAdding: .day, value: offset, to: start) else { continue }
-      let parts = calendar.dateComponents([.year, .month, .day], from: date)
-      let key = (parts.year ?? 0) * 10_000 + (parts.month ?? 0) * 100 + (parts.day ?? 0)
-      let day = days[key]
-      let inMonth = parts.month == month
-      let weekend = offset % 7 >= 5
-      let working = day?.working ?? !weekend
-      let here = inMonth && working ? visits.filter { self.key($0.firstDay) <= key && key <= self.key($0.lastDay) } : []
-      row.append(
-        Day(
-          number: String(parts.day ?? 0), label: String(format: "%02d/%02d/%04d", parts.day ?? 0, parts.month ?? 0, parts.year ?? 0),
-          inMonth: inMonth, working: working, holiday: day.flatMap { $0.name.isEmpty || $0.working ? nil : $0.name },
-          visits: here.map { $0.unitName.isEmpty ? $0.unitCode : $0.unitName }))
-      if row.count == 7 {
-        weeks.append(Week(days: row))
-        row = []
-      }
+  static func weeks(year: Int, month: Int, days: [CivilDate: InspectionCalendarDay], visits: [InspectionVisit]) -> [Week] {
+    guard let first = CivilDate(year: year, month: month, day: 1) else { return [] }
+    let lead = first.weekday.rawValue - 1
+    let start = first.adding(days: -lead)
+    let cells = ((lead + CivilDate.daysIn(month: month, year: year) + 6) / 7) * 7
+    let spans = visits.compactMap { visit in civil(visit.firstDay).flatMap { from in civil(visit.lastDay).map { (from...$0, visit) } } }
+    return stride(from: 0, to: cells, by: 7).map { week in
+      Week(days: (week..<week + 7).map { offset in
+        let date = start.adding(days: offset)
+        let day = days[date]
+        let inMonth = date.month == month
+        let working = day?.working ?? !date.isWeekend
+        let here = inMonth && working ? spans.filter { $0.0.contains(date) }.map(\.1) : []
+        return Day(
+          number: String(date.day), label: date.vietnameseText, inMonth: inMonth, working: working,
+          holiday: day.flatMap { $0.name.isEmpty || $0.working ? nil : $0.name },
+          visits: here.map { $0.unitName.isEmpty ? $0.unitCode : $0.unitName })
+      })
     }
-    return weeks
   }
 }
