@@ -208,6 +208,17 @@ struct ConsoleTests {
     #expect(await !streams.holds(places[1], of: "b"), "a stream is held under another session")
   }
 
+  @Test func anyTargetRatioReadsAsAPercentage() {
+    var target = IndicatorTarget(comparison: .greaterOrEqual, value: IndicatorRatio(numerator: 9, denominator: 10))
+    #expect(ConsoleText.target(target) == "≥ 90,0%")
+    target.value = IndicatorRatio(numerator: .max, denominator: 1)
+    #expect(ConsoleText.target(target) == "≥ " + ConsoleText.percent(.max), "a huge target must not stop the web front")
+    target.value = IndicatorRatio(numerator: .min, denominator: 1)
+    #expect(ConsoleText.target(target) == "≥ " + ConsoleText.percent(.min))
+    target.value = IndicatorRatio(numerator: 1, denominator: 0)
+    #expect(ConsoleText.target(target) == "")
+  }
+
   @Test func callsPerSecondComeFromTwoSamples() {
     #expect(OperationsView.rate(now: 150, before: 100, seconds: 2) == "25,0")
     #expect(OperationsView.rate(now: 100, before: nil, seconds: 2) == "—", "a page as loaded has no rate")
